@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Make damaged copies of the seed bulletins, the way real downloads arrive.
+
+usage: python scripts/damage.py [SEEDS_DIR] [OUT_DIR]
+
+Writes, next to the clean seeds, copies that keep the seed's name up to its first dot (so the
+gold file still matches): re-encoded (GB18030, UTF-16, UTF-8 with BOM), CRLF line ends, and text
+extracted from a real PDF rendering with pdftotext, pdftotext -layout and pypdfium2.
+
+Needs reportlab (renders with the built-in STSong-Light CID font, no font files) and, for the
+extractions, poppler's pdftotext and pypdfium2 (the test extra installs both Python packages).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from bulletin_cli.normalise import normalise_bytes  # noqa: E402
+
+ENCODINGS = {"gb18030": ("gb18030", ""), "utf16": ("utf-16", ""), "bom": ("utf-8-sig", ""),
+             "crlf": ("utf-8", "\r\n")}
+EXTRACTORS = ("pdftotext", "layout", "pdfium")
+
+
+def encode_copy(text: str, kind: str) -> bytes:
+    """The seed's text as one of :data:`ENCODINGS`."""
+    codec, newline = ENCODINGS[kind]
+    if newline:
+        text = text.replace("\n", newline)
+    return text.encode(codec)
+
+
+def render_pdf(paragraphs: list[str], path: Path) -> None:
+    """Typeset paragraphs on A4 pages, CJK line wrapping, first-line indent, page numbers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from xml.sax.saxutils import escape
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cn", fontName="STSong-Light", fontSize=12, leading=20, wordWrap="CJK",
+                           firstLineIndent=24, spaceAfter=6)
+
+    def page_number(canvas, doc) -> None:
+        canvas.setFont("STSong-Light", 9)
+        canvas.drawCentredString(A4[0] / 2, 30, f"- {doc.page} -")
+
+    # STSong-Light has the GB middle dot under U+30FB; given U+00B7 it drops the glyph and
+    # pdftotext breaks the line there. Real Word/WPS PDFs carry a ToUnicode map instead.
+    paragraphs = [p.replace("\u00b7", "\u30fb") for p in paragraphs]
+    doc = SimpleDocTemplate(str(path), pagesize=A4)
+    doc.build([Paragraph(escape(p), style) for p in paragraphs], onFirstPage=page_number, onLaterPages=page_number)
+
+
+def extract(pdf: Path, how: str) -> str:
+    """Text of ``pdf`` by ``how``: pdftotext, pdftotext -layout (``layout``) or pypdfium2 (``pdfium``)."""
+    if how == "pdfium":
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(pdf))
+        pages = [doc[i].get_textpage().get_text_range() for i in range(len(doc))]
+        doc.close()
+        return "\n\f".join(pages)
+    args = ["pdftotext", "-enc", "UTF-8"] + (["-layout"] if how == "layout" else []) + [str(pdf), "-"]
+    return subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def clean_paragraphs(data: bytes) -> list[str]:
+    """The normalised paragraphs of a seed: what a PDF rendering should give back."""
+    text = normalise_bytes(data)["text"]
+    return [p for p in text.split("\n") if p.strip()]
+
+
+def pdf_extraction(data: bytes, how: str) -> str:
+    """Render the seed's clean text to PDF and extract it again with ``how``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "seed.pdf"
+        render_pdf(clean_paragraphs(data), pdf)
+        return extract(pdf, how)
+
+
+#: Which damaged copies go into samples/: a few of each kind, spread over the seeds.
+PLAN = {
+    "000": ["utf16", "pdftotext"],
+    "001": ["gb18030", "layout"],
+    "002": ["crlf", "pdfium"],
+    "003": ["bom", "pdftotext"],
+    "004": ["gb18030", "pdfium", "layout"],
+}
+
+
+def main(seeds: Path, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    have_pdftotext = shutil.which("pdftotext") is not None
+    for seed in sorted(seeds.glob("*.txt")):
+        if "." in seed.stem:
+            continue
+        data = seed.read_bytes()
+        stem = seed.name.split(".")[0]
+        (out / seed.name).write_bytes(data) if seeds != out else None
+        for kind in PLAN.get(stem[:3], []):
+            if kind in ENCODINGS:
+                (out / f"{stem}.{kind}.txt").write_bytes(encode_copy(data.decode("utf-8"), kind))
+            elif kind == "pdfium" or have_pdftotext:
+                (out / f"{stem}.pdf-{kind}.txt").write_text(pdf_extraction(data, kind), encoding="utf-8")
+            else:
+                print(f"skipping {stem} {kind}: pdftotext not installed", file=sys.stderr)
+    print(f"wrote damaged copies to {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    seeds = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "samples"
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "samples"
+    main(seeds, out)

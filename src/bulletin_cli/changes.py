@@ -1,0 +1,63 @@
+"""Count and show every change a stage makes to text, the way ftfy explains its fixes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+EXAMPLES_PER_KIND = 3
+
+
+@dataclass
+class Changes:
+    """A tally of repairs: ``counts`` per kind, a few before/after ``examples``, removed ``artefacts``.
+
+    >>> ch = Changes(); ch.add("cjk_spacing", "2024 年", "2024年"); ch.counts
+    {'cjk_spacing': 1}
+    """
+
+    counts: dict[str, int] = field(default_factory=dict)
+    examples: dict[str, list[list[str]]] = field(default_factory=dict)
+    artefacts: list[str] = field(default_factory=list)
+    marks: list[str] = field(default_factory=list)
+
+    def add(self, kind: str, before: str = "", after: str = "", n: int = 1) -> None:
+        """Count ``n`` changes of ``kind``, keeping the first few as examples."""
+        if n <= 0:
+            return
+        self.counts[kind] = self.counts.get(kind, 0) + n
+        shown = self.examples.setdefault(kind, [])
+        if len(shown) < EXAMPLES_PER_KIND and (before or after):
+            shown.append([before, after])
+
+    def remove(self, kind: str, artefact: str) -> None:
+        """Record that ``artefact`` (a page number, a running header) was taken out."""
+        self.add(kind, artefact, "")
+        self.artefacts.append(artefact)
+
+    def as_record(self) -> dict:
+        return {"counts": dict(self.counts), "artefacts": list(self.artefacts),
+                "marks": list(self.marks), "examples": {k: v for k, v in self.examples.items()}}
+
+
+def counted_sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str,
+                changes: Changes, kind: str, context: int = 4) -> str:
+    """``pattern.sub`` that records each real change (with a little context) under ``kind``."""
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        new = m.expand(repl) if isinstance(repl, str) else repl(m)
+        if new == m.group(0):
+            continue
+        out.append(text[pos:m.start()])
+        out.append(new)
+        lo, hi = max(0, m.start() - context), min(len(text), m.end() + context)
+        before = text[lo:hi]
+        after = text[lo:m.start()] + new + text[m.end():hi]
+        changes.add(kind, before, after)
+        pos = m.end()
+    if pos == 0 and not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)

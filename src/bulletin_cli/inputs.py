@@ -1,0 +1,138 @@
+"""Read what every command accepts: files, folders, ``-`` or standard input, raw text or JSON Lines.
+
+Each input becomes either a raw :class:`Source` (bytes to normalise) or records parsed from JSON
+Lines. Problems become :class:`InputError` values, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterator, Union
+
+
+@dataclass
+class Source:
+    """Raw bytes of one input, with the name it was given by."""
+
+    name: str
+    data: bytes
+
+
+@dataclass
+class InputError:
+    """One bad input: the file (or ``file:line``) and what is wrong, for a one-line message."""
+
+    name: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.problem}"
+
+
+Item = Union[Source, dict, InputError]
+
+
+def _walk(folder: Path, pattern: str) -> Iterator[Path]:
+    """Files under ``folder`` matching ``pattern``, recursively, in a stable order."""
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(root) / name
+            if path.match(pattern) or Path(name).match(pattern):
+                yield path
+
+
+def expand_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[Union[Path, str, InputError]]:
+    """Files named, files under folders (``pattern`` chooses names), and ``-`` for standard input."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            if not os.access(path, os.R_OK | os.X_OK):
+                yield InputError(raw, "folder is not readable")
+                continue
+            found = False
+            for file in _walk(path, pattern):
+                found = True
+                yield file
+            if not found:
+                yield InputError(raw, f"no files matching {pattern!r} in folder")
+        elif path.exists():
+            yield path
+        else:
+            yield InputError(raw, "no such file or folder")
+
+
+def looks_like_jsonl(data: bytes) -> bool:
+    """True when ``data`` is JSON Lines from an earlier command (its first line is a record)."""
+    head = data.lstrip()[:1]
+    if head != b"{":
+        return False
+    first = data.lstrip().split(b"\n", 1)[0]
+    try:
+        rec = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(rec, dict) and "type" in rec
+
+
+def parse_jsonl(data: bytes, name: str) -> Iterator[Union[dict, InputError]]:
+    """Records from JSON Lines; a broken line is reported (``name:line``) and skipped."""
+    for lineno, line in enumerate(data.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError as exc:
+            yield InputError(f"{name}:{lineno}", f"broken JSON line ({exc.msg})")
+            continue
+        if not isinstance(rec, dict) or "type" not in rec:
+            yield InputError(f"{name}:{lineno}", "JSON line is not a bulletin record (no 'type')")
+            continue
+        yield rec
+
+
+def _read_stream(stream: BinaryIO, name: str) -> Iterator[Item]:
+    data = stream.read()
+    if looks_like_jsonl(data):
+        yield from parse_jsonl(data, name)
+    else:
+        yield Source(name, data)
+
+
+def read_inputs(paths: list[str], pattern: str = "*.txt", stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Everything the command line names, in order: raw sources, parsed records and errors."""
+    stdin = stdin if stdin is not None else sys.stdin.buffer
+    for entry in expand_paths(paths or ["-"], pattern):
+        if isinstance(entry, InputError):
+            yield entry
+        elif entry == "-":
+            yield from _read_stream(stdin, "-")
+        else:
+            yield from read_file(entry)
+
+
+def read_file(path: Path) -> Iterator[Item]:
+    """One file: JSON Lines records if it holds them, else raw bytes; errors as :class:`InputError`."""
+    name = str(path)
+    try:
+        if not path.is_file():
+            yield InputError(name, "not a regular file")
+            return
+        data = path.read_bytes()
+    except PermissionError:
+        yield InputError(name, "permission denied")
+        return
+    except OSError as exc:
+        yield InputError(name, exc.strerror or str(exc))
+        return
+    if looks_like_jsonl(data):
+        yield from parse_jsonl(data, name)
+    else:
+        yield Source(name, data)

@@ -1,0 +1,104 @@
+"""The ``normalise`` stage: bytes or text in, one clean ``document`` record out.
+
+>>> rec = normalise_bytes("县住建局 开展 2024 年危房核查。（住建局）".encode("gb18030"), source="a.txt")
+>>> rec["encoding"], rec["text"]
+('gb18030', '县住建局 开展2024年危房核查。（住建局）\\n')
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, fields
+
+from .changes import Changes
+from .encoding import decode_bytes, repair_mojibake
+from .reflow import clean_lines, reflow_lines, remove_page_artefacts
+from .spacing import fix_punctuation, fix_spacing, fold_width, strip_markup
+
+SCHEMA = 1
+
+
+@dataclass
+class NormaliseOptions:
+    """Switches for each family of repairs; all on by default."""
+
+    markup: bool = True
+    page_artefacts: bool = True
+    reflow: bool = True
+    width: bool = True
+    punctuation: bool = True
+    spacing: bool = True
+    mojibake: bool = True
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+def doc_id_for(text: str) -> str:
+    """A stable id: the same normalised text always gives the same id."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise_text(text: str, options: NormaliseOptions | None = None,
+                   changes: Changes | None = None) -> tuple[str, Changes]:
+    """Repair decoded text; return the clean text (paragraphs one a line, blank-line separated)
+    and the :class:`Changes` made.
+
+    >>> normalise_text("责任编辑：李 勉\\n")[0]
+    '责任编辑：李勉\\n'
+    """
+    opts = options or NormaliseOptions()
+    changes = changes if changes is not None else Changes()
+    if opts.mojibake:
+        fixed, how = repair_mojibake(text)
+        if how:
+            changes.add("mojibake", text[:12], fixed[:12])
+            text = fixed
+    lines, pages = clean_lines(text, changes)
+    if opts.markup:
+        lines = strip_markup("\n".join(lines), changes).split("\n")
+    if opts.page_artefacts:
+        lines = remove_page_artefacts(lines, changes, pages)
+    if opts.reflow:
+        paragraphs = reflow_lines(lines, changes)
+    else:
+        paragraphs = [ln for ln in lines if ln.strip()]
+    out = "\n\n".join(paragraphs)
+    if opts.width:
+        out = fold_width(out, changes)
+    if opts.punctuation:
+        out = fix_punctuation(out, changes)
+    if opts.spacing:
+        out = fix_spacing(out, changes)
+    return (out + "\n") if out else out, changes
+
+
+def document_record(text: str, source: str, encoding: str, changes: Changes) -> dict:
+    """The ``document`` record every later stage reads (see docs/records.md)."""
+    return {
+        "type": "document",
+        "schema": SCHEMA,
+        "doc_id": doc_id_for(text),
+        "source": source,
+        "encoding": encoding,
+        "text": text,
+        "changes": changes.as_record(),
+    }
+
+
+def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None, errors: str = "strict",
+                    options: NormaliseOptions | None = None) -> dict:
+    """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input."""
+    decoded = decode_bytes(data, encoding=encoding, errors=errors)
+    changes = Changes()
+    if decoded.replacements:
+        changes.add("replaced_bytes", n=decoded.replacements)
+    if decoded.mojibake:
+        changes.add("mojibake", decoded.mojibake, "")
+    text, changes = normalise_text(decoded.text, options, changes)
+    if not text.strip():
+        from .encoding import DecodeError
+
+        raise DecodeError("no text after normalising (blank file)")
+    return document_record(text, source, decoded.encoding, changes)

@@ -1,0 +1,40 @@
+"""Chinese numerals to integers, for issue numbers, dates and outline numbers.
+
+>>> cn_to_int("四十三"), cn_to_int("二〇二三"), cn_to_int("十"), cn_to_int("43")
+(43, 2023, 10, 43)
+"""
+
+from __future__ import annotations
+
+#: Digit characters. Example: 〇 → 0, 两 → 2.
+DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+#: Multipliers. Example: 十 → 10, 万 → 10000.
+UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+
+def cn_to_int(text: str) -> int | None:
+    """Read Arabic digits, positional Chinese digits (二〇二三) or counted numerals (四十三)."""
+    text = text.strip().replace(" ", "")
+    if not text:
+        return None
+    if text.isdigit():
+        return int(text)
+    if all(c in DIGITS for c in text):  # positional: 二〇二三 → 2023
+        return int("".join(str(DIGITS[c]) for c in text))
+    total, section, number = 0, 0, 0
+    for ch in text:
+        if ch in DIGITS:
+            number = DIGITS[ch]
+        elif ch in UNITS:
+            unit = UNITS[ch]
+            if unit >= 10_000:
+                section = (section + number) * unit
+                total += section
+                section = 0
+            else:
+                section += (number or 1) * unit
+            number = 0
+        else:
+            return None
+    return total + section + number

@@ -1,0 +1,81 @@
+"""Patterns shared by ``reflow`` (which must not join across them) and ``structure`` (which reads them).
+
+Each constant says what it matches, with an example.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+#: Chinese numerals used in outline numbers, issue numbers and dates. Example: 二〇二三, 四十三.
+CN_DIGITS = "〇零一二三四五六七八九十百千两"
+
+#: A CJK ideograph (basic block, extension A, compatibility). Example: 县.
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+#: Sentence-final punctuation, optionally followed by closing quotes. Example: 。” at a paragraph end.
+SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』\"'）)]*$")
+
+#: Section heading in brackets on a line of its own. Example: 【民生保障】, 〖项目建设〗, [助企服务].
+SECTION_BRACKET = re.compile(r"^\s*[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*$")
+
+#: Bracketed field labels that are not sections. Example: 【来源】县政府办, 【作者】张三.
+FIELD_LABEL = re.compile(r"^\s*[【\[［]\s*(作者|来源|编辑|责任编辑|时间|发布时间|日期|字号|字体|点击数|浏览次数)\s*[】\]］]")
+
+#: Outline markers, by level. Examples: 一、 （二） 3. （4） 一是.
+OUTLINE_L1 = re.compile(rf"[{CN_DIGITS}]{{1,3}}、")
+OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
+OUTLINE_L3 = re.compile(r"(?:\d{1,2}[.．、](?![\d．.])|[（(]\d{1,2}[）)])")
+OUTLINE_L4 = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
+
+#: A line that opens a block reflow must never join onto: headings, list items, bullets.
+#: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】.
+BLOCK_START = re.compile(
+    rf"^\s*(?:[【〖\[［]|[◆◇●○■□★☆▲△►▶•·]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
+    rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
+    rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、])"
+)
+
+#: Footer labels of a bulletin. Example: 本期发：县委常委… / 责任编辑：李勉 / 审核：原超俊 / 签发：麻彦伟.
+FOOTER_LABEL = re.compile(
+    r"^\s*(本期发|本期送|本期报|本期抄送|抄送|抄报|分送|报[:：]|送[:：]|发[:：]|责任编辑|编辑|主编|审核|审稿|"
+    r"审定|签发|校对|共印|印发|联系电话|电话[:：]|投稿邮箱)"
+)
+
+#: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.
+ISSUE = re.compile(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
+
+#: A date in Arabic or Chinese numerals. Examples: 2023年9月22日, 二〇二三年九月二十二日, 2023年4月21.
+DATE = re.compile(
+    rf"([12]\d{{3}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"
+    rf"([\d{CN_DIGITS}]{{1,3}})\s*(?:日|号)?"
+)
+DATE_NUMERIC = re.compile(r"\b([12]\d{3})[-./]([01]?\d)[-./]([0-3]?\d)\b")
+
+#: A page number alone on a line. Examples: - 2 -, —2—, 第 2 页, 第2页 共5页, 2/5, ·3·.
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-－—–·•]\s*\d{1,4}\s*[-－—–·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,3})\s*$",
+    re.IGNORECASE,
+)
+
+#: A reporting-unit attribution closing an item. Examples: （住建局）, (政府办综合六科),
+#: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.
+ATTRIBUTION_END = re.compile(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")
+
+#: Suffixes that make a name a unit (bureau, township, company, …). Example: 住建局, 东屯镇, 潭龙街道.
+UNIT_SUFFIX = re.compile(
+    r"(局|委|委员会|办|办公室|室|镇|乡|街道|街道办|街道办事处|办事处|社|区|院|所|中心|公司|集团|队|大队|站|会|"
+    r"部|厅|处|科|股|组|村|社区|银行|政府|法院|检察院|团|联|馆|台|署|园|场|校|学校|医院|委会|专班|指挥部|分局)$"
+)
+
+
+def is_wide(ch: str) -> bool:
+    """True for characters set full-width in Chinese text (ideographs, 。，“ and friends)."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def width(text: str) -> int:
+    """Display width: two for a wide character, one otherwise. ``width("2024年")`` is 6."""
+    return sum(2 if is_wide(c) else 1 for c in text)

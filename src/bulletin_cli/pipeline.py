@@ -1,0 +1,81 @@
+"""Turn whatever a command receives (raw bytes or any earlier stage's records) into the records
+its stage needs, running the missing stages on the way. Errors are reported, never raised.
+
+>>> from bulletin_cli.inputs import Source
+>>> docs = list(to_documents([Source("a.txt", "县住建局开展核查 摸清底数。（住建局）".encode())], print))
+>>> docs[0]["type"]
+'document'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .encoding import DecodeError
+from .inputs import InputError, Source
+from .normalise import NormaliseOptions, normalise_bytes
+from .structure import split_document
+
+Report = Callable[[str], None]
+
+
+@dataclass
+class Tally:
+    """What a run did, for the summary line and the exit code."""
+
+    inputs: int = 0
+    failed: int = 0
+    records: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def fail(self, message: str, report: Report) -> None:
+        self.failed += 1
+        self.failures.append(message)
+        report(message)
+
+
+@dataclass
+class Settings:
+    """Options every stage may need."""
+
+    encoding: str | None = None
+    errors: str = "strict"
+    options: NormaliseOptions = field(default_factory=NormaliseOptions)
+    layout: str | None = None
+    captions: bool = False
+
+
+def to_documents(inputs: Iterable, report: Report, settings: Settings | None = None,
+                 tally: Tally | None = None) -> Iterator[dict]:
+    """``document`` records from raw sources; records of other types pass through untouched."""
+    settings = settings or Settings()
+    tally = tally if tally is not None else Tally()
+    for entry in inputs:
+        if isinstance(entry, InputError):
+            tally.fail(str(entry), report)
+            continue
+        if isinstance(entry, Source):
+            tally.inputs += 1
+            try:
+                yield normalise_bytes(entry.data, entry.name, settings.encoding, settings.errors, settings.options)
+            except DecodeError as exc:
+                tally.fail(f"{entry.name}: {exc}", report)
+            continue
+        yield entry
+
+
+def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
+             tally: Tally | None = None) -> Iterator[dict]:
+    """``item`` records: documents are split, items pass through, other records are dropped."""
+    settings = settings or Settings()
+    tally = tally if tally is not None else Tally()
+    for rec in to_documents(inputs, report, settings, tally):
+        kind = rec.get("type")
+        if kind == "document":
+            if not isinstance(rec.get("text"), str) or "doc_id" not in rec:
+                tally.fail(f"{rec.get('source', '-')}: document record without text or doc_id", report)
+                continue
+            yield from split_document(rec, settings.layout, settings.captions)
+        elif kind in ("item", "caption"):
+            yield rec

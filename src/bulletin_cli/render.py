@@ -1,0 +1,63 @@
+"""Rich previews for a terminal: tables of documents and items, and ``--explain`` reports.
+
+Imported only by commands that render, so ``bulletin --help`` never loads rich.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _clip(text: str | None, n: int = 40) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def document_table(rows: list[dict]) -> Table:
+    """One row per document: source, encoding, length, repairs made."""
+    table = Table(title=f"{len(rows)} document(s)")
+    for col in ("source", "doc_id", "encoding", "chars", "repairs"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        counts = r.get("changes", {}).get("counts", {})
+        repairs = ", ".join(f"{k} {v}" for k, v in counts.items()) or "-"
+        table.add_row(r.get("source", "-"), r.get("doc_id", ""), r.get("encoding", ""), str(len(r.get("text", ""))),
+                      repairs)
+    return table
+
+
+def item_table(rows: list[dict]) -> Table:
+    """One row per item: seq, section, headline, units, body length."""
+    items = [r for r in rows if r.get("type") == "item"]
+    table = Table(title=f"{len(items)} item(s)")
+    for col, justify in (("seq", "right"), ("section", "left"), ("headline", "left"), ("units", "left"),
+                         ("body", "right")):
+        table.add_column(col, justify=justify, overflow="fold")
+    last_doc = None
+    for r in items:
+        if r.get("doc_id") != last_doc and last_doc is not None:
+            table.add_section()
+        last_doc = r.get("doc_id")
+        head = _clip(r.get("headline"))
+        if r.get("number"):
+            head = f"{r['number']} {head}"
+        table.add_row(str(r.get("seq")), _clip(r.get("section"), 16), head, "、".join(r.get("units") or []),
+                      str(len(r.get("body") or "")))
+    return table
+
+
+def explain_changes(record: dict) -> None:
+    """Print, on standard error, each kind of change with its count and a few before/after examples."""
+    console = Console(stderr=True, highlight=False)
+    changes = record.get("changes", {})
+    table = Table(title=f"{record.get('source', '-')}: {record.get('encoding', '?')}", show_lines=False)
+    for col in ("change", "count", "before", "after"):
+        table.add_column(col, overflow="fold")
+    for kind, count in changes.get("counts", {}).items():
+        examples = changes.get("examples", {}).get(kind) or [["", ""]]
+        for k, (before, after) in enumerate(examples):
+            table.add_row(kind if k == 0 else "", str(count) if k == 0 else "", repr(before), repr(after))
+    if not changes.get("counts"):
+        table.add_row("(none)", "0", "", "")
+    console.print(table)

@@ -1,0 +1,580 @@
+"""The ``split`` stage: a normalised document into masthead, sections, items, captions and footer.
+
+Four layouts, detected automatically:
+
+* ``bulletin`` — 【section】 lines, items ``headline body（unit）``, masthead and footer;
+* ``outline`` — 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph;
+* ``digest`` — heading lines without end punctuation over paragraphs with a short lead sentence;
+* ``plain`` — anything else, one item per paragraph.
+
+>>> doc = {"doc_id": "x", "source": "-", "text": "【民生保障】\\n\\n县住建局开展危房核查 摸清底数。（住建局）\\n"}
+>>> [(i["section"], i["headline"], i["units"]) for i in split_document(doc)]
+[('民生保障', '县住建局开展危房核查', ['住建局'])]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numerals import cn_to_int
+from .patterns import (
+    ATTRIBUTION_END,
+    CJK,
+    CN_DIGITS,
+    DATE,
+    DATE_NUMERIC,
+    FIELD_LABEL,
+    ISSUE,
+    SECTION_BRACKET,
+    UNIT_SUFFIX,
+    width,
+)
+
+SCHEMA = 1
+LAYOUTS = ("bulletin", "outline", "digest", "plain")
+
+#: A masthead title: a short line ending in a bulletin word. Example: 延津政务快报, 工作简报.
+TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|周报|月报|要情|参阅|导刊|情况|专刊|要报|内参|汇报|简讯)$")
+#: An issuing office at the end of a masthead line. Example: 延津县人民政府办公室.
+ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)$")
+#: A numbered section heading on a line of its own. Example: 一、工作动态.
+SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
+#: Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份.
+FOOTER_FIELD = re.compile(
+    r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
+    r"(?<![\u4e00-\u9fff])报|(?<![\u4e00-\u9fff])送|(?<![\u4e00-\u9fff])发)\s*[:：]|(?P<copies>共印\s*(?P<n>\d+)\s*份)"
+)
+FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
+                          r"(责任编辑|编辑|主编|审核|审稿|审定|签发|校对)\s*[:：]|共印\s*\d+\s*份)")
+FOOTER_KEYS = {"责任编辑": "editor", "编辑": "editor", "主编": "editor", "审核": "reviewer", "审稿": "reviewer",
+               "审定": "reviewer", "签发": "signer", "校对": "proofreader"}
+#: Web-page chrome around copied text. Example: 当前位置：首页 > 政务动态, 分享至, 扫一扫在手机打开.
+CHROME = re.compile(
+    r"^\s*(当前位置|您当前的位置|您的位置|首页\s*[>＞»]|分享到|分享至|扫一扫|打印本页|关闭窗口|【?\s*打印|【?\s*关闭|"
+    r"字体[:：]|【\s*字体|字号[:：]|浏览次数|阅读次数|点击数|版权所有|Copyright|©|ICP备|.{0,20}ICP备|网站标识码|"
+    r".{0,20}公网安备|网站地图|联系我们|主办单位[:：]|承办单位[:：]|上一篇|下一篇|相关链接|返回顶部)",
+    re.IGNORECASE,
+)
+#: A source line naming the unit. Example: 供稿：临澧县委办公室, 来源：县农业农村局, 【来源】县政府办.
+SOURCE_LINE = re.compile(r"^\s*[【\[]?\s*(供稿|来源|稿源|供稿单位|报送单位|信息来源)\s*[】\]]?\s*[:：]?\s*(.{2,40}?)\s*$")
+#: A photo credit closing a caption paragraph. Example: … 特约摄影 栗卢建 摄.
+CAPTION_CREDIT = re.compile(
+    rf"(?:^|[\s。])((?:特约摄影|摄影|记者|通讯员|图|文/图|供图|特约通讯员)[\s：:]*[{CJK}·]{{2,5}}(?:\s+[{CJK}·]{{2,5}})*\s*摄?"
+    rf"|[{CJK}·]{{2,4}}\s+摄)$"
+)
+#: Bullets that open items. Example: ◆县人社局…
+BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•]\s*")
+#: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇…
+RUN_IN_NUMBER = re.compile(r"^(\d{1,2}[、.．]|[（(]\d{1,2}[）)])\s*")
+#: Verbs and phrases that typically open an item's body, for when the headline space was lost.
+#: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.
+BODY_OPENERS = re.compile(
+    r"(按照|通过|围绕|聚焦|坚持|成立|召开|建立|开展|紧盯|结合|针对|立足|依托|以|为|近日|日前|今年以来|自|"
+    r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
+)
+#: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
+REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
+
+OUTLINE_MARK = re.compile(
+    rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
+    rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
+    rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)"
+)
+BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
+
+
+@dataclass
+class Para:
+    """A paragraph of the normalised text with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Draft:
+    """An item under construction."""
+
+    start: int
+    end: int
+    section: str | None = None
+    headline: str | None = None
+    body: str = ""
+    units: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    number: str | None = None
+    level: int | None = None
+    parent: "Draft | None" = None
+    headline_inferred: bool = False
+    closed: bool = False
+    mark_end: int = 0  # outline: where the number (一、, （二）) ends
+
+
+@dataclass
+class Parsed:
+    """Everything ``split`` finds in one document; ``regions`` cover every non-blank character."""
+
+    layout: str
+    masthead: dict = field(default_factory=dict)
+    footer: dict = field(default_factory=dict)
+    items: list[Draft] = field(default_factory=list)
+    captions: list[dict] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    regions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Non-blank lines of ``text`` with their offsets."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            out.append(Para(start, start + len(stripped), stripped))
+        pos += len(line) + 1
+    return out
+
+
+# --- masthead and footer -------------------------------------------------------------------
+
+def parse_date(text: str) -> str | None:
+    """ISO date from ``2023年9月22日``, ``二〇二三年九月二十二日`` or ``2023-09-22``; None if absent."""
+    m = DATE.search(text)
+    if m:
+        y, mo, d = (cn_to_int(g) for g in m.groups())
+    else:
+        m = DATE_NUMERIC.search(text)
+        if not m:
+            return None
+        y, mo, d = (int(g) for g in m.groups())
+    if not (y and mo and d and 1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def parse_issue(text: str) -> int | None:
+    """Issue number from ``第43期``, ``第四十三期``, ``总第512期`` (the plain number wins), ``20期``."""
+    plain = [m for m in ISSUE.finditer(text) if not text[max(0, m.start() - 1):m.start() + 1].startswith("总")]
+    m = (plain or list(ISSUE.finditer(text)) or [None])[0]
+    return cn_to_int(m.group(1).replace(" ", "")) if m else None
+
+
+def _masthead_line(p: Para) -> bool:
+    t = p.text
+    if width(t) > 90 or re.search(r"[。！？]", t) or SECTION_BRACKET.match(t):
+        return False
+    return bool(TITLE.match(t) or ISSUE.search(t) or parse_date(t) or ISSUER.match(t) or FIELD_LABEL.match(t)
+                or width(t) <= 40)
+
+
+def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
+    """Title, issue, issuer and date from the lines at the top; returns them and how many lines."""
+    fields: dict = {}
+    n = 0
+    for p in paras[:8]:
+        if not _masthead_line(p) or _attribution(p.text, whole=True):
+            break
+        t = p.text
+        used = False
+        if (d := parse_date(t)) and "date" not in fields:
+            fields["date"] = d
+            t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
+            used = True
+        if (i := parse_issue(t)) is not None and "issue" not in fields:
+            fields["issue"] = i
+            t = re.sub(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\s]+\s*期", " ", t).strip()
+            used = True
+        if m := FIELD_LABEL.match(t):
+            if m.group(1) == "来源":
+                fields.setdefault("issuer", t[m.end():].strip(" ：:"))
+            n += 1
+            continue
+        for part in re.split(r"\s{2,}|\u3000+", t):
+            part = part.strip(" ()（）")
+            if not part:
+                continue
+            if TITLE.match(part) and "title" not in fields:
+                fields["title"] = part
+                used = True
+            elif ISSUER.match(part) and "issuer" not in fields and "title" in fields:
+                fields["issuer"] = part
+                used = True
+            elif "title" not in fields and not used and width(part) <= 40:
+                fields["title"] = part
+                used = True
+        if not used:
+            break
+        n += 1
+    if n and not ({"issue", "date", "issuer"} & fields.keys()) and n < len(paras) and "title" in fields:
+        # a lone short first line is a masthead only if a title word makes it one
+        if not TITLE.match(fields["title"]):
+            return {}, 0
+    return fields, n
+
+
+def parse_footer(text: str) -> dict:
+    """Editor, reviewer, signer, proofreader, distribution and copies from footer text."""
+    out: dict = {}
+    marks = list(FOOTER_FIELD.finditer(text))
+    for k, m in enumerate(marks):
+        if m.group("copies"):
+            out["copies"] = int(m.group("n"))
+            continue
+        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
+        value = text[m.end():end].strip().rstrip("。；;")
+        label = m.group("label")
+        key = FOOTER_KEYS.get(label, "distribution")
+        if value and key not in out:
+            out[key] = re.sub(r"\s+", " ", value) if key == "distribution" else re.sub(r"\s+", "", value)
+    return out
+
+
+# --- attributions and units ----------------------------------------------------------------
+
+def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
+    """Split an attribution's inside into units and reporters, or None if it is not one."""
+    if re.search(r"[。，,；;！？：:]", inner) or width(inner) > 80:
+        return None
+    tokens = [t for t in re.split(r"[\s、/]+", inner) if t]
+    if not tokens or any(width(t) > 40 for t in tokens):
+        return None
+    units = [t for t in tokens if UNIT_SUFFIX.search(t) or width(t) > 6]
+    names = [t for t in tokens if t not in units]
+    if not units:
+        if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and re.fullmatch(rf"[{CJK}]+", tokens[0]):
+            return tokens, []  # （开发区） style short unit without a known suffix
+        return None
+    if any(not re.fullmatch(rf"[{CJK}·]{{2,4}}", n) for n in names):
+        return None
+    return units, names
+
+
+def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[str]] | None:
+    """An attribution closing ``text``: (start offset, units, reporters), or None.
+
+    ``…工作。（住建局）`` and ``（潭龙街道 魏邱乡）`` are attributions; ``各乡（镇、街道）`` is not.
+    """
+    m = ATTRIBUTION_END.search(text)
+    if not m:
+        return None
+    before = text[: m.start()].rstrip()
+    if whole and before:
+        return None
+    if before and not re.search(r"[。！？!?”…）)]$", before):
+        return None
+    found = _unit_tokens(m.group(1))
+    return (m.start(), *found) if found else None
+
+
+def _bare_unit_line(text: str) -> list[str] | None:
+    """A unit name alone on the last line of an item. Example: 临澧县农业农村局."""
+    if m := SOURCE_LINE.match(text):
+        found = _unit_tokens(m.group(2))
+        return found[0] + found[1] if found else [m.group(2)]
+    if width(text) <= 40 and re.fullmatch(rf"[{CJK}\s、]+", text):
+        tokens = text.split()
+        if all(UNIT_SUFFIX.search(t) for t in re.split(r"[\s、]+", text)) and len(tokens) <= 6:
+            return re.split(r"[\s、]+", text)
+    return None
+
+
+# --- headline and body ---------------------------------------------------------------------
+
+def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
+    """A short first sentence as headline: ``全盘谋项目。坚持…`` → (``全盘谋项目``, ``坚持…``)."""
+    m = re.match(r"([^。！？]{2,%d}?)[。！？]" % limit, text)
+    if not m:
+        return None
+    return m.group(1).strip(), text[m.end():].strip()
+
+
+def split_headline(text: str) -> tuple[str | None, str, bool]:
+    """Headline and body of a bulletin paragraph, and whether the boundary had to be inferred.
+
+    >>> split_headline("县住建局危房改造惠民生 开展农村低收入群体住房核查工作。")
+    ('县住建局危房改造惠民生', '开展农村低收入群体住房核查工作。', False)
+    """
+    m = re.search(r"[ \u3000]+", text[:90])
+    if m and 4 <= m.start() and not re.search(r"[，。；：！？,;:]", text[: m.start()]):
+        return text[: m.start()], text[m.end():], False
+    lead = _lead_sentence(text, 40)
+    if lead and not re.search(r"[，,]", lead[0]):
+        return lead[0], lead[1], False
+    clause = re.split(r"[，。；：]", text, maxsplit=1)[0]
+    if 10 <= len(clause) <= 70:
+        for opener in BODY_OPENERS.finditer(clause, 8):
+            if len(clause) - opener.start() >= 2:
+                return clause[: opener.start()], text[opener.start():], True
+    return None, text, False
+
+
+# --- layouts -------------------------------------------------------------------------------
+
+def _is_heading(p: Para) -> bool:
+    return width(p.text) <= 60 and not re.search(r"[。！？；;：:!?]", p.text) and not CAPTION_CREDIT.search(p.text)
+
+
+def detect_layout(paras: list[Para]) -> str:
+    """Choose the layout by counting what each one leaves in the text."""
+    texts = [p.text for p in paras if not CHROME.match(p.text)]
+    if not texts:
+        return "plain"
+    sections = sum(1 for t in texts if SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t))
+    attributions = sum(1 for t in texts if _attribution(t))
+    masthead = any(TITLE.match(t) for t in texts[:4]) and any(ISSUE.search(t) for t in texts[:6])
+    if sections or attributions >= 2 or masthead:
+        return "bulletin"
+    body = "\n".join(texts)
+    l2 = len(re.findall(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]", body))
+    l4 = len(re.findall(rf"(?:^|[。；\s]|[{CJK}])[{CN_DIGITS}]{{1,2}}是", body, re.M))
+    starts = sum(1 for t in texts if OUTLINE_MARK.match(t))
+    if l2 + l4 >= 3 and (starts >= 0.3 * len(texts) or l2 >= 2):
+        return "outline"
+    headings = sum(1 for p in paras[1:] if _is_heading(p))
+    long_paras = sum(1 for t in texts if width(t) > 120)
+    if headings >= 2 and long_paras >= 3:
+        return "digest"
+    return "plain"
+
+
+def _footer_index(paras: list[Para], first: int) -> int:
+    """Index of the first footer paragraph (本期发, 责任编辑 …) after the body, or len(paras)."""
+    for k in range(first, len(paras)):
+        if FOOTER_START.match(paras[k].text) and k >= first + 1:
+            rest = paras[k:]
+            if all(FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
+                return k
+    return len(paras)
+
+
+def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
+    text = p.text if text is None else text
+    d = Draft(p.start, p.end, section=section)
+    content = BULLET.sub("", text)
+    num = RUN_IN_NUMBER.match(content)
+    if num:
+        d.number = num.group(1)
+        content = content[num.end():]
+    att = _attribution(content)
+    if att:
+        content, d.units, d.reporters, d.closed = content[: att[0]].rstrip(), att[1], att[2], True
+    d.headline, d.body, d.headline_inferred = split_headline(content)
+    d.body = d.body.strip()
+    return d
+
+
+def _extend_item(d: Draft, p: Para) -> None:
+    """Add a continuation paragraph (or a closing attribution line) to ``d``."""
+    d.end = p.end
+    att = _attribution(p.text)
+    text = p.text
+    if att:
+        text, d.units, d.reporters, d.closed = p.text[: att[0]].rstrip(), att[1], att[2], True
+    if text:
+        d.body = (d.body + "\n" + text).strip()
+
+
+def _starts_item(p: Para) -> bool:
+    """A paragraph that opens an item: bullet, run-in number, or ``headline body`` with a space."""
+    if BULLET.match(p.text) or RUN_IN_NUMBER.match(p.text):
+        return True
+    head, _, inferred = split_headline(p.text)
+    return head is not None and not inferred and " " in p.text[:90]
+
+
+def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
+    body_start = 0
+    parsed.masthead, body_start = parse_masthead(paras)
+    for p in paras[:body_start]:
+        parsed.regions.append((p.start, p.end, "masthead"))
+    foot = _footer_index(paras, body_start)
+    if foot < len(paras):
+        parsed.footer = parse_footer("\n".join(p.text for p in paras[foot:]))
+        for p in paras[foot:]:
+            parsed.regions.append((p.start, p.end, "footer"))
+    uses_attributions = sum(1 for p in paras[body_start:foot] if _attribution(p.text)) >= 1
+    section: str | None = None
+    current: Draft | None = None
+    for p in paras[body_start:foot]:
+        t = p.text
+        if CHROME.match(t):
+            parsed.regions.append((p.start, p.end, "chrome"))
+            continue
+        sec = SECTION_BRACKET.match(t) if not FIELD_LABEL.match(t) else None
+        sec = sec or SECTION_NUMBERED.match(t)
+        if sec:
+            section = sec.group(1).strip()
+            parsed.sections.append(section)
+            parsed.regions.append((p.start, p.end, "section"))
+            current = None
+            continue
+        if FIELD_LABEL.match(t) and not SOURCE_LINE.match(t):
+            parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        whole = _attribution(t, whole=True)
+        bare = None if whole else _bare_unit_line(t)
+        if current is not None and (whole or (bare and uses_attributions and not current.closed)
+                                    or (bare and SOURCE_LINE.match(t))):
+            current.end = p.end
+            if whole:
+                current.units, current.reporters = whole[1], whole[2]
+            else:
+                current.units = bare or []
+            current.closed = True
+            continue
+        if current is not None and uses_attributions and not current.closed and not _starts_item(p):
+            _extend_item(current, p)
+            continue
+        current = _new_item(p, section)
+        parsed.items.append(current)
+        if not uses_attributions:
+            current.closed = True
+
+
+def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
+    """Candidate outline markers in a paragraph: (start, end, level, number, marker)."""
+    out = []
+    for m in OUTLINE_MARK.finditer(text):
+        for level, key, num in ((2, "l2", "n2"), (3, "l3b", "n3b"), (1, "l1", "n1"), (3, "l3", "n3"), (4, "l4", "n4")):
+            if m.group(key):
+                n = cn_to_int(m.group(num))
+                if n:
+                    out.append((m.start(), m.end(), level, n, m.group(key)))
+                break
+    return out
+
+
+def parse_outline(paras: list[Para], parsed: Parsed) -> None:
+    """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
+    stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
+    for p in paras:
+        if CHROME.match(p.text):
+            parsed.regions.append((p.start, p.end, "chrome"))
+            continue
+        text = p.text
+        nodes: list[Draft] = []
+        for start, end, level, num, marker in _outline_marks(text):
+            boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE
+            prev = next((s for s in reversed(stack) if s[0] == level), None)
+            sibling_ok = prev is None or num in (prev[1] + 1, 1)
+            heading_open = bool(nodes) and not re.search(r"[。！？]", text[nodes[-1].start - p.start:start])
+            if start == 0 and not sibling_ok:
+                stack.clear()  # numbering starts afresh: a new excerpt
+            elif not ((boundary and sibling_ok) or (heading_open and sibling_ok)):
+                continue
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            d = Draft(p.start + start, p.end, number=marker, level=level, parent=stack[-1][2] if stack else None)
+            d.mark_end = p.start + end
+            stack.append((level, num, d))
+            if nodes:
+                nodes[-1].end = d.start
+            nodes.append(d)
+        first = nodes[0].start if nodes else p.end
+        if first > p.start:
+            chunk = text[: first - p.start].strip()
+            lead = _lead_sentence(chunk)
+            d = Draft(p.start, first)
+            d.headline, d.body = lead if lead else (None, chunk)
+            parsed.items.append(d)
+        for d in nodes:
+            chunk = text[d.mark_end - p.start: d.end - p.start]
+            m = re.search(r"[。！？]", chunk)
+            heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
+            d.headline = heading.strip().rstrip("，,；;：: ") or None
+            d.body = body.strip()
+            parsed.items.append(d)
+
+
+def parse_digest(paras: list[Para], parsed: Parsed) -> None:
+    """Title, banner and heading lines as sections; paragraphs as items with lead-sentence headlines."""
+    section: str | None = None
+    for k, p in enumerate(paras):
+        t = p.text
+        if CHROME.match(t):
+            parsed.regions.append((p.start, p.end, "chrome"))
+            continue
+        if k == 0 and _is_heading(p):
+            parsed.masthead["title"] = t
+            parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        credit = CAPTION_CREDIT.search(t)
+        if credit and width(t) <= 400:
+            parsed.captions.append({"text": t, "credit": credit.group(1).strip(), "span": [p.start, p.end],
+                                    "section": section})
+            parsed.regions.append((p.start, p.end, "caption"))
+            continue
+        if _is_heading(p):
+            section = t
+            parsed.sections.append(t)
+            parsed.regions.append((p.start, p.end, "section"))
+            continue
+        d = Draft(p.start, p.end, section=section)
+        lead = _lead_sentence(t)
+        d.headline, d.body = lead if lead else (None, t)
+        parsed.items.append(d)
+
+
+def parse_plain(paras: list[Para], parsed: Parsed) -> None:
+    """One item per paragraph; a short first sentence is the headline."""
+    for p in paras:
+        if CHROME.match(p.text):
+            parsed.regions.append((p.start, p.end, "chrome"))
+            continue
+        d = Draft(p.start, p.end)
+        lead = _lead_sentence(p.text)
+        d.headline, d.body = lead if lead else (None, p.text)
+        parsed.items.append(d)
+
+
+PARSERS = {"bulletin": parse_bulletin, "outline": parse_outline, "digest": parse_digest, "plain": parse_plain}
+
+
+def analyse(text: str, layout: str | None = None) -> Parsed:
+    """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`."""
+    paras = paragraphs(text)
+    chosen = layout or detect_layout(paras)
+    if chosen not in PARSERS:
+        raise ValueError(f"unknown layout {chosen!r}; choose from {', '.join(LAYOUTS)}")
+    parsed = Parsed(layout=chosen)
+    PARSERS[chosen](paras, parsed)
+    for d in parsed.items:
+        parsed.regions.append((d.start, d.end, "item"))
+    parsed.regions.sort()
+    return parsed
+
+
+def split_document(doc: dict, layout: str | None = None, captions: bool = False) -> list[dict]:
+    """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record."""
+    text = doc["text"]
+    parsed = analyse(text, layout)
+    meta = {"title": None, "issue": None, "issuer": None, "date": None, "editor": None, "reviewer": None,
+            "signer": None, "distribution": None}
+    meta.update({k: v for k, v in parsed.masthead.items() if k in meta})
+    meta.update({k: v for k, v in parsed.footer.items() if k in meta})
+    out: list[dict] = []
+    index = {id(d): k for k, d in enumerate(parsed.items)}
+    for seq, d in enumerate(parsed.items, 1):
+        parent = index.get(id(d.parent)) if d.parent is not None else None
+        rec = {
+            "type": "item", "schema": SCHEMA, "item_id": f"{doc['doc_id']}:{seq}", "doc_id": doc["doc_id"],
+            "source": doc.get("source", "-"), "seq": seq, "layout": parsed.layout, "section": d.section,
+            "headline": d.headline, "body": d.body, "units": d.units, "reporters": d.reporters,
+            "number": d.number, "level": d.level,
+            "parent": d.parent.headline if d.parent is not None else None,
+            "parent_seq": parent + 1 if parent is not None else None,
+            "headline_inferred": d.headline_inferred, "span": [d.start, d.end],
+            "redactions": len(REDACTION.findall(text[d.start:d.end])) if parsed.layout == "outline" else 0,
+            "doc": meta,
+        }
+        if "marks" in doc.get("changes", {}):
+            rec["marks"] = [m for m in doc["changes"]["marks"] if m in text[d.start:d.end]]
+        out.append(rec)
+    if captions:
+        for c in parsed.captions:
+            out.append({"type": "caption", "schema": SCHEMA, "doc_id": doc["doc_id"], "source": doc.get("source", "-"),
+                        **c})
+    return out
