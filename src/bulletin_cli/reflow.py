@@ -37,7 +37,7 @@ ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
 #: (Run-in markers such as 一是 and （二） often follow 。 inside one paragraph.)
 HARD_BLOCK_START = re.compile(r"^\s*(?:[【〖\[［◆◇●○■□★☆▲△►▶•]|[〇一二三四五六七八九十]{1,3}、)")
 #: A line that opens with a short lead sentence, as digests start paragraphs. Example: 全盘谋项目。
-LEAD_SENTENCE = re.compile(r"^[^。；！？\s]{2,20}。")
+LEAD_SENTENCE = re.compile(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
 #: A line that closes with a colon introduces what follows on its own lines. Example: 本期发：
 ENDS_COLON = re.compile(r"[:：]$")
 
@@ -56,9 +56,9 @@ def _header_key(line: str) -> str:
 
 
 def _protected(line: str) -> bool:
-    """Lines that may repeat legitimately: sections, attributions, footer lines."""
-    return bool(SECTION_BRACKET.match(line) or ATTRIBUTION_END.fullmatch(line.strip())
-                or FOOTER_LABEL.match(line))
+    """Lines that may repeat legitimately: sections, attributions, footer lines, sentences."""
+    return bool(SECTION_BRACKET.match(line) or ATTRIBUTION_END.search(line.strip())
+                or FOOTER_LABEL.match(line) or SENTENCE_END.search(line))
 
 
 def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int = 0) -> list[str]:

@@ -286,7 +286,7 @@ def _bare_unit_line(text: str) -> list[str] | None:
 def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
     """A short first sentence as headline: ``全盘谋项目。坚持…`` → (``全盘谋项目``, ``坚持…``)."""
     m = re.match(r"([^。！？]{2,%d}?)[。！？]" % limit, text)
-    if not m:
+    if not m or not text[m.end():].strip():
         return None
     return m.group(1).strip(), text[m.end():].strip()
 

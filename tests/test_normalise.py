@@ -1,0 +1,146 @@
+"""normalise on the five real seeds and their damaged copies, and each repair on real text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+import pytest
+
+from bulletin_cli.changes import Changes
+from bulletin_cli.normalise import NormaliseOptions, normalise_bytes, normalise_text
+
+from .conftest import SEEDS, seed_path
+
+COPIES = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "gb18030": lambda t: t.encode("gb18030"),
+    "utf-16": lambda t: t.encode("utf-16"),
+    "utf-8-bom": lambda t: t.encode("utf-8-sig"),
+    "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+}
+
+
+def content_chars(text: str) -> Counter:
+    """Every ideograph, digit and letter, after width folding: what must never be lost."""
+    folded = unicodedata.normalize("NFKC", text)
+    return Counter(c for c in folded if c.isalnum())
+
+
+@pytest.mark.parametrize("kind", COPIES)
+def test_same_document_in_every_encoding_gives_identical_text(seed, kind):
+    text = seed.read_text(encoding="utf-8")
+    reference = normalise_bytes(text.encode("utf-8"))
+    copy = normalise_bytes(COPIES[kind](text))
+    assert copy["text"] == reference["text"]
+    assert copy["doc_id"] == reference["doc_id"]
+
+
+@pytest.mark.parametrize("path", sorted((SEEDS[0].parent).glob("*.txt")), ids=lambda p: p.name)
+def test_normalise_is_idempotent(path):
+    once = normalise_bytes(path.read_bytes())["text"]
+    twice, changes = normalise_text(once)
+    assert twice == once, changes.counts
+
+
+@pytest.mark.parametrize("path", sorted((SEEDS[0].parent).glob("*.txt")), ids=lambda p: p.name)
+def test_no_content_character_is_lost(path):
+    data = path.read_bytes()
+    from bulletin_cli.encoding import decode_bytes
+
+    before = content_chars(decode_bytes(data).text)
+    rec = normalise_bytes(data)
+    after = content_chars(rec["text"]) + content_chars("".join(rec["changes"]["artefacts"]))
+    missing = before - after
+    assert not missing, f"lost: {dict(missing)}"
+
+
+def test_double_spaced_pdf_text_is_rejoined():
+    rec = normalise_bytes(seed_path("000").read_bytes())
+    lines = rec["text"].split("\n\n")
+    assert lines[0] == "【奋战一季度】"
+    assert lines[1].startswith("县发改委全力抓项目助推2024年首季实现“开门红” 建立重大项目全生命周期管理机制")
+    assert lines[1].endswith("年度计划投资208.7亿元。（发改委）")
+    assert rec["changes"]["counts"]["joined_lines"] > 50
+
+
+def test_headline_space_survives_while_digit_spaces_go():
+    text, _ = normalise_text("县发改委全力抓项目助推 2024 年首季实现“开门红” 建立重大项目全生命周期管理机制，共 226 个。")
+    assert text == "县发改委全力抓项目助推2024年首季实现“开门红” 建立重大项目全生命周期管理机制，共226个。\n"
+
+
+def test_spaced_out_names_are_closed_up():
+    text, changes = normalise_text("责任编辑：李 勉\n\n审核：原超俊\n\n第 八 期\n")
+    assert text == "责任编辑：李勉\n\n审核：原超俊\n\n第八期\n"
+    assert changes.counts["cjk_spacing"] == 2
+
+
+def test_page_numbers_and_running_headers_are_removed_and_listed():
+    page = "延津政务快报 2023年第43期\n县住建局危房改造惠民生 开展第{n}批农村低收入群体住房核查工作，摸清困难群众住房\n安全情况底数{n}。（住建局）\n- {n} -\n"
+    raw = "\f".join(page.format(n=n) for n in (1, 2, 3))
+    text, changes = normalise_text(raw)
+    assert "- 2 -" not in text and "—" not in text
+    assert changes.artefacts.count("- 2 -") == 1
+    assert text.count("延津政务快报") == 1  # the masthead copy on page one stays
+    assert changes.counts["running_headers"] == 2
+    assert "摸清困难群众住房安全情况底数2。（住建局）\n\n县住建局" in text
+
+
+@pytest.mark.parametrize("line", ["—2—", "第 3 页", "第2页 共5页", "2/5", "- 12 -"])
+def test_page_number_forms(line):
+    text, changes = normalise_text(f"县住建局开展核查工作。（住建局）\n{line}\n县交通运输局开展整治。（交通运输局）\n")
+    assert line.strip() in changes.artefacts
+    assert "核查工作。（住建局）\n\n县交通运输局" in text
+
+
+def test_markup_removed_and_marked_spans_kept():
+    rec = normalise_bytes(seed_path("001").read_bytes())
+    assert "**" not in rec["text"]
+    assert rec["changes"]["marks"] == ["县农业农村局", "潭龙街道", "榆林乡", "胙城乡", "魏邱乡"]
+    text, changes = normalise_text("<p>县住建局&nbsp;开展核查</p>，复制推广***区“********”模式")
+    assert text.startswith("县住建局 开展核查，复制推广***区“********”模式")
+    assert changes.counts["html_tags"] == 2 and changes.counts["html_entities"] == 1
+
+
+def test_punctuation_and_width():
+    text, _ = normalise_text("(二)抢抓绿色发展新机遇,转型升级:提升村(社区)覆盖率ＢＯＯ模式２０２４年，比例1:500，利税3.6亿元，5—6家\n")
+    assert text == "（二）抢抓绿色发展新机遇，转型升级：提升村（社区）覆盖率BOO模式2024年，比例1:500，利税3.6亿元，5—6家\n"
+
+
+def test_line_ends_and_invisible_characters():
+    raw = "\u3000\u3000县住建局开展核查\u200b工作。\r\n\r\n\u00a0县交通运输局开展\x00整治。\r"
+    text, changes = normalise_text(raw)
+    assert text == "县住建局开展核查工作。\n\n县交通运输局开展整治。\n"
+    assert {"line_ends", "invisible_chars", "indentation"} <= changes.counts.keys()
+
+
+def test_orphaned_punctuation_goes_back_to_its_line():
+    text, _ = normalise_text("定期查看施工进度及设备安装进展\n，了解项目建设瓶颈。\n")
+    assert text == "定期查看施工进度及设备安装进展，了解项目建设瓶颈。\n"
+
+
+def test_joining_keeps_a_space_between_latin_words_only():
+    from bulletin_cli.reflow import join_pair
+
+    assert join_pair("the county office of", "emergency management") == "the county office of emergency management"
+    assert join_pair("引入BOO和", "EPC合作方式") == "引入BOO和EPC合作方式"
+    assert join_pair("完善动态监测", "系统") == "完善动态监测系统"
+
+
+def test_masthead_lines_are_not_joined():
+    text, _ = normalise_text(seed_path("004").read_text(encoding="utf-8"))
+    assert text.startswith("延津政务快报\n\n第18期\n\n延津县人民政府办公室\n\n2023年4月21日\n\n【全力拼经济】\n\n")
+
+
+def test_each_repair_can_be_switched_off():
+    raw = "共 226 个,(一)\n"
+    assert normalise_text(raw, NormaliseOptions(spacing=False))[0] == "共 226 个，（一）\n"
+    assert normalise_text(raw, NormaliseOptions(punctuation=False))[0] == "共226个,(一)\n"
+
+
+def test_changes_carry_examples_for_explain():
+    ch = Changes()
+    normalise_text("共谋划储备 500 万元以上", changes=ch)
+    before, after = ch.examples["cjk_spacing"][0]
+    assert " 500" in before and re.search(r"备500", after)
