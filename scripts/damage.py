@@ -39,12 +39,13 @@ def encode_copy(text: str, kind: str) -> bytes:
 
 def render_pdf(paragraphs: list[str], path: Path) -> None:
     """Typeset paragraphs on A4 pages, CJK line wrapping, first-line indent, page numbers."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("cn", fontName="STSong-Light", fontSize=12, leading=20, wordWrap="CJK",

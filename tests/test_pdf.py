@@ -14,7 +14,7 @@ from bulletin_cli.normalise import normalise_bytes
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 import damage  # noqa: E402
 
-from .conftest import SEEDS, SEED_IDS  # noqa: E402
+from .conftest import SEED_IDS, SEEDS  # noqa: E402
 
 
 @pytest.fixture(scope="module")

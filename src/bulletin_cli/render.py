@@ -5,8 +5,10 @@ Imported only by commands that render, so ``bulletin --help`` never loads rich.
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def _clip(text: str | None, n: int = 40) -> str:
@@ -16,6 +18,8 @@ def _clip(text: str | None, n: int = 40) -> str:
 
 def document_table(rows: list[dict]) -> Table:
     """One row per document: source, encoding, length, repairs made."""
+    from rich.table import Table
+
     table = Table(title=f"{len(rows)} document(s)")
     for col in ("source", "doc_id", "encoding", "chars", "repairs"):
         table.add_column(col, overflow="fold")
@@ -29,6 +33,8 @@ def document_table(rows: list[dict]) -> Table:
 
 def item_table(rows: list[dict]) -> Table:
     """One row per item: seq, section, headline, units, body length."""
+    from rich.table import Table
+
     items = [r for r in rows if r.get("type") == "item"]
     table = Table(title=f"{len(items)} item(s)")
     for col, justify in (("seq", "right"), ("section", "left"), ("headline", "left"), ("units", "left"),
@@ -49,6 +55,9 @@ def item_table(rows: list[dict]) -> Table:
 
 def explain_changes(record: dict) -> None:
     """Print, on standard error, each kind of change with its count and a few before/after examples."""
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(stderr=True, highlight=False)
     changes = record.get("changes", {})
     table = Table(title=f"{record.get('source', '-')}: {record.get('encoding', '?')}", show_lines=False)

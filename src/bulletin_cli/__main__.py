@@ -1,0 +1,5 @@
+"""``python -m bulletin_cli`` runs the ``bulletin`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,174 @@
+"""The bulletin command through typer's CliRunner: formats, pipes, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from bulletin_cli.cli import app
+
+from .conftest import seed_path
+
+runner = CliRunner()
+
+
+def jsonl(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_version_comes_from_package_metadata():
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"bulletin {version('bulletin-cli')}"
+
+
+def test_normalise_emits_one_document_record_per_file():
+    result = runner.invoke(app, ["normalise", str(seed_path("001")), str(seed_path("004")), "-f", "jsonl"])
+    assert result.exit_code == 0
+    docs = jsonl(result.stdout)
+    assert [d["type"] for d in docs] == ["document", "document"]
+    assert docs[0]["schema"] == 1 and docs[0]["encoding"] == "utf-8"
+    assert docs[0]["text"].startswith("延津政务快报\n\n第43期")
+
+
+def test_folder_is_searched_recursively_with_glob(tmp_path):
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    (sub / "x.txt").write_bytes(seed_path("004").read_bytes())
+    (sub / "y.md").write_bytes(seed_path("001").read_bytes())
+    result = runner.invoke(app, ["normalise", str(tmp_path), "-f", "jsonl"])
+    assert [d["source"] for d in jsonl(result.stdout)] == [str(sub / "x.txt")]
+    result = runner.invoke(app, ["normalise", str(tmp_path), "--glob", "*.md", "-f", "jsonl"])
+    assert [d["source"] for d in jsonl(result.stdout)] == [str(sub / "y.md")]
+
+
+def test_split_reads_normalise_output_on_stdin():
+    first = runner.invoke(app, ["normalise", str(seed_path("001")), "-f", "jsonl"])
+    second = runner.invoke(app, ["split", "-f", "jsonl"], input=first.stdout)
+    direct = runner.invoke(app, ["split", str(seed_path("001")), "-f", "jsonl"])
+    assert second.exit_code == 0
+    assert jsonl(second.stdout) == jsonl(direct.stdout)
+    assert len(jsonl(direct.stdout)) == 7
+
+
+def test_split_reads_raw_text_on_stdin():
+    raw = seed_path("004").read_bytes().decode("utf-8").encode("gb18030")
+    result = runner.invoke(app, ["split", "-f", "jsonl"], input=raw)
+    items = jsonl(result.stdout)
+    assert len(items) == 8 and items[0]["source"] == "-" and items[0]["doc"]["issue"] == 18
+
+
+def test_split_passes_items_through_unchanged():
+    items = runner.invoke(app, ["split", str(seed_path("000")), "-f", "jsonl"]).stdout
+    again = runner.invoke(app, ["split", "-f", "jsonl"], input=items)
+    assert jsonl(again.stdout) == jsonl(items)
+
+
+def test_json_and_table_formats():
+    as_json = runner.invoke(app, ["split", str(seed_path("004")), "-f", "json"])
+    assert len(json.loads(as_json.stdout)) == 8
+    table = runner.invoke(app, ["split", str(seed_path("004")), "-f", "table"])
+    assert table.exit_code == 0 and "8 item(s)" in table.stdout and "科工局" in table.stdout
+
+
+def test_piped_default_is_jsonl():
+    result = runner.invoke(app, ["split", str(seed_path("004"))])
+    assert all(r["type"] == "item" for r in jsonl(result.stdout))
+
+
+def test_bad_inputs_get_one_line_each_and_exit_1(tmp_path):
+    (tmp_path / "good.txt").write_bytes(seed_path("004").read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    result = runner.invoke(app, ["split", str(tmp_path), str(tmp_path / "missing.txt"), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert len(jsonl(result.stdout)) == 8
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("binary.txt: binary data" in e for e in errors)
+    assert any("missing.txt: no such file" in e for e in errors)
+    assert "Traceback" not in result.stderr
+
+
+def test_unreadable_file_is_reported(tmp_path, monkeypatch):
+    bad = tmp_path / "locked.txt"
+    bad.write_bytes(seed_path("004").read_bytes())
+    real = Path.read_bytes
+
+    def read_bytes(self):  # root can read a chmod 0 file, so refuse the way the OS would
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    result = runner.invoke(app, ["normalise", str(bad), "-f", "jsonl"])
+    assert result.exit_code == 1 and "locked.txt: permission denied" in result.stderr
+
+
+def test_broken_json_lines_are_reported_and_the_rest_processed():
+    docs = runner.invoke(app, ["normalise", str(seed_path("001")), str(seed_path("004")), "-f", "jsonl"]).stdout
+    lines = docs.splitlines()
+    broken = lines[0] + "\n" + '{"type": "document", "text": "unterminated\n' + "\n" + lines[1] + "\n"
+    result = runner.invoke(app, ["split", "-f", "jsonl"], input=broken)
+    assert result.exit_code == 1
+    assert "-:2: broken JSON line" in result.stderr
+    assert len(jsonl(result.stdout)) == 15
+
+
+def test_output_file_is_never_overwritten_without_force(tmp_path):
+    out = tmp_path / "items.jsonl"
+    out.write_text("keep me", encoding="utf-8")
+    refused = runner.invoke(app, ["split", str(seed_path("001")), "-o", str(out)])
+    assert refused.exit_code == 2 and "file exists" in refused.stderr
+    assert out.read_text(encoding="utf-8") == "keep me"
+    forced = runner.invoke(app, ["split", str(seed_path("001")), "-o", str(out), "--force"])
+    assert forced.exit_code == 0 and len(jsonl(out.read_text(encoding="utf-8"))) == 7
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_usage_errors_exit_2():
+    assert runner.invoke(app, ["split", str(seed_path("001")), "-f", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["split", str(seed_path("001")), "--layout", "poem"]).exit_code == 2
+    assert runner.invoke(app, ["normalise", str(seed_path("001")), "--skip", "magic"]).exit_code == 2
+    assert runner.invoke(app, ["frobnicate"]).exit_code == 2
+
+
+def test_explain_goes_to_stderr_with_counts_and_examples():
+    result = runner.invoke(app, ["normalise", str(seed_path("000")), "--explain", "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert "joined_lines" in result.stderr and "cjk_spacing" in result.stderr
+    assert jsonl(result.stdout)[0]["type"] == "document"
+
+
+def test_forced_encoding_and_replace(tmp_path):
+    path = tmp_path / "big5.txt"
+    path.write_bytes("縣住房和城鄉建設局開展危房改造工作。".encode("big5"))
+    result = runner.invoke(app, ["normalise", str(path), "--encoding", "big5", "-f", "jsonl"])
+    assert jsonl(result.stdout)[0]["text"].startswith("縣住房和城鄉建設局")
+
+
+def test_help_does_not_import_heavy_modules():
+    code = ("import sys; import bulletin_cli.cli; "
+            "print(sorted(m for m in ('rich', 'chardet', 'yaml', 'tabulate') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_python_dash_m_and_closed_pipe(tmp_path):
+    exe = Path(sys.executable)
+    proc = subprocess.run(f"{exe} -m bulletin_cli split {seed_path('002')} -f jsonl | head -n 1",
+                          shell=True, capture_output=True, text=True)
+    assert proc.returncode == 0 and json.loads(proc.stdout)["type"] == "item"
+    assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+def test_lint_keeps_heavy_imports_out_of_module_level():
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "TID253", str(root / "src")],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout
