@@ -5,8 +5,27 @@ Each stage is a plain function over plain records::
     from bulletin_cli import normalise_bytes, split_document
     doc = normalise_bytes(open("快报.txt", "rb").read(), source="快报.txt")
     items = split_document(doc)
+
+Names are loaded on first use, so ``import bulletin_cli`` (and ``bulletin --help``) stays fast.
 """
 
-from .normalise import NormaliseOptions, normalise_bytes, normalise_text
+from __future__ import annotations
 
-__all__ = ["NormaliseOptions", "normalise_bytes", "normalise_text"]
+from importlib import import_module
+
+_EXPORTS = {
+    "NormaliseOptions": "options",
+    "normalise_bytes": "normalise",
+    "normalise_text": "normalise",
+    "decode_bytes": "encoding",
+    "split_document": "structure",
+    "analyse": "structure",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'bulletin_cli' has no attribute {name!r}")

@@ -46,16 +46,18 @@ def counted_sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], 
     """``pattern.sub`` that records each real change (with a little context) under ``kind``."""
     out: list[str] = []
     pos = 0
+    literal = isinstance(repl, str) and "\\" not in repl
     for m in pattern.finditer(text):
-        new = m.expand(repl) if isinstance(repl, str) else repl(m)
+        new = repl if literal else (m.expand(repl) if isinstance(repl, str) else repl(m))
         if new == m.group(0):
             continue
         out.append(text[pos:m.start()])
         out.append(new)
-        lo, hi = max(0, m.start() - context), min(len(text), m.end() + context)
-        before = text[lo:hi]
-        after = text[lo:m.start()] + new + text[m.end():hi]
-        changes.add(kind, before, after)
+        if len(changes.examples.get(kind, ())) < EXAMPLES_PER_KIND:
+            lo, hi = max(0, m.start() - context), min(len(text), m.end() + context)
+            changes.add(kind, text[lo:hi], text[lo:m.start()] + new + text[m.end():hi])
+        else:
+            changes.counts[kind] += 1
         pos = m.end()
     if pos == 0 and not out:
         return text

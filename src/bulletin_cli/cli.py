@@ -7,13 +7,15 @@ that ``bulletin --help`` stays fast; ruff's TID253 rule keeps it so.
 from __future__ import annotations
 
 import sys
-from typing import Iterator, List, Optional
+from typing import TYPE_CHECKING, Iterator, List, Optional
 
 import typer
 
-from .normalise import NormaliseOptions
+from .options import NormaliseOptions
 from .output import OutputError, check_output, choose_format, write_records
-from .pipeline import Settings, Tally, to_documents, to_items
+
+if TYPE_CHECKING:
+    from .pipeline import Settings, Tally
 
 app = typer.Typer(
     name="bulletin",
@@ -21,6 +23,8 @@ app = typer.Typer(
          "Commands chain through pipes: bulletin normalise in/ | bulletin split | bulletin tag.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain click help: no rich import, fast start-up
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -75,7 +79,9 @@ def _finish(tally: Tally, written: int) -> None:
 
 
 def _settings(encoding: Optional[str], errors: str, skip: Optional[List[str]] = None,
-              layout: Optional[str] = None, captions: bool = False) -> Settings:
+              layout: Optional[str] = None, captions: bool = False) -> "Settings":
+    from .pipeline import Settings
+
     if errors not in ("strict", "replace"):
         raise OutputError("--errors must be strict or replace")
     options = NormaliseOptions()
@@ -92,6 +98,8 @@ def _settings(encoding: Optional[str], errors: str, skip: Optional[List[str]] = 
 def _run(records_fn, fmt: Optional[str], output: Optional[str], force: bool, table) -> None:
     """Shared tail of every command: choose the format, write, report, set the exit code."""
     try:
+        from .pipeline import Tally
+
         fmt = choose_format(fmt, output)
         check_output(output, force)
         tally = Tally()
@@ -116,6 +124,7 @@ def normalise(
     explain: bool = typer.Option(False, "--explain", help="Show each kind of change with examples, on stderr."),
 ) -> None:
     """Decode any encoding and repair PDF extraction damage; one document record per input."""
+    from .pipeline import to_documents
     from .render import document_table, explain_changes
 
     try:
@@ -148,6 +157,7 @@ def split(
     captions: bool = typer.Option(False, "--captions", help="Also emit caption records for photo captions."),
 ) -> None:
     """Find masthead, sections, items (headline, body, units) and footer; one item record per item."""
+    from .pipeline import to_items
     from .render import item_table
     from .structure import LAYOUTS
 

@@ -11,6 +11,7 @@ text is common Chinese; chardet breaks a tie on the whole file.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 #: Byte-order marks, longest first. Example: b"\\x84\\x31\\x95\\x33" opens GB18030 text.
@@ -49,6 +50,11 @@ COMMON_HANZI = frozenset(
 )
 
 
+_HANZI = re.compile("[\u4e00-\u9fff]")
+#: Bytes that may appear in text: printable, tab, line ends, form feed, escape, NUL (counted apart).
+_TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\x0b\x0c\x1b\x00"
+
+
 class DecodeError(ValueError):
     """Raised when bytes are not text in any encoding we accept (binary file, empty file, …)."""
 
@@ -65,16 +71,16 @@ class Decoded:
 
 def _common_ratio(text: str) -> float:
     """Share of CJK characters in ``text`` that are common ones (0.0 when there is no CJK)."""
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    cjk = _HANZI.findall(text[:20000])
     if not cjk:
         return 0.0
-    return sum(c in COMMON_HANZI for c in cjk) / len(cjk)
+    return sum(map(COMMON_HANZI.__contains__, cjk)) / len(cjk)
 
 
 def _looks_binary(data: bytes) -> bool:
     """True for bytes that are not text: NULs outside UTF-16/32, or many control bytes."""
     sample = data[:65536]
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 11, 27, 0))
+    controls = len(sample.translate(None, delete=_TEXT_BYTES))
     return sample.count(0) > max(4, len(sample) // 100) or controls > max(8, len(sample) // 100)
 
 

@@ -8,31 +8,13 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, fields
-
 from .changes import Changes
 from .encoding import decode_bytes, repair_mojibake
+from .options import NormaliseOptions
 from .reflow import clean_lines, reflow_lines, remove_page_artefacts
 from .spacing import fix_punctuation, fix_spacing, fold_width, strip_markup
 
 SCHEMA = 1
-
-
-@dataclass
-class NormaliseOptions:
-    """Switches for each family of repairs; all on by default."""
-
-    markup: bool = True
-    page_artefacts: bool = True
-    reflow: bool = True
-    width: bool = True
-    punctuation: bool = True
-    spacing: bool = True
-    mojibake: bool = True
-
-    @classmethod
-    def names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
 
 
 def doc_id_for(text: str) -> str:

@@ -6,7 +6,6 @@ Each constant says what it matches, with an example.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 #: Chinese numerals used in outline numbers, issue numbers and dates. Example: 二〇二三, 四十三.
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
@@ -71,11 +70,19 @@ UNIT_SUFFIX = re.compile(
 )
 
 
+#: East Asian Wide and Fullwidth characters (ideographs, kana, 。，（）, full-width forms).
+WIDE = re.compile(
+    "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60"
+    "\uffe0-\uffe6\U0001f300-\U0001f64f\U00020000-\U0003fffd]"
+)
+
+
 def is_wide(ch: str) -> bool:
-    """True for characters set full-width in Chinese text (ideographs, 。，“ and friends)."""
-    return unicodedata.east_asian_width(ch) in "WF"
+    """True for characters set full-width in Chinese text (ideographs, 。，（ and friends)."""
+    return bool(WIDE.match(ch))
 
 
 def width(text: str) -> int:
     """Display width: two for a wide character, one otherwise. ``width("2024年")`` is 6."""
-    return sum(2 if is_wide(c) else 1 for c in text)
+    return 2 * len(text) - len(WIDE.sub("", text))
