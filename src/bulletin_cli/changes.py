@@ -44,22 +44,37 @@ class Changes:
 def counted_sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str,
                 changes: Changes, kind: str, context: int = 4) -> str:
     """``pattern.sub`` that records each real change (with a little context) under ``kind``."""
+    if isinstance(repl, str) and "\\" not in repl:
+        # literal replacement: let the regex engine do the work, take examples from the first matches
+        if len(changes.examples.get(kind, ())) < EXAMPLES_PER_KIND:
+            for m in pattern.finditer(text):
+                if m.group(0) != repl:
+                    _example(changes, kind, text, m, repl, context)
+                if len(changes.examples.get(kind, ())) >= EXAMPLES_PER_KIND:
+                    break
+        new, n = pattern.subn(repl, text)
+        if n:
+            changes.counts[kind] = changes.counts.get(kind, 0) + n
+        return new
     out: list[str] = []
     pos = 0
-    literal = isinstance(repl, str) and "\\" not in repl
     for m in pattern.finditer(text):
-        new = repl if literal else (m.expand(repl) if isinstance(repl, str) else repl(m))
+        new = m.expand(repl) if isinstance(repl, str) else repl(m)
         if new == m.group(0):
             continue
         out.append(text[pos:m.start()])
         out.append(new)
         if len(changes.examples.get(kind, ())) < EXAMPLES_PER_KIND:
-            lo, hi = max(0, m.start() - context), min(len(text), m.end() + context)
-            changes.add(kind, text[lo:hi], text[lo:m.start()] + new + text[m.end():hi])
-        else:
-            changes.counts[kind] += 1
+            _example(changes, kind, text, m, new, context)
+        changes.counts[kind] = changes.counts.get(kind, 0) + 1
         pos = m.end()
     if pos == 0 and not out:
         return text
     out.append(text[pos:])
     return "".join(out)
+
+
+def _example(changes: Changes, kind: str, text: str, m: re.Match[str], new: str, context: int) -> None:
+    """Keep one before/after example for ``kind`` (without counting it)."""
+    lo, hi = max(0, m.start() - context), min(len(text), m.end() + context)
+    changes.examples.setdefault(kind, []).append([text[lo:hi], text[lo:m.start()] + new + text[m.end():hi]])

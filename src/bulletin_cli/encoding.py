@@ -51,6 +51,8 @@ COMMON_HANZI = frozenset(
 
 
 _HANZI = re.compile("[\u4e00-\u9fff]")
+_COMMON = re.compile("[" + "".join(sorted(COMMON_HANZI)) + "]")
+_LATIN1_HIGH = re.compile("[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u02dc\u2013-\u2122]")
 #: Bytes that may appear in text: printable, tab, line ends, form feed, escape, NUL (counted apart).
 _TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\x0b\x0c\x1b\x00"
 
@@ -66,15 +68,15 @@ class Decoded:
     text: str
     encoding: str
     replacements: int = 0
-    mojibake: str | None = None
 
 
 def _common_ratio(text: str) -> float:
     """Share of CJK characters in ``text`` that are common ones (0.0 when there is no CJK)."""
-    cjk = _HANZI.findall(text[:20000])
+    sample = text[:600]
+    cjk = len(sample) - len(_HANZI.sub("", sample))
     if not cjk:
         return 0.0
-    return sum(map(COMMON_HANZI.__contains__, cjk)) / len(cjk)
+    return (len(sample) - len(_COMMON.sub("", sample))) / cjk
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -120,10 +122,12 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     It is mojibake only when re-encoding the whole text and decoding it as UTF-8 succeeds
     strictly and gives more common Chinese than before.
 
-    >>> repair_mojibake("延津政务快报".encode("utf-8").decode("gb18030", "replace"))[0][:2]
-    '延津'
+    >>> repair_mojibake("延津政务快报".encode("utf-8").decode("latin-1"))
+    ('延津政务快报', 'utf-8 read as latin-1')
     """
     before = _common_ratio(text)
+    if before >= 0.5 and not _LATIN1_HIGH.search(text):
+        return text, None  # plenty of common Chinese already: not mojibake
     for wrong in ("gb18030", "latin-1", "cp1252"):
         try:
             fixed = text.encode(wrong).decode("utf-8")
@@ -161,8 +165,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, errors: str = "strict
         raise DecodeError("binary data, not text")
     text = _try(data, "utf-8")
     if text is not None:
-        fixed, how = repair_mojibake(text)
-        return Decoded(fixed, "utf-8", mojibake=how)
+        return Decoded(text, "utf-8")  # mojibake inside it is normalise's job (repair_mojibake)
     candidates = {c: t for c in ("gb18030", "big5") if (t := _try(data, c)) is not None}
     if len(candidates) == 2:
         gb, big = (_common_ratio(candidates[c]) for c in ("gb18030", "big5"))

@@ -76,8 +76,6 @@ def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None,
     changes = Changes()
     if decoded.replacements:
         changes.add("replaced_bytes", n=decoded.replacements)
-    if decoded.mojibake:
-        changes.add("mojibake", decoded.mojibake, "")
     text, changes = normalise_text(decoded.text, options, changes)
     if not text.strip():
         from .encoding import DecodeError

@@ -84,5 +84,10 @@ def is_wide(ch: str) -> bool:
 
 
 def width(text: str) -> int:
-    """Display width: two for a wide character, one otherwise. ``width("2024年")`` is 6."""
-    return 2 * len(text) - len(WIDE.sub("", text))
+    """Display width in Chinese typesetting: two for ideographs and CJK punctuation (anything from
+    U+0800 up, “” included), one for ASCII. ``width("2024年")`` is 6.
+
+    Computed from the UTF-8 length, which is fast: such characters take three or four bytes.
+    """
+    n = len(text)
+    return n + (len(text.encode("utf-8", "surrogatepass")) - n) // 2

@@ -28,7 +28,7 @@ OTHER_BREAKS = re.compile(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Characters with no content that extraction leaves behind. Example: U+200B, NUL, a stray BOM.
 INVISIBLE = re.compile(r"[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: Indentation and trailing blanks, including U+3000 and NBSP. Example: "\u3000\u3000县住建局…".
-EDGE_BLANKS = re.compile(r"^[ \t\u3000\u00a0\u2002\u2003\u2009]+|[ \t\u3000\u00a0\u2002\u2003\u2009]+$", re.M)
+BLANKS = " \t\u3000\u00a0\u2002\u2003\u2009"
 #: Punctuation that cannot open a line; found there, it belongs to the line before. Example: ，了解…
 ORPHAN_PUNCT = re.compile(r"^[，。、；：？！,.;:?!）)》」』】”’…%％]")
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
@@ -45,10 +45,17 @@ ENDS_COLON = re.compile(r"[:：]$")
 def clean_lines(text: str, changes: Changes) -> tuple[list[str], int]:
     """Unify line ends, drop invisible characters and indentation; return lines and page breaks."""
     pages = text.count("\f")
-    text = counted_sub(OTHER_BREAKS, "\n", text, changes, "line_ends", context=0)
-    text = counted_sub(INVISIBLE, "", text, changes, "invisible_chars", context=2)
-    text = counted_sub(EDGE_BLANKS, "", text, changes, "indentation", context=0)
-    return text.split("\n"), pages
+    if OTHER_BREAKS.search(text):
+        text = counted_sub(OTHER_BREAKS, "\n", text, changes, "line_ends", context=0)
+    if INVISIBLE.search(text):
+        text = counted_sub(INVISIBLE, "", text, changes, "invisible_chars", context=2)
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        stripped = line.strip(BLANKS)
+        if len(stripped) != len(line):
+            changes.add("indentation", line[:8], stripped[:8])
+            lines[i] = stripped
+    return lines, pages
 
 
 def _header_key(line: str) -> str:
@@ -68,24 +75,24 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     when the text has page breaks); its first appearance stays when it opens the document, since
     that is the masthead.
     """
-    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
-    bare_numbers = [i for i in nonblank if re.fullmatch(r"\d{1,3}", lines[i].strip())]
-    keys = Counter(_header_key(lines[i]) for i in nonblank if width(lines[i]) <= 60)
+    short = {i: ln.strip() for i, ln in enumerate(lines) if ln.strip() and len(ln) <= 60}
+    keys = {i: _header_key(s) for i, s in short.items() if width(s) <= 60}
+    counts = Counter(keys.values())
+    bare_numbers = sum(1 for s in short.values() if s.isdigit() and len(s) <= 3)
     need = 2 if page_breaks >= 1 else 3
-    head = set(nonblank[:6])
+    head = set([i for i, ln in enumerate(lines) if ln.strip()][:6])
     out: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
+        stripped = short.get(i)
+        if stripped is None:  # blank or long: never an artefact
             out.append(line)
             continue
-        is_page = PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or len(bare_numbers) >= 2)
-        if is_page:
+        if PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
             changes.remove("page_numbers", stripped)
             continue
-        key = _header_key(stripped)
-        if width(stripped) <= 60 and keys[key] >= need and not _protected(stripped):
+        key = keys.get(i)
+        if key is not None and counts[key] >= need and not _protected(stripped):
             if key not in seen and i in head:
                 seen.add(key)
                 out.append(line)
@@ -99,7 +106,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
 
 def _typical_width(lines: list[str]) -> tuple[int, bool]:
     """The wrap width of the text and whether its lines look wrapped at a fixed width."""
-    widths = sorted(width(ln) for ln in lines if width(ln) >= 16)
+    widths = sorted(w for w in map(width, lines) if w >= 16)
     if len(widths) < 4:
         return (widths[-1] if widths else 0), False
     w = widths[int(len(widths) * 0.8)]
@@ -111,11 +118,14 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
     """A line that stands alone: section, masthead date or issue, attribution; and, as the
     line after a break (``opening``), a footer line such as ``审核：原超俊``."""
     s = line.strip()
+    if not s or len(s) > 90:
+        return False
+    first = s[0]
     return bool(
-        SECTION_BRACKET.match(s)
+        (first in "【〖[［" and SECTION_BRACKET.match(s))
         or (opening and FOOTER_LABEL.match(s))
         or (len(s) <= 30 and (ISSUE.fullmatch(s) or DATE.fullmatch(s)))
-        or (s.startswith(("（", "(")) and ATTRIBUTION_END.fullmatch(s))
+        or (first in "（(" and ATTRIBUTION_END.fullmatch(s))
     )
 
 
@@ -124,21 +134,30 @@ def _heading_like(line: str) -> bool:
     return width(line) <= 60 and not re.search(r"[。！？；;!?]", line)
 
 
+def _ends_sentence(line: str) -> bool:
+    """Ends with 。！？…；, possibly inside closing quotes: ``…成绩。”``."""
+    core = line.rstrip("”’」』\"')）)")
+    return bool(core) and core[-1] in "。！？!?…；;"
+
+
 def _closes_paragraph(line: str, full: bool = False) -> bool:
     """Ends a sentence, an attribution such as ``。（住建局）``, or introduces a list with a colon.
 
     A ``full`` line (as wide as the wrap width) ending in ``；`` or ``：`` was only wrapped there."""
-    if SENTENCE_END.search(line):
-        return not (full and line.endswith(("；", ";")))
-    if ENDS_COLON.search(line):
+    if _ends_sentence(line):
+        return not (full and line.rstrip("”’」』\"')）)")[-1] in "；;")
+    if line.endswith(("：", ":")):
         return not full
+    if not line.endswith(("）", ")")):
+        return False
     m = ATTRIBUTION_END.search(line)
     return bool(m and (m.start() == 0 or re.search(r"[。！？!?”\s]$", line[: m.start()])))
 
 
 def _unclosed(line: str) -> bool:
     """True when ``line`` leaves a bracket or book-title mark open: ``…40余份。（农业农村``."""
-    return any(line.rfind(o) > line.rfind(c) for o, c in (("（", "）"), ("《", "》"), ("(", ")")))
+    return (line.rfind("（") > line.rfind("）") or line.rfind("《") > line.rfind("》")
+            or line.rfind("(") > line.rfind(")"))
 
 
 def should_join(prev: str, nxt: str, wrap: int, wrapped: bool, prev_line: str | None = None) -> bool:
@@ -148,16 +167,18 @@ def should_join(prev: str, nxt: str, wrap: int, wrapped: bool, prev_line: str | 
     lines have been joined): width and heading tests look at the line, punctuation at the end.
     """
     line = prev if prev_line is None else prev_line
+    prev = prev[-120:]  # only the end matters; keeps long paragraphs from costing quadratic time
     if ORPHAN_PUNCT.match(nxt):
         return True
-    full = wrapped and width(line) >= 0.8 * wrap
-    if full and ATTRIBUTION_END.fullmatch(nxt) and not _is_block_line(prev):
+    line_width = width(line)
+    full = wrapped and line_width >= 0.8 * wrap
+    if full and nxt[0] in "（(" and ATTRIBUTION_END.fullmatch(nxt) and not _is_block_line(prev):
         return True  # an attribution wrapped onto a line of its own: （开发区）
     if _unclosed(line):
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
     if _heading_like(nxt) and not (wrapped and width(nxt) >= 0.8 * wrap) and not (full and width(nxt) < 8):
         return False
-    if (wrapped and SENTENCE_END.search(prev) and width(line) >= wrap - 4 and not ITEM_OPENING.match(nxt)
+    if (wrapped and line_width >= wrap - 4 and _ends_sentence(prev) and not ITEM_OPENING.match(nxt)
             and not LEAD_SENTENCE.match(nxt) and not HARD_BLOCK_START.match(nxt) and not _is_block_line(nxt, True)):
         return True  # a full line that happens to end a sentence: the paragraph goes on
     if _closes_paragraph(prev, full) or _is_block_line(prev) or _is_block_line(nxt, opening=True) \
@@ -178,6 +199,8 @@ def join_pair(prev: str, nxt: str) -> str:
 def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     """Join the lines a PDF extractor broke; blank lines are not trusted as paragraph breaks."""
     content = [ln for ln in lines if ln.strip()]
+    if len(content) < 2:
+        return content
     wrap, wrapped = _typical_width(content)
     paragraphs: list[str] = []
     last = ""

@@ -16,6 +16,8 @@ from .patterns import CJK
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
 #: Middle dots from Japanese fonts and IMEs, set as the GB middle dot. Example: 60・80 → 60·80.
 MIDDLE_DOT = re.compile(r"[\u30fb\uff65]")
+#: Anything :func:`fold_width` would change, to skip texts that need nothing.
+WIDTH_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ\u30fb\uff65]")
 #: A full-width full stop or comma between digits. Example: ３．６ → 3.6 (after folding the digits).
 FULLWIDTH_DECIMAL = re.compile(r"(?<=\d)[．](?=\d)")
 
@@ -27,19 +29,20 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 #: HTML entities. Example: &nbsp; &amp; &#12290;
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
-#: ASCII punctuation touching Chinese text, to be set full-width. Example: 改革,下沉 → 改革，下沉.
-ASCII_COMMA = re.compile(rf"(?<=[{CJK}”’）」』》])\s?,\s?|,\s?(?=[{CJK}“‘（「『《])")
-ASCII_COLON = re.compile(rf"(?<=[{CJK}）)])\s?:\s?(?!\d)")
-ASCII_SEMICOLON = re.compile(rf"(?<=[{CJK}”’）」』》])\s?;\s?|;\s?(?=[{CJK}])")
-ASCII_QUESTION = re.compile(rf"(?<=[{CJK}])\?")
-ASCII_EXCLAIM = re.compile(rf"(?<=[{CJK}])!")
+#: ASCII punctuation that may need to be set full-width, with one optional space either side.
+#: Example: 改革, 下沉 → 改革，下沉; 时间:2023 → 时间：2023; but 1,000 and 1:500 stay.
+ASCII_PUNCT = re.compile(r" ?([,:;?!]) ?")
+FULLWIDTH_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
+#: Characters that count as Chinese on the left or right of a punctuation mark.
+CJK_LEFT = re.compile(rf"[{CJK}”’）」』》]")
+CJK_RIGHT = re.compile(rf"[{CJK}“‘（「『《]")
 #: Half-width parentheses around or beside Chinese text. Example: (一) → （一）, 村(社区) → 村（社区）.
-ASCII_PARENS = re.compile(rf"\(([^()\n]{{0,60}}?[{CJK}][^()\n]{{0,60}}?)\)|(?<=[{CJK}])\(([^()\n]{{1,60}})\)")
+ASCII_PARENS = re.compile(r"\(([^()\n]{0,60})\)")
 
 #: A space between an ideograph and a digit or Latin letter, either way round. Example: 2024 年.
-CJK_ALNUM_SPACE = re.compile(rf"(?<=[{CJK}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z%]) (?=[{CJK}])")
+CJK_ALNUM_SPACE = re.compile(rf" (?:(?<=[{CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%] )(?=[{CJK}]))")
 #: Single ideographs spaced out, as typesetters pad short names. Example: 李 勉 → 李勉, 第 八 期.
-LETTER_SPACED = re.compile(rf"(?<![{CJK}])[{CJK}](?:[ \u3000]{{1,3}}[{CJK}](?![{CJK}]))+")
+LETTER_SPACED = re.compile(rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}](?![{CJK}]))+")
 #: The space after an item's headline, which must survive: ideograph or closing quote, space,
 #: then an ideograph or opening quote. Example: …实现“开门红” 建立….
 HEADLINE_SPACE = re.compile(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘「『（])")
@@ -63,27 +66,50 @@ def strip_markup(text: str, changes: Changes) -> str:
 
 def fold_width(text: str, changes: Changes) -> str:
     """Full-width digits and letters to half-width: ２０２４ → 2024."""
+    if not WIDTH_ANY.search(text):
+        return text
     text = counted_sub(FULLWIDTH_ALNUM, lambda m: "".join(chr(ord(c) - 0xFEE0) for c in m.group(0)),
                        text, changes, "fullwidth_alnum")
     text = counted_sub(MIDDLE_DOT, "\u00b7", text, changes, "middle_dot")
     return counted_sub(FULLWIDTH_DECIMAL, ".", text, changes, "fullwidth_alnum")
 
 
+def _full_punct(m: re.Match[str]) -> str:
+    text, mark = m.string, m.group(1)
+    left = text[m.start() - 1] if m.start() else ""
+    right = text[m.end()] if m.end() < len(text) else ""
+    cjk_left, cjk_right = bool(left and CJK_LEFT.match(left)), bool(right and CJK_RIGHT.match(right))
+    if mark == ",":
+        wide = cjk_left or cjk_right
+    elif mark == ":":
+        wide = (cjk_left or left in ")）") and not right.isdigit()
+    elif mark == ";":
+        wide = cjk_left or cjk_right
+    else:
+        wide = cjk_left
+    return FULLWIDTH_OF[mark] if wide else m.group(0)
+
+
+def _full_parens(m: re.Match[str]) -> str:
+    inside = m.group(1)
+    left = m.string[m.start() - 1] if m.start() else ""
+    if CJK_RIGHT.search(inside) or (left and CJK_LEFT.match(left) and inside):
+        return "（" + inside + "）"
+    return m.group(0)
+
+
 def fix_punctuation(text: str, changes: Changes) -> str:
     """ASCII punctuation inside Chinese text to full-width, numbers such as 3.6, 1:500 left alone."""
-    text = counted_sub(ASCII_COMMA, "，", text, changes, "punctuation_width")
-    text = counted_sub(ASCII_COLON, "：", text, changes, "punctuation_width")
-    text = counted_sub(ASCII_SEMICOLON, "；", text, changes, "punctuation_width")
-    text = counted_sub(ASCII_QUESTION, "？", text, changes, "punctuation_width")
-    text = counted_sub(ASCII_EXCLAIM, "！", text, changes, "punctuation_width")
-    return counted_sub(ASCII_PARENS, lambda m: "（" + (m.group(1) or m.group(2) or "") + "）", text,
-                       changes, "punctuation_width")
+    text = counted_sub(ASCII_PUNCT, _full_punct, text, changes, "punctuation_width")
+    return counted_sub(ASCII_PARENS, _full_parens, text, changes, "punctuation_width")
 
 
 def _protect_headline_space(line: str) -> str:
     """Swap the space after a headline for :data:`KEEP`, so spacing rules leave it alone."""
+    if " " not in line[:90] and "\u3000" not in line[:90]:
+        return line
     for pattern in (HEADLINE_SPACE, HEADLINE_SPACE_DIGIT):
-        m = pattern.search(line)
+        m = pattern.search(line, 0, 92)
         if not m:
             continue
         head = line[: m.start()]
@@ -92,12 +118,18 @@ def _protect_headline_space(line: str) -> str:
     return line
 
 
+def _close_up(m: re.Match[str]) -> str:
+    """``李 勉`` → ``李勉``, unless the first character continues a word (``审核 李``)."""
+    if m.start() and re.match(f"[{CJK}]", m.string[m.start() - 1]):
+        return m.group(0)
+    return m.group(0).replace(" ", "").replace("\u3000", "")
+
+
 def fix_spacing(text: str, changes: Changes) -> str:
     """Remove the spaces extraction puts around digits and between spaced-out single ideographs,
     keeping the space that separates a headline from its body."""
     lines = [_protect_headline_space(line) for line in text.split("\n")]
     text = "\n".join(lines)
-    text = counted_sub(LETTER_SPACED, lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text, changes,
-                       "cjk_spacing")
+    text = counted_sub(LETTER_SPACED, _close_up, text, changes, "cjk_spacing")
     text = counted_sub(CJK_ALNUM_SPACE, "", text, changes, "cjk_spacing")
     return text.replace(KEEP, " ")
