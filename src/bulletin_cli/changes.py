@@ -46,15 +46,16 @@ def counted_sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], 
     """``pattern.sub`` that records each real change (with a little context) under ``kind``."""
     if isinstance(repl, str) and "\\" not in repl:
         # literal replacement: let the regex engine do the work, take examples from the first matches
+        new, n = pattern.subn(repl, text)
+        if not n:
+            return text
+        changes.counts[kind] = changes.counts.get(kind, 0) + n
         if len(changes.examples.get(kind, ())) < EXAMPLES_PER_KIND:
             for m in pattern.finditer(text):
                 if m.group(0) != repl:
                     _example(changes, kind, text, m, repl, context)
                 if len(changes.examples.get(kind, ())) >= EXAMPLES_PER_KIND:
                     break
-        new, n = pattern.subn(repl, text)
-        if n:
-            changes.counts[kind] = changes.counts.get(kind, 0) + n
         return new
     out: list[str] = []
     pos = 0

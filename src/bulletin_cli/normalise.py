@@ -38,7 +38,7 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
             changes.add("mojibake", text[:12], fixed[:12])
             text = fixed
     lines, pages = clean_lines(text, changes)
-    if opts.markup:
+    if opts.markup and any(("*" in ln or "_" in ln or "<" in ln or "&" in ln) for ln in lines):
         lines = strip_markup("\n".join(lines), changes).split("\n")
     if opts.page_artefacts:
         lines = remove_page_artefacts(lines, changes, pages)

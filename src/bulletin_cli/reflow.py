@@ -29,8 +29,10 @@ OTHER_BREAKS = re.compile(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 INVISIBLE = re.compile(r"[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: Indentation and trailing blanks, including U+3000 and NBSP. Example: "\u3000\u3000县住建局…".
 BLANKS = " \t\u3000\u00a0\u2002\u2003\u2009"
+HASH_RUN = re.compile(r"#+")
 #: Punctuation that cannot open a line; found there, it belongs to the line before. Example: ，了解…
-ORPHAN_PUNCT = re.compile(r"^[，。、；：？！,.;:?!）)》」』】”’…%％]")
+ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
+ORPHAN_PUNCT = re.compile(f"^[{re.escape(ORPHAN_CHARS)}]")
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
 ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
 #: Blocks that start a paragraph even after a full line: sections, 一、 headings, bullets.
@@ -58,8 +60,13 @@ def clean_lines(text: str, changes: Changes) -> tuple[list[str], int]:
     return lines, pages
 
 
+_KEY_TABLE = str.maketrans("0123456789", "##########", " \t\u3000\u00a0")
+
+
 def _header_key(line: str) -> str:
-    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+    """A line with blanks dropped and digit runs folded: ``延津政务快报 第 12 页`` → ``延津政务快报第#页``."""
+    key = line.translate(_KEY_TABLE)
+    return HASH_RUN.sub("#", key) if "##" in key else key
 
 
 def _protected(line: str) -> bool:
@@ -80,7 +87,12 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     counts = Counter(keys.values())
     bare_numbers = sum(1 for s in short.values() if s.isdigit() and len(s) <= 3)
     need = 2 if page_breaks >= 1 else 3
-    head = set([i for i, ln in enumerate(lines) if ln.strip()][:6])
+    head: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.strip():
+            head.add(i)
+            if len(head) == 6:
+                break
     out: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
@@ -104,9 +116,9 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     return out
 
 
-def _typical_width(lines: list[str]) -> tuple[int, bool]:
+def _typical_width(line_widths: list[int]) -> tuple[int, bool]:
     """The wrap width of the text and whether its lines look wrapped at a fixed width."""
-    widths = sorted(w for w in map(width, lines) if w >= 16)
+    widths = sorted(w for w in line_widths if w >= 16)
     if len(widths) < 4:
         return (widths[-1] if widths else 0), False
     w = widths[int(len(widths) * 0.8)]
@@ -124,14 +136,23 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
     return bool(
         (first in "【〖[［" and SECTION_BRACKET.match(s))
         or (opening and FOOTER_LABEL.match(s))
-        or (len(s) <= 30 and (ISSUE.fullmatch(s) or DATE.fullmatch(s)))
+        or (len(s) <= 30 and (("期" in s and ISSUE.fullmatch(s)) or ("年" in s and DATE.fullmatch(s))))
         or (first in "（(" and ATTRIBUTION_END.fullmatch(s))
     )
 
 
+_SENTENCE_MARK = re.compile(r"[。！？；;!?]")
+
+
+def _block_kinds(line: str) -> tuple[bool, bool]:
+    """(stands alone, stands alone when it opens a line): see :func:`_is_block_line`."""
+    block = _is_block_line(line)
+    return block, block or bool(FOOTER_LABEL.match(line.strip()))
+
+
 def _heading_like(line: str) -> bool:
     """Short, with no sentence punctuation anywhere: a title or heading, not running prose."""
-    return width(line) <= 60 and not re.search(r"[。！？；;!?]", line)
+    return width(line) <= 60 and not _SENTENCE_MARK.search(line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -156,37 +177,87 @@ def _closes_paragraph(line: str, full: bool = False) -> bool:
 
 def _unclosed(line: str) -> bool:
     """True when ``line`` leaves a bracket or book-title mark open: ``…40余份。（农业农村``."""
-    return (line.rfind("（") > line.rfind("）") or line.rfind("《") > line.rfind("》")
-            or line.rfind("(") > line.rfind(")"))
+    for opener, closer in (("（", "）"), ("《", "》"), ("(", ")")):
+        at = line.rfind(opener)
+        if at >= 0 and at > line.rfind(closer):
+            return True
+    return False
 
 
-def should_join(prev: str, nxt: str, wrap: int, wrapped: bool, prev_line: str | None = None) -> bool:
-    """Whether the break between ``prev`` and ``nxt`` was made by the extractor, not the author.
+class _Line:
+    """What the join decision needs to know about one physical line: cheap facts at once, the
+    regular-expression ones at most once and only when a decision asks for them."""
 
-    ``prev`` is the paragraph so far and ``prev_line`` its last physical line (they differ once
-    lines have been joined): width and heading tests look at the line, punctuation at the end.
-    """
-    line = prev if prev_line is None else prev_line
-    prev = prev[-120:]  # only the end matters; keeps long paragraphs from costing quadratic time
-    if ORPHAN_PUNCT.match(nxt):
+    __slots__ = ("text", "width", "orphan", "unclosed", "ends_sentence", "_heading", "_block",
+                 "_opening", "_opens_block", "_opens_paragraph")
+
+    def __init__(self, text: str, text_width: int | None = None) -> None:
+        self.text = text
+        self.width = width(text) if text_width is None else text_width
+        self.orphan = text[0] in ORPHAN_CHARS
+        self.unclosed = _unclosed(text)
+        self.ends_sentence = _ends_sentence(text)
+        self._heading = self._block = self._opening = self._opens_block = self._opens_paragraph = None
+
+    def heading(self) -> bool:
+        if self._heading is None:
+            self._heading = self.width <= 60 and not _SENTENCE_MARK.search(self.text)
+        return self._heading
+
+    def attribution(self) -> bool:
+        return self.text[0] in "（(" and bool(ATTRIBUTION_END.fullmatch(self.text))
+
+    def closes(self, full: bool) -> bool:
+        return _closes_paragraph(self.text, full)
+
+    def block(self) -> bool:
+        if self._block is None:
+            self._block, self._opening = _block_kinds(self.text)
+        return self._block
+
+    def opening_block(self) -> bool:
+        if self._opening is None:
+            self._block, self._opening = _block_kinds(self.text)
+        return self._opening
+
+    def opens_block(self) -> bool:
+        if self._opens_block is None:
+            self._opens_block = self.opening_block() or bool(BLOCK_START.match(self.text))
+        return self._opens_block
+
+    def opens_paragraph(self) -> bool:
+        if self._opens_paragraph is None:
+            t = self.text
+            self._opens_paragraph = self.opening_block() or bool(
+                ITEM_OPENING.match(t) or LEAD_SENTENCE.match(t) or HARD_BLOCK_START.match(t))
+        return self._opens_paragraph
+
+
+def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
+    """The join decision on two lines' features (see :func:`should_join`)."""
+    if nxt.orphan:
         return True
-    line_width = width(line)
-    full = wrapped and line_width >= 0.8 * wrap
-    if full and nxt[0] in "（(" and ATTRIBUTION_END.fullmatch(nxt) and not _is_block_line(prev):
+    full = wrapped and line.width >= 0.8 * wrap
+    if full and nxt.attribution() and not line.block():
         return True  # an attribution wrapped onto a line of its own: （开发区）
-    if _unclosed(line):
+    if line.unclosed:
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
-    if _heading_like(nxt) and not (wrapped and width(nxt) >= 0.8 * wrap) and not (full and width(nxt) < 8):
+    if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8):
         return False
-    if (wrapped and line_width >= wrap - 4 and _ends_sentence(prev) and not ITEM_OPENING.match(nxt)
-            and not LEAD_SENTENCE.match(nxt) and not HARD_BLOCK_START.match(nxt) and not _is_block_line(nxt, True)):
+    if wrapped and line.ends_sentence and line.width >= wrap - 4 and not nxt.opens_paragraph():
         return True  # a full line that happens to end a sentence: the paragraph goes on
-    if _closes_paragraph(prev, full) or _is_block_line(prev) or _is_block_line(nxt, opening=True) \
-            or BLOCK_START.match(nxt):
+    if line.closes(full) or line.block() or nxt.opens_block():
         return False
-    if not full and _heading_like(prev):
-        return False
-    return True
+    return full or not line.heading()
+
+
+def should_join(prev: str, nxt: str, wrap: int, wrapped: bool) -> bool:
+    """Whether the line break between ``prev`` and ``nxt`` was made by the extractor, not the author.
+
+    >>> should_join("县人社局开展追缴工作 汇聚", "县、乡、村三级追缴合力。", 30, False)
+    True
+    """
+    return _decide(_Line(prev), _Line(nxt), wrap, wrapped)
 
 
 def join_pair(prev: str, nxt: str) -> str:
@@ -201,18 +272,22 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     content = [ln for ln in lines if ln.strip()]
     if len(content) < 2:
         return content
-    wrap, wrapped = _typical_width(content)
-    paragraphs: list[str] = []
-    last = ""
-    for line in content:
-        if paragraphs and should_join(paragraphs[-1], line, wrap, wrapped, last):
-            tail = paragraphs[-1][-6:]
-            paragraphs[-1] = join_pair(paragraphs[-1], line)
+    widths = [width(line) for line in content]
+    wrap, wrapped = _typical_width(widths)
+    features = [_Line(line, w) for line, w in zip(content, widths)]
+    paragraphs: list[list[str]] = [[content[0]]]
+    for k in range(1, len(content)):
+        line = content[k]
+        if _decide(features[k - 1], features[k], wrap, wrapped):
+            parts = paragraphs[-1]
+            tail = parts[-1][-6:]
+            if join_pair(parts[-1][-1:], line[:1]) != parts[-1][-1:] + line[:1]:
+                parts.append(" ")
+            parts.append(line)
             changes.add("joined_lines", tail + "⏎" + line[:6], tail + line[:6])
         else:
-            paragraphs.append(line)
-        last = line
-    return paragraphs
+            paragraphs.append([line])
+    return ["".join(parts) for parts in paragraphs]
 
 
 def reflow_text(text: str, changes: Changes | None = None) -> tuple[str, Changes]:

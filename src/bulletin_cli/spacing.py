@@ -29,11 +29,20 @@ HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 #: HTML entities. Example: &nbsp; &amp; &#12290;
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
-#: ASCII punctuation that may need to be set full-width, with one optional space either side.
-#: Example: 改革, 下沉 → 改革，下沉; 时间:2023 → 时间：2023; but 1,000 and 1:500 stay.
-ASCII_PUNCT = re.compile(r" ?([,:;?!]) ?")
-FULLWIDTH_OF = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
-#: Characters that count as Chinese on the left or right of a punctuation mark.
+#: ASCII punctuation touching Chinese text, and the full-width mark it becomes. Each pattern opens
+#: with the mark itself (fast to scan for) and looks around it. Examples: 改革,下沉 → 改革，下沉;
+#: 时间:2023 → 时间：2023; 1,000 and 1:500 stay as they are.
+ASCII_PUNCT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf",(?<=[{CJK}”’）」』》],)|,(?=[{CJK}“‘（「『《])"), "，"),
+    (re.compile(rf":(?<=[{CJK}）)]:)(?!\d)"), "："),
+    (re.compile(rf";(?<=[{CJK}”’）」』》];)|;(?=[{CJK}])"), "；"),
+    (re.compile(rf"\?(?<=[{CJK}]\?)"), "？"),
+    (re.compile(rf"!(?<=[{CJK}]!)"), "！"),
+    (re.compile(r" +(?=[，：；？！])"), ""),
+    (re.compile(r" (?<=[，：；？！] ) *"), ""),
+)
+ASCII_ANY = re.compile(r"[,:;?!()]")
+#: Characters that count as Chinese on the left or right of a parenthesis.
 CJK_LEFT = re.compile(rf"[{CJK}”’）」』》]")
 CJK_RIGHT = re.compile(rf"[{CJK}“‘（「『《]")
 #: Half-width parentheses around or beside Chinese text. Example: (一) → （一）, 村(社区) → 村（社区）.
@@ -57,10 +66,13 @@ def strip_markup(text: str, changes: Changes) -> str:
         changes.marks.append(m.group(2))
         return m.group(2)
 
-    text = counted_sub(MARKUP_BOLD, bold, text, changes, "markup")
-    text = counted_sub(HTML_TAG, "", text, changes, "html_tags")
-    text = counted_sub(HTML_ENTITY, lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text,
-                       changes, "html_entities")
+    if "**" in text or "__" in text:
+        text = counted_sub(MARKUP_BOLD, bold, text, changes, "markup")
+    if "<" in text:
+        text = counted_sub(HTML_TAG, "", text, changes, "html_tags")
+    if "&" in text:
+        text = counted_sub(HTML_ENTITY, lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text,
+                           changes, "html_entities")
     return text
 
 
@@ -74,22 +86,6 @@ def fold_width(text: str, changes: Changes) -> str:
     return counted_sub(FULLWIDTH_DECIMAL, ".", text, changes, "fullwidth_alnum")
 
 
-def _full_punct(m: re.Match[str]) -> str:
-    text, mark = m.string, m.group(1)
-    left = text[m.start() - 1] if m.start() else ""
-    right = text[m.end()] if m.end() < len(text) else ""
-    cjk_left, cjk_right = bool(left and CJK_LEFT.match(left)), bool(right and CJK_RIGHT.match(right))
-    if mark == ",":
-        wide = cjk_left or cjk_right
-    elif mark == ":":
-        wide = (cjk_left or left in ")）") and not right.isdigit()
-    elif mark == ";":
-        wide = cjk_left or cjk_right
-    else:
-        wide = cjk_left
-    return FULLWIDTH_OF[mark] if wide else m.group(0)
-
-
 def _full_parens(m: re.Match[str]) -> str:
     inside = m.group(1)
     left = m.string[m.start() - 1] if m.start() else ""
@@ -100,8 +96,13 @@ def _full_parens(m: re.Match[str]) -> str:
 
 def fix_punctuation(text: str, changes: Changes) -> str:
     """ASCII punctuation inside Chinese text to full-width, numbers such as 3.6, 1:500 left alone."""
-    text = counted_sub(ASCII_PUNCT, _full_punct, text, changes, "punctuation_width")
-    return counted_sub(ASCII_PARENS, _full_parens, text, changes, "punctuation_width")
+    if not ASCII_ANY.search(text):
+        return text
+    for pattern, mark in ASCII_PUNCT_RULES:
+        text = counted_sub(pattern, mark, text, changes, "punctuation_width")
+    if "(" in text:
+        text = counted_sub(ASCII_PARENS, _full_parens, text, changes, "punctuation_width")
+    return text
 
 
 def _protect_headline_space(line: str) -> str:
@@ -128,6 +129,8 @@ def _close_up(m: re.Match[str]) -> str:
 def fix_spacing(text: str, changes: Changes) -> str:
     """Remove the spaces extraction puts around digits and between spaced-out single ideographs,
     keeping the space that separates a headline from its body."""
+    if " " not in text and "\u3000" not in text:
+        return text
     lines = [_protect_headline_space(line) for line in text.split("\n")]
     text = "\n".join(lines)
     text = counted_sub(LETTER_SPACED, _close_up, text, changes, "cjk_spacing")
