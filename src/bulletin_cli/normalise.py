@@ -37,8 +37,9 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         if how:
             changes.add("mojibake", text[:12], fixed[:12])
             text = fixed
+    has_markup = "*" in text or "_" in text or "<" in text or "&" in text
     lines, pages = clean_lines(text, changes)
-    if opts.markup and any(("*" in ln or "_" in ln or "<" in ln or "&" in ln) for ln in lines):
+    if opts.markup and has_markup:
         lines = strip_markup("\n".join(lines), changes).split("\n")
     if opts.page_artefacts:
         lines = remove_page_artefacts(lines, changes, pages)

@@ -82,8 +82,9 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     when the text has page breaks); its first appearance stays when it opens the document, since
     that is the masthead.
     """
-    short = {i: ln.strip() for i, ln in enumerate(lines) if ln.strip() and len(ln) <= 60}
-    keys = {i: _header_key(s) for i, s in short.items() if width(s) <= 60}
+    short = {i: ln.strip() for i, ln in enumerate(lines) if ln and len(ln) <= 60}
+    short = {i: s for i, s in short.items() if s}
+    keys = {i: _header_key(s) for i, s in short.items() if len(s) <= 30 or width(s) <= 60}
     counts = Counter(keys.values())
     bare_numbers = sum(1 for s in short.values() if s.isdigit() and len(s) <= 3)
     need = 2 if page_breaks >= 1 else 3
@@ -276,17 +277,23 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     wrap, wrapped = _typical_width(widths)
     features = [_Line(line, w) for line, w in zip(content, widths)]
     paragraphs: list[list[str]] = [[content[0]]]
+    joined, shown = 0, []
     for k in range(1, len(content)):
         line = content[k]
         if _decide(features[k - 1], features[k], wrap, wrapped):
             parts = paragraphs[-1]
-            tail = parts[-1][-6:]
+            tail = parts[-1][-6:] if len(shown) < 3 else ""
             if join_pair(parts[-1][-1:], line[:1]) != parts[-1][-1:] + line[:1]:
                 parts.append(" ")
             parts.append(line)
-            changes.add("joined_lines", tail + "⏎" + line[:6], tail + line[:6])
+            joined += 1
+            if len(shown) < 3:
+                shown.append((tail, line[:6]))
         else:
             paragraphs.append([line])
+    for tail, head in shown:
+        changes.add("joined_lines", tail + "⏎" + head, tail + head)
+    changes.add("joined_lines", n=joined - len(shown))
     return ["".join(parts) for parts in paragraphs]
 
 

@@ -52,6 +52,8 @@ ASCII_PARENS = re.compile(r"\(([^()\n]{0,60})\)")
 CJK_ALNUM_SPACE = re.compile(rf" (?:(?<=[{CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%] )(?=[{CJK}]))")
 #: Single ideographs spaced out, as typesetters pad short names. Example: 李 勉 → 李勉, 第 八 期.
 LETTER_SPACED = re.compile(rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}](?![{CJK}]))+")
+#: A quick test for :data:`LETTER_SPACED`: a blank between an ideograph and a lone ideograph.
+LETTER_SPACED_HINT = re.compile(rf"[ \u3000](?<=[{CJK}][ \u3000])[{CJK}](?![{CJK}])")
 #: The space after an item's headline, which must survive: ideograph or closing quote, space,
 #: then an ideograph or opening quote. Example: …实现“开门红” 建立….
 HEADLINE_SPACE = re.compile(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘「『（])")
@@ -133,6 +135,7 @@ def fix_spacing(text: str, changes: Changes) -> str:
         return text
     lines = [_protect_headline_space(line) for line in text.split("\n")]
     text = "\n".join(lines)
-    text = counted_sub(LETTER_SPACED, _close_up, text, changes, "cjk_spacing")
+    if LETTER_SPACED_HINT.search(text):
+        text = counted_sub(LETTER_SPACED, _close_up, text, changes, "cjk_spacing")
     text = counted_sub(CJK_ALNUM_SPACE, "", text, changes, "cjk_spacing")
     return text.replace(KEEP, " ")
