@@ -172,6 +172,45 @@ def split(
     _run(records, fmt, output, force, item_table)
 
 
+@app.command()
+def tag(
+    paths: Optional[List[str]] = PATHS,
+    glob: str = GLOB,
+    fmt: Optional[str] = FORMAT,
+    output: Optional[str] = OUTPUT,
+    force: bool = FORCE,
+    encoding: Optional[str] = ENCODING,
+    errors: str = ERRORS,
+    config: Optional[List[str]] = typer.Option(
+        None, "--config", help="YAML file adding to or overriding the shipped aliases and categories."),
+    show_config: bool = typer.Option(False, "--show-config", help="Print the merged configuration and exit."),
+    drop_duplicates: bool = typer.Option(False, "--drop-duplicates", help="Leave out items that repeat earlier ones."),
+) -> None:
+    """Canonical units, section category, figures, dates and duplicates for each item."""
+    from .config import ConfigError, load_config
+
+    try:
+        cfg = load_config(config)
+    except ConfigError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if show_config:
+        import yaml
+
+        typer.echo(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), nl=False)
+        raise typer.Exit()
+    from .pipeline import to_items
+    from .render import tag_table
+    from .tagging import tag_items
+
+    settings = _settings(encoding, errors)
+
+    def records(tally: Tally) -> Iterator[dict]:
+        yield from tag_items(to_items(_inputs(paths, glob), _err, settings, tally), cfg, drop_duplicates)
+
+    _run(records, fmt, output, force, tag_table)
+
+
 def main() -> None:
     """Console-script entry point: quiet on a closed pipe, 130 on Ctrl-C."""
     import os

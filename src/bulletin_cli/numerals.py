@@ -29,7 +29,7 @@ def cn_to_int(text: str) -> int | None:
         elif ch in UNITS:
             unit = UNITS[ch]
             if unit >= 10_000:
-                section = (section + number) * unit
+                section = (section + number or 1) * unit
                 total += section
                 section = 0
             else:

@@ -53,6 +53,24 @@ def item_table(rows: list[dict]) -> Table:
     return table
 
 
+def tag_table(rows: list[dict]) -> "Table":
+    """One row per item: seq, headline, canonical units, category, figures, duplicate."""
+    from rich.table import Table
+
+    items = [r for r in rows if r.get("type") == "item"]
+    table = Table(title=f"{len(items)} item(s)")
+    for col, justify in (("seq", "right"), ("headline", "left"), ("units", "left"), ("category", "left"),
+                         ("figures", "right"), ("duplicate of", "left")):
+        table.add_column(col, justify=justify, overflow="fold")
+    for r in items:
+        tags = r.get("tags") or {}
+        units = "、".join(dict.fromkeys(u["canonical"] for u in tags.get("units", [])))
+        table.add_row(str(r.get("seq")), _clip(r.get("headline"), 30), units,
+                      (tags.get("category") or {}).get("label", ""), str(len(tags.get("figures", []))),
+                      tags.get("duplicate_of") or "")
+    return table
+
+
 def explain_changes(record: dict) -> None:
     """Print, on standard error, each kind of change with its count and a few before/after examples."""
     from rich.console import Console

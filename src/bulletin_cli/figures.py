@@ -1,0 +1,143 @@
+"""Quantities in an item's body: money, counts, areas, lengths, weights, percentages.
+
+>>> [(f["text"], f["normalised"]) for f in find_figures("追回养老金共计21.17万元，总投资805.6亿元。")]
+[('21.17万元', {'value': 211700.0, 'unit': 'yuan'}), ('805.6亿元', {'value': 80560000000.0, 'unit': 'yuan'})]
+
+Dates (``2024年``, ``9月``, ``1-5月份``), ordinals (``第43期``), model numbers and codes (``60·80``,
+``G1512``, ``轮选49号``) are not figures: a figure needs a unit of measure from :data:`UNITS`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numerals import cn_to_int
+
+#: Units of measure and what they normalise to: (base unit, factor). Example: 公里 → km.
+UNITS: dict[str, tuple[str, float]] = {
+    "元": ("yuan", 1), "块钱": ("yuan", 1),
+    "亩": ("mu", 1), "平方米": ("m2", 1), "平米": ("m2", 1), "平方公里": ("km2", 1), "公顷": ("ha", 1),
+    "公里": ("km", 1), "千米": ("km", 1), "延米": ("m", 1), "米": ("m", 1),
+    "吨": ("t", 1), "公斤": ("kg", 1), "千克": ("kg", 1), "斤": ("kg", 0.5),
+    "立方米": ("m3", 1), "千瓦": ("kW", 1), "兆瓦": ("kW", 1000), "MW": ("kW", 1000),
+    "千伏": ("kV", 1), "kV": ("kV", 1),
+    "人次": ("人次", 1), "车次": ("车次", 1), "户次": ("户次", 1), "场次": ("场次", 1), "架次": ("架次", 1),
+    "个工作日": ("天", 1), "小时": ("小时", 1), "天": ("天", 1),
+    "个百分点": ("个百分点", 1), "倍": ("倍", 1),
+    "人": ("人", 1), "户": ("户", 1), "个": ("个", 1), "家": ("家", 1), "项": ("项", 1), "次": ("次", 1),
+    "辆": ("辆", 1), "台": ("台", 1), "处": ("处", 1), "起": ("起", 1), "份": ("份", 1), "张": ("张", 1),
+    "条": ("条", 1), "种": ("种", 1), "所": ("所", 1), "名": ("名", 1), "批": ("批", 1), "套": ("套", 1),
+    "座": ("座", 1), "场": ("场", 1), "件": ("件", 1), "间": ("间", 1), "栋": ("栋", 1), "头": ("头", 1),
+    "只": ("只", 1), "株": ("株", 1), "棵": ("棵", 1), "篇": ("篇", 1), "册": ("册", 1), "床": ("床", 1),
+    "张床": ("床", 1), "个床位": ("床", 1), "支": ("支", 1), "组": ("组", 1), "宗": ("宗", 1), "块": ("块", 1),
+    "期": ("期", 1), "单": ("单", 1), "笔": ("笔", 1), "本": ("本", 1), "位": ("位", 1), "岁": ("岁", 1),
+    "所学校": ("所", 1), "个村": ("个", 1),
+}
+#: Magnitudes written before the unit. Example: 万 in 21.17万元, 亿 in 805.6亿元.
+MAGNITUDES: dict[str, float] = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+#: Words before a number that make it approximate. Example: 近6亿元, 约300人.
+APPROX_BEFORE = ("近", "约", "将近", "大约", "接近", "超", "超过", "逾")
+#: Words between a number and its unit, or after it, that make it approximate. Example: 500余车次, 100多人.
+APPROX_AFTER = ("余", "多", "左右", "以上")
+#: Words just before a number that say it is a change. Example: 同比增长54.8%, 下降12%.
+CHANGE_WORDS = {"增长": "increase", "增加": "increase", "增速": "increase", "上升": "increase",
+                "增幅": "increase", "下降": "decrease", "减少": "decrease", "降幅": "decrease", "回落": "decrease"}
+#: Change words that say so only before a rate. Example: 提高5个百分点 (but 提升20所学校 is no change).
+RATE_CHANGE_WORDS = {"提高": "increase", "提升": "increase", "降低": "decrease"}
+RATE_UNITS = ("%", "个百分点", "倍")
+
+_UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+_MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
+
+#: A figure: number (or range), optional 余/多, optional magnitude, then a unit or a percent sign.
+#: Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人.
+FIGURE = re.compile(
+    rf"(?P<pct_cn>百分之(?P<pct_num>[零一二三四五六七八九十百点]+))"
+    rf"|(?P<num>{_ARABIC}|{_CHINESE})"
+    rf"(?:\s*(?P<range_sep>[—–\-~～至到])\s*(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
+    rf"\s*(?P<approx>余|多)?"
+    rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}))"
+)
+#: What may not stand right before a figure: an ordinal 第, a letter or digit of a code, a dot of 60·80.
+BAD_BEFORE = re.compile(r"(第|双|[A-Za-z*]|[·.．\-—]|\d)$")
+#: What may not follow the unit: a date or ordinal word makes 9月, 18期, 2号 not figures.
+BAD_AFTER = re.compile(r"^(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
+#: A unit that is really the first character of a word. Example: 百亿项目 is not 百亿 项.
+WORD_AFTER_UNIT = {"项": "目", "人": "员民才口", "家": "庭乡", "名": "单称片", "台": "账阶", "条": "件例款",
+                   "组": "织", "处": "理置", "次": "序"}
+CLAUSE_END = "，。；：！？、,;:!?\n"
+
+
+def _number(text: str) -> float | None:
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if "点" in text:
+        whole, _, frac = text.partition("点")
+        w = cn_to_int(whole) if whole else 0
+        digits = "".join(str(cn_to_int(c)) for c in frac)
+        return float(f"{w}.{digits}") if w is not None else None
+    value = cn_to_int(text)
+    return float(value) if value is not None else None
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
+    his = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
+    return text[lo: min(his) if his else len(text)].strip()
+
+
+def _change(text: str, start: int, unit: str) -> str | None:
+    before = text[max(0, start - 8):start]
+    words = {**CHANGE_WORDS, **RATE_CHANGE_WORDS} if unit in RATE_UNITS else CHANGE_WORDS
+    for word, kind in words.items():
+        at = before.rfind(word)
+        if at >= 0 and not re.search(r"[，。；]", before[at:]):
+            return kind
+    return None
+
+
+def find_figures(text: str) -> list[dict]:
+    """Every quantity in ``text`` with its value, unit, normalised value, approximation and clause."""
+    out = []
+    for m in FIGURE.finditer(text):
+        start, end = m.start(), m.end()
+        if BAD_BEFORE.search(text[max(0, start - 1):start]) or BAD_AFTER.match(text[end:end + 4]):
+            continue
+        unit_word = m.group("unit") or ""
+        if unit_word and text[end:end + 1] and text[end] in WORD_AFTER_UNIT.get(unit_word, ""):
+            continue
+        num = m.group("num") or ""
+        if len(num) == 1 and num in "十百千万亿" and not m.group("approx"):
+            continue  # 万亩示范园, 千方百计: a bare 万 or 千 is a word, unless 十余个
+        if m.group("pct_cn"):
+            value, unit, base, factor, mag = _number(m.group("pct_num")), "%", "%", 1.0, 1.0
+        else:
+            value = _number(m.group("num"))
+            if m.group("pct"):
+                unit, base, factor, mag = "%", "%", 1.0, 1.0
+            else:
+                unit = (m.group("mag") or "") + m.group("unit")
+                base, factor = UNITS[m.group("unit")]
+                mag = MAGNITUDES.get(m.group("mag") or "", 1.0)
+        if value is None:
+            continue
+        prefix = text[max(0, start - 2):start]
+        approx = bool(m.group("approx")) or any(prefix.endswith(w) for w in APPROX_BEFORE) \
+            or text[end:end + 2].startswith(APPROX_AFTER[2:])
+        fig = {
+            "text": m.group(0), "value": value, "unit": unit,
+            "normalised": {"value": round(value * mag * factor, 6), "unit": base},
+            "approx": approx, "change": _change(text, start, unit), "range": None,
+            "clause": _clause(text, start, end), "span": [start, end],
+        }
+        if m.group("num2"):
+            hi = _number(m.group("num2"))
+            fig["range"] = [value, hi]
+            fig["normalised"]["range"] = [round(value * mag * factor, 6), round(hi * mag * factor, 6)]
+        out.append(fig)
+    return out

@@ -1,0 +1,81 @@
+"""Dates and periods mentioned in an item's body, resolved against the issue date where it allows.
+
+>>> [(d["text"], d["value"]) for d in find_dates("截至目前，一季度完成投资。2 月份以来共检查7次。", "2023-04-21")]
+[('截至目前', '2023-04-21'), ('一季度', {'start': '2023-01-01', 'end': '2023-03-31'}), ('2 月份以来', {'start': '2023-02-01', 'end': '2023-04-21'})]
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from .numerals import cn_to_int
+
+_Y = r"(?:(?P<y>[12]\d{3})\s*年\s*)?"
+#: Date forms, most specific first. Examples: 截至目前, 2023年9月22日, 9月22日, 一季度, 上半年,
+#: 1-5月份, 2月份以来, 2024年, 今年, 去年.
+DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("as_of", re.compile(r"截至目前|截止目前|截至当前|目前|当前|近日|日前")),
+    ("since", re.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?以来")),
+    ("date", re.compile(_Y + r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
+    ("months", re.compile(_Y + r"(?P<m1>\d{1,2})\s*[-—至到]\s*(?P<m2>\d{1,2})\s*月份?")),
+    ("quarter", re.compile(_Y + r"(?P<first>第?[一二三四1-4]季度|前三季度)")),
+    ("half", re.compile(_Y + r"(?P<half>上半年|下半年)")),
+    ("month", re.compile(_Y + r"(?<!\d)(?P<m>\d{1,2})\s*月份?(?![\d日])")),
+    ("year", re.compile(r"(?P<y>[12]\d{3})\s*年(?![\d度]*\s*\d{1,2}\s*月)|(?P<rel>今年|去年|明年)")),
+)
+
+
+def _month_end(y: int, m: int) -> str:
+    return f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def _resolve(kind: str, m: re.Match[str], year: int | None, issued: str | None):
+    g = m.groupdict()
+    y = int(g["y"]) if g.get("y") else year
+    if kind == "as_of":
+        return issued
+    if y is None:
+        return None
+    if kind == "since":
+        start = f"{y:04d}-{cn_to_int(g['m']):02d}-01"
+        return {"start": start, "end": issued}
+    if kind == "date":
+        return f"{y:04d}-{int(g['m']):02d}-{int(g['d']):02d}"
+    if kind == "months":
+        return {"start": f"{y:04d}-{int(g['m1']):02d}-01", "end": _month_end(y, int(g["m2"]))}
+    if kind == "quarter":
+        q = g["first"]
+        if q == "前三季度":
+            return {"start": f"{y:04d}-01-01", "end": f"{y:04d}-09-30"}
+        n = cn_to_int(q.lstrip("第")[0])
+        return {"start": f"{y:04d}-{3 * n - 2:02d}-01", "end": _month_end(y, 3 * n)}
+    if kind == "half":
+        return ({"start": f"{y:04d}-01-01", "end": f"{y:04d}-06-30"} if g["half"] == "上半年"
+                else {"start": f"{y:04d}-07-01", "end": f"{y:04d}-12-31"})
+    if kind == "month":
+        return f"{y:04d}-{int(g['m']):02d}"
+    if kind == "year":
+        if g.get("rel"):
+            return str(year + {"今年": 0, "去年": -1, "明年": 1}[g["rel"]]) if year else None
+        return g["y"]
+    return None
+
+
+def find_dates(text: str, issued: str | None = None) -> list[dict]:
+    """Dates and periods in ``text``: ``{"text", "kind", "value", "span"}``; ``value`` is None
+    where neither the text nor the issue date gives the year."""
+    year = int(issued[:4]) if issued else None
+    taken: list[tuple[int, int]] = []
+    out = []
+    for kind, pattern in DATE_FORMS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if kind == "month" and not (1 <= int(m.group("m")) <= 12):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append({"text": m.group(0), "kind": kind, "value": _resolve(kind, m, year, issued),
+                        "span": [m.start(), m.end()]})
+    out.sort(key=lambda d: d["span"][0])
+    return out
