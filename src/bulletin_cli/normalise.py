@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+
 from .changes import Changes
 from .encoding import decode_bytes, repair_mojibake
 from .options import NormaliseOptions
