@@ -48,6 +48,14 @@ def _err(message: str) -> None:
     Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error[/red]: {escape(message)}")
 
 
+def _note(message: str) -> None:
+    """An informational line on standard error."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(escape(message))
+
+
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -209,6 +217,201 @@ def tag(
         yield from tag_items(to_items(_inputs(paths, glob), _err, settings, tally), cfg, drop_duplicates)
 
     _run(records, fmt, output, force, tag_table)
+
+
+def _progress_bar(enabled: bool):
+    """A rich progress bar on standard error (files done, items found, errors), or no-ops."""
+    from contextlib import nullcontext
+
+    if not enabled or not sys.stderr.isatty():
+        return nullcontext((None, None))
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[items]} items, {task.fields[errors]} errors"),
+                        TimeElapsedColumn(), console=Console(stderr=True), transient=False)
+
+    class Bar:
+        def __enter__(self):
+            progress.start()
+            self.task = progress.add_task("files", total=None, items=0, errors=0)
+            return self.total, self.advance
+
+        def total(self, n: int) -> None:
+            progress.update(self.task, total=n)
+
+        def advance(self, done: int, items: int, errors: int = 0) -> None:
+            progress.update(self.task, completed=done, items=items, errors=errors)
+
+        def __exit__(self, *exc) -> None:
+            progress.stop()
+
+    return Bar()
+
+
+def _chain_records(paths, glob, settings, cfg, jobs, keep_documents, drop_duplicates, tally, summary,
+                   show_progress):
+    """Records of the whole chain, with the progress bar driven as files finish."""
+    from .batch import run
+
+    with _progress_bar(show_progress) as (on_total, advance):
+        progress = (lambda done, items: advance(done, items, tally.failed)) if advance else None
+        if not paths and sys.stdin.isatty():
+            raise OutputError("no input: give files or folders, or pipe text or JSON Lines in")
+        yield from run(list(paths or []), glob, settings, cfg, _err, tally, summary, jobs=jobs,
+                       keep_documents=keep_documents, drop_duplicates=drop_duplicates, progress=progress,
+                       on_total=on_total)
+
+
+@app.command()
+def export(
+    paths: Optional[List[str]] = PATHS,
+    glob: str = GLOB,
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f",
+        help="csv, json, jsonl, md, sqlite or any tabulate format; default from the -o suffix, "
+             "else table on a terminal and jsonl when piped."),
+    output: Optional[str] = OUTPUT,
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file (SQLite: start afresh)."),
+    columns: Optional[str] = typer.Option(None, "--columns", help="Comma-separated columns, in order (dotted names)."),
+    headers: str = typer.Option("en", "--headers", help="Column headers: en (field names) or zh (标题, 栏目, …)."),
+    csv_encoding: str = typer.Option("utf-8-sig", "--encoding",
+                                     help="CSV encoding: utf-8-sig (with BOM, for Excel), utf-8 or gb18030."),
+    raw: bool = typer.Option(False, "--raw", help="CSV: do not escape cells that start like formulas."),
+    table_format: str = typer.Option("pipe", "--table-format", help="tabulate format for md/table output."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    input_encoding: Optional[str] = typer.Option(None, "--input-encoding", help="Force the input encoding."),
+    errors: str = ERRORS,
+    config: Optional[List[str]] = typer.Option(None, "--config", help="YAML adding aliases and categories."),
+    drop_duplicates: bool = typer.Option(False, "--drop-duplicates", help="Leave out repeated items."),
+    layout: Optional[str] = typer.Option(None, "--layout", help="Force a layout for split."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
+) -> None:
+    """The whole chain to a file: one row per item in CSV, JSON, JSON Lines, Markdown or SQLite."""
+    from .batch import Summary
+    from .config import ConfigError, load_config
+    from .pipeline import Tally
+    from .writers import TABLE_FORMATS, guess_format
+
+    try:
+        cfg = load_config(config)
+        settings = _settings(input_encoding, errors, layout=layout)
+        chosen = fmt or guess_format(output)
+        if output and not chosen:
+            raise OutputError(f"{output}: cannot tell the format from the name; give --format")
+        if not chosen:
+            chosen = "table" if sys.stdout.isatty() else "jsonl"
+        import tabulate as _tabulate
+
+        if chosen not in TABLE_FORMATS + ("table",) and chosen not in _tabulate.tabulate_formats:
+            raise OutputError(f"unknown format {chosen!r}; choose csv, json, jsonl, md, sqlite or a tabulate format")
+        if chosen == "sqlite" and not output:
+            raise OutputError("sqlite needs -o FILE")
+        if headers not in ("en", "zh"):
+            raise OutputError("--headers must be en or zh")
+        if csv_encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
+            raise OutputError("--encoding must be utf-8-sig, utf-8 or gb18030")
+        if output and chosen != "sqlite":
+            check_output(output, force)
+    except (OutputError, ConfigError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    tally, summary = Tally(), Summary()
+    cols = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    records = _chain_records(paths, glob, settings, cfg, jobs, chosen == "sqlite", drop_duplicates, tally,
+                             summary, progress)
+    try:
+        written = _export_records(records, chosen, output, force, cols, headers, csv_encoding, raw, table_format)
+    except OutputError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if not isinstance(written, int):  # the SQLite writer counts what it really added
+        summary.units, summary.figures, written = written.units, written.figures, written.items
+    where = f" to {output}" if output else ""
+    _note(f"exported {written} items ({summary.units} units, {summary.figures} figures) from "
+          f"{summary.documents} documents{where}; {summary.duplicates} duplicates; {tally.failed} failed")
+    _finish(tally, written)
+
+
+def _export_records(records, chosen, output, force, cols, headers, csv_encoding, raw, table_format) -> int:
+    from .writers import AtomicOutput, SqliteWriter, flatten, write_csv, write_table
+
+    items = (r for r in records if r.get("type") == "item")
+    if chosen == "sqlite":
+        with AtomicOutput(output, binary=True, copy_existing=not force) as tmp:
+            writer = SqliteWriter(tmp)
+            try:
+                for rec in records:
+                    writer.add(rec)
+            finally:
+                writer.close()
+        if writer.skipped:
+            _note(f"{len(writer.skipped)} document(s) already in {output}: skipped")
+        return writer
+    if chosen in ("jsonl", "json"):
+        return write_records(items, chosen, output)
+    if chosen == "table":
+        from .render import tag_table
+
+        return write_records(items, "table", output, tag_table)
+    rows = (flatten(r) for r in items)
+    if chosen == "csv":
+        encoding = "utf-8-sig" if csv_encoding.lower() == "utf-8-sig" and output else (
+            "utf-8" if csv_encoding.lower() in ("utf-8-sig", "utf8") else csv_encoding)
+        if output:
+            with AtomicOutput(output, encoding=encoding) as handle:
+                return write_csv(rows, handle, cols, headers, raw)
+        sys.stdout.reconfigure(newline="")
+        return write_csv(rows, sys.stdout, cols, headers, raw)
+    table_fmt = table_format if chosen == "md" else chosen
+    if output:
+        with AtomicOutput(output, newline=None) as handle:
+            return write_table(list(rows), handle, cols, headers, table_fmt)
+    return write_table(list(rows), sys.stdout, cols, headers, table_fmt)
+
+
+@app.command()
+def stats(
+    paths: Optional[List[str]] = PATHS,
+    glob: str = GLOB,
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default) or json."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    config: Optional[List[str]] = typer.Option(None, "--config", help="YAML adding aliases and categories."),
+    top: int = typer.Option(10, "--top", help="How many units in the bar chart."),
+) -> None:
+    """Items per category, per unit and per issue date, and a bar chart of the busiest units."""
+    from .batch import Summary
+    from .config import ConfigError, load_config
+    from .pipeline import Tally
+    from .render import stats_tables
+    from .stats import count_items
+
+    try:
+        cfg = load_config(config)
+        if fmt not in (None, "table", "json"):
+            raise OutputError("stats --format must be table or json")
+    except (OutputError, ConfigError) as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    tally, summary = Tally(), Summary()
+    try:
+        counts = count_items(_chain_records(paths, glob, _settings(None, "strict"), cfg, jobs, False, False, tally,
+                                            summary, True))
+    except OutputError as exc:
+        _err(str(exc))
+        raise typer.Exit(2) from None
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(counts, ensure_ascii=False, indent=1))
+    else:
+        from rich.console import Console
+
+        console = Console()
+        for table in stats_tables(counts, top):
+            console.print(table)
+    _finish(tally, counts["items"])
 
 
 def main() -> None:

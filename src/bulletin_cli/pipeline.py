@@ -66,8 +66,11 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
 
 
 def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
-             tally: Tally | None = None) -> Iterator[dict]:
-    """``item`` records: documents are split, items pass through, other records are dropped."""
+             tally: Tally | None = None, keep_documents: bool = False) -> Iterator[dict]:
+    """``item`` records: documents are split, items pass through, other records are dropped.
+
+    With ``keep_documents`` each document record comes out too, before its items (the SQLite
+    writer stores the text)."""
     settings = settings or Settings()
     tally = tally if tally is not None else Tally()
     for rec in to_documents(inputs, report, settings, tally):
@@ -76,6 +79,8 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
             if not isinstance(rec.get("text"), str) or "doc_id" not in rec:
                 tally.fail(f"{rec.get('source', '-')}: document record without text or doc_id", report)
                 continue
+            if keep_documents:
+                yield rec
             yield from split_document(rec, settings.layout, settings.captions)
         elif kind in ("item", "caption"):
             yield rec

@@ -88,3 +88,27 @@ def explain_changes(record: dict) -> None:
     if not changes.get("counts"):
         table.add_row("(none)", "0", "", "")
     console.print(table)
+
+
+def stats_tables(counts: dict, top: int = 10) -> list:
+    """Tables of items per category, unit and issue date, and a bar chart of the busiest units."""
+    from rich.table import Table
+
+    out = []
+    for key, title, col in (("by_category", "items per category", "category"),
+                            ("by_unit", "items per unit", "unit"), ("by_date", "items per issue date", "date")):
+        table = Table(title=f"{title} ({counts['items']} items, {counts['documents']} documents)")
+        table.add_column(col)
+        table.add_column("items", justify="right")
+        for name, n in counts[key].items():
+            table.add_row(str(name), str(n))
+        out.append(table)
+    busiest = [(u, n) for u, n in counts["by_unit"].items() if u != "(none)"][:top]
+    chart = Table(title=f"busiest {len(busiest)} units", show_header=False, box=None)
+    chart.add_column("unit")
+    chart.add_column("bar")
+    most = max((n for _, n in busiest), default=1)
+    for unit, n in busiest:
+        chart.add_row(unit, "[cyan]" + "█" * max(1, round(30 * n / most)) + f"[/cyan] {n}")
+    out.append(chart)
+    return out

@@ -32,15 +32,26 @@ def tag_item(item: dict, cfg: dict) -> dict:
     }
 
 
-def tag_items(items: Iterable[dict], cfg: dict, drop_duplicates: bool = False) -> Iterator[dict]:
-    """Tagged copies of ``items``; duplicates get ``duplicate_of`` or, with ``drop_duplicates``, go."""
-    deduper = Deduper()
+def tag_items(items: Iterable[dict], cfg: dict, drop_duplicates: bool = False,
+              deduper: Deduper | None = None) -> Iterator[dict]:
+    """Tagged copies of ``items``; duplicates get ``duplicate_of`` or, with ``drop_duplicates``, go.
+
+    Items that already carry ``tags`` (from an earlier ``bulletin tag``) pass through as they are.
+    Pass ``deduper=False`` to leave duplicates to the caller (as parallel workers do).
+    """
+    deduper = Deduper() if deduper is None else deduper
     for item in items:
-        if item.get("type") != "item":
+        if item.get("type") != "item" or "tags" in item:
             yield item
             continue
-        tags = tag_item(item, cfg)
-        tags["duplicate_of"], tags["similarity"] = deduper.check(item)
-        if drop_duplicates and tags["duplicate_of"]:
+        tagged = {**item, "tags": tag_item(item, cfg)}
+        if deduper and mark_duplicate(tagged, deduper) and drop_duplicates:
             continue
-        yield {**item, "tags": tags}
+        yield tagged
+
+
+def mark_duplicate(item: dict, deduper: Deduper) -> bool:
+    """Fill ``tags.duplicate_of`` and ``tags.similarity`` from ``deduper``; True if a duplicate."""
+    tags = item["tags"]
+    tags["duplicate_of"], tags["similarity"] = deduper.check(item)
+    return tags["duplicate_of"] is not None

@@ -1,0 +1,109 @@
+"""The whole chain over many inputs: normalise → split → tag, in N worker processes if asked,
+with output in input order, duplicates found across the run, progress and a summary.
+
+Memory stays flat: files are read one at a time (by each worker), results stream back in order
+through ``imap`` and are written as they come.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .dedupe import Deduper
+from .inputs import InputError, expand_paths, read_file, read_inputs
+from .pipeline import Settings, Tally, to_items
+from .tagging import mark_duplicate, tag_items
+
+
+@dataclass
+class Summary:
+    """What an export did."""
+
+    @property
+    def documents(self) -> int:
+        return len(self.doc_ids)
+
+    doc_ids: set = field(default_factory=set)
+    items: int = 0
+    units: int = 0
+    figures: int = 0
+    duplicates: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def _chain(entries, settings: Settings, cfg: dict, report: Callable[[str], None], tally: Tally,
+           keep_documents: bool) -> Iterator[dict]:
+    items = to_items(entries, report, settings, tally, keep_documents=keep_documents)
+    return tag_items(items, cfg, deduper=False)
+
+
+def _work(job: tuple[str, Settings, dict, bool]) -> tuple[list[dict], list[str], int]:
+    """One file through the chain in a worker: (records, error lines, inputs read)."""
+    path, settings, cfg, keep_documents = job
+    errors: list[str] = []
+    tally = Tally()
+    records = list(_chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents))
+    return records, errors, tally.inputs
+
+
+def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: Callable[[str], None],
+        tally: Tally, summary: Summary, jobs: int = 1, keep_documents: bool = False,
+        drop_duplicates: bool = False, progress: Callable[[int, int], None] | None = None,
+        on_total: Callable[[int], None] | None = None) -> Iterator[dict]:
+    """Records of the whole chain for ``paths`` (files, folders, ``-``), in input order."""
+    deduper = Deduper()
+    files: list[str] = []
+    stdin_used = False
+    for entry in expand_paths(paths or ["-"], pattern):
+        if isinstance(entry, InputError):
+            tally.fail(str(entry), report)
+        elif entry == "-":
+            stdin_used = True
+        else:
+            files.append(str(entry))
+    if on_total:
+        on_total(len(files))
+
+    def finish(records: list[dict]) -> Iterator[dict]:
+        for rec in records:
+            if rec.get("type") == "item":
+                tags = rec.setdefault("tags", {})
+                if tags.get("duplicate_of") is None and mark_duplicate(rec, deduper):
+                    summary.duplicates += 1
+                    if drop_duplicates:
+                        continue
+                summary.items += 1
+                summary.doc_ids.add(rec.get("doc_id"))
+                summary.units += len(tags.get("units") or rec.get("units") or [])
+                summary.figures += len(tags.get("figures") or [])
+            elif rec.get("type") == "document":
+                summary.doc_ids.add(rec.get("doc_id"))
+            yield rec
+
+    if stdin_used:
+        yield from finish(_chain(read_inputs(["-"], pattern), settings, cfg, report, tally, keep_documents))
+    jobs_list = [(f, settings, cfg, keep_documents) for f in files]
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        with ctx.Pool(jobs) as pool:
+            results = pool.imap(_work, jobs_list, chunksize=4)
+            yield from _collect(results, finish, report, tally, progress, summary)
+    else:
+        yield from _collect(map(_work, jobs_list), finish, report, tally, progress, summary)
+
+
+def _collect(results, finish, report, tally: Tally, progress, summary: Summary) -> Iterator[dict]:
+    done = 0
+    for records, errors, inputs in results:
+        tally.inputs += inputs
+        for message in errors:
+            tally.fail(message, report)
+        yield from finish(records)
+        done += 1
+        if progress:
+            progress(done, summary.items)

@@ -1,0 +1,252 @@
+"""Writers for ``export``: CSV (Excel-friendly), JSON, JSON Lines, Markdown and other tabulate
+formats, and SQLite with a full-text index that finds Chinese substrings.
+
+Rows are items flattened with dotted names (``doc.date``, ``tags.category``); lists are joined
+with ``；``. Every file is written under a temporary name and renamed when complete.
+
+>>> flatten({"headline": "县住建局开展核查", "units": ["住建局", "交通运输局"], "doc": {"date": "2023-09-22"}})["units"]
+'住建局；交通运输局'
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable, TextIO
+
+LIST_SEPARATOR = "；"
+#: Columns of a table export unless --columns says otherwise.
+DEFAULT_COLUMNS = (
+    "source", "doc.title", "doc.issue", "doc.date", "seq", "section", "headline", "units",
+    "tags.units", "tags.category", "tags.figures", "body", "layout", "number", "parent", "item_id",
+    "tags.duplicate_of",
+)
+#: Chinese column headers for office users (--headers zh).
+ZH_HEADERS = {
+    "source": "文件", "doc_id": "文档编号", "item_id": "条目编号", "seq": "序号", "layout": "版式",
+    "section": "栏目", "headline": "标题", "body": "正文", "units": "单位", "reporters": "报送人",
+    "number": "编号", "level": "层级", "parent": "上级标题", "doc.title": "刊名", "doc.issue": "期号",
+    "doc.date": "日期", "doc.issuer": "编发单位", "doc.editor": "责任编辑", "doc.reviewer": "审核",
+    "doc.signer": "签发", "doc.distribution": "发送范围", "tags.units": "规范单位", "tags.category": "类别",
+    "tags.figures": "数据", "tags.dates": "时间", "tags.duplicate_of": "重复于", "tags.similarity": "相似度",
+    "span": "位置", "headline_inferred": "标题推断", "redactions": "脱敏标记数", "marks": "加粗",
+}
+#: How a list of objects under a key becomes one cell. Example: tags.units → canonical names.
+LIST_FIELDS = {"tags.units": "canonical", "tags.figures": "text", "tags.dates": "text"}
+#: Characters that make a spreadsheet treat a cell as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TABLE_FORMATS = ("csv", "json", "jsonl", "md", "sqlite")
+
+
+def flatten(record: dict, prefix: str = "") -> dict:
+    """One flat row: nested objects as dotted names, lists joined with ``；``."""
+    row: dict = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and name != "tags.category":
+            row.update(flatten(value, name + "."))
+        elif name == "tags.category" and isinstance(value, dict):
+            row[name] = value.get("label")
+        elif isinstance(value, list):
+            if name in LIST_FIELDS:
+                field = LIST_FIELDS[name]
+                row[name] = LIST_SEPARATOR.join(dict.fromkeys(str(v.get(field)) for v in value if isinstance(v, dict)))
+            elif all(not isinstance(v, (dict, list)) for v in value):
+                row[name] = LIST_SEPARATOR.join(str(v) for v in value)
+            else:
+                row[name] = json.dumps(value, ensure_ascii=False)
+        else:
+            row[name] = value
+    return row
+
+
+def choose_columns(rows: list[dict], columns: list[str] | None) -> list[str]:
+    """``columns`` if given; else the defaults that the rows have."""
+    if columns:
+        return columns
+    present = set().union(*(r.keys() for r in rows)) if rows else set()
+    return [c for c in DEFAULT_COLUMNS if c in present]
+
+
+def header_names(columns: list[str], headers: str) -> list[str]:
+    return [ZH_HEADERS.get(c, c) for c in columns] if headers == "zh" else list(columns)
+
+
+def escape_formula(value):
+    """Make a cell that a spreadsheet would run as a formula plain text: ``=1+1`` → ``'=1+1``."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def guess_format(output: str | None) -> str | None:
+    """Format from the ``-o`` suffix: .csv, .json, .jsonl, .md, .sqlite/.db."""
+    if not output:
+        return None
+    suffix = Path(output).suffix.lower()
+    return {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "md",
+            ".markdown": "md", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite",
+            ".txt": "table", ".html": "html", ".tsv": "tsv"}.get(suffix)
+
+
+class AtomicOutput:
+    """A file written under a temporary name next to ``path`` and renamed into place on success.
+
+    ``copy_existing`` starts the temporary file as a copy of ``path`` (to append to a database).
+    """
+
+    def __init__(self, path: str, binary: bool = False, encoding: str = "utf-8", newline: str | None = "",
+                 copy_existing: bool = False) -> None:
+        self.path = Path(path)
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
+                                        dir=str(self.path.parent or Path(".")))
+        os.close(fd)
+        if copy_existing and self.path.exists():
+            shutil.copyfile(self.path, self.tmp)
+        self.binary, self.encoding, self.newline = binary, encoding, newline
+        self.handle = None
+
+    def __enter__(self):
+        if not self.binary:
+            self.handle = open(self.tmp, "w", encoding=self.encoding, newline=self.newline)
+            return self.handle
+        return self.tmp
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.handle:
+            self.handle.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        elif os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+def write_csv(rows: Iterable[dict], handle: TextIO, columns: list[str] | None, headers: str = "en",
+              raw: bool = False) -> int:
+    """CSV with a header row; formula-like cells escaped unless ``raw``. Streams when ``columns`` given."""
+    import csv
+
+    writer = csv.writer(handle)
+    n = 0
+    rows = iter(rows)
+    if columns is None:
+        buffered = list(rows)
+        columns = choose_columns(buffered, None)
+        rows = iter(buffered)
+    writer.writerow(header_names(columns, headers))
+    for row in rows:
+        cells = [row.get(c) for c in columns]
+        writer.writerow(["" if v is None else (v if raw else escape_formula(v)) for v in cells])
+        n += 1
+    return n
+
+
+def write_table(rows: list[dict], handle: TextIO, columns: list[str] | None, headers: str = "en",
+                table_format: str = "pipe") -> int:
+    """Markdown (``pipe``) or any other tabulate format."""
+    from tabulate import tabulate
+
+    columns = choose_columns(rows, columns)
+    data = [["" if r.get(c) is None else r.get(c) for c in columns] for r in rows]
+    handle.write(tabulate(data, headers=header_names(columns, headers), tablefmt=table_format,
+                          disable_numparse=True) + "\n")
+    return len(rows)
+
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, source TEXT, title TEXT, issue INTEGER, issuer TEXT, date TEXT,
+    editor TEXT, reviewer TEXT, signer TEXT, distribution TEXT, layout TEXT, encoding TEXT, text TEXT);
+CREATE TABLE IF NOT EXISTS items (
+    item_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER,
+    layout TEXT, section TEXT, headline TEXT, body TEXT, number TEXT, level INTEGER, parent TEXT,
+    category TEXT, category_label TEXT, duplicate_of TEXT, similarity REAL, span_start INTEGER, span_end INTEGER);
+CREATE TABLE IF NOT EXISTS units (
+    item_id TEXT NOT NULL REFERENCES items(item_id), name TEXT, canonical TEXT, kind TEXT, source TEXT);
+CREATE TABLE IF NOT EXISTS figures (
+    item_id TEXT NOT NULL REFERENCES items(item_id), text TEXT, value REAL, unit TEXT,
+    normalised_value REAL, normalised_unit TEXT, approx INTEGER, change TEXT, clause TEXT);
+CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
+CREATE INDEX IF NOT EXISTS units_item ON units(item_id);
+CREATE INDEX IF NOT EXISTS units_canonical ON units(canonical);
+CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
+    headline, body, content='items', content_rowid='rowid', tokenize='trigram');
+"""
+
+
+class SqliteWriter:
+    """Items (and documents) into a SQLite database; documents already there are skipped."""
+
+    def __init__(self, path: str) -> None:
+        import sqlite3
+
+        self.db = sqlite3.connect(path)
+        self.db.executescript(SCHEMA_SQL)
+        self.known = {row[0] for row in self.db.execute("SELECT doc_id FROM documents")}
+        self.new_docs: set[str] = set()
+        self.skipped: set[str] = set()
+        self.items = self.units = self.figures = 0
+
+    def _document(self, doc_id: str, rec: dict, meta: dict) -> None:
+        self.db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, rec.get("source"), meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"),
+             meta.get("editor"), meta.get("reviewer"), meta.get("signer"), meta.get("distribution"),
+             rec.get("layout"), rec.get("encoding"), rec.get("text")))
+        self.new_docs.add(doc_id)
+
+    def add(self, rec: dict) -> None:
+        doc_id = rec.get("doc_id")
+        if rec.get("type") == "document":
+            if doc_id in self.known:
+                self.skipped.add(doc_id)
+            elif doc_id not in self.new_docs:
+                self._document(doc_id, rec, {})
+            return
+        if rec.get("type") != "item" or doc_id in self.known:
+            if doc_id in self.known:
+                self.skipped.add(doc_id)
+            return
+        meta = rec.get("doc") or {}
+        if doc_id not in self.new_docs:
+            self._document(doc_id, rec, meta)
+        elif meta:
+            self.db.execute(
+                "UPDATE documents SET title=?, issue=?, issuer=?, date=?, editor=?, reviewer=?, signer=?, "
+                "distribution=?, layout=COALESCE(layout, ?) WHERE doc_id=? AND title IS NULL AND date IS NULL",
+                (meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"), meta.get("editor"),
+                 meta.get("reviewer"), meta.get("signer"), meta.get("distribution"), rec.get("layout"), doc_id))
+        tags = rec.get("tags") or {}
+        cat = tags.get("category") or {}
+        span = rec.get("span") or [None, None]
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rec["item_id"], doc_id, rec.get("seq"), rec.get("layout"), rec.get("section"), rec.get("headline"),
+             rec.get("body"), rec.get("number"), rec.get("level"), rec.get("parent"), cat.get("key"),
+             cat.get("label"), tags.get("duplicate_of"), tags.get("similarity"), span[0], span[1]))
+        if cur.rowcount != 1:  # the same document twice in one run: its items are there already
+            return
+        self.db.execute("INSERT INTO items_fts(rowid, headline, body) VALUES (?,?,?)",
+                        (cur.lastrowid, rec.get("headline"), rec.get("body")))
+        units = tags.get("units") or [{"name": u, "canonical": None, "kind": None, "source": "attribution"}
+                                      for u in rec.get("units") or []]
+        self.db.executemany("INSERT INTO units VALUES (?,?,?,?,?)",
+                            [(rec["item_id"], u.get("name"), u.get("canonical"), u.get("kind"), u.get("source"))
+                             for u in units])
+        figures = tags.get("figures") or []
+        self.db.executemany(
+            "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?)",
+            [(rec["item_id"], f.get("text"), f.get("value"), f.get("unit"), (f.get("normalised") or {}).get("value"),
+              (f.get("normalised") or {}).get("unit"), int(bool(f.get("approx"))), f.get("change"), f.get("clause"))
+             for f in figures])
+        self.items += 1
+        self.units += len(units)
+        self.figures += len(figures)
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()
