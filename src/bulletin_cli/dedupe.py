@@ -5,15 +5,27 @@
 (None, None)
 >>> d.check({"item_id": "b:4", "headline": "优化医保业务经办", "body": "深化“最多跑一次”改革，推进医保标准化建设！"})
 ('a:1', 1.0)
+
+Memory stays flat however long the run: earlier items live in a temporary SQLite file, found by
+key (the folded headline, or the first 24 folded characters of the body), and a fixed-size Bloom
+filter spares the look-up for keys never seen. Only the first few items under a key are kept
+(:data:`KEEP_PER_KEY`), and an item found to repeat another is not stored again, so the work per
+item stays bounded too.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import tempfile
 import unicodedata
 
-#: Similarity (Dice coefficient over character bigrams) from which an item is a near duplicate.
+#: Similarity from which an item is a near duplicate.
 THRESHOLD = 0.85
+#: Items compared under one key: the earliest ones.
+KEEP_PER_KEY = 8
+BLOOM_BITS = 1 << 25  # 4 MiB
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
@@ -31,35 +43,74 @@ def dice(a: set[str], b: set[str]) -> float:
 
 
 def similarity(a: set[str], b: set[str]) -> float:
-    """Dice over bigrams; for excerpts cut at different lengths, how much of the shorter one the
-    longer contains (when the shorter has at least 30 bigrams)."""
+    """Dice over character bigrams; for excerpts cut at different lengths, how much of the shorter
+    one the longer contains (when the shorter has at least 30 bigrams)."""
     shorter = min(len(a), len(b))
     contained = len(a & b) / shorter if shorter >= 30 else 0.0
     return max(dice(a, b), contained)
 
 
-class Deduper:
-    """Remembers items and finds, for each new one, the earliest item it repeats.
+def _key_hash(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
 
-    Candidates share the folded headline or the first 24 folded characters of the body, so the
-    work stays linear in the number of items.
-    """
+
+class Deduper:
+    """Remembers items and finds, for each new one, the earliest item it repeats."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
+        import sqlite3
+
         self.threshold = threshold
-        self.by_key: dict[str, list[tuple[str, set[str]]]] = {}
+        self.bloom = bytearray(BLOOM_BITS // 8)
+        fd, self.path = tempfile.mkstemp(prefix="bulletin-dedupe-", suffix=".sqlite")
+        os.close(fd)
+        self.db = sqlite3.connect(self.path)
+        self.db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
+            "CREATE TABLE reps (key INTEGER, item_id TEXT, text TEXT); CREATE INDEX reps_key ON reps(key);")
+
+    def _bloom_bits(self, h: int) -> tuple[int, int]:
+        return (h & (BLOOM_BITS - 1)), ((h >> 25) & (BLOOM_BITS - 1))
+
+    def _maybe_seen(self, h: int) -> bool:
+        return all(self.bloom[b >> 3] & (1 << (b & 7)) for b in self._bloom_bits(h))
+
+    def _remember(self, h: int) -> None:
+        for b in self._bloom_bits(h):
+            self.bloom[b >> 3] |= 1 << (b & 7)
 
     def check(self, item: dict) -> tuple[str | None, float | None]:
         """(id of the earlier item this one repeats, similarity), or (None, None); then remembers it."""
         head, body = fold(item.get("headline") or ""), fold(item.get("body") or "")
-        grams = bigrams(head + body)
-        keys = [k for k in ("h:" + head if len(head) >= 4 else "", "b:" + body[:24] if len(body) >= 24 else "") if k]
+        text = head + body
+        keys = [_key_hash(k) for k in ("h:" + head if len(head) >= 4 else "",
+                                        "b:" + body[:24] if len(body) >= 24 else "") if k]
         best: tuple[str | None, float | None] = (None, None)
-        for key in keys:
-            for other_id, other in self.by_key.get(key, []):
-                sim = round(similarity(grams, other), 3)
+        grams: set[str] | None = None
+        for h in keys:
+            if not self._maybe_seen(h):
+                continue
+            for other_id, other in self.db.execute(
+                    "SELECT item_id, text FROM reps WHERE key = ? ORDER BY rowid LIMIT ?", (h, KEEP_PER_KEY)):
+                if grams is None:
+                    grams = bigrams(text)
+                sim = 1.0 if other == text else round(similarity(grams, bigrams(other)), 3)
                 if sim >= self.threshold and (best[1] is None or sim > best[1]):
                     best = (other_id, sim)
-        for key in keys:
-            self.by_key.setdefault(key, []).append((item.get("item_id", ""), grams))
+        if best[0] is None:
+            for h in keys:
+                self._remember(h)
+            self.db.executemany("INSERT INTO reps VALUES (?, ?, ?)",
+                                [(h, item.get("item_id", ""), text) for h in keys])
         return best
+
+    def close(self) -> None:
+        self.db.close()
+        if os.path.exists(self.path):
+            os.unlink(self.path)
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutting down: the temporary file may already be gone
+            pass

@@ -22,6 +22,19 @@ HEADLINE_UNIT = re.compile(
 BODY_UNIT = re.compile(rf"县[{CJK}]{{1,10}}?(?:局|委员会|委|办公室|办|中心)")
 
 
+_SORTED: dict[int, tuple[dict, list[str]]] = {}
+
+
+def _aliases_longest_first(cfg: dict) -> list[str]:
+    """Alias names, longest first, computed once per configuration."""
+    aliases = cfg.get("aliases") or {}
+    cached = _SORTED.get(id(aliases))
+    if cached is None or cached[0] is not aliases:
+        cached = (aliases, sorted(aliases, key=len, reverse=True))
+        _SORTED[id(aliases)] = cached
+    return cached[1]
+
+
 def unit_kind(name: str, cfg: dict) -> str:
     """Kind of a unit by its suffix (``…镇`` → town), or ``other``."""
     for suffix, kind in cfg.get("suffix_kinds") or []:
@@ -42,7 +55,7 @@ def canonical_unit(name: str, cfg: dict, source: str = "attribution") -> dict:
             return {"name": name, "canonical": entry["canonical"], "kind": entry.get("kind", "other"),
                     "source": source}
     # a longer name ending in a known alias: 延津县人力资源和社会保障局, 县委组织部
-    for alias in sorted(aliases, key=len, reverse=True):
+    for alias in _aliases_longest_first(cfg):
         if len(alias) >= 3 and name.endswith(alias):
             entry = aliases[alias]
             return {"name": name, "canonical": entry["canonical"], "kind": entry.get("kind", "other"),
@@ -58,12 +71,11 @@ def headline_unit(headline: str | None, cfg: dict) -> str | None:
     for word in cfg.get("county_words") or []:
         if headline.startswith(word):
             return word
-    aliases = cfg.get("aliases") or {}
     for prefix in ("",) + PREFIXES:
         if not headline.startswith(prefix):
             continue
         rest = headline[len(prefix):]
-        for alias in sorted(aliases, key=len, reverse=True):
+        for alias in _aliases_longest_first(cfg):
             if rest.startswith(alias):
                 return prefix + alias
     m = HEADLINE_UNIT.match(headline)

@@ -126,16 +126,12 @@ class AtomicOutput:
 
 def write_csv(rows: Iterable[dict], handle: TextIO, columns: list[str] | None, headers: str = "en",
               raw: bool = False) -> int:
-    """CSV with a header row; formula-like cells escaped unless ``raw``. Streams when ``columns`` given."""
+    """CSV with a header row; formula-like cells escaped unless ``raw``. Streams row by row."""
     import csv
 
     writer = csv.writer(handle)
     n = 0
-    rows = iter(rows)
-    if columns is None:
-        buffered = list(rows)
-        columns = choose_columns(buffered, None)
-        rows = iter(buffered)
+    columns = list(columns or DEFAULT_COLUMNS)
     writer.writerow(header_names(columns, headers))
     for row in rows:
         cells = [row.get(c) for c in columns]
