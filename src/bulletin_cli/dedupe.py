@@ -92,9 +92,12 @@ class Deduper:
                 continue
             for other_id, other in self.db.execute(
                     "SELECT item_id, text FROM reps WHERE key = ? ORDER BY rowid LIMIT ?", (h, KEEP_PER_KEY)):
-                if grams is None:
-                    grams = bigrams(text)
-                sim = 1.0 if other == text else round(similarity(grams, bigrams(other)), 3)
+                if other == text:
+                    sim = 1.0
+                else:
+                    if grams is None:
+                        grams = bigrams(text)
+                    sim = round(similarity(grams, bigrams(other)), 3)
                 if sim >= self.threshold and (best[1] is None or sim > best[1]):
                     best = (other_id, sim)
         if best[0] is None:

@@ -9,6 +9,7 @@ Dates (``2024年``, ``9月``, ``1-5月份``), ordinals (``第43期``), model num
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .numerals import cn_to_int
@@ -85,25 +86,36 @@ def _number(text: str) -> float | None:
     return float(value) if value is not None else None
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    lo = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
-    his = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
-    return text[lo: min(his) if his else len(text)].strip()
+_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_CHANGE = re.compile("(" + "|".join(CHANGE_WORDS) + r")[^，。；]{0,6}$")
+_RATE_CHANGE = re.compile("(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) + r")[^，。；]{0,6}$")
+#: Anything a figure could start with; texts without one are skipped at once.
+_ANY_NUMBER = re.compile(r"[\d十百千万亿]")
+
+
+def _clause(text: str, breaks: list[int], start: int, end: int) -> str:
+    k = bisect.bisect_left(breaks, start)
+    lo = breaks[k - 1] + 1 if k else 0
+    j = bisect.bisect_left(breaks, end)
+    hi = breaks[j] if j < len(breaks) else len(text)
+    return text[lo:hi].strip()
 
 
 def _change(text: str, start: int, unit: str) -> str | None:
     before = text[max(0, start - 8):start]
-    words = {**CHANGE_WORDS, **RATE_CHANGE_WORDS} if unit in RATE_UNITS else CHANGE_WORDS
-    for word, kind in words.items():
-        at = before.rfind(word)
-        if at >= 0 and not re.search(r"[，。；]", before[at:]):
-            return kind
-    return None
+    m = (_RATE_CHANGE if unit in RATE_UNITS else _CHANGE).search(before)
+    if not m:
+        return None
+    word = m.group(1)
+    return CHANGE_WORDS.get(word) or RATE_CHANGE_WORDS.get(word)
 
 
 def find_figures(text: str) -> list[dict]:
     """Every quantity in ``text`` with its value, unit, normalised value, approximation and clause."""
-    out = []
+    out: list[dict] = []
+    if not _ANY_NUMBER.search(text):
+        return out
+    breaks: list[int] | None = None
     for m in FIGURE.finditer(text):
         start, end = m.start(), m.end()
         if BAD_BEFORE.search(text[max(0, start - 1):start]) or BAD_AFTER.match(text[end:end + 4]):
@@ -126,6 +138,8 @@ def find_figures(text: str) -> list[dict]:
                 mag = MAGNITUDES.get(m.group("mag") or "", 1.0)
         if value is None:
             continue
+        if breaks is None:
+            breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         prefix = text[max(0, start - 2):start]
         approx = bool(m.group("approx")) or any(prefix.endswith(w) for w in APPROX_BEFORE) \
             or text[end:end + 2].startswith(APPROX_AFTER[2:])
@@ -133,7 +147,7 @@ def find_figures(text: str) -> list[dict]:
             "text": m.group(0), "value": value, "unit": unit,
             "normalised": {"value": round(value * mag * factor, 6), "unit": base},
             "approx": approx, "change": _change(text, start, unit), "range": None,
-            "clause": _clause(text, start, end), "span": [start, end],
+            "clause": _clause(text, breaks, start, end), "span": [start, end],
         }
         if m.group("num2"):
             hi = _number(m.group("num2"))

@@ -22,17 +22,24 @@ HEADLINE_UNIT = re.compile(
 BODY_UNIT = re.compile(rf"县[{CJK}]{{1,10}}?(?:局|委员会|委|办公室|办|中心)")
 
 
-_SORTED: dict[int, tuple[dict, list[str]]] = {}
+_SORTED: dict[int, tuple[dict, list[str], re.Pattern[str]]] = {}
 
 
-def _aliases_longest_first(cfg: dict) -> list[str]:
-    """Alias names, longest first, computed once per configuration."""
+def _alias_index(cfg: dict) -> tuple[list[str], re.Pattern[str]]:
+    """Alias names longest first, and a pattern for an alias opening a headline (after an optional
+    县/市/区/旗), computed once per configuration."""
     aliases = cfg.get("aliases") or {}
     cached = _SORTED.get(id(aliases))
     if cached is None or cached[0] is not aliases:
-        cached = (aliases, sorted(aliases, key=len, reverse=True))
+        names = sorted(aliases, key=len, reverse=True)
+        opening = re.compile(f"^(?:{'|'.join(PREFIXES)})?(?:{'|'.join(map(re.escape, names))})" if names else "(?!)")
+        cached = (aliases, names, opening)
         _SORTED[id(aliases)] = cached
-    return cached[1]
+    return cached[1], cached[2]
+
+
+def _aliases_longest_first(cfg: dict) -> list[str]:
+    return _alias_index(cfg)[0]
 
 
 def unit_kind(name: str, cfg: dict) -> str:
@@ -71,13 +78,9 @@ def headline_unit(headline: str | None, cfg: dict) -> str | None:
     for word in cfg.get("county_words") or []:
         if headline.startswith(word):
             return word
-    for prefix in ("",) + PREFIXES:
-        if not headline.startswith(prefix):
-            continue
-        rest = headline[len(prefix):]
-        for alias in _aliases_longest_first(cfg):
-            if rest.startswith(alias):
-                return prefix + alias
+    opening = _alias_index(cfg)[1].match(headline)
+    if opening:
+        return opening.group(0)
     m = HEADLINE_UNIT.match(headline)
     if m and not re.search(r"[（(“]", m.group(0)) and len(m.group(0)) >= 3:
         return m.group(0)
