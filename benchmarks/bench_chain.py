@@ -92,7 +92,7 @@ def main() -> None:
     shutil.rmtree(work, ignore_errors=True)
     big, small = work / "big", work / "small"
     size = build_corpus(big, a.docs)
-    size_small = build_corpus(small, max(1, a.docs // 10))
+    build_corpus(small, max(1, a.docs // 10))
     mb = size / 1e6
     print(f"corpus: {a.docs} documents, {mb:.1f} MB in {big}")
     for jobs in (1, 2):

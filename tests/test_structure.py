@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -181,3 +182,23 @@ def test_outline_levels_and_parents():
     assert got == [("一、", 1, "上半年工作开展情况", None), ("（一）", 2, "加强统筹抓保障", "上半年工作开展情况"),
                    ("一是", 4, "保障住房安全", "加强统筹抓保障"), ("二是", 4, "保障教育扶贫", "加强统筹抓保障")]
     assert re.fullmatch(r"逐户解决。?", items[2]["body"])
+
+
+def test_another_county_in_gbk_with_web_chrome_numbered_sections_and_one_line_footer():
+    """Forms the seeds do not have: chrome around the text, 20期, issuer and date on one line,
+    【作者】【来源】 labels, numbered sections, unit plus reporter, 供稿, run-in 1、 items, a bare
+    unit line, 报/送/发 lists and editor, reviewer and signer on one line."""
+    data = (Path(__file__).parent / "data" / "other_county.txt").read_text(encoding="utf-8").encode("gbk")
+    items = split_document(normalise_bytes(data, "other_county.txt"))
+    got = [(i["section"], i["number"], i["headline"], i["units"], i["reporters"]) for i in items]
+    assert got == [
+        ("工作动态", None, "县农业农村局扎实推进春耕生产", ["县农业农村局"], ["刘广刚"]),
+        ("工作动态", None, "望城街道开展“清河行动”", ["望城街道办事处"], []),
+        ("基层经验", "1、", "合口镇创新“积分制”管理模式", [], []),
+        ("基层经验", "2、", "四新岗镇深化“放管服”改革", ["临澧县四新岗镇人民政府"], []),
+    ]
+    assert items[0]["doc"] == {
+        "title": "临澧工作简报", "issue": 20, "issuer": "中共临澧县委办公室", "date": "2023-05-08",
+        "editor": "张伟", "reviewer": "李明", "signer": "王强",
+        "distribution": "市委办公室；县委各常委，县人大、县政府、县政协领导；各乡镇党委，县直各单位"}
+    assert not any("ICP" in (i["body"] or "") or "分享" in (i["body"] or "") for i in items)

@@ -175,6 +175,9 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     fields: dict = {}
     n = 0
     for p in paras[:8]:
+        if CHROME.match(p.text):
+            n += 1  # page chrome between masthead lines (its region is set by the caller)
+            continue
         if not _masthead_line(p) or _attribution(p.text, whole=True):
             break
         t = p.text
@@ -215,20 +218,38 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     return fields, n
 
 
-def parse_footer(text: str) -> dict:
-    """Editor, reviewer, signer, proofreader, distribution and copies from footer text."""
+def parse_footer(lines: list[str] | str) -> dict:
+    """Editor, reviewer, signer, proofreader, distribution and copies from footer lines.
+
+    A value runs to the next label on its line or to the line's end; a line with no label goes on
+    the distribution list before it. Several lists (报：… 送：… 发：…) are joined with ``；``.
+    """
+    if isinstance(lines, str):
+        lines = lines.split("\n")
     out: dict = {}
-    marks = list(FOOTER_FIELD.finditer(text))
-    for k, m in enumerate(marks):
-        if m.group("copies"):
-            out["copies"] = int(m.group("n"))
+    last_key = None
+    for line in lines:
+        marks = list(FOOTER_FIELD.finditer(line))
+        if not marks:
+            if last_key == "distribution" and line.strip():
+                out["distribution"] = (out.get("distribution", "") + line.strip()).rstrip("。；;")
             continue
-        end = marks[k + 1].start() if k + 1 < len(marks) else len(text)
-        value = text[m.end():end].strip().rstrip("。；;")
-        label = m.group("label")
-        key = FOOTER_KEYS.get(label, "distribution")
-        if value and key not in out:
-            out[key] = re.sub(r"\s+", " ", value) if key == "distribution" else re.sub(r"\s+", "", value)
+        for k, m in enumerate(marks):
+            if m.group("copies"):
+                out["copies"] = int(m.group("n"))
+                last_key = None
+                continue
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+            value = line[m.end():end].strip().rstrip("。；;")
+            key = FOOTER_KEYS.get(m.group("label"), "distribution")
+            last_key = key
+            if not value:
+                continue
+            if key == "distribution":
+                value = re.sub(r"\s+", " ", value)
+                out[key] = f"{out[key]}；{value}" if key in out else value
+            elif key not in out:
+                out[key] = re.sub(r"\s+", "", value)
     return out
 
 
@@ -386,15 +407,20 @@ def _starts_item(p: Para) -> bool:
 
 
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
-    body_start = 0
-    parsed.masthead, body_start = parse_masthead(paras)
-    for p in paras[:body_start]:
+    lead = 0
+    while lead < len(paras) and CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
+        parsed.regions.append((paras[lead].start, paras[lead].end, "chrome"))
+        lead += 1
+    parsed.masthead, n = parse_masthead(paras[lead:])
+    body_start = lead + n
+    for p in paras[lead:body_start]:
         parsed.regions.append((p.start, p.end, "masthead"))
     foot = _footer_index(paras, body_start)
     if foot < len(paras):
-        parsed.footer = parse_footer("\n".join(p.text for p in paras[foot:]))
+        footer = [p for p in paras[foot:] if not CHROME.match(p.text)]
+        parsed.footer = parse_footer([p.text for p in footer])
         for p in paras[foot:]:
-            parsed.regions.append((p.start, p.end, "footer"))
+            parsed.regions.append((p.start, p.end, "footer" if p in footer else "chrome"))
     uses_attributions = sum(1 for p in paras[body_start:foot] if _attribution(p.text)) >= 1
     section: str | None = None
     current: Draft | None = None
