@@ -46,7 +46,8 @@ def _work(job: tuple[str, Settings, dict, bool]) -> tuple[list[dict], list[str],
     errors: list[str] = []
     tally = Tally()
     records = list(_chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents))
-    return records, errors, tally.inputs
+    prepared = [Deduper.prepare(r) if r.get("type") == "item" else None for r in records]
+    return list(zip(records, prepared)), errors, tally.inputs
 
 
 def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: Callable[[str], None],
@@ -67,11 +68,11 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
     if on_total:
         on_total(len(files))
 
-    def finish(records: list[dict]) -> Iterator[dict]:
-        for rec in records:
+    def finish(records) -> Iterator[dict]:
+        for rec, prepared in records:
             if rec.get("type") == "item":
                 tags = rec.setdefault("tags", {})
-                if tags.get("duplicate_of") is None and mark_duplicate(rec, deduper):
+                if tags.get("duplicate_of") is None and mark_duplicate(rec, deduper, prepared):
                     summary.duplicates += 1
                     if drop_duplicates:
                         continue
@@ -84,7 +85,8 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
             yield rec
 
     if stdin_used:
-        yield from finish(_chain(read_inputs(["-"], pattern), settings, cfg, report, tally, keep_documents))
+        yield from finish((r, None) for r in _chain(read_inputs(["-"], pattern), settings, cfg, report, tally,
+                                                    keep_documents))
     jobs_list = [(f, settings, cfg, keep_documents) for f in files]
     if jobs > 1 and len(files) > 1:
         import multiprocessing

@@ -355,15 +355,15 @@ def _export_records(records, chosen, output, force, cols, headers, csv_encoding,
         from .render import tag_table
 
         return write_records(items, "table", output, tag_table)
-    rows = (flatten(r) for r in items)
     if chosen == "csv":
         encoding = "utf-8-sig" if csv_encoding.lower() == "utf-8-sig" and output else (
             "utf-8" if csv_encoding.lower() in ("utf-8-sig", "utf8") else csv_encoding)
         if output:
             with AtomicOutput(output, encoding=encoding) as handle:
-                return write_csv(rows, handle, cols, headers, raw)
+                return write_csv(items, handle, cols, headers, raw)
         sys.stdout.reconfigure(newline="")
-        return write_csv(rows, sys.stdout, cols, headers, raw)
+        return write_csv(items, sys.stdout, cols, headers, raw)
+    rows = (flatten(r) for r in items)
     table_fmt = table_format if chosen == "md" else chosen
     if output:
         with AtomicOutput(output, newline=None) as handle:

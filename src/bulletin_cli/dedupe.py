@@ -24,7 +24,10 @@ import unicodedata
 #: Similarity from which an item is a near duplicate.
 THRESHOLD = 0.85
 #: Items compared under one key: the earliest ones.
-KEEP_PER_KEY = 8
+KEEP_PER_KEY = 4
+#: Texts whose lengths differ more than this are not compared (a shorter excerpt of a longer
+#: text still is: 124 of 271 characters is 0.46).
+MIN_LENGTH_RATIO = 0.4
 BLOOM_BITS = 1 << 25  # 4 MiB
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
@@ -79,19 +82,32 @@ class Deduper:
         for b in self._bloom_bits(h):
             self.bloom[b >> 3] |= 1 << (b & 7)
 
-    def check(self, item: dict) -> tuple[str | None, float | None]:
-        """(id of the earlier item this one repeats, similarity), or (None, None); then remembers it."""
+    @staticmethod
+    def prepare(item: dict) -> tuple[str, list[int]]:
+        """The folded text and key hashes of an item: the part of :meth:`check` that needs no
+        memory of earlier items, so parallel workers can do it."""
         head, body = fold(item.get("headline") or ""), fold(item.get("body") or "")
-        text = head + body
         keys = [_key_hash(k) for k in ("h:" + head if len(head) >= 4 else "",
                                         "b:" + body[:24] if len(body) >= 24 else "") if k]
+        return head + body, keys
+
+    def check(self, item: dict, prepared: tuple[str, list[int]] | None = None) -> tuple[str | None, float | None]:
+        """(id of the earlier item this one repeats, similarity), or (None, None); then remembers it."""
+        text, keys = prepared or self.prepare(item)
         best: tuple[str | None, float | None] = (None, None)
         grams: set[str] | None = None
+        seen: set[str] = set()
         for h in keys:
             if not self._maybe_seen(h):
                 continue
             for other_id, other in self.db.execute(
                     "SELECT item_id, text FROM reps WHERE key = ? ORDER BY rowid LIMIT ?", (h, KEEP_PER_KEY)):
+                if other_id in seen:
+                    continue
+                seen.add(other_id)
+                shorter, longer = sorted((len(text), len(other)))
+                if longer and shorter / longer < MIN_LENGTH_RATIO:
+                    continue
                 if other == text:
                     sim = 1.0
                 else:
@@ -100,6 +116,8 @@ class Deduper:
                     sim = round(similarity(grams, bigrams(other)), 3)
                 if sim >= self.threshold and (best[1] is None or sim > best[1]):
                     best = (other_id, sim)
+                    if sim == 1.0:
+                        return best
         if best[0] is None:
             for h in keys:
                 self._remember(h)

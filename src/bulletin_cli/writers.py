@@ -38,6 +38,7 @@ ZH_HEADERS = {
 LIST_FIELDS = {"tags.units": "canonical", "tags.figures": "text", "tags.dates": "text"}
 #: Characters that make a spreadsheet treat a cell as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_CHARS = frozenset(FORMULA_START)
 TABLE_FORMATS = ("csv", "json", "jsonl", "md", "sqlite")
 
 
@@ -63,6 +64,41 @@ def flatten(record: dict, prefix: str = "") -> dict:
     return row
 
 
+def column_value(record: dict, column: str):
+    """One cell of a row without flattening the whole record: ``doc.date`` → record["doc"]["date"]."""
+    if column in record:
+        value = record[column]
+    else:
+        value = record
+        for part in column.split("."):
+            if not isinstance(value, dict):
+                return None
+            value = value.get(part)
+    if column == "tags.category" and isinstance(value, dict):
+        return value.get("label")
+    if isinstance(value, list):
+        if column in LIST_FIELDS:
+            field = LIST_FIELDS[column]
+            return LIST_SEPARATOR.join(dict.fromkeys(str(v.get(field)) for v in value if isinstance(v, dict)))
+        if all(not isinstance(v, (dict, list)) for v in value):
+            return LIST_SEPARATOR.join(str(v) for v in value)
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def column_getter(column: str):
+    """A fast function for one column, built once per export: plain keys and ``doc.x`` are
+    looked up directly; anything else goes through :func:`column_value`."""
+    if "." not in column and column not in ("units", "reporters", "marks", "span"):
+        return lambda rec: rec.get(column)
+    parent, _, child = column.partition(".")
+    if parent == "doc" and "." not in child:
+        return lambda rec: (rec.get("doc") or {}).get(child)
+    return lambda rec: column_value(rec, column)
+
+
 def choose_columns(rows: list[dict], columns: list[str] | None) -> list[str]:
     """``columns`` if given; else the defaults that the rows have."""
     if columns:
@@ -77,7 +113,7 @@ def header_names(columns: list[str], headers: str) -> list[str]:
 
 def escape_formula(value):
     """Make a cell that a spreadsheet would run as a formula plain text: ``=1+1`` → ``'=1+1``."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if value.__class__ is str and value[:1] in FORMULA_CHARS:
         return "'" + value
     return value
 
@@ -133,9 +169,11 @@ def write_csv(rows: Iterable[dict], handle: TextIO, columns: list[str] | None, h
     n = 0
     columns = list(columns or DEFAULT_COLUMNS)
     writer.writerow(header_names(columns, headers))
+    getters = [column_getter(c) for c in columns]
     for row in rows:
-        cells = [row.get(c) for c in columns]
-        writer.writerow(["" if v is None else (v if raw else escape_formula(v)) for v in cells])
+        cells = [get(row) for get in getters]
+        writer.writerow(["" if v is None else v for v in cells] if raw else
+                        ["" if v is None else escape_formula(v) for v in cells])
         n += 1
     return n
 
