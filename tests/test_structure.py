@@ -202,3 +202,28 @@ def test_another_county_in_gbk_with_web_chrome_numbered_sections_and_one_line_fo
         "editor": "张伟", "reviewer": "李明", "signer": "王强",
         "distribution": "市委办公室；县委各常委，县人大、县政府、县政协领导；各乡镇党委，县直各单位"}
     assert not any("ICP" in (i["body"] or "") or "分享" in (i["body"] or "") for i in items)
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
+def test_headlines_on_their_own_lines(how, tmp_path):
+    """Bulletins that set each headline on a line of its own, the body indented below it; also
+    after a real PDF rendering and extraction."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import damage
+
+    raw = (Path(__file__).parent / "data" / "headline_lines.txt").read_bytes()
+    if how != "text":
+        pdf = tmp_path / "b.pdf"
+        damage.render_pdf(raw.decode("utf-8").splitlines(), pdf)
+        raw = damage.extract(pdf, how).encode("gb18030")
+    items = split_document(normalise_bytes(raw))
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("县住建局扎实推进老旧小区改造", []),
+        ("县教育局多措并举做好春季开学工作", ["县教育局"]),
+        ("龙源街道：网格化管理提升基层治理效能", []),
+    ]
+    assert items[0]["body"].startswith("今年以来，县住建局围绕“完整社区”建设目标")
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("武陟县政务信息", 5, "武陟县人民政府办公室", "2024-03-15")

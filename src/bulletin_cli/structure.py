@@ -37,7 +37,7 @@ LAYOUTS = ("bulletin", "outline", "digest", "plain")
 #: A masthead title: a short line ending in a bulletin word. Example: 延津政务快报, 工作简报.
 TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|周报|月报|要情|参阅|导刊|情况|专刊|要报|内参|汇报|简讯)$")
 #: An issuing office at the end of a masthead line. Example: 延津县人民政府办公室.
-ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)$")
+ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)(编印|主办|编|印)?$")
 #: A numbered section heading on a line of its own. Example: 一、工作动态.
 SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
 #: Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份.
@@ -203,7 +203,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
                 fields["title"] = part
                 used = True
             elif ISSUER.match(part) and "issuer" not in fields and "title" in fields:
-                fields["issuer"] = part
+                fields["issuer"] = re.sub(r"(编印|主办|编|印)$", "", part)
                 used = True
             elif "title" not in fields and not used and width(part) <= 40:
                 fields["title"] = part
@@ -406,6 +406,21 @@ def _starts_item(p: Para) -> bool:
     return head is not None and not inferred and " " in p.text[:90]
 
 
+def _headline_on_own_line(body: list[Para], k: int) -> bool:
+    """A short line with no sentence punctuation, followed by running text: an item's headline set
+    on a line of its own. Example: 县住建局扎实推进老旧小区改造 ⏎ 今年以来，县住建局….
+    """
+    p = body[k]
+    t = p.text
+    if k + 1 >= len(body) or width(t) > 80 or re.search(r"[。！？；;!?]", t) or t.endswith(("：", ":")):
+        return False
+    if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or _attribution(t, whole=True) \
+            or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t):
+        return False
+    nxt = body[k + 1].text
+    return bool(re.search(r"[。！？]", nxt)) and not SECTION_BRACKET.match(nxt)
+
+
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     lead = 0
     while lead < len(paras) and CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
@@ -421,10 +436,12 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         parsed.footer = parse_footer([p.text for p in footer])
         for p in paras[foot:]:
             parsed.regions.append((p.start, p.end, "footer" if p in footer else "chrome"))
-    uses_attributions = sum(1 for p in paras[body_start:foot] if _attribution(p.text)) >= 1
+    body = paras[body_start:foot]
+    uses_attributions = sum(1 for p in body if _attribution(p.text)) >= 1
+    own_line = {k for k in range(len(body)) if _headline_on_own_line(body, k)}
     section: str | None = None
     current: Draft | None = None
-    for p in paras[body_start:foot]:
+    for k, p in enumerate(body):
         t = p.text
         if CHROME.match(t):
             parsed.regions.append((p.start, p.end, "chrome"))
@@ -451,7 +468,15 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
                 current.units = bare or []
             current.closed = True
             continue
-        if current is not None and uses_attributions and not current.closed and not _starts_item(p):
+        if k in own_line:  # a headline on a line of its own; the body follows
+            current = _new_item(p, section)
+            current.headline, current.body, current.headline_inferred = current.body.strip() or None, "", False
+            parsed.items.append(current)
+            continue
+        if current is not None and not current.closed and (
+                (len(own_line) >= 2 and not _starts_item(p))
+                or (uses_attributions and not _starts_item(p))
+                or (current.headline and not current.body and current.number is None and k - 1 in own_line)):
             _extend_item(current, p)
             continue
         current = _new_item(p, section)
