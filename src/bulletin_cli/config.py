@@ -35,8 +35,9 @@ def merge(base, extra):
 def _load_yaml(text: str, name: str) -> dict:
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
     try:
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=loader) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{name}: not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
