@@ -227,3 +227,28 @@ def test_headlines_on_their_own_lines(how, tmp_path):
     assert items[0]["body"].startswith("今年以来，县住建局围绕“完整社区”建设目标")
     doc = items[0]["doc"]
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("武陟县政务信息", 5, "武陟县人民政府办公室", "2024-03-15")
+
+
+def test_outline_summary_with_title_and_signature():
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "summary_outline.txt").read_bytes()))
+    got = [(i["number"], i["level"], i["headline"], i["parent"]) for i in items]
+    assert got[:5] == [("一、", 1, "主要工作", None), ("（一）", 2, "抓项目建设", "主要工作"),
+                       ("（二）", 2, "抓消费提振", "主要工作"), ("一是", 4, "开展促消费活动", "抓消费提振"),
+                       ("二是", 4, "发放消费券", "抓消费提振")]
+    assert got[-2:] == [("1.", 3, "加快项目建设", "下半年工作计划"), ("2.", 3, "持续提振消费", "下半年工作计划")]
+    assert items[0]["doc"]["title"] == "某某县商务局2023年上半年工作总结"
+    assert (items[0]["doc"]["issuer"], items[0]["doc"]["date"]) == ("某某县商务局", "2023-07-05")
+
+
+def test_bullets_with_unit_colons_and_chinese_date():
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "bullets_colons.txt").read_bytes()))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("重点工作", "县人社局：开展春风行动", []),
+        ("重点工作", "县市场监管局：强化食品安全监管", ["县市场监管局"]),
+        ("重点工作", "城关镇：推进人居环境整治", []),
+        ("经验交流", "某某乡“三步走”激活乡村治理", ["某某乡"]),
+    ]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"], doc["editor"]) == (
+        "工作动态", 3, "中共某某县委办公室", "2024-03-08", "赵六")
+    assert items[3]["body"].endswith("下一步，该乡将进一步完善议事规则。")

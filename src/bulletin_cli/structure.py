@@ -548,10 +548,6 @@ def parse_digest(paras: list[Para], parsed: Parsed) -> None:
         if CHROME.match(t):
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
-        if k == 0 and _is_heading(p):
-            parsed.masthead["title"] = t
-            parsed.regions.append((p.start, p.end, "masthead"))
-            continue
         credit = CAPTION_CREDIT.search(t)
         if credit and width(t) <= 400:
             parsed.captions.append({"text": t, "credit": credit.group(1).strip(), "span": [p.start, p.end],
@@ -584,6 +580,37 @@ def parse_plain(paras: list[Para], parsed: Parsed) -> None:
 PARSERS = {"bulletin": parse_bulletin, "outline": parse_outline, "digest": parse_digest, "plain": parse_plain}
 
 
+def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
+    """Title above and signature below a summary or digest: ``某某县商务局2023年上半年工作总结`` on
+    the first line, ``某某县商务局`` and ``2023年7月5日`` on the last ones. Returns what is between."""
+    lo, hi = 0, len(paras)
+    while lo < hi and CHROME.match(paras[lo].text):
+        parsed.regions.append((paras[lo].start, paras[lo].end, "chrome"))
+        lo += 1
+    while hi > lo and CHROME.match(paras[hi - 1].text):
+        parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "chrome"))
+        hi -= 1
+    if hi - lo >= 3 and _is_heading(paras[lo]) and not OUTLINE_MARK.match(paras[lo].text) \
+            and not SECTION_BRACKET.match(paras[lo].text):
+        parsed.masthead["title"] = paras[lo].text
+        parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
+        lo += 1
+    for _ in range(2):
+        if hi - lo < 2:
+            break
+        t = paras[hi - 1].text
+        date = parse_date(t) if width(t) <= 30 else None
+        if date and "date" not in parsed.masthead and len(DATE.sub("", t).strip()) <= 2:
+            parsed.masthead["date"] = date
+        elif width(t) <= 40 and ISSUER.match(t) and "issuer" not in parsed.masthead:
+            parsed.masthead["issuer"] = t
+        else:
+            break
+        parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "masthead"))
+        hi -= 1
+    return paras[lo:hi]
+
+
 def analyse(text: str, layout: str | None = None) -> Parsed:
     """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`."""
     paras = paragraphs(text)
@@ -591,7 +618,7 @@ def analyse(text: str, layout: str | None = None) -> Parsed:
     if chosen not in PARSERS:
         raise ValueError(f"unknown layout {chosen!r}; choose from {', '.join(LAYOUTS)}")
     parsed = Parsed(layout=chosen)
-    PARSERS[chosen](paras, parsed)
+    PARSERS[chosen](paras if chosen == "bulletin" else _frame(paras, parsed), parsed)
     for d in parsed.items:
         parsed.regions.append((d.start, d.end, "item"))
     parsed.regions.sort()
