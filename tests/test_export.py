@@ -173,3 +173,13 @@ def test_stats_tables_and_json(corpus):
     counts = json.loads(runner.invoke(app, ["stats", str(corpus), "-f", "json"]).stdout)
     assert counts["documents"] == 5 and counts["by_unit"]["供销合作社"] == 4
     assert counts["by_date"]["2023-09-22"] == 7
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+
+    out = tmp_path / "items.csv"
+    export(seed_path("001"), "-o", out)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

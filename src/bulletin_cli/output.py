@@ -7,9 +7,7 @@ then the ``-o`` suffix, then a table on a terminal and JSON Lines when piped.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
@@ -43,31 +41,13 @@ def check_output(output: str | None, force: bool) -> None:
         raise OutputError(f"{output}: file exists; use --force to overwrite")
 
 
-class AtomicFile:
-    """A text file written under a temporary name and renamed into place when complete."""
-
-    def __init__(self, path: str) -> None:
-        self.path = Path(path)
-        directory = self.path.parent if str(self.path.parent) else Path(".")
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=directory)
-        self.handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
-
-    def __enter__(self) -> TextIO:
-        return self.handle
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        self.handle.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
-
-
 def write_records(records: Iterable[dict], fmt: str, output: str | None,
                   table: Callable[[list[dict]], object] | None = None) -> int:
     """Write ``records`` in ``fmt``; return how many were written. Streams for jsonl."""
     if output and output != "-":
-        with AtomicFile(output) as handle:
+        from .writers import AtomicOutput
+
+        with AtomicOutput(output, newline="\n") as handle:
             return _write(records, fmt, handle, table)
     return _write(records, fmt, sys.stdout, table)
 

@@ -1,7 +1,7 @@
 """Repair PDF extraction damage: line ends, page numbers, running headers, and broken lines.
 
->>> reflow_text("县人社局开展追缴工作 汇聚\\n\\n县、乡、村三级追缴合力。（人社局）\\n")[0]
-'县人社局开展追缴工作 汇聚县、乡、村三级追缴合力。（人社局）\\n'
+>>> reflow_text("县人社局开展追缴工作 汇聚县、乡、村三级追缴合力，通过电话、短信\\n\\n等方式提醒当事人。（人社局）\\n")[0]
+'县人社局开展追缴工作 汇聚县、乡、村三级追缴合力，通过电话、短信等方式提醒当事人。（人社局）\\n'
 """
 
 from __future__ import annotations
@@ -255,8 +255,10 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
 def should_join(prev: str, nxt: str, wrap: int, wrapped: bool) -> bool:
     """Whether the line break between ``prev`` and ``nxt`` was made by the extractor, not the author.
 
-    >>> should_join("县人社局开展追缴工作 汇聚", "县、乡、村三级追缴合力。", 30, False)
+    >>> should_join("汇聚县、乡、村三级追缴合力，通过电话、短信", "等方式提醒当事人。（人社局）", 44, True)
     True
+    >>> should_join("【民生保障】", "县人社局开展追缴工作 汇聚县、乡、村三级追缴合力。", 30, False)
+    False
     """
     return _decide(_Line(prev), _Line(nxt), wrap, wrapped)
 

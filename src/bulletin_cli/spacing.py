@@ -116,6 +116,8 @@ def _protect_headline_space(line: str) -> str:
         if not m:
             continue
         head = line[: m.start()]
+        if pattern is HEADLINE_SPACE_DIGIT and (" " in head or "\u3000" in head):
+            continue  # 县住建局 开展 2024 年: a spaced-out phrase, not a headline before a number
         if 6 <= len(head) <= 80 and not re.search(r"[，。；：,;:！？]", head) and len(line) - m.end() >= 10:
             return head + KEEP + line[m.end():]
     return line

@@ -155,6 +155,10 @@ class AtomicOutput:
         if self.handle:
             self.handle.close()
         if exc_type is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = self.path.stat().st_mode & 0o777 if self.path.exists() else 0o666 & ~umask
+            os.chmod(self.tmp, mode)  # mkstemp makes 0600; give the file the mode a new file gets
             os.replace(self.tmp, self.path)
         elif os.path.exists(self.tmp):
             os.unlink(self.tmp)
