@@ -172,3 +172,17 @@ def test_lint_keeps_heavy_imports_out_of_module_level():
     proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--select", "TID253", str(root / "src")],
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
+
+
+def test_pdf_files_are_read_directly(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import damage
+
+    pdf = tmp_path / "快报.pdf"
+    damage.render_pdf(damage.clean_paragraphs(seed_path("004").read_bytes()), pdf)
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
+    result = runner.invoke(app, ["split", str(tmp_path), "--glob", "*.pdf", "-f", "jsonl"])
+    items = jsonl(result.stdout)
+    assert [i["headline"] for i in items][:2] == ["县科工局加速技改助力企业转型升级", "县开发区强化要素保障全力推进重点项目建设"]
+    assert len(items) == 8 and items[0]["doc"]["issue"] == 18
+    assert result.exit_code == 1 and "broken.pdf: cannot read PDF" in result.stderr

@@ -73,14 +73,23 @@ def document_record(text: str, source: str, encoding: str, changes: Changes) -> 
 
 def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None, errors: str = "strict",
                     options: NormaliseOptions | None = None) -> dict:
-    """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input."""
-    decoded = decode_bytes(data, encoding=encoding, errors=errors)
+    """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input.
+
+    PDF bytes are read for their text first (see :mod:`bulletin_cli.pdf`)."""
+    from .encoding import Decoded, DecodeError
+    from .pdf import PdfError, is_pdf, pdf_text
+
+    if is_pdf(data):
+        try:
+            decoded = Decoded(pdf_text(data), "pdf")
+        except PdfError as exc:
+            raise DecodeError(str(exc)) from None
+    else:
+        decoded = decode_bytes(data, encoding=encoding, errors=errors)
     changes = Changes()
     if decoded.replacements:
         changes.add("replaced_bytes", n=decoded.replacements)
     text, changes = normalise_text(decoded.text, options, changes)
     if not text.strip():
-        from .encoding import DecodeError
-
-        raise DecodeError("no text after normalising (blank file)")
+        raise DecodeError("no text after normalising (blank file, or a PDF of scanned images)")
     return document_record(text, source, decoded.encoding, changes)
