@@ -70,7 +70,8 @@ class Deduper:
         self.db = sqlite3.connect(self.path)
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
-            "CREATE TABLE reps (key INTEGER, item_id TEXT, text TEXT); CREATE INDEX reps_key ON reps(key);")
+            "CREATE TABLE reps (key INTEGER, item_id TEXT, text TEXT); CREATE INDEX reps_key ON reps(key);"
+            "CREATE TABLE exact (hash INTEGER PRIMARY KEY, item_id TEXT);")
 
     def _bloom_bits(self, h: int) -> tuple[int, int]:
         return (h & (BLOOM_BITS - 1)), ((h >> 25) & (BLOOM_BITS - 1))
@@ -83,17 +84,21 @@ class Deduper:
             self.bloom[b >> 3] |= 1 << (b & 7)
 
     @staticmethod
-    def prepare(item: dict) -> tuple[str, list[int]]:
-        """The folded text and key hashes of an item: the part of :meth:`check` that needs no
-        memory of earlier items, so parallel workers can do it."""
+    def prepare(item: dict) -> tuple[str, list[int], int]:
+        """The folded text, key hashes and whole-text hash of an item: the part of :meth:`check`
+        that needs no memory of earlier items, so parallel workers can do it."""
         head, body = fold(item.get("headline") or ""), fold(item.get("body") or "")
         keys = [_key_hash(k) for k in ("h:" + head if len(head) >= 4 else "",
                                         "b:" + body[:24] if len(body) >= 24 else "") if k]
-        return head + body, keys
+        return head + body, keys, _key_hash("t:" + head + body)
 
-    def check(self, item: dict, prepared: tuple[str, list[int]] | None = None) -> tuple[str | None, float | None]:
+    def check(self, item: dict, prepared: tuple[str, list[int], int] | None = None) -> tuple[str | None, float | None]:
         """(id of the earlier item this one repeats, similarity), or (None, None); then remembers it."""
-        text, keys = prepared or self.prepare(item)
+        text, keys, whole = prepared or self.prepare(item)
+        if self._maybe_seen(whole):  # word for word: one indexed look-up
+            row = self.db.execute("SELECT item_id FROM exact WHERE hash = ?", (whole,)).fetchone()
+            if row:
+                return row[0], 1.0
         best: tuple[str | None, float | None] = (None, None)
         grams: set[str] | None = None
         seen: set[str] = set()
@@ -119,10 +124,11 @@ class Deduper:
                     if sim == 1.0:
                         return best
         if best[0] is None:
-            for h in keys:
+            for h in (*keys, whole):
                 self._remember(h)
             self.db.executemany("INSERT INTO reps VALUES (?, ?, ?)",
                                 [(h, item.get("item_id", ""), text) for h in keys])
+            self.db.execute("INSERT OR IGNORE INTO exact VALUES (?, ?)", (whole, item.get("item_id", "")))
         return best
 
     def close(self) -> None:

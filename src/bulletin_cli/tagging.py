@@ -50,7 +50,7 @@ def tag_items(items: Iterable[dict], cfg: dict, drop_duplicates: bool = False,
         yield tagged
 
 
-def mark_duplicate(item: dict, deduper: Deduper, prepared: tuple[str, list[int]] | None = None) -> bool:
+def mark_duplicate(item: dict, deduper: Deduper, prepared: tuple | None = None) -> bool:
     """Fill ``tags.duplicate_of`` and ``tags.similarity`` from ``deduper``; True if a duplicate."""
     tags = item["tags"]
     tags["duplicate_of"], tags["similarity"] = deduper.check(item, prepared)
