@@ -252,3 +252,19 @@ def test_bullets_with_unit_colons_and_chinese_date():
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"], doc["editor"]) == (
         "工作动态", 3, "中共某某县委办公室", "2024-03-08", "赵六")
     assert items[3]["body"].endswith("下一步，该乡将进一步完善议事规则。")
+
+
+@pytest.mark.parametrize("tail, units", [
+    ("（供稿：县住建局）", ["县住建局"]), ("（县住建局供稿）", ["县住建局"]), ("(来源:县教育局)", ["县教育局"]),
+])
+def test_attribution_with_source_words(tail, units):
+    text = f"【民生保障】\n\n县住建局扎实推进老旧小区改造 今年以来，共改造小区12个，惠及居民3000余户。{tail}\n"
+    assert split_document(doc_for(text))[0]["units"] == units
+
+
+def test_items_numbered_with_chinese_numerals():
+    text = ("【民生保障】\n\n一、县住建局扎实推进老旧小区改造 今年以来，共改造小区12个。（县住建局）\n\n"
+            "二、县教育局做好春季开学工作 检查学校45所，整改隐患23处。（县教育局）\n")
+    items = split_document(doc_for(text))
+    assert [(i["number"], i["headline"], i["units"]) for i in items] == [
+        ("一、", "县住建局扎实推进老旧小区改造", ["县住建局"]), ("二、", "县教育局做好春季开学工作", ["县教育局"])]

@@ -66,7 +66,7 @@ CAPTION_CREDIT = re.compile(
 #: Bullets that open items. Example: ◆县人社局…
 BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•]\s*")
 #: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇…
-RUN_IN_NUMBER = re.compile(r"^(\d{1,2}[、.．]|[（(]\d{1,2}[）)])\s*")
+RUN_IN_NUMBER = re.compile(rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])\s*")
 #: Verbs and phrases that typically open an item's body, for when the headline space was lost.
 #: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.
 BODY_OPENERS = re.compile(
@@ -255,9 +255,14 @@ def parse_footer(lines: list[str] | str) -> dict:
 
 # --- attributions and units ----------------------------------------------------------------
 
+#: Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）.
+ATTRIBUTION_WORDS = re.compile(r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
+
+
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
-    if re.search(r"[。，,；;！？：:]", inner) or width(inner) > 80:
+    inner = ATTRIBUTION_WORDS.sub("", inner)
+    if not inner or re.search(r"[。，,；;！？：:]", inner) or width(inner) > 80:
         return None
     tokens = [t for t in re.split(r"[\s、/]+", inner) if t]
     if not tokens or any(width(t) > 40 for t in tokens):
