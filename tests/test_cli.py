@@ -186,3 +186,11 @@ def test_pdf_files_are_read_directly(tmp_path):
     assert [i["headline"] for i in items][:2] == ["县科工局加速技改助力企业转型升级", "县开发区强化要素保障全力推进重点项目建设"]
     assert len(items) == 8 and items[0]["doc"]["issue"] == 18
     assert result.exit_code == 1 and "broken.pdf: cannot read PDF" in result.stderr
+
+
+def test_bad_errors_value_is_a_usage_error_in_every_command():
+    for command in ("normalise", "split", "tag"):
+        result = runner.invoke(app, [command, str(seed_path("001")), "--errors", "ignore"])
+        assert result.exit_code == 2 and "--errors must be strict or replace" in result.stderr
+    assert runner.invoke(app, ["export", str(seed_path("001")), "--errors", "ignore"]).exit_code == 2
+    assert runner.invoke(app, ["export", str(seed_path("001")), "--layout", "poem"]).exit_code == 2

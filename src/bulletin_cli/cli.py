@@ -88,17 +88,27 @@ def _finish(tally: Tally, written: int) -> None:
 
 def _settings(encoding: Optional[str], errors: str, skip: Optional[List[str]] = None,
               layout: Optional[str] = None, captions: bool = False) -> "Settings":
+    """Options for the stages; a bad value is a usage error (exit 2)."""
     from .pipeline import Settings
 
+    def usage(message: str) -> None:
+        _err(message)
+        raise typer.Exit(2)
+
     if errors not in ("strict", "replace"):
-        raise OutputError("--errors must be strict or replace")
+        usage("--errors must be strict or replace")
+    if layout:
+        from .structure import LAYOUTS
+
+        if layout not in LAYOUTS:
+            usage(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
     options = NormaliseOptions()
     for name in ",".join(skip or []).split(","):
         name = name.strip().replace("-", "_")
         if not name:
             continue
         if name not in NormaliseOptions.names():
-            raise OutputError(f"unknown repair {name!r} for --skip; choose from {', '.join(NormaliseOptions.names())}")
+            usage(f"unknown repair {name!r} for --skip; choose from {', '.join(NormaliseOptions.names())}")
         setattr(options, name, False)
     return Settings(encoding=encoding, errors=errors, options=options, layout=layout, captions=captions)
 
@@ -135,11 +145,7 @@ def normalise(
     from .pipeline import to_documents
     from .render import document_table, explain_changes
 
-    try:
-        settings = _settings(encoding, errors, skip)
-    except OutputError as exc:
-        _err(str(exc))
-        raise typer.Exit(2) from None
+    settings = _settings(encoding, errors, skip)
 
     def records(tally: Tally) -> Iterator[dict]:
         for rec in to_documents(_inputs(paths, glob), _err, settings, tally):
@@ -167,11 +173,7 @@ def split(
     """Find masthead, sections, items (headline, body, units) and footer; one item record per item."""
     from .pipeline import to_items
     from .render import item_table
-    from .structure import LAYOUTS
 
-    if layout and layout not in LAYOUTS:
-        _err(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
-        raise typer.Exit(2)
     settings = _settings(encoding, errors, layout=layout, captions=captions)
 
     def records(tally: Tally) -> Iterator[dict]:
