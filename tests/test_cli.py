@@ -194,3 +194,9 @@ def test_bad_errors_value_is_a_usage_error_in_every_command():
         assert result.exit_code == 2 and "--errors must be strict or replace" in result.stderr
     assert runner.invoke(app, ["export", str(seed_path("001")), "--errors", "ignore"]).exit_code == 2
     assert runner.invoke(app, ["export", str(seed_path("001")), "--layout", "poem"]).exit_code == 2
+
+
+def test_output_into_a_missing_folder_is_a_usage_error(tmp_path):
+    for args in (["split", str(seed_path("001"))], ["export", str(seed_path("001"))]):
+        result = runner.invoke(app, [*args, "-o", str(tmp_path / "nope" / "out.jsonl")])
+        assert result.exit_code == 2 and "does not exist" in result.stderr

@@ -314,8 +314,8 @@ def export(
             raise OutputError("--headers must be en or zh")
         if csv_encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
             raise OutputError("--encoding must be utf-8-sig, utf-8 or gb18030")
-        if output and chosen != "sqlite":
-            check_output(output, force)
+        if output:
+            check_output(output, force or chosen == "sqlite")  # a database is added to, not overwritten
     except (OutputError, ConfigError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None

@@ -37,7 +37,15 @@ def dumps(record: dict) -> str:
 
 def check_output(output: str | None, force: bool) -> None:
     """Refuse to overwrite an existing file without ``--force``."""
-    if output and output != "-" and Path(output).exists() and not force:
+    if not output or output == "-":
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise OutputError(f"{output}: is a folder; give a file name")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise OutputError(f"{output}: folder {parent} does not exist")
+    if path.exists() and not force:
         raise OutputError(f"{output}: file exists; use --force to overwrite")
 
 

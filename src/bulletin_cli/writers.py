@@ -261,6 +261,7 @@ class SqliteWriter:
         tags = rec.get("tags") or {}
         cat = tags.get("category") or {}
         span = rec.get("span") or [None, None]
+        rec = {**rec, "item_id": rec.get("item_id") or f"{doc_id}:{rec.get('seq')}"}
         cur = self.db.execute(
             "INSERT OR IGNORE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (rec["item_id"], doc_id, rec.get("seq"), rec.get("layout"), rec.get("section"), rec.get("headline"),
