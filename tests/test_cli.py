@@ -200,3 +200,18 @@ def test_output_into_a_missing_folder_is_a_usage_error(tmp_path):
     for args in (["split", str(seed_path("001"))], ["export", str(seed_path("001"))]):
         result = runner.invoke(app, [*args, "-o", str(tmp_path / "nope" / "out.jsonl")])
         assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_records_of_the_wrong_shape_are_reported_not_crashed_on(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type": "item", "doc_id": "x", "seq": 1, "body": 5}\n'
+                   '{"type": "item", "doc_id": "x", "seq": 2, "units": ["住建局", 3]}\n'
+                   '{"type": "item", "doc_id": "x", "seq": 3, "headline": "县住建局开展核查", "body": "摸清底数。", '
+                   '"doc": null, "tags": null}\n', encoding="utf-8")
+    for command in (["tag", "-f", "jsonl"], ["export", "-f", "jsonl", "--no-progress"], ["stats"]):
+        result = runner.invoke(app, [*command, str(bad)])
+        assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+        assert "bad.jsonl:1: bad item record: field 'body' should be text, not int" in result.stderr
+        assert "bad.jsonl:2: bad item record: field 'units' should be a list of text" in result.stderr
+    tagged = jsonl(runner.invoke(app, ["tag", "-f", "jsonl", str(bad)]).stdout)
+    assert len(tagged) == 1 and tagged[0]["tags"]["units"][0]["canonical"] == "住房和城乡建设局"

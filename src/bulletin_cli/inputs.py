@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator, Union
 
+from .records import check_record, tidy
+
 
 @dataclass
 class Source:
@@ -95,7 +97,11 @@ def parse_jsonl(data: bytes, name: str) -> Iterator[Union[dict, InputError]]:
         if not isinstance(rec, dict) or "type" not in rec:
             yield InputError(f"{name}:{lineno}", "JSON line is not a bulletin record (no 'type')")
             continue
-        yield rec
+        problem = check_record(rec)
+        if problem:
+            yield InputError(f"{name}:{lineno}", f"bad {rec.get('type')} record: {problem}")
+            continue
+        yield tidy(rec)
 
 
 def _read_stream(stream: BinaryIO, name: str) -> Iterator[Item]:
