@@ -144,3 +144,9 @@ def test_changes_carry_examples_for_explain():
     normalise_text("共谋划储备 500 万元以上", changes=ch)
     before, after = ch.examples["cjk_spacing"][0]
     assert " 500" in before and re.search(r"备500", after)
+
+
+def test_rule_lines_are_removed_and_listed():
+    text, changes = normalise_text("延津政务快报\n" + "━" * 80 + "\n第43期\n———————————\n复制推广***区“********”模式。\n")
+    assert text == "延津政务快报\n\n第43期\n\n复制推广***区“********”模式。\n"
+    assert changes.counts["rule_lines"] == 2 and "———————————" in changes.artefacts

@@ -59,6 +59,9 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+#: A decorative rule under a masthead or between parts, drawn with characters. Example: ━━━━━━━━.
+RULE_LINE = re.compile(r"^[\s━─—―_＿=＝\-－·•…*＊★☆◆◇■□▲△~～]{5,}$")
+
 #: A reporting-unit attribution closing an item. Examples: （住建局）, (政府办综合六科),
 #: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.
 ATTRIBUTION_END = re.compile(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")

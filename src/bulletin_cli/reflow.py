@@ -17,6 +17,7 @@ from .patterns import (
     FOOTER_LABEL,
     ISSUE,
     PAGE_NUMBER,
+    RULE_LINE,
     SECTION_BRACKET,
     SENTENCE_END,
     is_wide,
@@ -98,11 +99,17 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     seen: set[str] = set()
     for i, line in enumerate(lines):
         stripped = short.get(i)
-        if stripped is None:  # blank or long: never an artefact
+        if stripped is None:  # blank or long: an artefact only if a long rule
+            if len(line) > 60 and RULE_LINE.match(line) and not any(c.isalnum() for c in line):
+                changes.remove("rule_lines", line.strip())
+                continue
             out.append(line)
             continue
         if PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
             changes.remove("page_numbers", stripped)
+            continue
+        if RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
+            changes.remove("rule_lines", stripped)
             continue
         key = keys.get(i)
         if key is not None and counts[key] >= need and not _protected(stripped):
