@@ -139,6 +139,8 @@ def test_two_jobs_give_the_same_output_as_one(corpus, tmp_path):
     two = export(corpus, "-f", "jsonl", "-j", "2")
     assert one.exit_code == two.exit_code == 0
     assert one.stdout == two.stdout
+    csv_one, csv_two = export(corpus, "-f", "csv", "-j", "1"), export(corpus, "-f", "csv", "-j", "2")
+    assert csv_one.stdout == csv_two.stdout and "优化医保业务经办" in csv_two.stdout
     assert sum(1 for line in one.stdout.splitlines() if json.loads(line)["tags"]["duplicate_of"]) > 4
 
 

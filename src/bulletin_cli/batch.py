@@ -40,21 +40,42 @@ def _chain(entries, settings: Settings, cfg: dict, report: Callable[[str], None]
     return tag_items(items, cfg, deduper=False)
 
 
-def _work(job: tuple[str, Settings, dict, bool]) -> tuple[list[dict], list[str], int]:
-    """One file through the chain in a worker: (records, error lines, inputs read)."""
-    path, settings, cfg, keep_documents = job
+def _slim(rec: dict, row_maker: Callable[[dict], list]) -> dict:
+    """An item reduced to its finished table row and what the parent still needs (ids, the
+    duplicate fields it fills in, counts): far less to send between processes."""
+    tags = rec.get("tags") or {}
+    return {"type": "item", "item_id": rec.get("item_id"), "doc_id": rec.get("doc_id"),
+            "tags": {"duplicate_of": tags.get("duplicate_of"), "similarity": tags.get("similarity")},
+            "_row": row_maker(rec),
+            "_counts": (len(tags.get("units") or rec.get("units") or []), len(tags.get("figures") or []))}
+
+
+def _work(job: tuple) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
+    """One file through the chain in a worker: (records with their duplicate keys, error lines,
+    inputs read). With a ``row_maker`` items come back as finished rows (see :func:`_slim`)."""
+    path, settings, cfg, keep_documents, row_maker = job
     errors: list[str] = []
     tally = Tally()
-    records = list(_chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents))
-    prepared = [Deduper.prepare(r) if r.get("type") == "item" else None for r in records]
-    return list(zip(records, prepared)), errors, tally.inputs
+    out = []
+    for rec in _chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents):
+        if rec.get("type") == "item":
+            prepared = Deduper.prepare(rec)
+            out.append((_slim(rec, row_maker) if row_maker else rec, prepared))
+        else:
+            out.append((rec, None))
+    return out, errors, tally.inputs
 
 
 def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: Callable[[str], None],
         tally: Tally, summary: Summary, jobs: int = 1, keep_documents: bool = False,
         drop_duplicates: bool = False, progress: Callable[[int, int], None] | None = None,
-        on_total: Callable[[int], None] | None = None) -> Iterator[dict]:
-    """Records of the whole chain for ``paths`` (files, folders, ``-``), in input order."""
+        on_total: Callable[[int], None] | None = None, row_maker: Callable[[dict], list] | None = None,
+        ) -> Iterator[dict]:
+    """Records of the whole chain for ``paths`` (files, folders, ``-``), in input order.
+
+    ``row_maker`` (a picklable callable, such as :class:`bulletin_cli.writers.RowMaker`) turns
+    each item into its table row in the worker that made it; the item then carries only ``_row``,
+    its ids and its duplicate fields, filled in here."""
     deduper = Deduper()
     files: list[str] = []
     stdin_used = False
@@ -78,8 +99,10 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
                         continue
                 summary.items += 1
                 summary.doc_ids.add(rec.get("doc_id"))
-                summary.units += len(tags.get("units") or rec.get("units") or [])
-                summary.figures += len(tags.get("figures") or [])
+                units, figures = rec.get("_counts") or (
+                    len(tags.get("units") or rec.get("units") or []), len(tags.get("figures") or []))
+                summary.units += units
+                summary.figures += figures
             elif rec.get("type") == "document":
                 summary.doc_ids.add(rec.get("doc_id"))
             yield rec
@@ -87,7 +110,7 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
     if stdin_used:
         yield from finish((r, None) for r in _chain(read_inputs(["-"], pattern), settings, cfg, report, tally,
                                                     keep_documents))
-    jobs_list = [(f, settings, cfg, keep_documents) for f in files]
+    jobs_list = [(f, settings, cfg, keep_documents, row_maker) for f in files]
     if jobs > 1 and len(files) > 1:
         import multiprocessing
 

@@ -253,7 +253,7 @@ def _progress_bar(enabled: bool):
 
 
 def _chain_records(paths, glob, settings, cfg, jobs, keep_documents, drop_duplicates, tally, summary,
-                   show_progress):
+                   show_progress, row_maker=None):
     """Records of the whole chain, with the progress bar driven as files finish."""
     from .batch import run
 
@@ -263,7 +263,7 @@ def _chain_records(paths, glob, settings, cfg, jobs, keep_documents, drop_duplic
             raise OutputError("no input: give files or folders, or pipe text or JSON Lines in")
         yield from run(list(paths or []), glob, settings, cfg, _err, tally, summary, jobs=jobs,
                        keep_documents=keep_documents, drop_duplicates=drop_duplicates, progress=progress,
-                       on_total=on_total)
+                       on_total=on_total, row_maker=row_maker)
 
 
 @app.command()
@@ -319,12 +319,15 @@ def export(
     except (OutputError, ConfigError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
+    from .writers import RowMaker
+
     tally, summary = Tally(), Summary()
     cols = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    maker = RowMaker(cols, raw) if chosen == "csv" else None  # CSV rows are made in the workers
     records = _chain_records(paths, glob, settings, cfg, jobs, chosen == "sqlite", drop_duplicates, tally,
-                             summary, progress)
+                             summary, progress, maker)
     try:
-        written = _export_records(records, chosen, output, force, cols, headers, csv_encoding, raw, table_format)
+        written = _export_records(records, chosen, output, force, maker, headers, csv_encoding, table_format, cols)
     except OutputError as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
@@ -336,7 +339,7 @@ def export(
     _finish(tally, written)
 
 
-def _export_records(records, chosen, output, force, cols, headers, csv_encoding, raw, table_format) -> int:
+def _export_records(records, chosen, output, force, maker, headers, csv_encoding, table_format, cols) -> int:
     from .writers import AtomicOutput, SqliteWriter, flatten, write_csv, write_table
 
     items = (r for r in records if r.get("type") == "item")
@@ -362,9 +365,9 @@ def _export_records(records, chosen, output, force, cols, headers, csv_encoding,
             "utf-8" if csv_encoding.lower() in ("utf-8-sig", "utf8") else csv_encoding)
         if output:
             with AtomicOutput(output, encoding=encoding) as handle:
-                return write_csv(items, handle, cols, headers, raw)
+                return write_csv(items, handle, None, headers, maker=maker)
         sys.stdout.reconfigure(newline="")
-        return write_csv(items, sys.stdout, cols, headers, raw)
+        return write_csv(items, sys.stdout, None, headers, maker=maker)
     rows = (flatten(r) for r in items)
     table_fmt = table_format if chosen == "md" else chosen
     if output:

@@ -164,20 +164,57 @@ class AtomicOutput:
             os.unlink(self.tmp)
 
 
+class RowMaker:
+    """Items to table rows for given columns; picklable, so worker processes can make the rows.
+
+    >>> RowMaker(["seq", "doc.date", "units"])({"seq": 1, "doc": {"date": "2023-09-22"}, "units": ["住建局"]})
+    ['1', '2023-09-22', '住建局']
+    """
+
+    #: Columns only the parent process knows (duplicates are found across the whole run).
+    LATE = ("tags.duplicate_of", "tags.similarity")
+
+    def __init__(self, columns: list[str] | None, raw: bool = False) -> None:
+        self.columns = list(columns or DEFAULT_COLUMNS)
+        self.raw = raw
+        self._getters = None
+
+    def __getstate__(self) -> dict:
+        return {"columns": self.columns, "raw": self.raw, "_getters": None}
+
+    def cell(self, value) -> str:
+        if value is None:
+            return ""
+        return str(value) if self.raw else str(escape_formula(value))
+
+    def __call__(self, rec: dict) -> list:
+        if self._getters is None:
+            self._getters = [column_getter(c) for c in self.columns]
+        return [self.cell(get(rec)) for get in self._getters]
+
+    def finish(self, rec: dict) -> list:
+        """The row of an item: made in a worker (``_row``) with the late columns filled in now."""
+        row = rec.get("_row")
+        if row is None:
+            return self(rec)
+        tags = rec.get("tags") or {}
+        for k, column in enumerate(self.columns):
+            if column in self.LATE:
+                row[k] = self.cell(tags.get(column.split(".")[1]))
+        return row
+
+
 def write_csv(rows: Iterable[dict], handle: TextIO, columns: list[str] | None, headers: str = "en",
-              raw: bool = False) -> int:
+              raw: bool = False, maker: RowMaker | None = None) -> int:
     """CSV with a header row; formula-like cells escaped unless ``raw``. Streams row by row."""
     import csv
 
+    maker = maker or RowMaker(columns, raw)
     writer = csv.writer(handle)
+    writer.writerow(header_names(maker.columns, headers))
     n = 0
-    columns = list(columns or DEFAULT_COLUMNS)
-    writer.writerow(header_names(columns, headers))
-    getters = [column_getter(c) for c in columns]
-    for row in rows:
-        cells = [get(row) for get in getters]
-        writer.writerow(["" if v is None else v for v in cells] if raw else
-                        ["" if v is None else escape_formula(v) for v in cells])
+    for rec in rows:
+        writer.writerow(maker.finish(rec))
         n += 1
     return n
 
