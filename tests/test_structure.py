@@ -268,3 +268,12 @@ def test_items_numbered_with_chinese_numerals():
     items = split_document(doc_for(text))
     assert [(i["number"], i["headline"], i["units"]) for i in items] == [
         ("一、", "县住建局扎实推进老旧小区改造", ["县住建局"]), ("二、", "县教育局做好春季开学工作", ["县教育局"])]
+
+
+def test_own_line_headlines_keep_their_spaces_and_numbers():
+    text = ("【工作动态】\n\n1、县住建局 扎实推进老旧小区改造\n\n今年以来，共改造小区12个，惠及居民3000余户。\n\n"
+            "2、县教育局 做好春季开学工作\n\n检查学校45所，整改隐患23处。\n")
+    items = split_document(doc_for(text))
+    assert [(i["number"], i["headline"], i["body"]) for i in items] == [
+        ("1、", "县住建局 扎实推进老旧小区改造", "今年以来，共改造小区12个，惠及居民3000余户。"),
+        ("2、", "县教育局 做好春季开学工作", "检查学校45所，整改隐患23处。")]

@@ -474,14 +474,17 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             current.closed = True
             continue
         if k in own_line:  # a headline on a line of its own; the body follows
-            current = _new_item(p, section)
-            current.headline, current.body, current.headline_inferred = current.body.strip() or None, "", False
+            current = Draft(p.start, p.end, section=section)
+            content = BULLET.sub("", t)
+            if num := RUN_IN_NUMBER.match(content):
+                current.number, content = num.group(1), content[num.end():]
+            current.headline = content.strip() or None
             parsed.items.append(current)
             continue
         if current is not None and not current.closed and (
                 (len(own_line) >= 2 and not _starts_item(p))
                 or (uses_attributions and not _starts_item(p))
-                or (current.headline and not current.body and current.number is None and k - 1 in own_line)):
+                or (k - 1 in own_line and not current.body)):
             _extend_item(current, p)
             continue
         current = _new_item(p, section)
