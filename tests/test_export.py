@@ -31,6 +31,7 @@ def export(*args, **kw):
     return runner.invoke(app, ["export", *map(str, args), "--no-progress"], **kw)
 
 
+
 def test_csv_has_a_bom_and_reads_back(corpus, tmp_path):
     out = tmp_path / "items.csv"
     result = export(corpus, "-o", out)
@@ -185,3 +186,10 @@ def test_written_files_get_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_drop_duplicates_after_tag_in_a_pipe():
+    tagged = runner.invoke(app, ["tag", str(seed_path("002")), "-f", "jsonl"]).stdout
+    kept = export("-f", "jsonl", "--drop-duplicates", input=tagged)
+    items = [json.loads(x) for x in kept.stdout.splitlines()]
+    assert len(items) == len(tagged.splitlines()) - 4 and not any(i["tags"]["duplicate_of"] for i in items)

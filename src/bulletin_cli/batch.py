@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 from .dedupe import Deduper
 from .inputs import InputError, expand_paths, read_file, read_inputs
 from .pipeline import Settings, Tally, to_items
-from .tagging import mark_duplicate, tag_items
+from .tagging import mark_duplicate, tag_item
 
 
 @dataclass
@@ -35,9 +35,17 @@ class Summary:
 
 
 def _chain(entries, settings: Settings, cfg: dict, report: Callable[[str], None], tally: Tally,
-           keep_documents: bool) -> Iterator[dict]:
-    items = to_items(entries, report, settings, tally, keep_documents=keep_documents)
-    return tag_items(items, cfg, deduper=False)
+           keep_documents: bool, row_maker: Callable[[dict], list] | None = None) -> Iterator[tuple]:
+    """(record, duplicate keys) pairs: items tagged here get their keys prepared for the parent's
+    duplicate check; items tagged by an earlier ``bulletin tag`` get ``False`` (already checked)."""
+    for rec in to_items(entries, report, settings, tally, keep_documents=keep_documents):
+        if rec.get("type") != "item":
+            yield rec, None
+        elif "tags" in rec:
+            yield (_slim(rec, row_maker) if row_maker else rec), False
+        else:
+            rec = {**rec, "tags": tag_item(rec, cfg)}
+            yield (_slim(rec, row_maker) if row_maker else rec), Deduper.prepare(rec)
 
 
 def _slim(rec: dict, row_maker: Callable[[dict], list]) -> dict:
@@ -56,13 +64,7 @@ def _work(job: tuple) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
     path, settings, cfg, keep_documents, row_maker = job
     errors: list[str] = []
     tally = Tally()
-    out = []
-    for rec in _chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents):
-        if rec.get("type") == "item":
-            prepared = Deduper.prepare(rec)
-            out.append((_slim(rec, row_maker) if row_maker else rec, prepared))
-        else:
-            out.append((rec, None))
+    out = list(_chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents, row_maker))
     return out, errors, tally.inputs
 
 
@@ -93,7 +95,11 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
         for rec, prepared in records:
             if rec.get("type") == "item":
                 tags = rec.setdefault("tags", {})
-                if tags.get("duplicate_of") is None and mark_duplicate(rec, deduper, prepared):
+                if prepared is False:  # tagged upstream: its duplicate fields are already set
+                    duplicate = tags.get("duplicate_of") is not None
+                else:
+                    duplicate = mark_duplicate(rec, deduper, prepared)
+                if duplicate:
                     summary.duplicates += 1
                     if drop_duplicates:
                         continue
@@ -108,8 +114,8 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
             yield rec
 
     if stdin_used:
-        yield from finish((r, None) for r in _chain(read_inputs(["-"], pattern), settings, cfg, report, tally,
-                                                    keep_documents))
+        yield from finish(_chain(read_inputs(["-"], pattern), settings, cfg, report, tally, keep_documents,
+                                 row_maker))
     jobs_list = [(f, settings, cfg, keep_documents, row_maker) for f in files]
     if jobs > 1 and len(files) > 1:
         import multiprocessing
