@@ -243,9 +243,9 @@ def test_outline_summary_with_title_and_signature():
 def test_bullets_with_unit_colons_and_chinese_date():
     items = split_document(normalise_bytes((Path(__file__).parent / "data" / "bullets_colons.txt").read_bytes()))
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
-        ("重点工作", "县人社局：开展春风行动", []),
+        ("重点工作", "县人社局：开展春风行动", ["县人社局"]),
         ("重点工作", "县市场监管局：强化食品安全监管", ["县市场监管局"]),
-        ("重点工作", "城关镇：推进人居环境整治", []),
+        ("重点工作", "城关镇：推进人居环境整治", ["城关镇"]),
         ("经验交流", "某某乡“三步走”激活乡村治理", ["某某乡"]),
     ]
     doc = items[0]["doc"]
@@ -277,3 +277,11 @@ def test_own_line_headlines_keep_their_spaces_and_numbers():
     assert [(i["number"], i["headline"], i["body"]) for i in items] == [
         ("1、", "县住建局 扎实推进老旧小区改造", "今年以来，共改造小区12个，惠及居民3000余户。"),
         ("2、", "县教育局 做好春季开学工作", "检查学校45所，整改隐患23处。")]
+
+
+def test_unit_labels_at_the_start_of_items():
+    text = ("【工作动态】\n\n【县发改局】全力推进重点项目建设。今年以来，新开工项目12个。\n\n"
+            "【城关镇】推进人居环境整治。清理垃圾360吨。（城关镇 李四）\n")
+    items = split_document(doc_for(text))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("工作动态", "全力推进重点项目建设", ["县发改局"]), ("工作动态", "推进人居环境整治", ["城关镇"])]

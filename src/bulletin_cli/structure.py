@@ -67,6 +67,10 @@ CAPTION_CREDIT = re.compile(
 BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•]\s*")
 #: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇…
 RUN_IN_NUMBER = re.compile(rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])\s*")
+#: A unit set as a label at the start of an item. Example: 【县发改局】全力推进重点项目建设。….
+LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
+#: A unit named before a colon at the start of an item. Example: 县人社局：开展春风行动。….
+UNIT_COLON = re.compile(rf"^([{CJK}]{{2,15}})[：:]")
 #: Verbs and phrases that typically open an item's body, for when the headline space was lost.
 #: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.
 BODY_OPENERS = re.compile(
@@ -387,6 +391,12 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
     att = _attribution(content)
     if att:
         content, d.units, d.reporters, d.closed = content[: att[0]].rstrip(), att[1], att[2], True
+    label = LEADING_UNIT.match(content)
+    if label and (found := _unit_tokens(label.group(1))):
+        content = content[label.end():]  # 【县发改局】全力推进…: the unit as a label, not headline text
+        d.units = d.units or found[0]
+    elif not d.units and (colon := UNIT_COLON.match(content)) and UNIT_SUFFIX.search(colon.group(1)):
+        d.units = [colon.group(1)]  # 县人社局：开展春风行动。… names its unit before the colon
     d.headline, d.body, d.headline_inferred = split_headline(content)
     d.body = d.body.strip()
     return d
