@@ -122,7 +122,7 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
 
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
         with ctx.Pool(jobs) as pool:
-            results = pool.imap(_work, jobs_list, chunksize=4)
+            results = pool.imap(_work, jobs_list, chunksize=8)
             yield from _collect(results, finish, report, tally, progress, summary)
     else:
         yield from _collect(map(_work, jobs_list), finish, report, tally, progress, summary)
