@@ -150,3 +150,21 @@ def test_rule_lines_are_removed_and_listed():
     text, changes = normalise_text("延津政务快报\n" + "━" * 80 + "\n第43期\n———————————\n复制推广***区“********”模式。\n")
     assert text == "延津政务快报\n\n第43期\n\n复制推广***区“********”模式。\n"
     assert changes.counts["rule_lines"] == 2 and "———————————" in changes.artefacts
+
+
+def test_first_line_indents_mark_paragraphs_in_wrapped_text():
+    """A paragraph that ends exactly at the end of a full line with 。 is told apart from the next
+    one by the next one's first-line indent (U+3000 or spaces, as pdftotext -layout gives)."""
+    first = ("今年以来县住建局围绕完整社区建设目标统筹推进老旧小区改造工作共改造小区十二个惠及居民三千余户" * 2)[:87] + "。"
+    second = "下一步县住建局将继续加大工作力度确保全年目标任务圆满完成为群众创造更好的居住环境同时做好后续管理工作巩固改造成果并接受群众监督。"
+
+    def wrap(paragraph: str, indent: str) -> list[str]:
+        lines = [indent + paragraph[:28]]
+        lines += [paragraph[i:i + 30] for i in range(28, len(paragraph), 30)]
+        return lines
+
+    for indent in ("\u3000\u3000", "    "):
+        raw = "\n".join(wrap(first, indent) + wrap(second, indent)) + "\n"
+        assert wrap(first, indent)[-1].endswith("。") and len(wrap(first, indent)[-1]) == 30
+        text, _ = normalise_text(raw)
+        assert text == first + "\n\n" + second + "\n"

@@ -45,19 +45,39 @@ LEAD_SENTENCE = re.compile(r"^(?![〇一二三四五六七八九十]{1,2}是)[^�
 ENDS_COLON = re.compile(r"[:：]$")
 
 
+class Line(str):
+    """A cleaned line that remembers how far it was indented (in display columns) before."""
+
+    indent = 0
+
+
+#: Display columns of each indentation character. Example: U+3000 counts two, like a hanzi.
+INDENT_WIDTH = {" ": 1, "\t": 4, "\u3000": 2, "\u00a0": 1, "\u2002": 1, "\u2003": 2, "\u2009": 1}
+
+
+def indented(text: str, indent: int) -> Line:
+    line = Line(text)
+    line.indent = indent
+    return line
+
+
 def clean_lines(text: str, changes: Changes) -> tuple[list[str], int]:
-    """Unify line ends, drop invisible characters and indentation; return lines and page breaks."""
+    """Unify line ends, drop invisible characters and indentation; return lines and page breaks.
+
+    Each line is a :class:`Line` that keeps its former indentation: a first-line indent marks a
+    paragraph start that :func:`reflow_lines` respects."""
     pages = text.count("\f")
     if OTHER_BREAKS.search(text):
         text = counted_sub(OTHER_BREAKS, "\n", text, changes, "line_ends", context=0)
     if INVISIBLE.search(text):
         text = counted_sub(INVISIBLE, "", text, changes, "invisible_chars", context=2)
-    lines = text.split("\n")
+    lines: list[str] = text.split("\n")
     for i, line in enumerate(lines):
         stripped = line.strip(BLANKS)
         if len(stripped) != len(line):
             changes.add("indentation", line[:8], stripped[:8])
-            lines[i] = stripped
+            lead = line[: len(line) - len(line.lstrip(BLANKS))]
+            lines[i] = indented(stripped, sum(INDENT_WIDTH.get(c, 1) for c in lead)) if lead else stripped
     return lines, pages
 
 
@@ -196,7 +216,7 @@ class _Line:
     """What the join decision needs to know about one physical line: cheap facts at once, the
     regular-expression ones at most once and only when a decision asks for them."""
 
-    __slots__ = ("text", "width", "orphan", "unclosed", "ends_sentence", "_heading", "_block",
+    __slots__ = ("text", "width", "orphan", "unclosed", "ends_sentence", "indented", "_heading", "_block",
                  "_opening", "_opens_block", "_opens_paragraph")
 
     def __init__(self, text: str, text_width: int | None = None) -> None:
@@ -205,6 +225,7 @@ class _Line:
         self.orphan = text[0] in ORPHAN_CHARS
         self.unclosed = _unclosed(text)
         self.ends_sentence = _ends_sentence(text)
+        self.indented = False
         self._heading = self._block = self._opening = self._opens_block = self._opens_paragraph = None
 
     def heading(self) -> bool:
@@ -250,6 +271,8 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
         return True  # an attribution wrapped onto a line of its own: （开发区）
     if line.unclosed:
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
+    if nxt.indented:
+        return False  # a first-line indent opens a paragraph
     if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8):
         return False
     if wrapped and line.ends_sentence and line.width >= wrap - 4 and not nxt.opens_paragraph():
@@ -277,6 +300,18 @@ def join_pair(prev: str, nxt: str) -> str:
     return prev + nxt
 
 
+def _paragraph_indents(content: list[str], widths: list[int]) -> list[int]:
+    """Lines indented past the text's left margin, when indentation tells paragraphs apart: some
+    lines are indented, most are not (a margin on every line, or none, tells nothing)."""
+    indents = [getattr(line, "indent", 0) for line in content]
+    body = [i for i, w in zip(indents, widths) if w >= 16]
+    if not body:
+        return []
+    margin = min(body)
+    marked = [k for k, i in enumerate(indents) if i - margin >= 2]
+    return marked if 0.03 <= len(marked) / len(content) <= 0.5 else []
+
+
 def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     """Join the lines a PDF extractor broke; blank lines are not trusted as paragraph breaks."""
     content = [ln for ln in lines if ln.strip()]
@@ -285,6 +320,8 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     widths = [width(line) for line in content]
     wrap, wrapped = _typical_width(widths)
     features = [_Line(line, w) for line, w in zip(content, widths)]
+    for k in _paragraph_indents(content, widths):
+        features[k].indented = True
     paragraphs: list[list[str]] = [[content[0]]]
     joined, shown = 0, []
     for k in range(1, len(content)):
