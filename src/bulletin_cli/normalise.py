@@ -12,7 +12,7 @@ import hashlib
 from .changes import Changes
 from .encoding import decode_bytes, repair_mojibake
 from .options import NormaliseOptions
-from .reflow import clean_lines, indented, reflow_lines, remove_page_artefacts
+from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
 from .spacing import fix_punctuation, fix_spacing, fold_width, strip_markup
 
 SCHEMA = 1
@@ -42,7 +42,7 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
     lines, pages = clean_lines(text, changes)
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")
-        lines = [indented(new, getattr(old, "indent", 0)) for old, new in zip(lines, stripped)]
+        lines = [indented(new, old.indent) if old.__class__ is Line else new for old, new in zip(lines, stripped)]
     if opts.page_artefacts:
         lines = remove_page_artefacts(lines, changes, pages)
     if opts.reflow:

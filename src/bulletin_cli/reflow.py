@@ -303,7 +303,9 @@ def join_pair(prev: str, nxt: str) -> str:
 def _paragraph_indents(content: list[str], widths: list[int]) -> list[int]:
     """Lines indented past the text's left margin, when indentation tells paragraphs apart: some
     lines are indented, most are not (a margin on every line, or none, tells nothing)."""
-    indents = [getattr(line, "indent", 0) for line in content]
+    indents = [line.indent if line.__class__ is Line else 0 for line in content]
+    if not any(indents):
+        return []
     body = [i for i, w in zip(indents, widths) if w >= 16]
     if not body:
         return []
