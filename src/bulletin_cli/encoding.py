@@ -126,7 +126,7 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     ('延津政务快报', 'utf-8 read as latin-1')
     """
     before = _common_ratio(text)
-    if before >= 0.5 and not _LATIN1_HIGH.search(text):
+    if before >= 0.5 and not _LATIN1_HIGH.search(text, 0, 4000):  # mojibake spoils a whole file
         return text, None  # plenty of common Chinese already: not mojibake
     for wrong in ("gb18030", "latin-1", "cp1252"):
         try:

@@ -96,6 +96,10 @@ def _protected(line: str) -> bool:
                 or FOOTER_LABEL.match(line) or SENTENCE_END.search(line))
 
 
+#: Characters a page number or a rule line can start with; other lines skip those patterns.
+ARTEFACT_START = frozenset("0123456789-－—–·•第pP━─―_＿=＝*＊★☆◆◇■□▲△~～…")
+
+
 def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int = 0) -> list[str]:
     """Remove page numbers and running headers/footers (lines repeated on every page).
 
@@ -125,12 +129,13 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
                 continue
             out.append(line)
             continue
-        if PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
-            changes.remove("page_numbers", stripped)
-            continue
-        if RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
-            changes.remove("rule_lines", stripped)
-            continue
+        if stripped[0] in ARTEFACT_START:
+            if PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
+                changes.remove("page_numbers", stripped)
+                continue
+            if RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
+                changes.remove("rule_lines", stripped)
+                continue
         key = keys.get(i)
         if key is not None and counts[key] >= need and not _protected(stripped):
             if key not in seen and i in head:
