@@ -68,6 +68,7 @@ BAD_AFTER = re.compile(r"^(年|月|日|号|时|季度|届|级|代|期间|周年|
 #: A unit that is really the first character of a word. Example: 百亿项目 is not 百亿 项.
 WORD_AFTER_UNIT = {"项": "目", "人": "员民才口", "家": "庭乡", "名": "单称片", "台": "账阶", "条": "件例款",
                    "组": "织", "处": "理置", "次": "序"}
+#: Marks that end the clause a figure stands in. Example: ， in 总投资805.6亿元，年度….
 CLAUSE_END = "，。；：！？、,;:!?\n"
 
 

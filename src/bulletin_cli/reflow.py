@@ -30,9 +30,11 @@ OTHER_BREAKS = re.compile(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 INVISIBLE = re.compile(r"[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: Indentation and trailing blanks, including U+3000 and NBSP. Example: "\u3000\u3000县住建局…".
 BLANKS = " \t\u3000\u00a0\u2002\u2003\u2009"
+#: Runs of folded digits in a header key. Example: 第##页 → 第#页.
 HASH_RUN = re.compile(r"#+")
 #: Punctuation that cannot open a line; found there, it belongs to the line before. Example: ，了解…
 ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
+#: A line opening with one of :data:`ORPHAN_CHARS`. Example: ，了解项目建设瓶颈。
 ORPHAN_PUNCT = re.compile(f"^[{re.escape(ORPHAN_CHARS)}]")
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
 ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
@@ -174,6 +176,7 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
     )
 
 
+#: Sentence punctuation anywhere in a line; a heading has none. Example: 。 in 全盘谋项目。
 _SENTENCE_MARK = re.compile(r"[。！？；;!?]")
 
 

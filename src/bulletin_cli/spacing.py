@@ -41,6 +41,7 @@ ASCII_PUNCT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r" +(?=[，：；？！])"), ""),
     (re.compile(r" (?<=[，：；？！] ) *"), ""),
 )
+#: Any ASCII mark :func:`fix_punctuation` may change; texts without one are skipped. Example: ,
 ASCII_ANY = re.compile(r"[,:;?!()]")
 #: Characters that count as Chinese on the left or right of a parenthesis.
 CJK_LEFT = re.compile(rf"[{CJK}”’）」』》]")
@@ -57,6 +58,7 @@ LETTER_SPACED_HINT = re.compile(rf"[ \u3000](?<=[{CJK}][ \u3000])[{CJK}](?![{CJK
 #: The space after an item's headline, which must survive: ideograph or closing quote, space,
 #: then an ideograph or opening quote. Example: …实现“开门红” 建立….
 HEADLINE_SPACE = re.compile(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘「『（])")
+#: The same when the body opens with a number. Example: …隐患排查 2月份以来….
 HEADLINE_SPACE_DIGIT = re.compile(rf"(?<=[{CJK}”’」』）]) (?=\d)")
 KEEP = "\ue000"  # private-use stand-in for a protected headline space
 

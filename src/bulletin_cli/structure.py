@@ -32,6 +32,7 @@ from .patterns import (
 )
 
 SCHEMA = 1
+#: The layouts split knows, in the order they are tried.
 LAYOUTS = ("bulletin", "outline", "digest", "plain")
 
 #: A masthead title: a short line ending in a bulletin word. Example: 延津政务快报, 工作简报.
@@ -45,8 +46,10 @@ FOOTER_FIELD = re.compile(
     r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
     r"(?<![\u4e00-\u9fff])报|(?<![\u4e00-\u9fff])送|(?<![\u4e00-\u9fff])发)\s*[:：]|(?P<copies>共印\s*(?P<n>\d+)\s*份)"
 )
+#: A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份.
 FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
                           r"(责任编辑|编辑|主编|审核|审稿|审定|签发|校对)\s*[:：]|共印\s*\d+\s*份)")
+#: Footer labels and the field each fills. Example: 签发 → signer.
 FOOTER_KEYS = {"责任编辑": "editor", "编辑": "editor", "主编": "editor", "审核": "reviewer", "审稿": "reviewer",
                "审定": "reviewer", "签发": "signer", "校对": "proofreader"}
 #: Web-page chrome around copied text. Example: 当前位置：首页 > 政务动态, 分享至, 扫一扫在手机打开.
@@ -80,6 +83,7 @@ BODY_OPENERS = re.compile(
 #: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
 REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 
+#: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
 OUTLINE_MARK = re.compile(
     rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
     rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
