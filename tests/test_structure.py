@@ -200,7 +200,7 @@ def test_another_county_in_gbk_with_web_chrome_numbered_sections_and_one_line_fo
     assert items[0]["doc"] == {
         "title": "临澧工作简报", "issue": 20, "issuer": "中共临澧县委办公室", "date": "2023-05-08",
         "editor": "张伟", "reviewer": "李明", "signer": "王强",
-        "distribution": "市委办公室；县委各常委，县人大、县政府、县政协领导；各乡镇党委，县直各单位"}
+        "distribution": "市委办公室；县委各常委，县人大、县政府、县政协领导；各乡镇党委，县直各单位", "note": None}
     assert not any("ICP" in (i["body"] or "") or "分享" in (i["body"] or "") for i in items)
 
 
@@ -285,3 +285,18 @@ def test_unit_labels_at_the_start_of_items():
     items = split_document(doc_for(text))
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         ("工作动态", "全力推进重点项目建设", ["县发改局"]), ("工作动态", "推进人居环境整治", ["城关镇"])]
+
+
+def test_layout_extraction_with_spaced_title_symbol_sections_and_editor_note():
+    """pdftotext -layout style: a letter-spaced centred title, issuer and date far apart on one
+    line, an editor's note, ■ sections, items indented, a page number and a 报/送/发 footer."""
+    raw = (Path(__file__).parent / "data" / "layout_masthead.txt").read_text(encoding="utf-8").encode("gb18030")
+    items = split_document(normalise_bytes(raw))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("工作动态", "县财政局强化资金保障助力乡村振兴", ["县财政局"]),
+        ("工作动态", "县卫健局扎实开展“两癌”筛查", ["县卫健局"]),
+        ("基层动态", "白云镇“三个一”工作法化解信访积案", ["白云镇"]),
+    ]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("工作简报", 12, "中共某某县委办公室", "2023-06-30")
+    assert doc["note"].startswith("编者按：今年以来") and doc["distribution"].startswith("市委办公室；县委常委")

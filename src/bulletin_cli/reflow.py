@@ -36,6 +36,8 @@ HASH_RUN = re.compile(r"#+")
 ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
 #: A line opening with one of :data:`ORPHAN_CHARS`. Example: ，了解项目建设瓶颈。
 ORPHAN_PUNCT = re.compile(f"^[{re.escape(ORPHAN_CHARS)}]")
+#: A gap of four or more spaces inside a line: fields laid out apart, as in a masthead.
+FIELD_GAP = "    "
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
 ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
 #: Blocks that start a paragraph even after a full line: sections, 一、 headings, bullets.
@@ -167,6 +169,8 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
     s = line.strip()
     if not s or len(s) > 90:
         return False
+    if FIELD_GAP in s:
+        return True  # fields set apart by a wide gap: 中共某某县委办公室      2023年6月30日
     first = s[0]
     return bool(
         (first in "【〖[［" and SECTION_BRACKET.match(s))

@@ -39,6 +39,10 @@ LAYOUTS = ("bulletin", "outline", "digest", "plain")
 TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|周报|月报|要情|参阅|导刊|情况|专刊|要报|内参|汇报|简讯)$")
 #: An issuing office at the end of a masthead line. Example: 延津县人民政府办公室.
 ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)(编印|主办|编|印)?$")
+#: A section heading marked with a symbol, on a line of its own. Example: ■ 工作动态, ★民生保障★.
+SECTION_SYMBOL = re.compile(r"^[■□◆◇●○★☆▲△►▶]\s*([^。，；：！？,;:!?\s]{2,12})\s*[■□◆◇●○★☆▲△◄◀]?$")
+#: An editor's note under the masthead. Example: 编者按：今年以来，各乡镇….
+EDITOR_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者语|按语|编后)\s*[】\]]?\s*[:：]?")
 #: A numbered section heading on a line of its own. Example: 一、工作动态.
 SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
 #: Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份.
@@ -356,7 +360,7 @@ def detect_layout(paras: list[Para]) -> str:
     texts = [p.text for p in paras if not CHROME.match(p.text)]
     if not texts:
         return "plain"
-    sections = sum(1 for t in texts if SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t))
+    sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t)) or SECTION_SYMBOL.match(t))
     attributions = sum(1 for t in texts if _attribution(t))
     masthead = any(TITLE.match(t) for t in texts[:4]) and any(ISSUE.search(t) for t in texts[:6])
     if sections or attributions >= 2 or masthead:
@@ -433,7 +437,7 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     t = p.text
     if k + 1 >= len(body) or width(t) > 80 or re.search(r"[。！？；;!?]", t) or t.endswith(("：", ":")):
         return False
-    if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or _attribution(t, whole=True) \
+    if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t) or _attribution(t, whole=True) \
             or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t):
         return False
     nxt = body[k + 1].text
@@ -466,7 +470,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
         sec = SECTION_BRACKET.match(t) if not FIELD_LABEL.match(t) else None
-        sec = sec or SECTION_NUMBERED.match(t)
+        sec = sec or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t)
         if sec:
             section = sec.group(1).strip()
             parsed.sections.append(section)
@@ -474,6 +478,10 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             current = None
             continue
         if FIELD_LABEL.match(t) and not SOURCE_LINE.match(t):
+            parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        if EDITOR_NOTE.match(t) and current is None:
+            parsed.masthead.setdefault("note", t)
             parsed.regions.append((p.start, p.end, "masthead"))
             continue
         whole = _attribution(t, whole=True)
@@ -652,7 +660,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
     text = doc["text"]
     parsed = analyse(text, layout)
     meta = {"title": None, "issue": None, "issuer": None, "date": None, "editor": None, "reviewer": None,
-            "signer": None, "distribution": None}
+            "signer": None, "distribution": None, "note": None}
     meta.update({k: v for k, v in parsed.masthead.items() if k in meta})
     meta.update({k: v for k, v in parsed.footer.items() if k in meta})
     out: list[dict] = []
