@@ -22,12 +22,6 @@ SECTION_BRACKET = re.compile(r"^\s*[【〖\[［]\s*([^【】〖〗\[\]［］]{1,
 #: Bracketed field labels that are not sections. Example: 【来源】县政府办, 【作者】张三.
 FIELD_LABEL = re.compile(r"^\s*[【\[［]\s*(作者|来源|编辑|责任编辑|时间|发布时间|日期|字号|字体|点击数|浏览次数)\s*[】\]］]")
 
-#: Outline markers, by level. Examples: 一、 （二） 3. （4） 一是.
-OUTLINE_L1 = re.compile(rf"[{CN_DIGITS}]{{1,3}}、")
-OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
-OUTLINE_L3 = re.compile(r"(?:\d{1,2}[.．、](?![\d．.])|[（(]\d{1,2}[）)])")
-OUTLINE_L4 = re.compile(rf"[{CN_DIGITS}]{{1,3}}是")
-
 #: A line that opens a block reflow must never join onto: headings, list items, bullets.
 #: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】.
 BLOCK_START = re.compile(

@@ -34,8 +34,6 @@ BLANKS = " \t\u3000\u00a0\u2002\u2003\u2009"
 HASH_RUN = re.compile(r"#+")
 #: Punctuation that cannot open a line; found there, it belongs to the line before. Example: ，了解…
 ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
-#: A line opening with one of :data:`ORPHAN_CHARS`. Example: ，了解项目建设瓶颈。
-ORPHAN_PUNCT = re.compile(f"^[{re.escape(ORPHAN_CHARS)}]")
 #: A gap of four or more spaces inside a line: fields laid out apart, as in a masthead.
 FIELD_GAP = "    "
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
@@ -45,8 +43,6 @@ ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
 HARD_BLOCK_START = re.compile(r"^\s*(?:[【〖\[［◆◇●○■□★☆▲△►▶•]|[〇一二三四五六七八九十]{1,3}、)")
 #: A line that opens with a short lead sentence, as digests start paragraphs. Example: 全盘谋项目。
 LEAD_SENTENCE = re.compile(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
-#: A line that closes with a colon introduces what follows on its own lines. Example: 本期发：
-ENDS_COLON = re.compile(r"[:：]$")
 
 
 class Line(str):
@@ -188,11 +184,6 @@ def _block_kinds(line: str) -> tuple[bool, bool]:
     """(stands alone, stands alone when it opens a line): see :func:`_is_block_line`."""
     block = _is_block_line(line)
     return block, block or bool(FOOTER_LABEL.match(line.strip()))
-
-
-def _heading_like(line: str) -> bool:
-    """Short, with no sentence punctuation anywhere: a title or heading, not running prose."""
-    return width(line) <= 60 and not _SENTENCE_MARK.search(line)
 
 
 def _ends_sentence(line: str) -> bool:
