@@ -300,3 +300,14 @@ def test_layout_extraction_with_spaced_title_symbol_sections_and_editor_note():
     doc = items[0]["doc"]
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("工作简报", 12, "中共某某县委办公室", "2023-06-30")
     assert doc["note"].startswith("编者按：今年以来") and doc["distribution"].startswith("市委办公室；县委常委")
+
+
+def test_bare_headline_space_items_are_a_bulletin():
+    """No masthead, sections or attributions: items written headline, space, body are still items."""
+    text = ("县住建局扎实推进老旧小区改造 今年以来，县住建局共改造小区12个，惠及居民3000余户。\n\n"
+            "县教育局做好春季开学工作 县教育局组织开展校园安全隐患排查，检查学校45所。\n\n"
+            "龙源街道推进网格化管理 龙源街道将辖区划分为36个网格，累计化解矛盾纠纷41起。\n")
+    items = split_document(doc_for(text))
+    assert {i["layout"] for i in items} == {"bulletin"}
+    assert [i["headline"] for i in items] == ["县住建局扎实推进老旧小区改造", "县教育局做好春季开学工作", "龙源街道推进网格化管理"]
+    assert items[2]["body"] == "龙源街道将辖区划分为36个网格，累计化解矛盾纠纷41起。"

@@ -329,6 +329,13 @@ def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
     return m.group(1).strip(), text[m.end():].strip()
 
 
+def _headline_space(text: str) -> bool:
+    """``县住建局扎实推进老旧小区改造 今年以来，…。``: a headline, a space, then a body of sentences."""
+    head, body, inferred = split_headline(text)
+    return (head is not None and not inferred and len(head) >= 6 and text[len(head):len(head) + 1].isspace()
+            and bool(re.search(r"[。！？]", body)))
+
+
 def split_headline(text: str) -> tuple[str | None, str, bool]:
     """Headline and body of a bulletin paragraph, and whether the boundary had to be inferred.
 
@@ -371,6 +378,10 @@ def detect_layout(paras: list[Para]) -> str:
     starts = sum(1 for t in texts if OUTLINE_MARK.match(t))
     if l2 + l4 >= 3 and (starts >= 0.3 * len(texts) or l2 >= 2):
         return "outline"
+    # items as headline, space, body, with nothing else to go by: 县住建局扎实推进… 今年以来，…。
+    headline_items = sum(1 for t in texts if not OUTLINE_MARK.match(t) and _headline_space(t))
+    if headline_items >= 2 and headline_items >= 0.4 * len(texts):
+        return "bulletin"
     headings = sum(1 for p in paras[1:] if _is_heading(p))
     long_paras = sum(1 for t in texts if width(t) > 120)
     if headings >= 2 and long_paras >= 3:
