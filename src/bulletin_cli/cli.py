@@ -72,11 +72,16 @@ def main_callback(
     """Turn Chinese local-government bulletins into structured data."""
 
 
+def _require_input(paths: Optional[List[str]]) -> None:
+    """Say so, rather than wait silently, when no path is given and standard input is a terminal."""
+    if not paths and sys.stdin.isatty():
+        raise OutputError("no input: give files or folders, or pipe text or JSON Lines in")
+
+
 def _inputs(paths: Optional[List[str]], glob: str) -> Iterator:
     from .inputs import read_inputs
 
-    if not paths and sys.stdin.isatty():
-        raise OutputError("no input: give files or folders, or pipe text or JSON Lines in")
+    _require_input(paths)
     return read_inputs(list(paths or []), glob)
 
 
@@ -259,8 +264,7 @@ def _chain_records(paths, glob, settings, cfg, jobs, keep_documents, drop_duplic
 
     with _progress_bar(show_progress) as (on_total, advance):
         progress = (lambda done, items: advance(done, items, tally.failed)) if advance else None
-        if not paths and sys.stdin.isatty():
-            raise OutputError("no input: give files or folders, or pipe text or JSON Lines in")
+        _require_input(paths)
         yield from run(list(paths or []), glob, settings, cfg, _err, tally, summary, jobs=jobs,
                        keep_documents=keep_documents, drop_duplicates=drop_duplicates, progress=progress,
                        on_total=on_total, row_maker=row_maker)
