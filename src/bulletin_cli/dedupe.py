@@ -15,6 +15,7 @@ item stays bounded too.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -33,19 +34,33 @@ _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Text compared for duplicates: width-folded, without spaces and punctuation."""
-    return _NOISE.sub("", unicodedata.normalize("NFKC", text or ""))
+    """Text compared for duplicates: width-folded, without spaces and punctuation.
+
+    >>> fold("Ｇ２０７国道 改造，完成  80%。")
+    'G207国道改造完成80'
+    """
+    text = _NOISE.sub("", text or "")  # punctuation first: full-width commas alone would need NFKC
+    if not unicodedata.is_normalized("NFKC", text):  # a quick check: most text needs no folding
+        text = _NOISE.sub("", unicodedata.normalize("NFKC", text))
+    return text
 
 
-def bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+@functools.lru_cache(maxsize=256)
+def bigrams(text: str) -> frozenset[str]:
+    """The character pairs of ``text``; the last few hundred are kept, since the items stored under
+    a busy key are compared again and again.
+
+    >>> sorted(bigrams("医保经办"))
+    ['保经', '医保', '经办']
+    """
+    return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or {text})
 
 
-def dice(a: set[str], b: set[str]) -> float:
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
 
 
-def similarity(a: set[str], b: set[str]) -> float:
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice over character bigrams; for excerpts cut at different lengths, how much of the shorter
     one the longer contains (when the shorter has at least 30 bigrams)."""
     shorter = min(len(a), len(b))
@@ -100,7 +115,7 @@ class Deduper:
             if row:
                 return row[0], 1.0
         best: tuple[str | None, float | None] = (None, None)
-        grams: set[str] | None = None
+        grams: frozenset[str] | None = None
         seen: set[str] = set()
         for h in keys:
             if not self._maybe_seen(h):

@@ -13,6 +13,7 @@ import bisect
 import re
 
 from .numerals import cn_to_int
+from .patterns import scan
 
 #: Units of measure and what they normalise to: (base unit, factor). Example: 公里 → km.
 UNITS: dict[str, tuple[str, float]] = {
@@ -61,10 +62,8 @@ FIGURE = re.compile(
     rf"\s*(?P<approx>余|多)?"
     rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}))"
 )
-#: What may not stand right before a figure: an ordinal 第, a letter or digit of a code, a dot of 60·80.
-BAD_BEFORE = re.compile(r"(第|双|[A-Za-z*]|[·.．\-—]|\d)$")
 #: What may not follow the unit: a date or ordinal word makes 9月, 18期, 2号 not figures.
-BAD_AFTER = re.compile(r"^(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
+BAD_AFTER = re.compile(r"(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
 #: A unit that is really the first character of a word. Example: 百亿项目 is not 百亿 项.
 WORD_AFTER_UNIT = {"项": "目", "人": "员民才口", "家": "庭乡", "名": "单称片", "台": "账阶", "条": "件例款",
                    "组": "织", "处": "理置", "次": "序"}
@@ -92,6 +91,12 @@ _CHANGE = re.compile("(" + "|".join(CHANGE_WORDS) + r")[^，。；]{0,6}$")
 _RATE_CHANGE = re.compile("(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) + r")[^，。；]{0,6}$")
 #: Anything a figure could start with; texts without one are skipped at once.
 _ANY_NUMBER = re.compile(r"[\d十百千万亿]")
+#: Every character a figure can start with (a digit, a Chinese numeral, 百 of 百分之): the places
+#: :data:`FIGURE` is tried at (see :func:`~bulletin_cli.patterns.scan`). Example: 2 and 三 in 建成2座、改造三千余户.
+FIGURE_START = re.compile(r"[\d百零〇一二两三四五六七八九十千万亿]")
+#: What may not stand right before a figure, besides a Latin letter or a digit of a code: an
+#: ordinal 第, a dot of 60·80. Example: 第3批, G1512, 60·80.
+BAD_BEFORE = frozenset("第双*·.．-—")
 
 
 def _clause(text: str, breaks: list[int], start: int, end: int) -> str:
@@ -111,15 +116,23 @@ def _change(text: str, start: int, unit: str) -> str | None:
     return CHANGE_WORDS.get(word) or RATE_CHANGE_WORDS.get(word)
 
 
+def _bad_before(text: str, start: int) -> bool:
+    """An ordinal 第, a letter or digit of a code, a dot of 60·80 right before ``start``."""
+    if not start:
+        return False
+    c = text[start - 1]
+    return c in BAD_BEFORE or c.isdecimal() or ("A" <= c <= "Z") or ("a" <= c <= "z")
+
+
 def find_figures(text: str) -> list[dict]:
     """Every quantity in ``text`` with its value, unit, normalised value, approximation and clause."""
     out: list[dict] = []
     if not _ANY_NUMBER.search(text):
         return out
     breaks: list[int] | None = None
-    for m in FIGURE.finditer(text):
+    for m in scan(FIGURE, FIGURE_START, text):
         start, end = m.start(), m.end()
-        if BAD_BEFORE.search(text[max(0, start - 1):start]) or BAD_AFTER.match(text[end:end + 4]):
+        if _bad_before(text, start) or BAD_AFTER.match(text, end, end + 4):
             continue
         unit_word = m.group("unit") or ""
         if unit_word and text[end:end + 1] and text[end] in WORD_AFTER_UNIT.get(unit_word, ""):
@@ -142,7 +155,7 @@ def find_figures(text: str) -> list[dict]:
         if breaks is None:
             breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         prefix = text[max(0, start - 2):start]
-        approx = bool(m.group("approx")) or any(prefix.endswith(w) for w in APPROX_BEFORE) \
+        approx = bool(m.group("approx")) or prefix.endswith(APPROX_BEFORE) \
             or text[end:end + 2].startswith(APPROX_AFTER[2:])
         fig = {
             "text": m.group(0), "value": value, "unit": unit,

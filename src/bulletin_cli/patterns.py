@@ -6,6 +6,7 @@ Each constant says what it matches, with an example.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 #: Chinese numerals used in outline numbers, issue numbers and dates. Example: 二〇二三, 四十三.
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
@@ -89,3 +90,22 @@ def width(text: str) -> int:
     """
     n = len(text)
     return n + (len(text.encode("utf-8", "surrogatepass")) - n) // 2
+
+
+def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only where ``starts`` (one character class, every first
+    character ``pattern`` can match) finds a candidate. The regex engine skips ahead by itself only
+    for patterns that open with one character class; an alternation of groups makes it try every
+    position, which on Chinese text is twice as slow.
+
+    >>> [m.group(0) for m in scan(re.compile(r"(?P<a>\\d+)个|(?P<b>[一二三])项"), re.compile(r"[\\d一二三]"), "建成12个、完成三项")]
+    ['12个', '三项']
+    """
+    search, match, pos = starts.search, pattern.match, 0
+    while (c := search(text, pos)) is not None:
+        m = match(text, c.start())
+        if m is None:
+            pos = c.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), c.start() + 1)

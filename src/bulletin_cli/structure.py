@@ -14,6 +14,7 @@ Four layouts, detected automatically:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ from .patterns import (
     ISSUE,
     SECTION_BRACKET,
     UNIT_SUFFIX,
+    scan,
     width,
 )
 
@@ -93,7 +95,51 @@ OUTLINE_MARK = re.compile(
     rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
     rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)"
 )
+#: Each kind of outline number: its level and the group of its numeral.
+OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4")}
+#: Every character an outline number can start with, for :func:`~bulletin_cli.patterns.scan`. Example: （ of （三）.
+OUTLINE_START = re.compile(rf"[（(\d{CN_DIGITS}]")
 BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
+
+# Smaller patterns the parsers share. Each says what it finds and gives an example.
+#: A sentence-ending mark anywhere. Example: 。 in 摸清底数。
+SENTENCE_MARK = re.compile(r"[。！？]")
+#: Marks a headline line never holds. Example: ； in 一是强化调度；二是….
+LINE_STOPS = re.compile(r"[。！？；;!?]")
+#: Marks a heading line never holds. Example: ： in 主要做法：.
+HEADING_STOPS = re.compile(r"[。！？；;：:!?]")
+#: Marks the inside of an attribution never holds. Example: ， in （县住建局，县财政局）.
+ATTRIBUTION_STOPS = re.compile(r"[。，,；;！？：:]")
+#: Marks a headline before a space never holds. Example: ， in 今年以来，县住建局 ….
+HEADLINE_STOPS = re.compile(r"[，。；：！？,;:]")
+#: Where the first clause of a paragraph ends. Example: ， in 县科工局加速技改，建立….
+CLAUSE_STOP = re.compile(r"[，。；：]")
+#: The space between a headline and its body. Example: the space in 县住建局推进改造 今年以来….
+HEADLINE_GAP = re.compile(r"[ \u3000]+")
+#: Separators between the names in an attribution. Example: 、 in （潭龙街道、魏邱乡）.
+NAME_SEPARATORS = re.compile(r"[\s、/]+")
+#: Separators between the units on a bare unit line. Example: the space in 县住建局 县财政局.
+UNIT_SEPARATORS = re.compile(r"[\s、]+")
+#: Chinese characters only. Example: 开发区.
+CJK_RUN = re.compile(rf"[{CJK}]+")
+#: A reporter's name. Example: 魏清华, 阿布·艾力.
+PERSON_NAME = re.compile(rf"[{CJK}·]{{2,4}}")
+#: A line of Chinese unit names. Example: 县住建局、县财政局.
+UNIT_LINE = re.compile(rf"[{CJK}\s、]+")
+#: The issue number in a masthead line, to take it out. Example: 2023年第43期, 总第512期.
+ISSUE_TEXT = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\s]+\s*期")
+#: A wide gap between the fields of one masthead line. Example: 延津县人民政府办公室    2023年9月22日.
+WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
+#: How an issuer's name may end. Example: 编印 in 县委办公室编印.
+ISSUER_SUFFIX = re.compile(r"(编印|主办|编|印)$")
+#: A run of white space. Example: the spaces in 县委常委， 县人大 正副主任.
+WHITESPACE = re.compile(r"\s+")
+#: What an attribution follows. Example: 。 in 摸清底数。（住建局）.
+ATTRIBUTION_AFTER = "。！？!?”…）)"
+#: Second-level outline numbers, counted to tell an outline. Example: （二）.
+OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
+#: 一是 … 二是 … run-in points, counted to tell an outline. Example: 一是 in 。一是强化调度.
+OUTLINE_L4 = re.compile(rf"(?:^|[。；\s]|[{CJK}])[{CN_DIGITS}]{{1,2}}是", re.M)
 
 
 @dataclass
@@ -176,7 +222,7 @@ def parse_issue(text: str) -> int | None:
 
 def _masthead_line(p: Para) -> bool:
     t = p.text
-    if width(t) > 90 or re.search(r"[。！？]", t) or SECTION_BRACKET.match(t):
+    if width(t) > 90 or SENTENCE_MARK.search(t) or SECTION_BRACKET.match(t):
         return False
     return bool(TITLE.match(t) or ISSUE.search(t) or parse_date(t) or ISSUER.match(t) or FIELD_LABEL.match(t)
                 or width(t) <= 40)
@@ -200,14 +246,14 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             used = True
         if (i := parse_issue(t)) is not None and "issue" not in fields:
             fields["issue"] = i
-            t = re.sub(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\s]+\s*期", " ", t).strip()
+            t = ISSUE_TEXT.sub(" ", t).strip()
             used = True
         if m := FIELD_LABEL.match(t):
             if m.group(1) == "来源":
                 fields.setdefault("issuer", t[m.end():].strip(" ：:"))
             n += 1
             continue
-        for part in re.split(r"\s{2,}|\u3000+", t):
+        for part in WIDE_GAP.split(t):
             part = part.strip(" ()（）")
             if not part:
                 continue
@@ -215,7 +261,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
                 fields["title"] = part
                 used = True
             elif ISSUER.match(part) and "issuer" not in fields and "title" in fields:
-                fields["issuer"] = re.sub(r"(编印|主办|编|印)$", "", part)
+                fields["issuer"] = ISSUER_SUFFIX.sub("", part)
                 used = True
             elif "title" not in fields and not used and width(part) <= 40:
                 fields["title"] = part
@@ -258,10 +304,10 @@ def parse_footer(lines: list[str] | str) -> dict:
             if not value:
                 continue
             if key == "distribution":
-                value = re.sub(r"\s+", " ", value)
+                value = WHITESPACE.sub(" ", value)
                 out[key] = f"{out[key]}；{value}" if key in out else value
             elif key not in out:
-                out[key] = re.sub(r"\s+", "", value)
+                out[key] = WHITESPACE.sub("", value)
     return out
 
 
@@ -274,18 +320,18 @@ ATTRIBUTION_WORDS = re.compile(r"^(供稿|来源|稿源|信息来源|报送单�
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
     inner = ATTRIBUTION_WORDS.sub("", inner)
-    if not inner or re.search(r"[。，,；;！？：:]", inner) or width(inner) > 80:
+    if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
         return None
-    tokens = [t for t in re.split(r"[\s、/]+", inner) if t]
+    tokens = [t for t in NAME_SEPARATORS.split(inner) if t]
     if not tokens or any(width(t) > 40 for t in tokens):
         return None
     units = [t for t in tokens if UNIT_SUFFIX.search(t) or width(t) > 6]
     names = [t for t in tokens if t not in units]
     if not units:
-        if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and re.fullmatch(rf"[{CJK}]+", tokens[0]):
+        if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and CJK_RUN.fullmatch(tokens[0]):
             return tokens, []  # （开发区） style short unit without a known suffix
         return None
-    if any(not re.fullmatch(rf"[{CJK}·]{{2,4}}", n) for n in names):
+    if any(not PERSON_NAME.fullmatch(n) for n in names):
         return None
     return units, names
 
@@ -301,7 +347,7 @@ def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[s
     before = text[: m.start()].rstrip()
     if whole and before:
         return None
-    if before and not re.search(r"[。！？!?”…）)]$", before):
+    if before and before[-1] not in ATTRIBUTION_AFTER:
         return None
     found = _unit_tokens(m.group(1))
     return (m.start(), *found) if found else None
@@ -312,18 +358,25 @@ def _bare_unit_line(text: str) -> list[str] | None:
     if m := SOURCE_LINE.match(text):
         found = _unit_tokens(m.group(2))
         return found[0] + found[1] if found else [m.group(2)]
-    if width(text) <= 40 and re.fullmatch(rf"[{CJK}\s、]+", text):
+    if width(text) <= 40 and UNIT_LINE.fullmatch(text):
         tokens = text.split()
-        if all(UNIT_SUFFIX.search(t) for t in re.split(r"[\s、]+", text)) and len(tokens) <= 6:
-            return re.split(r"[\s、]+", text)
+        units = UNIT_SEPARATORS.split(text)
+        if all(UNIT_SUFFIX.search(t) for t in units) and len(tokens) <= 6:
+            return units
     return None
 
 
 # --- headline and body ---------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=None)
+def _lead_pattern(limit: int) -> re.Pattern[str]:
+    """A first sentence of 2 to ``limit`` characters. Example: 全盘谋项目。"""
+    return re.compile(r"([^。！？]{2,%d}?)[。！？]" % limit)
+
+
 def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
     """A short first sentence as headline: ``全盘谋项目。坚持…`` → (``全盘谋项目``, ``坚持…``)."""
-    m = re.match(r"([^。！？]{2,%d}?)[。！？]" % limit, text)
+    m = _lead_pattern(limit).match(text)
     if not m or not text[m.end():].strip():
         return None
     return m.group(1).strip(), text[m.end():].strip()
@@ -333,7 +386,7 @@ def _headline_space(text: str) -> bool:
     """``县住建局扎实推进老旧小区改造 今年以来，…。``: a headline, a space, then a body of sentences."""
     head, body, inferred = split_headline(text)
     return (head is not None and not inferred and len(head) >= 6 and text[len(head):len(head) + 1].isspace()
-            and bool(re.search(r"[。！？]", body)))
+            and bool(SENTENCE_MARK.search(body)))
 
 
 def split_headline(text: str) -> tuple[str | None, str, bool]:
@@ -342,13 +395,13 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     >>> split_headline("县住建局危房改造惠民生 开展农村低收入群体住房核查工作。")
     ('县住建局危房改造惠民生', '开展农村低收入群体住房核查工作。', False)
     """
-    m = re.search(r"[ \u3000]+", text[:90])
-    if m and 4 <= m.start() and not re.search(r"[，。；：！？,;:]", text[: m.start()]):
+    m = HEADLINE_GAP.search(text, 0, 90)
+    if m and 4 <= m.start() and not HEADLINE_STOPS.search(text, 0, m.start()):
         return text[: m.start()], text[m.end():], False
     lead = _lead_sentence(text, 40)
-    if lead and not re.search(r"[，,]", lead[0]):
+    if lead and "，" not in lead[0] and "," not in lead[0]:
         return lead[0], lead[1], False
-    clause = re.split(r"[，。；：]", text, maxsplit=1)[0]
+    clause = CLAUSE_STOP.split(text, maxsplit=1)[0]
     if 10 <= len(clause) <= 70:
         for opener in BODY_OPENERS.finditer(clause, 8):
             if len(clause) - opener.start() >= 2:
@@ -359,7 +412,7 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
 # --- layouts -------------------------------------------------------------------------------
 
 def _is_heading(p: Para) -> bool:
-    return width(p.text) <= 60 and not re.search(r"[。！？；;：:!?]", p.text) and not CAPTION_CREDIT.search(p.text)
+    return width(p.text) <= 60 and not HEADING_STOPS.search(p.text) and not CAPTION_CREDIT.search(p.text)
 
 
 def detect_layout(paras: list[Para]) -> str:
@@ -373,8 +426,8 @@ def detect_layout(paras: list[Para]) -> str:
     if sections or attributions >= 2 or masthead:
         return "bulletin"
     body = "\n".join(texts)
-    l2 = len(re.findall(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]", body))
-    l4 = len(re.findall(rf"(?:^|[。；\s]|[{CJK}])[{CN_DIGITS}]{{1,2}}是", body, re.M))
+    l2 = len(OUTLINE_L2.findall(body))
+    l4 = len(OUTLINE_L4.findall(body))
     starts = sum(1 for t in texts if OUTLINE_MARK.match(t))
     if l2 + l4 >= 3 and (starts >= 0.3 * len(texts) or l2 >= 2):
         return "outline"
@@ -446,13 +499,13 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     """
     p = body[k]
     t = p.text
-    if k + 1 >= len(body) or width(t) > 80 or re.search(r"[。！？；;!?]", t) or t.endswith(("：", ":")):
+    if k + 1 >= len(body) or width(t) > 80 or LINE_STOPS.search(t) or t.endswith(("：", ":")):
         return False
     if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t) or _attribution(t, whole=True) \
             or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t):
         return False
     nxt = body[k + 1].text
-    return bool(re.search(r"[。！？]", nxt)) and not SECTION_BRACKET.match(nxt)
+    return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
 
 
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
@@ -529,13 +582,11 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
 def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
     """Candidate outline markers in a paragraph: (start, end, level, number, marker)."""
     out = []
-    for m in OUTLINE_MARK.finditer(text):
-        for level, key, num in ((2, "l2", "n2"), (3, "l3b", "n3b"), (1, "l1", "n1"), (3, "l3", "n3"), (4, "l4", "n4")):
-            if m.group(key):
-                n = cn_to_int(m.group(num))
-                if n:
-                    out.append((m.start(), m.end(), level, n, m.group(key)))
-                break
+    for m in scan(OUTLINE_MARK, OUTLINE_START, text):
+        level, num = OUTLINE_LEVELS[m.lastgroup]
+        n = cn_to_int(m.group(num))
+        if n:
+            out.append((m.start(), m.end(), level, n, m.group(m.lastgroup)))
     return out
 
 
@@ -552,7 +603,7 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE
             prev = next((s for s in reversed(stack) if s[0] == level), None)
             sibling_ok = prev is None or num in (prev[1] + 1, 1)
-            heading_open = bool(nodes) and not re.search(r"[。！？]", text[nodes[-1].start - p.start:start])
+            heading_open = bool(nodes) and not SENTENCE_MARK.search(text, nodes[-1].start - p.start, start)
             if start == 0 and not sibling_ok:
                 stack.clear()  # numbering starts afresh: a new excerpt
             elif not ((boundary and sibling_ok) or (heading_open and sibling_ok)):
@@ -574,7 +625,7 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             parsed.items.append(d)
         for d in nodes:
             chunk = text[d.mark_end - p.start: d.end - p.start]
-            m = re.search(r"[。！？]", chunk)
+            m = SENTENCE_MARK.search(chunk)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
             d.headline = heading.strip().rstrip("，,；;：: ") or None
             d.body = body.strip()
