@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
-from bulletin_cli.writers import AtomicOutput, escape_formula, flatten
+from bulletin_cli.writers import AtomicOutput, RowMaker, csv_cell, escape_formula, flatten
 
 from .conftest import SEEDS, seed_path
 
@@ -162,6 +162,37 @@ def test_unknown_format_and_sqlite_to_stdout_are_usage_errors(tmp_path):
     assert export(seed_path("001"), "-o", tmp_path / "x.weird").exit_code == 2
     assert export(seed_path("001"), "-f", "sqlite").exit_code == 2
     assert export(seed_path("001"), "-f", "xlsx").exit_code == 2
+
+
+TRICKY_CELLS = ["", "住建局", "a,b", '他说"好"', "两行\n正文", "回车\r", " 前后空格 ", "=1+1", "-5", "'", "\ue000"]
+
+
+def test_csv_cells_are_quoted_as_the_csv_module_quotes_them():
+    for value in TRICKY_CELLS:
+        assert csv_cell(value) == csv.writer(Echo()).writerow(["x", value])[2:-2], value
+
+
+class Echo:
+    def write(self, text):
+        return text
+
+
+@pytest.mark.parametrize("columns", [None, ["tags.duplicate_of", "headline", "tags.similarity"],
+                                     ["headline", "body", "tags.duplicate_of"], ["tags.similarity", "seq"]])
+def test_rows_encoded_in_workers_match_the_csv_module(columns):
+    """A row encoded ahead (RowMaker.encode) with its late cells put in later (RowMaker.line) is
+    byte for byte what csv.writer makes of the whole row, whatever the cells hold."""
+    maker = RowMaker(columns)
+    for k, text in enumerate(TRICKY_CELLS):
+        rec = {"seq": k, "headline": text, "body": text + "。", "source": "a.txt", "doc": {"date": "2023-09-22"},
+               "units": ["住建局", text], "tags": {"duplicate_of": None, "similarity": None}}
+        pieces = maker.encode(rec)
+        rec["tags"] = {"duplicate_of": f"{text}:{k}", "similarity": 0.9}
+        expected = csv.writer(Echo()).writerow(maker(rec))
+        if pieces is None:  # only a cell holding the placeholder itself is sent as cells
+            assert "\ue000" in text
+        else:
+            assert maker.line(rec, pieces) == expected
 
 
 def test_flatten_dotted_names():

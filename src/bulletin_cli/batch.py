@@ -50,18 +50,34 @@ def _chain(entries, settings: Settings, cfg: dict, report: Callable[[str], None]
 
 def _slim(rec: dict, row_maker: Callable[[dict], list]) -> dict:
     """An item reduced to its finished table row and what the parent still needs (ids, the
-    duplicate fields it fills in, counts): far less to send between processes."""
+    duplicate fields it fills in, counts): far less to send between processes. A CSV row comes
+    already encoded, as the text around its late cells (see :meth:`RowMaker.encode`)."""
     tags = rec.get("tags") or {}
-    return {"type": "item", "item_id": rec.get("item_id"), "doc_id": rec.get("doc_id"),
+    slim = {"type": "item", "item_id": rec.get("item_id"), "doc_id": rec.get("doc_id"),
             "tags": {"duplicate_of": tags.get("duplicate_of"), "similarity": tags.get("similarity")},
-            "_row": row_maker(rec),
             "_counts": (len(tags.get("units") or rec.get("units") or []), len(tags.get("figures") or []))}
+    pieces = row_maker.encode(rec) if hasattr(row_maker, "encode") else None
+    if pieces is None:
+        slim["_row"] = row_maker(rec)
+    else:
+        slim["_csv"] = pieces
+    return slim
 
 
-def _work(job: tuple) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
+#: What every job of one run shares (settings, configuration, what to keep, the row maker): set
+#: once in each worker process, so that a job is just a path.
+_CONTEXT: tuple | None = None
+
+
+def _set_context(context: tuple) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+
+
+def _work(path: str) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
     """One file through the chain in a worker: (records with their duplicate keys, error lines,
     inputs read). With a ``row_maker`` items come back as finished rows (see :func:`_slim`)."""
-    path, settings, cfg, keep_documents, row_maker = job
+    settings, cfg, keep_documents, row_maker = _CONTEXT
     errors: list[str] = []
     tally = Tally()
     out = list(_chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents, row_maker))
@@ -76,8 +92,9 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
     """Records of the whole chain for ``paths`` (files, folders, ``-``), in input order.
 
     ``row_maker`` (a picklable callable, such as :class:`bulletin_cli.writers.RowMaker`) turns
-    each item into its table row in the worker that made it; the item then carries only ``_row``,
-    its ids and its duplicate fields, filled in here."""
+    each item into its table row in the worker that made it; the item then carries only that row
+    (``_row``, or ``_csv``: the encoded line around its late cells), its ids and its duplicate
+    fields, filled in here."""
     deduper = Deduper()
     files: list[str] = []
     stdin_used = False
@@ -116,16 +133,21 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
     if stdin_used:
         yield from finish(_chain(read_inputs(["-"], pattern), settings, cfg, report, tally, keep_documents,
                                  row_maker))
-    jobs_list = [(f, settings, cfg, keep_documents, row_maker) for f in files]
+    context = (settings, cfg, keep_documents, row_maker)
     if jobs > 1 and len(files) > 1:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ctx.Pool(jobs) as pool:
-            results = pool.imap(_work, jobs_list, chunksize=8)
+        with ctx.Pool(jobs, initializer=_set_context, initargs=(context,)) as pool:
+            results = pool.imap(_work, files, chunksize=CHUNK)
             yield from _collect(results, finish, report, tally, progress, summary)
     else:
-        yield from _collect(map(_work, jobs_list), finish, report, tally, progress, summary)
+        _set_context(context)
+        yield from _collect(map(_work, files), finish, report, tally, progress, summary)
+
+
+#: Files a worker takes at a time.
+CHUNK = 8
 
 
 def _collect(results, finish, report, tally: Tally, progress, summary: Summary) -> Iterator[dict]:

@@ -45,15 +45,18 @@ def fold(text: str) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=256)
 def bigrams(text: str) -> frozenset[str]:
-    """The character pairs of ``text``; the last few hundred are kept, since the items stored under
-    a busy key are compared again and again.
+    """The character pairs of ``text``.
 
     >>> sorted(bigrams("医保经办"))
     ['保经', '医保', '经办']
     """
     return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or {text})
+
+
+#: The pairs of stored items, the last few hundred of them: the items kept under a busy key are
+#: compared again and again (the new item's own pairs are made once and not kept).
+stored_bigrams = functools.lru_cache(maxsize=256)(bigrams)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -133,7 +136,7 @@ class Deduper:
                 else:
                     if grams is None:
                         grams = bigrams(text)
-                    sim = round(similarity(grams, bigrams(other)), 3)
+                    sim = round(similarity(grams, stored_bigrams(other)), 3)
                 if sim >= self.threshold and (best[1] is None or sim > best[1]):
                     best = (other_id, sim)
                     if sim == 1.0:

@@ -134,37 +134,37 @@ def find_figures(text: str) -> list[dict]:
         start, end = m.start(), m.end()
         if _bad_before(text, start) or BAD_AFTER.match(text, end, end + 4):
             continue
-        unit_word = m.group("unit") or ""
-        if unit_word and text[end:end + 1] and text[end] in WORD_AFTER_UNIT.get(unit_word, ""):
+        whole, pct_cn, pct_num, num, num2, approx_word, pct, mag_word, unit_word = m.group(
+            0, "pct_cn", "pct_num", "num", "num2", "approx", "pct", "mag", "unit")
+        if unit_word and end < len(text) and text[end] in WORD_AFTER_UNIT.get(unit_word, ""):
             continue
-        num = m.group("num") or ""
-        if len(num) == 1 and num in "十百千万亿" and not m.group("approx"):
+        if num is not None and len(num) == 1 and num in "十百千万亿" and not approx_word:
             continue  # 万亩示范园, 千方百计: a bare 万 or 千 is a word, unless 十余个
-        if m.group("pct_cn"):
-            value, unit, base, factor, mag = _number(m.group("pct_num")), "%", "%", 1.0, 1.0
+        if pct_cn:
+            value, unit, base, factor, mag = _number(pct_num), "%", "%", 1.0, 1.0
         else:
-            value = _number(m.group("num"))
-            if m.group("pct"):
+            value = _number(num)
+            if pct:
                 unit, base, factor, mag = "%", "%", 1.0, 1.0
             else:
-                unit = (m.group("mag") or "") + m.group("unit")
-                base, factor = UNITS[m.group("unit")]
-                mag = MAGNITUDES.get(m.group("mag") or "", 1.0)
+                unit = (mag_word or "") + unit_word
+                base, factor = UNITS[unit_word]
+                mag = MAGNITUDES.get(mag_word or "", 1.0)
         if value is None:
             continue
         if breaks is None:
             breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
         prefix = text[max(0, start - 2):start]
-        approx = bool(m.group("approx")) or prefix.endswith(APPROX_BEFORE) \
+        approx = bool(approx_word) or prefix.endswith(APPROX_BEFORE) \
             or text[end:end + 2].startswith(APPROX_AFTER[2:])
         fig = {
-            "text": m.group(0), "value": value, "unit": unit,
+            "text": whole, "value": value, "unit": unit,
             "normalised": {"value": round(value * mag * factor, 6), "unit": base},
             "approx": approx, "change": _change(text, start, unit), "range": None,
             "clause": _clause(text, breaks, start, end), "span": [start, end],
         }
-        if m.group("num2"):
-            hi = _number(m.group("num2"))
+        if num2:
+            hi = _number(num2)
             fig["range"] = [value, hi]
             fig["normalised"]["range"] = [round(value * mag * factor, 6), round(hi * mag * factor, 6)]
         out.append(fig)

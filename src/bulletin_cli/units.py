@@ -38,10 +38,6 @@ def _alias_index(cfg: dict) -> tuple[list[str], re.Pattern[str]]:
     return cached[1], cached[2]
 
 
-def _aliases_longest_first(cfg: dict) -> list[str]:
-    return _alias_index(cfg)[0]
-
-
 def unit_kind(name: str, cfg: dict) -> str:
     """Kind of a unit by its suffix (``…镇`` → town), or ``other``."""
     for suffix, kind in cfg.get("suffix_kinds") or []:
@@ -61,10 +57,10 @@ def canonical_unit(name: str, cfg: dict, source: str = "attribution") -> dict:
             entry = aliases[cand]
             return {"name": name, "canonical": entry["canonical"], "kind": entry.get("kind", "other"),
                     "source": source}
-    # a longer name ending in a known alias: 延津县人力资源和社会保障局, 县委组织部
-    for alias in _aliases_longest_first(cfg):
-        if len(alias) >= 3 and name.endswith(alias):
-            entry = aliases[alias]
+    # a longer name ending in a known alias of three or more characters, the longest that fits:
+    # 延津县人力资源和社会保障局, 县委组织部
+    for k in range(1, len(name) - 2):
+        if (entry := aliases.get(name[k:])) is not None:
             return {"name": name, "canonical": entry["canonical"], "kind": entry.get("kind", "other"),
                     "source": source}
     bare = candidates[-1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -74,6 +75,20 @@ def column_value(record: dict, column: str):
             if not isinstance(value, dict):
                 return None
             value = value.get(part)
+    return _shape(column, value)
+
+
+_SCALARS = (str, int, float, bool)
+
+
+def _shape(column: str, value):
+    """A value as one cell: a category by its label, lists joined with ``；``, objects as JSON.
+
+    >>> _shape("tags.units", [{"canonical": "住房和城乡建设局"}, {"canonical": "财政局"}])
+    '住房和城乡建设局；财政局'
+    """
+    if value is None or value.__class__ in _SCALARS:
+        return value
     if column == "tags.category" and isinstance(value, dict):
         return value.get("label")
     if isinstance(value, list):
@@ -89,13 +104,23 @@ def column_value(record: dict, column: str):
 
 
 def column_getter(column: str):
-    """A fast function for one column, built once per export: plain keys and ``doc.x`` are
-    looked up directly; anything else goes through :func:`column_value`."""
-    if "." not in column and column not in ("units", "reporters", "marks", "span"):
-        return lambda rec: rec.get(column)
+    """A fast function for one column, built once per export, that gives what
+    :func:`column_value` gives: keys and ``parent.child`` names are looked up directly."""
     parent, _, child = column.partition(".")
-    if parent == "doc" and "." not in child:
-        return lambda rec: (rec.get("doc") or {}).get(child)
+    if not child:
+        def get(rec: dict):
+            value = rec.get(column)
+            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
+        return get
+    if "." not in child:
+        def get(rec: dict):
+            if column in rec:
+                value = rec[column]
+            else:
+                value = rec.get(parent)
+                value = value.get(child) if isinstance(value, dict) else None
+            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
+        return get
     return lambda rec: column_value(rec, column)
 
 
@@ -164,6 +189,26 @@ class AtomicOutput:
             os.unlink(self.tmp)
 
 
+#: Characters that make a CSV cell need quotes (Excel's dialect, as the csv module writes it).
+CSV_SPECIAL = re.compile(r'[",\r\n]')
+
+
+def csv_cell(value: str) -> str:
+    """One cell as the csv module writes it inside a row: quoted only where it must be.
+
+    >>> csv_cell("a"), csv_cell('他说"好",然后')
+    ('a', '"他说""好"",然后"')
+    """
+    return '"' + value.replace('"', '""') + '"' if CSV_SPECIAL.search(value) else value
+
+
+class _Echo:
+    """A file for ``csv.writer`` that hands each line back (``writerow`` returns what ``write`` does)."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
 class RowMaker:
     """Items to table rows for given columns; picklable, so worker processes can make the rows.
 
@@ -173,14 +218,56 @@ class RowMaker:
 
     #: Columns only the parent process knows (duplicates are found across the whole run).
     LATE = ("tags.duplicate_of", "tags.similarity")
+    #: Stands in for a late cell while a worker encodes a row: no CSV quoting is needed for it, and
+    #: a row whose own cells hold it is sent as cells instead. Example: 'a,\ue000,b\r\n'.
+    PLACEHOLDER = "\ue000"
 
     def __init__(self, columns: list[str] | None, raw: bool = False) -> None:
         self.columns = list(columns or DEFAULT_COLUMNS)
         self.raw = raw
         self._getters = None
+        self._writer = None
+        self._late = [k for k, c in enumerate(self.columns) if c in self.LATE]
 
-    def __getstate__(self) -> dict:
-        return {"columns": self.columns, "raw": self.raw, "_getters": None}
+    def __getstate__(self) -> dict:  # functions and the csv writer are made again where it is used
+        return {**self.__dict__, "_getters": None, "_writer": None}
+
+    def _csv(self):
+        """A CSV writer whose ``writerow`` returns the encoded line instead of writing it."""
+        if self._writer is None:
+            import csv
+
+            self._writer = csv.writer(_Echo())
+        return self._writer
+
+    def encode(self, rec: dict) -> list[str] | None:
+        """An item's CSV line as the pieces of text around its late columns, made in the worker
+        that tagged it, so the parent only puts the late cells in (:meth:`line`) and writes; or
+        None where that cannot be done (a row of one cell, a cell holding :data:`PLACEHOLDER`).
+
+        >>> RowMaker(["seq", "tags.duplicate_of", "headline"]).encode({"seq": 3, "headline": "a,b"})
+        ['3,', ',"a,b"\\r\\n']
+        """
+        writer = self._csv()
+        row = self(rec)
+        late = self._late
+        if len(row) < 2:
+            return None
+        for k in late:
+            row[k] = self.PLACEHOLDER
+        pieces = writer.writerow(row).split(self.PLACEHOLDER)
+        return pieces if len(pieces) == len(late) + 1 else None
+
+    def line(self, rec: dict, pieces: list[str]) -> str:
+        """The CSV line of an item encoded by :meth:`encode`, with its late cells filled in."""
+        if len(pieces) == 1:
+            return pieces[0]
+        tags = rec.get("tags") or {}
+        out = [pieces[0]]
+        for column, piece in zip((self.columns[k] for k in self._late), pieces[1:]):
+            out.append(csv_cell(self.cell(tags.get(column[5:]))))  # column[5:]: "tags.duplicate_of" → "duplicate_of"
+            out.append(piece)
+        return "".join(out)
 
     def cell(self, value) -> str:
         if value is None:
@@ -190,7 +277,16 @@ class RowMaker:
     def __call__(self, rec: dict) -> list:
         if self._getters is None:
             self._getters = [column_getter(c) for c in self.columns]
-        return [self.cell(get(rec)) for get in self._getters]
+        row = []
+        for get in self._getters:  # self.cell, inlined: this runs for every cell of every item
+            value = get(rec)
+            if value is None:
+                row.append("")
+            elif value.__class__ is str:
+                row.append("'" + value if value[:1] in FORMULA_CHARS and not self.raw else value)
+            else:
+                row.append(str(value))
+        return row
 
     def finish(self, rec: dict) -> list:
         """The row of an item: made in a worker (``_row``) with the late columns filled in now."""
@@ -213,8 +309,13 @@ def write_csv(rows: Iterable[dict], handle: TextIO, columns: list[str] | None, h
     writer = csv.writer(handle)
     writer.writerow(header_names(maker.columns, headers))
     n = 0
+    write = handle.write
     for rec in rows:
-        writer.writerow(maker.finish(rec))
+        pieces = rec.get("_csv")
+        if pieces is not None:  # encoded in a worker: see RowMaker.encode
+            write(maker.line(rec, pieces))
+        else:
+            writer.writerow(maker.finish(rec))
         n += 1
     return n
 
