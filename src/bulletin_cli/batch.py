@@ -44,7 +44,7 @@ def _chain(entries, settings: Settings, cfg: dict, report: Callable[[str], None]
         elif "tags" in rec:
             yield (_slim(rec, row_maker) if row_maker else rec), False
         else:
-            rec = {**rec, "tags": tag_item(rec, cfg)}
+            rec["tags"] = tag_item(rec, cfg)  # the record was made here (split, or read from a pipe)
             yield (_slim(rec, row_maker) if row_maker else rec), Deduper.prepare(rec)
 
 
