@@ -215,3 +215,51 @@ def test_records_of_the_wrong_shape_are_reported_not_crashed_on(tmp_path):
         assert "bad.jsonl:2: bad item record: field 'units' should be a list of text" in result.stderr
     tagged = jsonl(runner.invoke(app, ["tag", "-f", "jsonl", str(bad)]).stdout)
     assert len(tagged) == 1 and tagged[0]["tags"]["units"][0]["canonical"] == "住房和城乡建设局"
+
+
+class LineByLine:
+    """Standard input as a pipe gives it: lines one at a time, counting how many were taken."""
+
+    def __init__(self, data: bytes) -> None:
+        self.lines = data.splitlines(keepends=True)
+        self.taken = 0
+
+    def readline(self) -> bytes:
+        return next(self, b"")
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> bytes:
+        if self.taken >= len(self.lines):
+            raise StopIteration
+        self.taken += 1
+        return self.lines[self.taken - 1]
+
+    def read(self) -> bytes:
+        rest, self.taken = self.lines[self.taken:], len(self.lines)
+        return b"".join(rest)
+
+
+def test_jsonl_on_stdin_is_read_as_it_comes():
+    """In a pipe each command starts on the first record while the one before is still writing,
+    and holds one line at a time, not the whole stream; broken lines keep their line numbers."""
+    from bulletin_cli.inputs import InputError, read_inputs
+
+    items = runner.invoke(app, ["split", str(seed_path("000")), "-f", "jsonl"]).stdout.encode()
+    stream = LineByLine(b"\n" + items + b"{broken\n" + items)
+    records = read_inputs(["-"], stdin=stream)
+    first = next(records)
+    assert first["type"] == "item" and stream.taken <= 3 < len(stream.lines)
+    rest = list(records)
+    n = len(jsonl(items.decode()))
+    assert len(rest) == 2 * n and isinstance(rest[n - 1], InputError)
+    assert str(rest[n - 1]).startswith(f"-:{n + 2}:")
+
+
+def test_raw_text_on_stdin_is_read_whole_with_its_leading_blank_lines():
+    from bulletin_cli.inputs import Source, read_inputs
+
+    raw = b"\n\n" + seed_path("004").read_bytes()
+    (source,) = read_inputs(["-"], stdin=LineByLine(raw))
+    assert isinstance(source, Source) and source.data == raw

@@ -6,12 +6,13 @@ Lines. Problems become :class:`InputError` values, so one bad file never stops a
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, Union
+from typing import BinaryIO, Iterable, Iterator, Union
 
 from .records import check_record, tidy
 
@@ -84,9 +85,11 @@ def looks_like_jsonl(data: bytes) -> bool:
     return isinstance(rec, dict) and "type" in rec
 
 
-def parse_jsonl(data: bytes, name: str) -> Iterator[Union[dict, InputError]]:
-    """Records from JSON Lines; a broken line is reported (``name:line``) and skipped."""
-    for lineno, line in enumerate(data.split(b"\n"), 1):
+def parse_jsonl(data: bytes | Iterable[bytes], name: str) -> Iterator[Union[dict, InputError]]:
+    """Records from JSON Lines (all the bytes, or lines as they come); a broken line is reported
+    (``name:line``) and skipped."""
+    lines = data.split(b"\n") if isinstance(data, bytes) else data
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
@@ -105,11 +108,19 @@ def parse_jsonl(data: bytes, name: str) -> Iterator[Union[dict, InputError]]:
 
 
 def _read_stream(stream: BinaryIO, name: str) -> Iterator[Item]:
-    data = stream.read()
-    if looks_like_jsonl(data):
-        yield from parse_jsonl(data, name)
+    """Standard input: JSON Lines are read a line at a time, as the command before in a pipe
+    writes them, so that all the commands of a pipe work at once and none holds the whole stream;
+    anything else is read whole, as one raw source."""
+    head: list[bytes] = []
+    line = stream.readline()
+    while line and not line.strip():  # blank lines before the first one that tells
+        head.append(line)
+        line = stream.readline()
+    head.append(line)
+    if looks_like_jsonl(line):
+        yield from parse_jsonl(itertools.chain(head, stream), name)
     else:
-        yield Source(name, data)
+        yield Source(name, b"".join(head) + stream.read())
 
 
 def read_inputs(paths: list[str], pattern: str = "*.txt", stdin: BinaryIO | None = None) -> Iterator[Item]:
