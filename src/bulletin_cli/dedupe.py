@@ -57,7 +57,7 @@ def bigrams(text: str) -> frozenset[str]:
 
 #: The pairs of stored items, the last few hundred of them: the items kept under a busy key are
 #: compared again and again (the new item's own pairs are made once and not kept).
-stored_bigrams = functools.lru_cache(maxsize=256)(bigrams)
+stored_bigrams = functools.lru_cache(maxsize=128)(bigrams)
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
