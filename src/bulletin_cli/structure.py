@@ -14,6 +14,7 @@ Four layouts, detected automatically:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -717,6 +718,16 @@ def analyse(text: str, layout: str | None = None) -> Parsed:
     return parsed
 
 
+def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """How many of the ordered, non-overlapping ``spans`` lie within ``start``–``end``.
+
+    >>> _count_between([(0, 2), (5, 7), (9, 12)], 4, 10)
+    1
+    """
+    lo, hi = bisect.bisect_left(spans, (start,)), bisect.bisect_left(spans, (end,))
+    return hi - lo - (1 if hi > lo and spans[hi - 1][1] > end else 0)
+
+
 def split_document(doc: dict, layout: str | None = None, captions: bool = False) -> list[dict]:
     """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record."""
     text = doc["text"]
@@ -727,6 +738,8 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
     meta.update({k: v for k, v in parsed.footer.items() if k in meta})
     out: list[dict] = []
     index = {id(d): k for k, d in enumerate(parsed.items)}
+    # redaction marks of the whole text, found once: (start, end) of each, in order
+    redactions = [m.span() for m in REDACTION.finditer(text)] if parsed.layout == "outline" else []
     for seq, d in enumerate(parsed.items, 1):
         parent = index.get(id(d.parent)) if d.parent is not None else None
         rec = {
@@ -737,7 +750,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
             "parent": d.parent.headline if d.parent is not None else None,
             "parent_seq": parent + 1 if parent is not None else None,
             "headline_inferred": d.headline_inferred, "span": [d.start, d.end],
-            "redactions": len(REDACTION.findall(text[d.start:d.end])) if parsed.layout == "outline" else 0,
+            "redactions": _count_between(redactions, d.start, d.end) if redactions else 0,
             "doc": meta,
         }
         if "marks" in doc.get("changes", {}):
