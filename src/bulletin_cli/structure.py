@@ -33,6 +33,7 @@ from .patterns import (
     scan,
     width,
 )
+from .variants import Restorer, shadow_if_traditional
 
 SCHEMA = 1
 #: The layouts split knows, in the order they are tried.
@@ -731,11 +732,13 @@ def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
 def split_document(doc: dict, layout: str | None = None, captions: bool = False) -> list[dict]:
     """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record."""
     text = doc["text"]
-    parsed = analyse(text, layout)
+    simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
+    parsed = analyse(simple or text, layout)
+    keep = Restorer(text, simple) if simple else (lambda value: value)
     meta = {"title": None, "issue": None, "issuer": None, "date": None, "editor": None, "reviewer": None,
             "signer": None, "distribution": None, "note": None}
-    meta.update({k: v for k, v in parsed.masthead.items() if k in meta})
-    meta.update({k: v for k, v in parsed.footer.items() if k in meta})
+    meta.update({k: keep(v) for k, v in parsed.masthead.items() if k in meta})
+    meta.update({k: keep(v) for k, v in parsed.footer.items() if k in meta})
     out: list[dict] = []
     index = {id(d): k for k, d in enumerate(parsed.items)}
     # redaction marks of the whole text, found once: (start, end) of each, in order
@@ -744,10 +747,10 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
         parent = index.get(id(d.parent)) if d.parent is not None else None
         rec = {
             "type": "item", "schema": SCHEMA, "item_id": f"{doc['doc_id']}:{seq}", "doc_id": doc["doc_id"],
-            "source": doc.get("source", "-"), "seq": seq, "layout": parsed.layout, "section": d.section,
-            "headline": d.headline, "body": d.body, "units": d.units, "reporters": d.reporters,
-            "number": d.number, "level": d.level,
-            "parent": d.parent.headline if d.parent is not None else None,
+            "source": doc.get("source", "-"), "seq": seq, "layout": parsed.layout, "section": keep(d.section),
+            "headline": keep(d.headline), "body": keep(d.body), "units": keep(d.units),
+            "reporters": keep(d.reporters), "number": keep(d.number), "level": d.level,
+            "parent": keep(d.parent.headline) if d.parent is not None else None,
             "parent_seq": parent + 1 if parent is not None else None,
             "headline_inferred": d.headline_inferred, "span": [d.start, d.end],
             "redactions": _count_between(redactions, d.start, d.end) if redactions else 0,
@@ -759,5 +762,5 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
     if captions:
         for c in parsed.captions:
             out.append({"type": "caption", "schema": SCHEMA, "doc_id": doc["doc_id"], "source": doc.get("source", "-"),
-                        **c})
+                        **c, "text": keep(c["text"]), "credit": keep(c["credit"]), "section": keep(c["section"])})
     return out

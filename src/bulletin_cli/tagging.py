@@ -16,20 +16,58 @@ from .dedupe import Deduper
 from .figures import find_figures
 from .timeline import find_dates
 from .units import category, item_units
+from .variants import Restorer, enough_traditional, shadow, traditional_chars
 
 
 def tag_item(item: dict, cfg: dict) -> dict:
-    """The ``tags`` object for one item (duplicates are a property of a run: see :func:`tag_items`)."""
-    body = item.get("body") or ""
+    """The ``tags`` object for one item (duplicates are a property of a run: see :func:`tag_items`).
+
+    An item in traditional characters is tagged through its simplified shadow (see
+    :mod:`bulletin_cli.variants`), and what is found is given back in the item's own characters:
+
+    >>> from bulletin_cli.config import load_config
+    >>> tags = tag_item({"headline": "縣住建局開展核查", "body": "撥付資金約1.2萬元。", "units": ["住建局"]}, load_config())
+    >>> tags["units"][-1]["name"], tags["units"][-1]["canonical"], tags["figures"][0]["text"]
+    ('縣住建局', '住房和城乡建设局', '1.2萬元')
+    """
+    view, keep = _simplified(item)
+    body = view.get("body") or ""
     issued = (item.get("doc") or {}).get("date")
-    return {
-        "units": item_units(item, cfg),
-        "category": category(item, cfg),
+    tags = {
+        "units": item_units(view, cfg),
+        "category": category(view, cfg),
         "figures": find_figures(body),
         "dates": find_dates(body, issued),
         "duplicate_of": None,
         "similarity": None,
     }
+    if keep is not None:
+        original = item.get("body") or ""
+        for unit in tags["units"]:
+            unit["name"] = keep(unit["name"])
+        for found in (*tags["figures"], *tags["dates"]):
+            start, end = found["span"]
+            found["text"] = original[start:end]
+            if "clause" in found:
+                found["clause"] = keep(found["clause"])
+    return tags
+
+
+def _simplified(item: dict) -> tuple[dict, Restorer | None]:
+    """The item as the patterns read it, and how to give back its own characters: the item itself
+    and None, unless it is written in traditional characters."""
+    fields = ("section", "headline", "body")
+    texts = [item.get(f) or "" for f in fields]
+    find = traditional_chars().findall
+    if not enough_traditional(sum(len(find(t)) for t in texts), sum(map(len, texts))):
+        return item, None
+    names = [*(item.get("units") or []), *(item.get("marks") or [])]
+    joined = "\n".join([*texts, *map(str, names)])
+    view = {**item, **{f: shadow(item[f]) for f in fields if item.get(f)}}
+    for key in ("units", "marks"):
+        if item.get(key):
+            view[key] = [shadow(v) if isinstance(v, str) else v for v in item[key]]
+    return view, Restorer(joined, shadow(joined))
 
 
 def tag_items(items: Iterable[dict], cfg: dict, drop_duplicates: bool = False,
