@@ -204,6 +204,25 @@ def test_another_county_in_gbk_with_web_chrome_numbered_sections_and_one_line_fo
     assert not any("ICP" in (i["body"] or "") or "分享" in (i["body"] or "") for i in items)
 
 
+def test_joint_issuers_letter_spaced_title_and_wrapped_attributions():
+    """A layout-style extraction: a letter-spaced title, 第12期（总第345期）, two offices issuing
+    jointly on two lines with the date far to the right of the first, first-line indents, an
+    attribution wrapped inside its brackets, a page number and 报/送/发 lists with 共印."""
+    data = (Path(__file__).parent / "data" / "joint_issuers.txt").read_text(encoding="utf-8").encode("gb18030")
+    items = split_document(normalise_bytes(data, "joint_issuers.txt"))
+    got = [(i["section"], i["headline"], i["units"], i["reporters"]) for i in items]
+    assert got == [
+        ("工作动态", "我县召开一季度重点项目推进会", ["县发改委"], []),
+        ("工作动态", "县市场监管局开展春季食品安全专项检查", ["县市场监管局"], []),
+        ("基层信息", "大封镇扎实推进人居环境整治", ["大封镇"], ["王晓明"]),
+    ]
+    meta = items[0]["doc"]
+    assert (meta["title"], meta["issue"], meta["date"]) == ("政务信息", 12, "2024-03-15")
+    assert meta["issuer"] == "中共武陟县委办公室 武陟县人民政府办公室"
+    assert meta["distribution"].startswith("市委办公室") and meta["distribution"].endswith("县直各单位")
+    assert items[0]["body"].endswith("确保一季度完成投资12.6亿元。")
+
+
 @pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
 def test_headlines_on_their_own_lines(how, tmp_path):
     """Bulletins that set each headline on a line of its own, the body indented below it; also

@@ -234,7 +234,8 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     """Title, issue, issuer and date from the lines at the top; returns them and how many lines."""
     fields: dict = {}
     n = 0
-    for p in paras[:8]:
+    issuer_line = -1  # the masthead line that named the issuer
+    for k, p in enumerate(paras[:8]):
         if CHROME.match(p.text):
             n += 1  # page chrome between masthead lines (its region is set by the caller)
             continue
@@ -264,7 +265,11 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
                 used = True
             elif ISSUER.match(part) and "issuer" not in fields and "title" in fields:
                 fields["issuer"] = ISSUER_SUFFIX.sub("", part)
-                used = True
+                used, issuer_line = True, k
+            elif ISSUER.match(part) and issuer_line == k - 1 and not used:
+                # issued jointly, the second office on the next line: 中共某县委办公室 ⏎ 某县人民政府办公室
+                fields["issuer"] += " " + ISSUER_SUFFIX.sub("", part)
+                used, issuer_line = True, k
             elif "title" not in fields and not used and width(part) <= 40:
                 fields["title"] = part
                 used = True
