@@ -223,6 +223,20 @@ def test_joint_issuers_letter_spaced_title_and_wrapped_attributions():
     assert items[0]["body"].endswith("确保一季度完成投资12.6亿元。")
 
 
+def test_table_of_contents_is_not_items_and_long_headlines_are_not_units():
+    """本期要目 with ◆ entries under the masthead, then headlines on their own lines; the second
+    ends in 会 like a unit name (推进会) but is a headline, not the first item's unit line."""
+    data = (Path(__file__).parent / "data" / "contents_list.txt").read_bytes()
+    doc = normalise_bytes(data, "contents_list.txt")
+    items = split_document(doc)
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("县委召开常委会议研究部署防汛工作", []), ("我县召开优化营商环境工作推进会", ["县发展改革委"])]
+    assert items[0]["body"].startswith("5月18日") and items[1]["body"].endswith("同比增长15.2%。")
+    assert (items[0]["doc"]["editor"], items[0]["doc"]["signer"]) == ("张三", "王五")
+    kinds = {kind for _s, _e, kind in analyse(doc["text"]).regions}
+    assert "contents" in kinds
+
+
 @pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
 def test_headlines_on_their_own_lines(how, tmp_path):
     """Bulletins that set each headline on a line of its own, the body indented below it; also

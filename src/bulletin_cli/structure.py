@@ -88,6 +88,10 @@ BODY_OPENERS = re.compile(
     r"(按照|通过|围绕|聚焦|坚持|成立|召开|建立|开展|紧盯|结合|针对|立足|依托|以|为|近日|日前|今年以来|自|"
     r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
 )
+#: The heading of a table of contents under the masthead. Example: 本期要目, 【本期导读】.
+CONTENTS_HEADING = re.compile(r"^\s*[【\[]?\s*(本期要目|本期目录|本期导读|本期内容|本期要点|要\s*目|目\s*录)\s*[】\]]?\s*[:：]?\s*$")
+#: Dot leaders and a page number closing a contents entry. Example: …………3.
+CONTENTS_PAGE = re.compile(r"[.．·…\s]*\d{0,3}$")
 #: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
 REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 
@@ -360,6 +364,11 @@ def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[s
     return (m.start(), *found) if found else None
 
 
+#: The longest unit name alone on a line, in characters; a longer line ending in 会 or 局 is a
+#: headline. Example: 临澧县人力资源和社会保障局 (13), but not 我县召开优化营商环境工作推进会 (15).
+BARE_UNIT_MAX = 14
+
+
 def _bare_unit_line(text: str) -> list[str] | None:
     """A unit name alone on the last line of an item. Example: 临澧县农业农村局."""
     if m := SOURCE_LINE.match(text):
@@ -368,7 +377,8 @@ def _bare_unit_line(text: str) -> list[str] | None:
     if width(text) <= 40 and UNIT_LINE.fullmatch(text):
         tokens = text.split()
         units = UNIT_SEPARATORS.split(text)
-        if all(UNIT_SUFFIX.search(t) for t in units) and len(tokens) <= 6:
+        if all(UNIT_SUFFIX.search(t) and len(t) <= BARE_UNIT_MAX and not t.startswith("我") for t in units) \
+                and len(tokens) <= 6:
             return units
     return None
 
@@ -515,6 +525,27 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
 
 
+def _contents_length(body: list[Para]) -> int:
+    """How many paragraphs at the top of the body are a table of contents (本期要目 and its
+    entries), or 0. An entry is a bulleted or numbered short line, or a line whose text comes
+    again further down (the headline it lists); the first line that is neither is the first item.
+    """
+    if not body or not CONTENTS_HEADING.match(body[0].text):
+        return 0
+    rest = "\n".join(p.text for p in body)
+    k = 1
+    while k < len(body):
+        t = body[k].text
+        entry = CONTENTS_PAGE.sub("", RUN_IN_NUMBER.sub("", BULLET.sub("", t))).strip()
+        if not entry or width(t) > 80 or SENTENCE_MARK.search(entry):
+            break
+        listed = rest.find(entry, body[k].end - body[0].start) >= 0
+        if not (listed or BULLET.match(t)):
+            break
+        k += 1
+    return k
+
+
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     lead = 0
     while lead < len(paras) and CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
@@ -531,6 +562,10 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         for p in paras[foot:]:
             parsed.regions.append((p.start, p.end, "footer" if p in footer else "chrome"))
     body = paras[body_start:foot]
+    contents = _contents_length(body)
+    for p in body[:contents]:
+        parsed.regions.append((p.start, p.end, "contents"))
+    body = body[contents:]
     uses_attributions = sum(1 for p in body if _attribution(p.text)) >= 1
     own_line = {k for k in range(len(body)) if _headline_on_own_line(body, k)}
     section: str | None = None
