@@ -142,6 +142,7 @@ def test_two_jobs_give_the_same_output_as_one(corpus, tmp_path):
     assert one.stdout == two.stdout
     csv_one, csv_two = export(corpus, "-f", "csv", "-j", "1"), export(corpus, "-f", "csv", "-j", "2")
     assert csv_one.stdout == csv_two.stdout and "优化医保业务经办" in csv_two.stdout
+    assert export(corpus, "-f", "csv", "-j", "0").stdout == csv_one.stdout  # one per processor
     assert sum(1 for line in one.stdout.splitlines() if json.loads(line)["tags"]["duplicate_of"]) > 4
 
 

@@ -262,6 +262,10 @@ def _chain_records(paths, glob, settings, cfg, jobs, keep_documents, drop_duplic
     """Records of the whole chain, with the progress bar driven as files finish."""
     from .batch import run
 
+    if jobs == 0:
+        import os
+
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     with _progress_bar(show_progress) as (on_total, advance):
         progress = (lambda done, items: advance(done, items, tally.failed)) if advance else None
         _require_input(paths)
@@ -286,7 +290,7 @@ def export(
                                      help="CSV encoding: utf-8-sig (with BOM, for Excel), utf-8 or gb18030."),
     raw: bool = typer.Option(False, "--raw", help="CSV: do not escape cells that start like formulas."),
     table_format: str = typer.Option("pipe", "--table-format", help="tabulate format for md/table output."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 for one per processor."),
     input_encoding: Optional[str] = typer.Option(None, "--input-encoding", help="Force the input encoding."),
     errors: str = ERRORS,
     config: Optional[List[str]] = typer.Option(None, "--config", help="YAML adding aliases and categories."),
@@ -385,7 +389,7 @@ def stats(
     paths: Optional[List[str]] = PATHS,
     glob: str = GLOB,
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table (default) or json."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 for one per processor."),
     config: Optional[List[str]] = typer.Option(None, "--config", help="YAML adding aliases and categories."),
     top: int = typer.Option(10, "--top", help="How many units in the bar chart."),
 ) -> None:
