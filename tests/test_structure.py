@@ -134,6 +134,28 @@ def test_attribution_forms(tail, units):
     assert items[0]["units"] == units
 
 
+@pytest.mark.parametrize("tail, units, reporters", [
+    ("（作者单位：县委宣传部）", ["县委宣传部"], []),
+    ("（通讯员 张三）", [], ["张三"]),
+    ("（撰稿：张三 审核：李四）", [], ["张三", "李四"]),
+    ("（县住建局 张三/文）", ["县住建局"], ["张三"]),
+    ("（文/张三）", [], ["张三"]),
+    ("（记者 王五 通讯员 赵六）", [], ["王五", "赵六"]),
+])
+def test_credits_with_labels(tail, units, reporters):
+    """Credits that name the writer under a label: the names are reporters, the credit is not body."""
+    body = "县住建局扎实开展危房改造 摸清困难群众住房安全情况底数，拨付危房改造补助资金。"
+    items = split_document(doc_for("【民生保障】\n\n" + body + tail + "\n"))
+    assert (items[0]["units"], items[0]["reporters"]) == (units, reporters)
+    assert items[0]["body"].endswith("补助资金。")
+
+
+def test_a_remark_in_brackets_is_not_a_credit():
+    items = split_document(doc_for("【民生保障】\n\n县住建局开展危房改造 拨付补助资金。（注：数据截至3月底）\n"))
+    assert (items[0]["units"], items[0]["reporters"]) == ([], [])
+    assert items[0]["body"].endswith("（注：数据截至3月底）")
+
+
 def test_parentheses_inside_text_are_not_attributions():
     items = split_document(doc_for(
         "【人居环境】\n\n各乡（镇、街道）扎实开展清洁家园专项行动 共谋划储备项目226个（续建、计划新开工），总投资805.6亿元。（发改委）\n"))

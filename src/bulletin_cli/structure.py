@@ -325,12 +325,20 @@ def parse_footer(lines: list[str] | str) -> dict:
 # --- attributions and units ----------------------------------------------------------------
 
 #: Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）.
-ATTRIBUTION_WORDS = re.compile(r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
+ATTRIBUTION_WORDS = re.compile(
+    r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位|作者单位|撰稿单位|信息提供)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
+#: Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
+#: （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）.
+CREDIT_LABELS = re.compile(
+    r"(?:特约通讯员|通讯员|记者|撰稿人?|作者|执笔人?|审核|审稿|编辑|摄影|文|图)\s*[:：/]\s*"
+    r"|(?:特约通讯员|通讯员|记者)\s+|\s*/\s*[文图](?=\s|$)")
 
 
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
     inner = ATTRIBUTION_WORDS.sub("", inner)
+    inner, credits = CREDIT_LABELS.subn(" ", inner)
+    inner = inner.strip()
     if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
         return None
     tokens = [t for t in NAME_SEPARATORS.split(inner) if t]
@@ -339,6 +347,8 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     units = [t for t in tokens if UNIT_SUFFIX.search(t) or width(t) > 6]
     names = [t for t in tokens if t not in units]
     if not units:
+        if credits and all(PERSON_NAME.fullmatch(n) for n in names):
+            return [], names  # names alone, under a label: （通讯员 张三）
         if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and CJK_RUN.fullmatch(tokens[0]):
             return tokens, []  # （开发区） style short unit without a known suffix
         return None
