@@ -245,6 +245,25 @@ def test_joint_issuers_letter_spaced_title_and_wrapped_attributions():
     assert items[0]["body"].endswith("确保一季度完成投资12.6亿元。")
 
 
+def test_restricted_circulation_mark_and_printing_line():
+    """内部资料 注意保存 above a letter-spaced title, 〔2024〕第7期, and a footer of 主送/抄送 closed by
+    the office and date that printed it (印发), which is no part of the distribution list."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "restricted_masthead.txt").read_bytes(), "r"))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("重点工作", "县财政局全力保障重点项目资金需求", ["县财政局"]),
+        ("重点工作", "县卫健委开展义诊进乡村活动", ["县卫健委"])]
+    meta = items[0]["doc"]
+    assert (meta["title"], meta["issue"], meta["issuer"], meta["date"]) == ("工作动态", 7, "获嘉县人民政府办公室", "2024-06-03")
+    assert meta["distribution"] == "市政府办公室；县委常委，县人大常委会、县政协领导"
+
+
+def test_printing_line_gives_the_date_a_masthead_lacks():
+    items = split_document(doc_for("工作简报\n\n【动态】\n\n县住建局开展危房排查 摸清底数。（住建局）\n\n"
+                                   "抄送：县委办公室\n\n县政府办公室 2024年3月5日印发\n"))
+    assert (items[0]["doc"]["date"], items[0]["doc"]["distribution"]) == ("2024-03-05", "县委办公室")
+    assert len(items) == 1 and items[0]["units"] == ["住建局"]
+
+
 def test_table_of_contents_is_not_items_and_long_headlines_are_not_units():
     """本期要目 with ◆ entries under the masthead, then headlines on their own lines; the second
     ends in 会 like a unit name (推进会) but is a headline, not the first item's unit line."""

@@ -51,12 +51,18 @@ EDITOR_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者语|按语|
 SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
 #: Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份.
 FOOTER_FIELD = re.compile(
-    r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
+    r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
     r"(?<![\u4e00-\u9fff])报|(?<![\u4e00-\u9fff])送|(?<![\u4e00-\u9fff])发)\s*[:：]|(?P<copies>共印\s*(?P<n>\d+)\s*份)"
 )
 #: A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份.
-FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
+FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
                           r"(责任编辑|编辑|主编|审核|审稿|审定|签发|校对)\s*[:：]|共印\s*\d+\s*份)")
+#: The office and date that printed the issue, closing the footer. Example: 获嘉县人民政府办公室 2024年6月3日印发.
+PRINTED = re.compile(r"^\s*(?P<office>\S.{0,40}?)?\s*(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
+#: Marks of restricted circulation above or beside the title. Example: 内部资料 注意保存, 秘密★1年.
+MASTHEAD_MARK = re.compile(
+    r"^[（(【\[]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部文件|注意保存|妥善保管|注意保密|仅供参阅|仅供参考|秘密|机密|绝密)"
+    r"[\s，,、★☆]*(?:\d+\s*年)?[\s，,、]*)+[）)】\]]?\s*$")
 #: Footer labels and the field each fills. Example: 签发 → signer.
 FOOTER_KEYS = {"责任编辑": "editor", "编辑": "editor", "主编": "editor", "审核": "reviewer", "审稿": "reviewer",
                "审定": "reviewer", "签发": "signer", "校对": "proofreader"}
@@ -240,8 +246,8 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     n = 0
     issuer_line = -1  # the masthead line that named the issuer
     for k, p in enumerate(paras[:8]):
-        if CHROME.match(p.text):
-            n += 1  # page chrome between masthead lines (its region is set by the caller)
+        if CHROME.match(p.text) or MASTHEAD_MARK.match(p.text):
+            n += 1  # page chrome or 内部资料 between masthead lines (its region is set by the caller)
             continue
         if not _masthead_line(p) or _attribution(p.text, whole=True):
             break
@@ -298,6 +304,12 @@ def parse_footer(lines: list[str] | str) -> dict:
     out: dict = {}
     last_key = None
     for line in lines:
+        if printed := PRINTED.match(line):
+            out["printed"] = parse_date(printed.group("date"))
+            if printed.group("office"):
+                out["printed_by"] = printed.group("office").strip()
+            last_key = None
+            continue
         marks = list(FOOTER_FIELD.finditer(line))
         if not marks:
             if last_key == "distribution" and line.strip():
@@ -789,6 +801,10 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
             "signer": None, "distribution": None, "note": None}
     meta.update({k: keep(v) for k, v in parsed.masthead.items() if k in meta})
     meta.update({k: keep(v) for k, v in parsed.footer.items() if k in meta})
+    if meta["date"] is None and parsed.footer.get("printed"):  # no date under the title: the printing date
+        meta["date"] = parsed.footer["printed"]
+    if meta["issuer"] is None and parsed.footer.get("printed_by"):
+        meta["issuer"] = keep(parsed.footer["printed_by"])
     out: list[dict] = []
     index = {id(d): k for k, d in enumerate(parsed.items)}
     # redaction marks of the whole text, found once: (start, end) of each, in order
