@@ -141,6 +141,9 @@ def test_attribution_forms(tail, units):
     ("（县住建局 张三/文）", ["县住建局"], ["张三"]),
     ("（文/张三）", [], ["张三"]),
     ("（记者 王五 通讯员 赵六）", [], ["王五", "赵六"]),
+    ("（县住建局 2024年3月5日）", ["县住建局"], []),
+    ("（县住建局供稿 2024.3.5）", ["县住建局"], []),
+    ("（县住建局 张三 摄）", ["县住建局"], ["张三"]),
 ])
 def test_credits_with_labels(tail, units, reporters):
     """Credits that name the writer under a label: the names are reporters, the credit is not body."""
@@ -150,10 +153,11 @@ def test_credits_with_labels(tail, units, reporters):
     assert items[0]["body"].endswith("补助资金。")
 
 
-def test_a_remark_in_brackets_is_not_a_credit():
-    items = split_document(doc_for("【民生保障】\n\n县住建局开展危房改造 拨付补助资金。（注：数据截至3月底）\n"))
+@pytest.mark.parametrize("tail", ["（注：数据截至3月底）", "（3月5日）"])
+def test_a_remark_in_brackets_is_not_a_credit(tail):
+    items = split_document(doc_for("【民生保障】\n\n县住建局开展危房改造 拨付补助资金。" + tail + "\n"))
     assert (items[0]["units"], items[0]["reporters"]) == ([], [])
-    assert items[0]["body"].endswith("（注：数据截至3月底）")
+    assert items[0]["body"].endswith(tail)
 
 
 def test_parentheses_inside_text_are_not_attributions():

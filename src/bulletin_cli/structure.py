@@ -343,12 +343,14 @@ ATTRIBUTION_WORDS = re.compile(
 #: （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）.
 CREDIT_LABELS = re.compile(
     r"(?:特约通讯员|通讯员|记者|撰稿人?|作者|执笔人?|审核|审稿|编辑|摄影|文|图)\s*[:：/]\s*"
-    r"|(?:特约通讯员|通讯员|记者)\s+|\s*/\s*[文图](?=\s|$)")
+    r"|(?:特约通讯员|通讯员|记者)\s+|\s*/\s*[文图](?=\s|$)|\s+摄$")
+#: A date in a credit. Example: 2024年3月5日 in （县住建局 2024年3月5日）, 3.5 in （县住建局供稿 2024.3.5）.
+CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
-    inner = ATTRIBUTION_WORDS.sub("", inner)
+    inner = ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
     inner, credits = CREDIT_LABELS.subn(" ", inner)
     inner = inner.strip()
     if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
