@@ -160,6 +160,13 @@ def test_a_remark_in_brackets_is_not_a_credit(tail):
     assert items[0]["body"].endswith(tail)
 
 
+def test_circled_numbers_open_items():
+    items = split_document(doc_for("【民生实事】\n\n①县人社局举办春风行动招聘会，提供岗位2300个。（县人社局）\n"
+                                   "②县医保局开展医保政策宣传进社区活动。（县医保局）\n"))
+    assert [(i["number"], i["units"], i["body"][:4]) for i in items] == [
+        ("①", ["县人社局"], "县人社局"), ("②", ["县医保局"], "县医保局")]
+
+
 def test_parentheses_inside_text_are_not_attributions():
     items = split_document(doc_for(
         "【人居环境】\n\n各乡（镇、街道）扎实开展清洁家园专项行动 共谋划储备项目226个（续建、计划新开工），总投资805.6亿元。（发改委）\n"))

@@ -24,11 +24,11 @@ SECTION_BRACKET = re.compile(r"^\s*[【〖\[［]\s*([^【】〖〗\[\]［］]{1,
 FIELD_LABEL = re.compile(r"^\s*[【\[［]\s*(作者|来源|编辑|责任编辑|时间|发布时间|日期|字号|字体|点击数|浏览次数)\s*[】\]］]")
 
 #: A line that opens a block reflow must never join onto: headings, list items, bullets.
-#: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】.
+#: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】 / ①县医保局….
 BLOCK_START = re.compile(
     rf"^\s*(?:[【〖\[［]|[◆◇●○■□★☆▲△►▶•·]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
     rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
-    rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、])"
+    rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487])"
 )
 
 #: Footer labels of a bulletin. Example: 本期发：县委常委… / 责任编辑：李勉 / 审核：原超俊 / 签发：麻彦伟.

@@ -82,8 +82,9 @@ CAPTION_CREDIT = re.compile(
 )
 #: Bullets that open items. Example: ◆县人社局…
 BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•]\s*")
-#: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇…
-RUN_IN_NUMBER = re.compile(rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)])\s*")
+#: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇… / ①县医保局… / ⑴….
+RUN_IN_NUMBER = re.compile(
+    rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]|[\u2460-\u2487])\s*")
 #: A unit set as a label at the start of an item. Example: 【县发改局】全力推进重点项目建设。….
 LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
 #: A unit named before a colon at the start of an item. Example: 县人社局：开展春风行动。….
