@@ -152,6 +152,17 @@ def test_forced_encoding_and_replace(tmp_path):
     assert jsonl(result.stdout)[0]["text"].startswith("縣住房和城鄉建設局")
 
 
+def test_a_stray_byte_is_a_warning_and_strict_makes_it_an_error(tmp_path):
+    data = seed_path("004").read_text(encoding="utf-8").encode("gbk")
+    path = tmp_path / "stray.txt"
+    path.write_bytes(data[:900] + b"\xff" + data[900:])
+    result = runner.invoke(app, ["split", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0 and len(jsonl(result.stdout)) == 8
+    assert [line for line in result.stderr.splitlines() if "stray.txt" in line][0].startswith("warning: ")
+    strict = runner.invoke(app, ["split", str(path), "-f", "jsonl", "--errors", "strict"])
+    assert strict.exit_code == 1 and strict.stdout == "" and "error: " in strict.stderr
+
+
 def test_help_does_not_import_heavy_modules():
     code = ("import sys; import bulletin_cli.cli; "
             "print(sorted(m for m in ('rich', 'chardet', 'yaml', 'tabulate') if m in sys.modules))")
@@ -191,7 +202,7 @@ def test_pdf_files_are_read_directly(tmp_path):
 def test_bad_errors_value_is_a_usage_error_in_every_command():
     for command in ("normalise", "split", "tag"):
         result = runner.invoke(app, [command, str(seed_path("001")), "--errors", "ignore"])
-        assert result.exit_code == 2 and "--errors must be strict or replace" in result.stderr
+        assert result.exit_code == 2 and "--errors must be auto, strict or replace" in result.stderr
     assert runner.invoke(app, ["export", str(seed_path("001")), "--errors", "ignore"]).exit_code == 2
     assert runner.invoke(app, ["export", str(seed_path("001")), "--layout", "poem"]).exit_code == 2
 

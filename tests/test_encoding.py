@@ -70,6 +70,21 @@ def test_undecodable_bytes_error_or_replace_and_count():
     assert result.replacements >= 1 and "县住建局" in result.text
 
 
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_auto_reads_a_file_with_a_stray_byte_and_refuses_a_damaged_one(codec):
+    text = seed_path("001").read_text(encoding="utf-8")
+    data = text.encode(codec)
+    stray = data[:1001] + b"\xff" + data[1001:]
+    with pytest.raises(DecodeError, match="first at offset"):
+        decode_bytes(stray)  # strict, the library's default
+    result = decode_bytes(stray, errors="auto")
+    assert result.encoding == codec and 1 <= result.replacements <= 4
+    assert result.text.count("\ufffd") == result.replacements and "延津政务快报" in result.text
+    damaged = b"".join(data[k:k + 40] + b"\xff" for k in range(0, len(data), 40))  # one byte in 40
+    with pytest.raises(DecodeError):
+        decode_bytes(damaged, errors="auto")
+
+
 def test_mojibake_utf8_read_as_latin1_is_repaired():
     broken = "县住建局危房改造".encode("utf-8").decode("latin-1")
     fixed, how = repair_mojibake(broken)

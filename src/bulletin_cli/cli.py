@@ -36,15 +36,23 @@ FORMAT = typer.Option(None, "--format", "-f",
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output.")
 FORCE = typer.Option(False, "--force", help="Overwrite the output file if it exists.")
 ENCODING = typer.Option(None, "--encoding", help="Force an input encoding (utf-8, gb18030, big5, utf-16…).")
-ERRORS = typer.Option("strict", "--errors",
-                      help="strict: undecodable bytes are an error; replace: go on and count them.")
+ERRORS = typer.Option("auto", "--errors",
+                      help="auto: a few undecodable bytes (up to 1 in 1,000) are replaced with a warning, "
+                           "more are an error; strict: any is an error; replace: go on whatever, counting them.")
 
 
 def _err(message: str) -> None:
-    """One line on standard error; never on standard output."""
+    """One line on standard error (an error, or a warning: see ``pipeline.WARNING``); never on
+    standard output."""
     from rich.console import Console
     from rich.markup import escape
 
+    from .pipeline import WARNING
+
+    if message.startswith(WARNING):  # the input was still processed
+        message = message[len(WARNING):]
+        Console(stderr=True, highlight=False, soft_wrap=True).print(f"[yellow]warning[/yellow]: {escape(message)}")
+        return
     Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error[/red]: {escape(message)}")
 
 
@@ -100,8 +108,8 @@ def _settings(encoding: Optional[str], errors: str, skip: Optional[List[str]] = 
         _err(message)
         raise typer.Exit(2)
 
-    if errors not in ("strict", "replace"):
-        usage("--errors must be strict or replace")
+    if errors not in ("auto", "strict", "replace"):
+        usage("--errors must be auto, strict or replace")
     if layout:
         from .structure import LAYOUTS
 

@@ -142,7 +142,8 @@ def decode_bytes(data: bytes, encoding: str | None = None, errors: str = "strict
     """Decode ``data`` following the house order; raise :class:`DecodeError` when it is not text.
 
     ``encoding`` forces a codec; ``errors="replace"`` goes on past undecodable bytes and counts
-    the U+FFFD characters it had to put in.
+    the U+FFFD characters it had to put in; ``errors="auto"`` does so only for a few of them (see
+    :data:`TOLERATED_PER`) and refuses a file with more.
     """
     if not data:
         raise DecodeError("empty file")
@@ -181,14 +182,43 @@ def decode_bytes(data: bytes, encoding: str | None = None, errors: str = "strict
     if errors == "replace":
         guess = _chardet_guess(data) or "gb18030"
         return _decode_with(data, guess, "replace")
-    raise DecodeError(f"bytes that no encoding explains (tried utf-8, gb18030, big5); {_first_bad(data)}")
+    damaged = _least_damaged(data)
+    if errors == "auto" and damaged is not None and damaged.replacements <= _tolerated(data):
+        return damaged
+    raise DecodeError(f"bytes that no encoding explains (tried utf-8, gb18030, big5); {_first_bad(data, damaged)}")
 
 
-def _first_bad(data: bytes) -> str:
+#: Undecodable bytes ``--errors auto`` (the default) lets through, replaced and counted: one in this
+#: many bytes, and at most :data:`TOLERATED_MAX`; a stray byte or a file cut in the middle of its
+#: last character, not a file in some other encoding.
+TOLERATED_PER = 1000
+TOLERATED_MAX = 16
+
+
+def _tolerated(data: bytes) -> int:
+    return min(TOLERATED_MAX, max(1, len(data) // TOLERATED_PER))
+
+
+def _least_damaged(data: bytes) -> Decoded | None:
+    """The reading of ``data`` with replacement that leaves the most common Chinese, among the
+    codecs of the house order that need the fewest replacements, or None."""
+    readings = []
+    for codec in ("utf-8", "gb18030", "big5"):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+        readings.append((bad, -_common_ratio(text), codec, text))
+    fewest = min(r[0] for r in readings)
+    bad, _ratio, codec, text = min(r for r in readings if r[0] <= max(fewest, _tolerated(data)))
+    return Decoded(text, codec, replacements=bad)
+
+
+def _first_bad(data: bytes, reading: Decoded | None = None) -> str:
+    codec = reading.encoding if reading else "gb18030"
     try:
-        data.decode("gb18030")
+        data.decode(codec)
     except UnicodeDecodeError as exc:
-        return f"first bad byte at offset {exc.start}; use --errors replace to go on"
+        many = f"{reading.replacements} bad byte sequences as {codec}, " if reading else ""
+        return f"{many}first at offset {exc.start}; use --errors replace to go on"
     return "use --encoding to choose one"
 
 
@@ -197,8 +227,11 @@ def _decode_with(data: bytes, codec: str, errors: str, label: str | None = None)
         text = data.decode(codec)
         replaced = 0
     except UnicodeDecodeError as exc:
-        if errors != "replace":
+        if errors not in ("replace", "auto"):
             raise DecodeError(f"not valid {codec} at byte {exc.start}; use --errors replace to go on") from None
         text = data.decode(codec, errors="replace")
         replaced = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+        if errors == "auto" and replaced > _tolerated(data):
+            raise DecodeError(f"not valid {codec}: {replaced} bad byte sequences, the first at byte {exc.start}; "
+                              "use --errors replace to go on") from None
     return Decoded(text, label or codec, replacements=replaced)

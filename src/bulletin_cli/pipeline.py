@@ -18,6 +18,8 @@ from .normalise import NormaliseOptions, normalise_bytes
 from .structure import split_document
 
 Report = Callable[[str], None]
+#: How a reported line that is only a warning (the input was still processed) begins.
+WARNING = "warning: "
 
 
 @dataclass
@@ -40,7 +42,7 @@ class Settings:
     """Options every stage may need."""
 
     encoding: str | None = None
-    errors: str = "strict"
+    errors: str = "auto"
     options: NormaliseOptions = field(default_factory=NormaliseOptions)
     layout: str | None = None
     captions: bool = False
@@ -58,9 +60,15 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
         if isinstance(entry, Source):
             tally.inputs += 1
             try:
-                yield normalise_bytes(entry.data, entry.name, settings.encoding, settings.errors, settings.options)
+                doc = normalise_bytes(entry.data, entry.name, settings.encoding, settings.errors, settings.options)
             except DecodeError as exc:
                 tally.fail(f"{entry.name}: {exc}", report)
+                continue
+            replaced = doc["changes"]["counts"].get("replaced_bytes")
+            if replaced and settings.errors == "auto":
+                report(f"{WARNING}{entry.name}: {replaced} undecodable byte sequence(s) read as U+FFFD "
+                       "(--errors strict refuses such files)")
+            yield doc
             continue
         yield entry
 
