@@ -7,6 +7,7 @@ through ``imap`` and are written as they come.
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,7 @@ def _slim(rec: dict, row_maker: Callable[[dict], list]) -> dict:
 
 
 #: What every job of one run shares (settings, configuration, what to keep, the row maker): set
-#: once in each worker process, so that a job is just a path.
+#: once in each worker process, so that a job sent to it is just a path.
 _CONTEXT: tuple | None = None
 
 
@@ -75,9 +76,14 @@ def _set_context(context: tuple) -> None:
 
 
 def _work(path: str) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
-    """One file through the chain in a worker: (records with their duplicate keys, error lines,
-    inputs read). With a ``row_maker`` items come back as finished rows (see :func:`_slim`)."""
-    settings, cfg, keep_documents, row_maker = _CONTEXT
+    """:func:`_work_with` in a worker process, with the context it was started with."""
+    return _work_with(_CONTEXT, path)
+
+
+def _work_with(context: tuple, path: str) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
+    """One file through the chain: (records with their duplicate keys, error lines, inputs read).
+    With a ``row_maker`` items come back as finished rows (see :func:`_slim`)."""
+    settings, cfg, keep_documents, row_maker = context
     errors: list[str] = []
     tally = Tally()
     out = list(_chain(read_file(Path(path)), settings, cfg, errors.append, tally, keep_documents, row_maker))
@@ -142,8 +148,8 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
             results = pool.imap(_work, files, chunksize=max(1, min(CHUNK, len(files) // (4 * jobs))))
             yield from _collect(results, finish, report, tally, progress, summary)
     else:
-        _set_context(context)
-        yield from _collect(map(_work, files), finish, report, tally, progress, summary)
+        work = functools.partial(_work_with, context)
+        yield from _collect(map(work, files), finish, report, tally, progress, summary)
 
 
 #: Files a worker takes at a time, at most (fewer in small runs, so that every worker gets some).
