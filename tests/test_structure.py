@@ -153,7 +153,7 @@ def test_credits_with_labels(tail, units, reporters):
     assert items[0]["body"].endswith("补助资金。")
 
 
-@pytest.mark.parametrize("tail", ["（注：数据截至3月底）", "（3月5日）"])
+@pytest.mark.parametrize("tail", ["（注：数据截至3月底）", "（3月5日）", "（试行）", "（征求意见稿）", "（待续）"])
 def test_a_remark_in_brackets_is_not_a_credit(tail):
     items = split_document(doc_for("【民生保障】\n\n县住建局开展危房改造 拨付补助资金。" + tail + "\n"))
     assert (items[0]["units"], items[0]["reporters"]) == ([], [])

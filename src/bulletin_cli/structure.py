@@ -349,6 +349,10 @@ CREDIT_LABELS = re.compile(
 CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
+#: Words in brackets after a sentence that name no unit. Example: （试行）, （待续）, （征求意见稿）.
+NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$")
+
+
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
     inner = ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
@@ -359,13 +363,14 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     tokens = [t for t in NAME_SEPARATORS.split(inner) if t]
     if not tokens or any(width(t) > 40 for t in tokens):
         return None
-    units = [t for t in tokens if UNIT_SUFFIX.search(t) or width(t) > 6]
+    units = [t for t in tokens if UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t))]
     names = [t for t in tokens if t not in units]
     if not units:
         if credits and all(PERSON_NAME.fullmatch(n) for n in names):
             return [], names  # names alone, under a label: （通讯员 张三）
-        if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and CJK_RUN.fullmatch(tokens[0]):
-            return tokens, []  # （开发区） style short unit without a known suffix
+        if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and CJK_RUN.fullmatch(tokens[0]) \
+                and not NOT_UNITS.search(tokens[0]):
+            return tokens, []  # （县公安） style short unit without a known suffix
         return None
     if any(not PERSON_NAME.fullmatch(n) for n in names):
         return None
