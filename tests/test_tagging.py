@@ -50,6 +50,15 @@ def test_figure_details():
     assert by_text["6亿元"]["clause"] == "先后投资近6亿元"
 
 
+@pytest.mark.parametrize("text, found, value, unit", [
+    ("服务群众5万余人次。", "5万余人次", 50000, "人次"), ("投资1.5亿多元。", "1.5亿多元", 1.5e8, "yuan"),
+    ("发放补贴300万余元。", "300万余元", 3e6, "yuan"), ("覆盖近百人。", "百人", 100, "人"),
+])
+def test_approximate_figures_with_the_word_after_the_magnitude(text, found, value, unit):
+    (fig,) = find_figures(text)
+    assert (fig["text"], fig["normalised"], fig["approx"]) == (found, {"value": value, "unit": unit}, True)
+
+
 @pytest.mark.parametrize("text", ["2024年", "第43期", "“60·80”项目", "G1512高速", "1-5月份", "2月19日至22日",
                                   "轮选49号", "108国道", "十四五规划", "千方百计", "黄沙万亩粮油生产示范园"])
 def test_dates_codes_and_names_are_not_figures(text):

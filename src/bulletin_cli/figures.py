@@ -53,14 +53,14 @@ _MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
 
-#: A figure: number (or range), optional 余/多, optional magnitude, then a unit or a percent sign.
-#: Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人.
+#: A figure: number (or range), optional 余/多, optional magnitude (and 余/多 after it), then a
+#: unit or a percent sign. Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人, 5万余人次.
 FIGURE = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_num>[零一二三四五六七八九十百点]+))"
     rf"|(?P<num>{_ARABIC}|{_CHINESE})"
     rf"(?:\s*(?P<range_sep>[—–\-~～至到])\s*(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
     rf"\s*(?P<approx>余|多)?"
-    rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<unit>{_UNIT_ALT}))"
+    rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT}))"
 )
 #: What may not follow the unit: a date or ordinal word makes 9月, 18期, 2号 not figures.
 BAD_AFTER = re.compile(r"(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
@@ -134,12 +134,15 @@ def find_figures(text: str) -> list[dict]:
         start, end = m.start(), m.end()
         if _bad_before(text, start) or BAD_AFTER.match(text, end, end + 4):
             continue
-        whole, pct_cn, pct_num, num, num2, approx_word, pct, mag_word, unit_word = m.group(
-            0, "pct_cn", "pct_num", "num", "num2", "approx", "pct", "mag", "unit")
+        whole, pct_cn, pct_num, num, num2, approx_word, approx_after_mag, pct, mag_word, unit_word = m.group(
+            0, "pct_cn", "pct_num", "num", "num2", "approx", "approx2", "pct", "mag", "unit")
+        approx_word = approx_word or approx_after_mag
         if unit_word and end < len(text) and text[end] in WORD_AFTER_UNIT.get(unit_word, ""):
             continue
-        if num is not None and len(num) == 1 and num in "十百千万亿" and not approx_word:
-            continue  # 万亩示范园, 千方百计: a bare 万 or 千 is a word, unless 十余个
+        prefix = text[max(0, start - 2):start]
+        if num is not None and len(num) == 1 and num in "十百千万亿" and not approx_word \
+                and not prefix.endswith(APPROX_BEFORE):
+            continue  # 万亩示范园, 千方百计: a bare 万 or 千 is a word, unless 十余个 or 近百人
         if pct_cn:
             value, unit, base, factor, mag = _number(pct_num), "%", "%", 1.0, 1.0
         else:
@@ -154,7 +157,6 @@ def find_figures(text: str) -> list[dict]:
             continue
         if breaks is None:
             breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
-        prefix = text[max(0, start - 2):start]
         approx = bool(approx_word) or prefix.endswith(APPROX_BEFORE) \
             or text[end:end + 2].startswith(APPROX_AFTER[2:])
         fig = {
