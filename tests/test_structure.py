@@ -314,6 +314,44 @@ def test_headlines_on_their_own_lines(how, tmp_path):
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("武陟县政务信息", 5, "武陟县人民政府办公室", "2024-03-15")
 
 
+def _extracted(name: str, how: str, tmp_path) -> bytes:
+    """A test document as it is, or rendered to a real PDF and extracted again."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import damage
+
+    raw = (Path(__file__).parent / "data" / name).read_bytes()
+    if how == "text":
+        return raw
+    pdf = tmp_path / "x.pdf"
+    damage.render_pdf(raw.decode("utf-8").splitlines(), pdf)
+    return damage.extract(pdf, how).encode("utf-8")
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
+def test_half_year_summary_through_pdf(how, tmp_path):
+    """A work summary in outline form; in the PDF copies a paragraph's last line, 结如下：, is
+    short and ends in a colon like a heading, and must still join its paragraph."""
+    items = split_document(normalise_bytes(_extracted("half_year_summary.txt", how, tmp_path)))
+    assert [(i["number"], i["level"], i["headline"]) for i in items][:5] == [
+        (None, None, None), ("一、", 1, "主要工作成效"), ("（一）", 2, "经济运行稳中有进"),
+        ("（二）", 2, "项目建设加快推进"), ("一是", 4, "强化要素保障")]
+    assert len(items) == 15 and items[0]["body"].endswith("现将有关情况总结如下：")
+    assert (items[0]["doc"]["issuer"], items[0]["doc"]["date"]) == ("封丘县人民政府", "2024-07-10")
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
+def test_numbered_items_and_a_dotted_date_after_the_issuer(how, tmp_path):
+    """1. and ① items; 编 2024.3.8 on the issuer's line, which the PDF copies run together."""
+    items = split_document(normalise_bytes(_extracted("numbered_items.txt", how, tmp_path)))
+    assert [(i["section"], i["number"], i["units"]) for i in items] == [
+        ("经济运行", "1.", ["县发改委"]), ("经济运行", "2.", ["县统计局"]),
+        ("民生实事", "①", ["县人社局"]), ("民生实事", "②", ["县医保局"])]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("延津县政务快报", 5, "延津县人民政府办公室", "2024-03-08")
+
+
 def test_outline_summary_with_title_and_signature():
     items = split_document(normalise_bytes((Path(__file__).parent / "data" / "summary_outline.txt").read_bytes()))
     got = [(i["number"], i["level"], i["headline"], i["parent"]) for i in items]

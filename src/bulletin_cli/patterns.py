@@ -46,7 +46,7 @@ DATE = re.compile(
     rf"([\d{CN_DIGITS}]{{1,3}})\s*(?:日|号)?"
 )
 #: A date written with digits and separators. Example: 2023-09-22, 2023.9.22.
-DATE_NUMERIC = re.compile(r"\b([12]\d{3})[-./]([01]?\d)[-./]([0-3]?\d)\b")
+DATE_NUMERIC = re.compile(r"(?<![\d./-])([12]\d{3})[-./]([01]?\d)[-./]([0-3]?\d)(?![\d./-])")
 
 #: A page number alone on a line. Examples: - 2 -, —2—, 第 2 页, 第2页 共5页, 2/5, ·3·.
 PAGE_NUMBER = re.compile(

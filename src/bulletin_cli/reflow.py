@@ -265,6 +265,11 @@ class _Line:
         return self._opens_paragraph
 
 
+#: How the short tail of a wrapped paragraph may end, where a heading would not: a colon or comma
+#: leading on. Example: 结如下： after …现将有关情况总.
+CONTINUATION_END = ("：", ":", "，", ",", "、")
+
+
 def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
     """The join decision on two lines' features (see :func:`should_join`)."""
     if nxt.orphan:
@@ -276,7 +281,8 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
     if nxt.indented:
         return False  # a first-line indent opens a paragraph
-    if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8):
+    if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8) \
+            and not (full and nxt.text.endswith(CONTINUATION_END)):
         return False
     if wrapped and line.ends_sentence and line.width >= wrap - 4 and not nxt.opens_paragraph():
         return True  # a full line that happens to end a sentence: the paragraph goes on
