@@ -352,6 +352,18 @@ def test_numbered_items_and_a_dotted_date_after_the_issuer(how, tmp_path):
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("延津县政务快报", 5, "延津县人民政府办公室", "2024-03-08")
 
 
+@pytest.mark.parametrize("how", ["text", "pdftotext"])
+def test_weekly_report_with_numbered_sections_and_unit_colon_items(how, tmp_path):
+    """A 周报: the week as its issue, 一、 sections, and items that open with their unit and a colon."""
+    items = split_document(normalise_bytes(_extracted("weekly_report.txt", how, tmp_path)))
+    assert [(i["layout"], i["section"], i["units"]) for i in items] == [
+        ("bulletin", "重点项目建设", ["县发改委"]), ("bulletin", "重点项目建设", ["县自然资源局"]),
+        ("bulletin", "营商环境优化", ["县政务服务中心"]), ("bulletin", "营商环境优化", ["县市场监管局"]),
+        ("bulletin", "民生保障", ["县人社局"])]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("新乡县重点工作周报", 10, "新乡县人民政府督查室", "2024-03-11")
+
+
 def test_outline_summary_with_title_and_signature():
     items = split_document(normalise_bytes((Path(__file__).parent / "data" / "summary_outline.txt").read_bytes()))
     got = [(i["number"], i["level"], i["headline"], i["parent"]) for i in items]

@@ -95,6 +95,8 @@ BODY_OPENERS = re.compile(
     r"(按照|通过|围绕|聚焦|坚持|成立|召开|建立|开展|紧盯|结合|针对|立足|依托|以|为|近日|日前|今年以来|自|"
     r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
 )
+#: The week a weekly report covers, its issue number. Example: （2024年第10周）.
+WEEK = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?第\s*([\d{CN_DIGITS}]{{1,3}})\s*周")
 #: The heading of a table of contents under the masthead. Example: 本期要目, 【本期导读】.
 CONTENTS_HEADING = re.compile(r"^\s*[【\[]?\s*(本期要目|本期目录|本期导读|本期内容|本期要点|要\s*目|目\s*录)\s*[】\]]?\s*[:：]?\s*$")
 #: Dot leaders and a page number closing a contents entry. Example: …………3.
@@ -262,6 +264,10 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             fields["issue"] = i
             t = ISSUE_TEXT.sub(" ", t).strip()
             used = True
+        elif (w := WEEK.search(t)) and "issue" not in fields:  # a weekly report is numbered by week
+            fields["issue"] = cn_to_int(w.group(1))
+            t = (t[:w.start()] + " " + t[w.end():]).strip(" （）()")
+            used = True
         if m := FIELD_LABEL.match(t):
             if m.group(1) == "来源":
                 fields.setdefault("issuer", t[m.end():].strip(" ：:"))
@@ -349,8 +355,9 @@ CREDIT_LABELS = re.compile(
 CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
-#: Words in brackets after a sentence that name no unit. Example: （试行）, （待续）, （征求意见稿）.
-NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$")
+#: Words in brackets that name no unit. Example: （试行）, （待续）, （征求意见稿）, （2024年第10周）.
+NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
+                       r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
 
 
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
@@ -469,8 +476,8 @@ def detect_layout(paras: list[Para]) -> str:
         return "plain"
     sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t)) or SECTION_SYMBOL.match(t))
     attributions = sum(1 for t in texts if _attribution(t))
-    masthead = any(TITLE.match(t) for t in texts[:4]) and any(ISSUE.search(t) for t in texts[:6])
-    if sections or attributions >= 2 or masthead:
+    titled = any(TITLE.match(t) for t in texts[:4])
+    if sections or attributions >= 2 or (titled and any(ISSUE.search(t) or WEEK.search(t) for t in texts[:6])):
         return "bulletin"
     body = "\n".join(texts)
     l2 = len(OUTLINE_L2.findall(body))
@@ -478,6 +485,8 @@ def detect_layout(paras: list[Para]) -> str:
     starts = sum(1 for t in texts if OUTLINE_MARK.match(t))
     if l2 + l4 >= 3 and (starts >= 0.3 * len(texts) or l2 >= 2):
         return "outline"
+    if titled and any(parse_date(t) for t in texts[:6]) and starts:  # 周报 with a date and 一、 sections
+        return "bulletin"
     # items as headline, space, body, with nothing else to go by: 县住建局扎实推进… 今年以来，…。
     headline_items = sum(1 for t in texts if not OUTLINE_MARK.match(t) and _headline_space(t))
     if headline_items >= 2 and headline_items >= 0.4 * len(texts):
