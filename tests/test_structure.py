@@ -153,6 +153,13 @@ def test_credits_with_labels(tail, units, reporters):
     assert items[0]["body"].endswith("补助资金。")
 
 
+def test_a_credit_opening_a_news_item_gives_its_reporters():
+    items = split_document(doc_for("【要闻】\n\n我市召开春季植树造林动员会\n\n"
+                                   "本报讯（记者 张三 通讯员 李四）4月5日，我市召开春季植树造林动员会，安排部署全年工作。\n"))
+    assert (items[0]["headline"], items[0]["units"], items[0]["reporters"]) == ("我市召开春季植树造林动员会", [], ["张三", "李四"])
+    assert items[0]["body"].startswith("本报讯（记者 张三")  # the text itself is kept
+
+
 @pytest.mark.parametrize("tail", ["（注：数据截至3月底）", "（3月5日）", "（试行）", "（征求意见稿）", "（待续）"])
 def test_a_remark_in_brackets_is_not_a_credit(tail):
     items = split_document(doc_for("【民生保障】\n\n县住建局开展危房改造 拨付补助资金。" + tail + "\n"))

@@ -355,6 +355,8 @@ CREDIT_LABELS = re.compile(
 CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
+#: A credit opening a news item's body. Example: 本报讯（记者 张三 通讯员 李四）4月5日，….
+LEAD_CREDIT = re.compile(r"^(?:本报讯|本刊讯|本网讯|讯)?\s*[（(]\s*((?:特约通讯员|通讯员|记者)[^（）()]{1,40})[）)]")
 #: Words in brackets that name no unit. Example: （试行）, （待续）, （征求意见稿）, （2024年第10周）.
 NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
                        r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
@@ -828,6 +830,10 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
     redactions = [m.span() for m in REDACTION.finditer(text)] if parsed.layout == "outline" else []
     for seq, d in enumerate(parsed.items, 1):
         parent = index.get(id(d.parent)) if d.parent is not None else None
+        if not d.reporters and (credit := LEAD_CREDIT.match(d.body or "")):
+            found = _unit_tokens(credit.group(1))  # 本报讯（记者 张三 通讯员 李四）…: the writers up front
+            if found:
+                d.units, d.reporters = d.units or found[0], found[1]
         rec = {
             "type": "item", "schema": SCHEMA, "item_id": f"{doc['doc_id']}:{seq}", "doc_id": doc["doc_id"],
             "source": doc.get("source", "-"), "seq": seq, "layout": parsed.layout, "section": keep(d.section),
