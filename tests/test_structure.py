@@ -371,6 +371,16 @@ def test_weekly_report_with_numbered_sections_and_unit_colon_items(how, tmp_path
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("新乡县重点工作周报", 10, "新乡县人民政府督查室", "2024-03-11")
 
 
+@pytest.mark.parametrize("how", ["text", "pdftotext"])
+def test_digest_of_headings_over_short_paragraphs(how, tmp_path):
+    """Headings each over a paragraph of two or three sentences (none of them long): a digest."""
+    items = split_document(normalise_bytes(_extracted("short_digest.txt", how, tmp_path)))
+    assert [(i["layout"], i["section"]) for i in items] == [
+        ("digest", None), ("digest", "工业生产稳步回升"), ("digest", "固定资产投资较快增长"), ("digest", "消费市场持续回暖")]
+    assert items[1]["body"].startswith("一季度，全县规模以上工业增加值同比增长7.8%")
+    assert (items[0]["doc"]["title"], items[0]["doc"]["issuer"]) == ("2024年一季度全县经济运行情况", "县统计局")
+
+
 def test_outline_summary_with_title_and_signature():
     items = split_document(normalise_bytes((Path(__file__).parent / "data" / "summary_outline.txt").read_bytes()))
     got = [(i["number"], i["level"], i["headline"], i["parent"]) for i in items]

@@ -495,7 +495,10 @@ def detect_layout(paras: list[Para]) -> str:
         return "bulletin"
     headings = sum(1 for p in paras[1:] if _is_heading(p))
     long_paras = sum(1 for t in texts if width(t) > 120)
-    if headings >= 2 and long_paras >= 3:
+    # or headings each over running text, however short: 工业生产稳步回升 ⏎ 一季度，全县….
+    headed = sum(1 for a, b in zip(paras[1:], paras[2:])
+                 if _is_heading(a) and not _is_heading(b) and SENTENCE_MARK.search(b.text))
+    if headings >= 2 and (long_paras >= 3 or headed >= 2):
         return "digest"
     return "plain"
 
