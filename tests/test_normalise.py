@@ -17,6 +17,8 @@ COPIES = {
     "utf-8": lambda t: t.encode("utf-8"),
     "gb18030": lambda t: t.encode("gb18030"),
     "utf-16": lambda t: t.encode("utf-16"),
+    "utf-16-le-no-bom": lambda t: t.encode("utf-16-le"),
+    "utf-16-be-no-bom": lambda t: t.encode("utf-16-be"),
     "utf-8-bom": lambda t: t.encode("utf-8-sig"),
     "crlf": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
 }

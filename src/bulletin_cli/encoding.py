@@ -90,15 +90,24 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """Guess UTF-16 LE/BE from where the zero bytes fall (ASCII digits, newlines)."""
     if len(data) < 4 or len(data) % 2:
         return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
     half = len(data) // 2
-    if odd > half * 0.05 and even == 0:
-        return "utf-16-le"
-    if even > half * 0.05 and odd == 0:
-        return "utf-16-be"
-    # Pure CJK UTF-16 has no zero bytes at all; try it only when nothing else decodes.
-    return None
+    if data.count(0) < half * 0.05:
+        return None  # pure CJK UTF-16 has few zero bytes or none: that is left to the BOM
+    # ASCII puts its zero byte on one side, ideographs such as 一 (U+4E00) and 开 (U+5F00) on the
+    # other: both byte orders are read, and the one that gives text wins
+    readings = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = _try(data, codec)
+        if text is not None and _printable_share(text) >= 0.95:
+            readings.append((_common_ratio(text), _printable_share(text), codec))
+    return max(readings)[2] if readings else None
+
+
+def _printable_share(text: str) -> float:
+    """Share of the first characters that are printable or line breaks (binary data read as
+    UTF-16 is mostly control and unassigned characters)."""
+    sample = text[:2000]
+    return sum(1 for c in sample if c.isprintable() or c in "\n\r\t\u3000") / max(1, len(sample))
 
 
 def _try(data: bytes, codec: str) -> str | None:
