@@ -91,7 +91,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if len(data) < 4 or len(data) % 2:
         return None
     half = len(data) // 2
-    if data.count(0) < half * 0.05:
+    if data.count(0) < half * 0.02:
         return None  # pure CJK UTF-16 has few zero bytes or none: that is left to the BOM
     # ASCII puts its zero byte on one side, ideographs such as 一 (U+4E00) and 开 (U+5F00) on the
     # other: both byte orders are read, and the one that gives text wins
