@@ -170,3 +170,22 @@ def test_first_line_indents_mark_paragraphs_in_wrapped_text():
         assert wrap(first, indent)[-1].endswith("。") and len(wrap(first, indent)[-1]) == 30
         text, _ = normalise_text(raw)
         assert text == first + "\n\n" + second + "\n"
+
+
+def test_a_saved_web_page_keeps_its_text_only():
+    """A page saved from a county website, all on one line: head, script and style go (counted),
+    paragraph tags become paragraph breaks, entities are decoded."""
+    page = ("<!DOCTYPE html><html><head><title>延津政务快报</title><script>var a = 1;</script>"
+            "<style>p{margin:0}</style></head><body><!-- nav --><div>当前位置：首页 &gt; 政务动态</div>"
+            "<h1>延津政务快报</h1><p>第43期</p><p>【民生保障】</p>"
+            "<p>县人社局开展追缴工作 追回养老金共计21.17万元。（人社局）</p></body></html>")
+    rec = normalise_bytes(page.encode("utf-8"))
+    assert rec["text"].split("\n\n") == ["当前位置：首页 > 政务动态", "延津政务快报", "第43期", "【民生保障】",
+                                         "县人社局开展追缴工作 追回养老金共计21.17万元。（人社局）\n"]
+    assert rec["changes"]["counts"]["html_hidden"] == 3  # doctype, comment, head
+    assert "var a" not in rec["text"]
+
+
+def test_text_with_a_stray_tag_is_not_a_web_page():
+    rec = normalise_bytes("县住建局开展核查<br>摸清底数。\n".encode("utf-8"))
+    assert "html_hidden" not in rec["changes"]["counts"] and "县住建局开展核查" in rec["text"]

@@ -13,7 +13,7 @@ from .changes import Changes
 from .encoding import decode_bytes, repair_mojibake
 from .options import NormaliseOptions
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
-from .spacing import fix_punctuation, fix_spacing, fold_width, strip_markup
+from .spacing import fix_punctuation, fix_spacing, fold_width, html_to_text, strip_markup
 
 SCHEMA = 1
 
@@ -39,6 +39,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
             changes.add("mojibake", text[:12], fixed[:12])
             text = fixed
     has_markup = "*" in text or "_" in text or "<" in text or "&" in text
+    if opts.markup and "<" in text:
+        text = html_to_text(text, changes)  # a saved web page: its head and scripts go
     lines, pages = clean_lines(text, changes)
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")
