@@ -133,6 +133,16 @@ def test_batch_with_binary_empty_and_unreadable_files(corpus, tmp_path, monkeypa
         assert len({r["doc_id"] if "doc_id" in r else r["item_id"].split(":")[0] for r in csv.DictReader(handle)}) == 5
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_stray_byte_in_a_batch_is_a_warning_not_a_failure(corpus, jobs):
+    data = seed_path("004").read_text(encoding="utf-8").encode("gbk")
+    (corpus / "stray.txt").write_bytes(data[:900] + b"\xff" + data[900:])
+    result = export(corpus, "-f", "csv", "-j", jobs)
+    assert result.exit_code == 0
+    assert any(line.startswith("warning: ") and "stray.txt" in line for line in result.stderr.splitlines())
+    assert "0 failed" in result.stderr and result.stdout.count("stray.txt") == 8
+
+
 def test_two_jobs_give_the_same_output_as_one(corpus, tmp_path):
     for k in range(3):  # more files than workers, some duplicates across files
         (corpus / f"copy{k}.txt").write_bytes(seed_path("002").read_bytes())

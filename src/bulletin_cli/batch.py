@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 from .dedupe import Deduper
 from .inputs import InputError, expand_paths, read_file, read_inputs
-from .pipeline import Settings, Tally, to_items
+from .pipeline import WARNING, Settings, Tally, to_items
 from .tagging import mark_duplicate, tag_item
 
 
@@ -163,7 +163,10 @@ def _collect(results, finish, report, tally: Tally, progress, summary: Summary) 
     for records, errors, inputs in results:
         tally.inputs += inputs
         for message in errors:
-            tally.fail(message, report)
+            if message.startswith(WARNING):  # read all the same: said, not counted as a failure
+                report(message)
+            else:
+                tally.fail(message, report)
         yield from finish(records)
         done += 1
         if progress:
