@@ -50,16 +50,18 @@ RATE_UNITS = ("%", "个百分点", "倍")
 
 _UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 _MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九]*[十百千万亿][零〇一二两三四五六七八九十百千万亿]*"
+# Bounded, so that a run of thousands of digits costs a little at each place, not the whole run:
+# no figure has more than 16 digits before the point or 8 Chinese numerals before its first 十百千万亿.
+_ARABIC = r"\d{1,16}(?:,\d{3}){0,5}(?:\.\d{1,8})?"
+_CHINESE = r"[零〇一二两三四五六七八九]{0,8}[十百千万亿][零〇一二两三四五六七八九十百千万亿]{0,12}"
 
 #: A figure: number (or range), optional 余/多, optional magnitude (and 余/多 after it), then a
 #: unit or a percent sign. Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人, 5万余人次.
 FIGURE = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_num>[零一二三四五六七八九十百点]+))"
     rf"|(?P<num>{_ARABIC}|{_CHINESE})"
-    rf"(?:\s*(?P<range_sep>[—–\-~～至到])\s*(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
-    rf"\s*(?P<approx>余|多)?"
+    rf"(?:\s{{0,3}}(?P<range_sep>[—–\-~～至到])\s{{0,3}}(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
+    rf"\s{{0,3}}(?P<approx>余|多)?"
     rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT}))"
 )
 #: What may not follow the unit: a date or ordinal word makes 9月, 18期, 2号 not figures.

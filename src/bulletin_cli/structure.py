@@ -818,7 +818,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
     text = doc["text"]
     simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
     parsed = analyse(simple or text, layout)
-    keep = Restorer(text, simple) if simple else (lambda value: value)
+    keep = Restorer(text, simple) if simple else (lambda value, start=0: value)
     meta = {"title": None, "issue": None, "issuer": None, "date": None, "editor": None, "reviewer": None,
             "signer": None, "distribution": None, "note": None}
     meta.update({k: keep(v) for k, v in parsed.masthead.items() if k in meta})
@@ -840,9 +840,9 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
         rec = {
             "type": "item", "schema": SCHEMA, "item_id": f"{doc['doc_id']}:{seq}", "doc_id": doc["doc_id"],
             "source": doc.get("source", "-"), "seq": seq, "layout": parsed.layout, "section": keep(d.section),
-            "headline": keep(d.headline), "body": keep(d.body), "units": keep(d.units),
-            "reporters": keep(d.reporters), "number": keep(d.number), "level": d.level,
-            "parent": keep(d.parent.headline) if d.parent is not None else None,
+            "headline": keep(d.headline, d.start), "body": keep(d.body, d.start), "units": keep(d.units, d.start),
+            "reporters": keep(d.reporters, d.start), "number": keep(d.number, d.start), "level": d.level,
+            "parent": keep(d.parent.headline, d.parent.start) if d.parent is not None else None,
             "parent_seq": parent + 1 if parent is not None else None,
             "headline_inferred": d.headline_inferred, "span": [d.start, d.end],
             "redactions": _count_between(redactions, d.start, d.end) if redactions else 0,

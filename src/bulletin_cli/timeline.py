@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 
@@ -79,18 +80,21 @@ def find_dates(text: str, issued: str | None = None) -> list[dict]:
     """Dates and periods in ``text``: ``{"text", "kind", "value", "span"}``; ``value`` is None
     where neither the text nor the issue date gives the year."""
     year = int(issued[:4]) if issued else None
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, which never overlap, in order
+    ends: list[int] = []
     out = []
     for kind, pattern in DATE_FORMS:
         word, needed = NEEDS[kind]
         if word not in text or not needed.search(text):
             continue
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
+            k = bisect.bisect_left(starts, m.end())  # spans starting before this one ends
+            if k and ends[k - 1] > m.start():
+                continue  # overlaps a span taken by a more specific form
             if kind == "month" and not (1 <= int(m.group("m")) <= 12):
                 continue
-            taken.append((m.start(), m.end()))
+            starts.insert(k, m.start())
+            ends.insert(k, m.end())
             out.append({"text": m.group(0), "kind": kind, "value": _resolve(kind, m, year, issued),
                         "span": [m.start(), m.end()]})
     out.sort(key=lambda d: d["span"][0])

@@ -72,14 +72,18 @@ class Restorer:
     def __init__(self, original: str, simple: str) -> None:
         self.original, self.simple = original, simple
 
-    def __call__(self, value):
+    def __call__(self, value, start: int = 0):
+        """``value`` in the original's characters, looked for from ``start`` on (an item's offset:
+        the text before it need not be searched), then from the beginning."""
         if isinstance(value, str):
-            at = self.simple.find(value) if value else -1
+            at = self.simple.find(value, start) if value else -1
+            if at < 0 and start and value:
+                at = self.simple.find(value)
             if at >= 0:
                 return self.original[at:at + len(value)]
             if "；" in value:  # lists joined from several lines: 县委常委；县人大
-                return "；".join(self(part) for part in value.split("；"))
+                return "；".join(self(part, start) for part in value.split("；"))
             return value
         if isinstance(value, list):
-            return [self(v) for v in value]
+            return [self(v, start) for v in value]
         return value
