@@ -72,6 +72,11 @@ def test_dates_codes_and_names_are_not_figures(text):
     ("潭龙街道", "潭龙街道", "subdistrict"), ("政府办综合六科", "政府办综合六科", "other"),
     ("延津县人力资源和社会保障局", "人力资源和社会保障局", "bureau"), ("县人民法院", "人民法院", "court"),
     ("某某村", "某某村", "village"), ("某某建材有限公司", "某某建材有限公司", "enterprise"),
+    # a party committee's departments, a town's government, a county's name before a town's
+    ("县委宣传部", "宣传部", "party organ"), ("县委编办", "机构编制委员会办公室", "office"),
+    ("县委统战部", "统一战线工作部", "party organ"), ("东屯镇人民政府", "东屯镇", "town"),
+    ("临澧县四新岗镇人民政府", "四新岗镇", "town"), ("潭龙街道办事处", "潭龙街道", "subdistrict"),
+    ("武陟县人民政府", "本级政府", "county"),
 ])
 def test_canonical_units_and_kinds(name, canonical, kind):
     unit = canonical_unit(name, CFG)

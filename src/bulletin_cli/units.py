@@ -13,6 +13,13 @@ from .patterns import CJK
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")
+#: The government office after a town's or subdistrict's name, dropped so that each place has one
+#: name. Example: 东屯镇人民政府 → 东屯镇, 潭龙街道办事处 → 潭龙街道.
+LOCAL_GOVERNMENT = re.compile(r"(?<=[镇乡])(?:人民政府|政府)$|(?<=街道)(?:办事处|办)$")
+#: The county's name before a town's. Example: 临澧县四新岗镇 → 四新岗镇.
+COUNTY_BEFORE_TOWN = re.compile(rf"^[{CJK}]{{2,3}}[县市区旗](?=[{CJK}]{{2,6}}(?:镇|乡|街道)$)")
+#: The party committee of that level, dropped before its departments. Example: 县委宣传部 → 宣传部.
+PARTY_PREFIXES = ("县委", "市委", "区委", "旗委")
 #: A unit opening a headline: shortest run of ideographs ending in a unit word.
 #: Example: 县交通运输局|多管齐下…, 东屯镇|给小麦…, 文岩街道|全力开展….
 HEADLINE_UNIT = re.compile(
@@ -51,7 +58,9 @@ def canonical_unit(name: str, cfg: dict, source: str = "attribution") -> dict:
     aliases = cfg.get("aliases") or {}
     if name in (cfg.get("county_words") or []):
         return {"name": name, "canonical": "本级政府", "kind": "county", "source": source}
-    candidates = [name] + [name[len(p):] for p in PREFIXES if name.startswith(p) and len(name) > len(p) + 1]
+    core = LOCAL_GOVERNMENT.sub("", name)  # 东屯镇人民政府 is 东屯镇, not 人民政府
+    candidates = [core] + [core[len(p):] for p in PARTY_PREFIXES + PREFIXES
+                           if core.startswith(p) and len(core) > len(p) + 1]
     for cand in candidates:
         if cand in aliases:
             entry = aliases[cand]
@@ -59,11 +68,11 @@ def canonical_unit(name: str, cfg: dict, source: str = "attribution") -> dict:
                     "source": source}
     # a longer name ending in a known alias of three or more characters, the longest that fits:
     # 延津县人力资源和社会保障局, 县委组织部
-    for k in range(1, len(name) - 2):
-        if (entry := aliases.get(name[k:])) is not None:
+    for k in range(1, len(core) - 2):
+        if (entry := aliases.get(core[k:])) is not None:
             return {"name": name, "canonical": entry["canonical"], "kind": entry.get("kind", "other"),
                     "source": source}
-    bare = candidates[-1]
+    bare = COUNTY_BEFORE_TOWN.sub("", candidates[-1])
     return {"name": name, "canonical": bare, "kind": unit_kind(bare, cfg), "source": source}
 
 
