@@ -16,7 +16,7 @@ from bulletin_cli.normalise import normalise_bytes
 from bulletin_cli.structure import split_document
 from bulletin_cli.tagging import tag_items
 from bulletin_cli.timeline import find_dates
-from bulletin_cli.units import canonical_unit, headline_unit
+from bulletin_cli.units import canonical_unit, category, headline_unit
 
 from .conftest import SEEDS, seed_path
 
@@ -109,6 +109,16 @@ def test_categories_from_section_then_headline():
                     8: "safety"}
     outline = next(i for i in tag_items(items_of("002"), CFG) if i["headline"] == "优化医保业务经办")
     assert outline["tags"]["category"]["from"] == "headline"
+
+
+@pytest.mark.parametrize("section, key", [
+    ("营商环境", "business"), ("优环境、强服务，市场主体焕发活力", "business"), ("人居环境", "environment"),
+    ("水环境治理", "environment"), ("平安建设", "safety"), ("巡察督查", "governance"), ("科技创新", "economy"),
+    ("创文创卫", "culture"), ("工作动态", "other"),
+])
+def test_section_categories_of_other_counties(section, key):
+    """营商环境 is business, not environment: plain 环境 is no environment keyword."""
+    assert category({"section": section, "headline": ""}, CFG)["key"] == key
 
 
 def test_dates_resolve_against_the_issue_date():
