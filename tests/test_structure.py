@@ -381,6 +381,16 @@ def test_digest_of_headings_over_short_paragraphs(how, tmp_path):
     assert (items[0]["doc"]["title"], items[0]["doc"]["issuer"]) == ("2024年一季度全县经济运行情况", "县统计局")
 
 
+@pytest.mark.parametrize("how", ["text", "pdftotext", "pdfium"])
+def test_headlines_in_brackets_over_one_paragraph_each(how, tmp_path):
+    """【县住建局扎实推进老旧小区改造】 over a paragraph, and so on: headlines, not sections (a
+    section name in brackets is short, 【民生保障】, and stands over several items)."""
+    items = split_document(normalise_bytes(_extracted("bracket_headlines.txt", how, tmp_path)))
+    assert [(i["section"], i["headline"]) for i in items] == [
+        (None, "县住建局扎实推进老旧小区改造"), (None, "县教育局多措并举做好春季开学工作"), (None, "东屯镇开展人居环境集中整治")]
+    assert items[2]["body"] == "东屯镇组织干部群众500余人次，清理垃圾60余吨。"
+
+
 def test_outline_summary_with_title_and_signature():
     items = split_document(normalise_bytes((Path(__file__).parent / "data" / "summary_outline.txt").read_bytes()))
     got = [(i["number"], i["level"], i["headline"], i["parent"]) for i in items]

@@ -590,6 +590,25 @@ def _contents_length(body: list[Para]) -> int:
     return k
 
 
+#: The longest section name in brackets, in characters; a bracketed line longer than that over
+#: a paragraph is a headline. Example: 【民生保障】 is a section, 【县住建局扎实推进老旧小区改造】 a headline.
+SECTION_NAME_MAX = 10
+
+
+def _brackets_are_headlines(body: list[Para]) -> bool:
+    """True when the bracketed lines are headlines, not sections: all of them (two or more) are
+    longer than section names, and each stands over a single paragraph."""
+    marks = [k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text) and not FIELD_LABEL.match(p.text)]
+    if len(marks) < 2:
+        return False
+    for n, k in enumerate(marks):
+        inner = SECTION_BRACKET.match(body[k].text).group(1).strip()
+        following = (marks[n + 1] if n + 1 < len(marks) else len(body)) - k - 1
+        if len(inner) <= SECTION_NAME_MAX or following != 1:
+            return False
+    return True
+
+
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     lead = 0
     while lead < len(paras) and CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
@@ -612,6 +631,9 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     body = body[contents:]
     uses_attributions = sum(1 for p in body if _attribution(p.text)) >= 1
     own_line = {k for k in range(len(body)) if _headline_on_own_line(body, k)}
+    bracket_headlines = _brackets_are_headlines(body)
+    if bracket_headlines:  # their paragraph goes under them, as under a headline on its own line
+        own_line |= {k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text)}
     section: str | None = None
     current: Draft | None = None
     for k, p in enumerate(body):
@@ -620,6 +642,10 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
         sec = SECTION_BRACKET.match(t) if not FIELD_LABEL.match(t) else None
+        if sec and bracket_headlines:  # 【县住建局扎实推进老旧小区改造】 over its one paragraph
+            current = Draft(p.start, p.end, section=section, headline=sec.group(1).strip())
+            parsed.items.append(current)
+            continue
         sec = sec or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t)
         if sec:
             section = sec.group(1).strip()
