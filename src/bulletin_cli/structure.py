@@ -348,15 +348,17 @@ ATTRIBUTION_WORDS = re.compile(
     r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位|作者单位|撰稿单位|信息提供)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
 #: Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
 #: （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）.
+#: Titles of the people who write an item. Example: 通讯员 in （通讯员 张三）.
+REPORTER_TITLES = "特约通讯员|通讯员|记者"
 CREDIT_LABELS = re.compile(
-    r"(?:特约通讯员|通讯员|记者|撰稿人?|作者|执笔人?|审核|审稿|编辑|摄影|文|图)\s*[:：/]\s*"
-    r"|(?:特约通讯员|通讯员|记者)\s+|\s*/\s*[文图](?=\s|$)|\s+摄$")
+    rf"(?:{REPORTER_TITLES}|撰稿人?|作者|执笔人?|审核|审稿|编辑|摄影|文|图)\s*[:：/]\s*"
+    rf"|(?:{REPORTER_TITLES})\s+|\s*/\s*[文图](?=\s|$)|\s+摄$")
 #: A date in a credit. Example: 2024年3月5日 in （县住建局 2024年3月5日）, 3.5 in （县住建局供稿 2024.3.5）.
 CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
 #: A credit opening a news item's body. Example: 本报讯（记者 张三 通讯员 李四）4月5日，….
-LEAD_CREDIT = re.compile(r"^(?:本报讯|本刊讯|本网讯|讯)?\s*[（(]\s*((?:特约通讯员|通讯员|记者)[^（）()]{1,40})[）)]")
+LEAD_CREDIT = re.compile(rf"^(?:本报讯|本刊讯|本网讯|讯)?\s*[（(]\s*((?:{REPORTER_TITLES})[^（）()]{{1,40}})[）)]")
 #: Words in brackets that name no unit. Example: （试行）, （待续）, （征求意见稿）, （2024年第10周）.
 NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
                        r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
