@@ -346,10 +346,10 @@ def parse_footer(lines: list[str] | str) -> dict:
 #: Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）.
 ATTRIBUTION_WORDS = re.compile(
     r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位|作者单位|撰稿单位|信息提供)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
-#: Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
-#: （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）.
 #: Titles of the people who write an item. Example: 通讯员 in （通讯员 张三）.
 REPORTER_TITLES = "特约通讯员|通讯员|记者"
+#: Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
+#: （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）.
 CREDIT_LABELS = re.compile(
     rf"(?:{REPORTER_TITLES}|撰稿人?|作者|执笔人?|审核|审稿|编辑|摄影|文|图)\s*[:：/]\s*"
     rf"|(?:{REPORTER_TITLES})\s+|\s*/\s*[文图](?=\s|$)|\s+摄$")
