@@ -49,11 +49,10 @@ def _err(message: str) -> None:
 
     from .pipeline import WARNING
 
+    label = "[red]error[/red]"
     if message.startswith(WARNING):  # the input was still processed
-        message = message[len(WARNING):]
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"[yellow]warning[/yellow]: {escape(message)}")
-        return
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[red]error[/red]: {escape(message)}")
+        label, message = "[yellow]warning[/yellow]", message[len(WARNING):]
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"{label}: {escape(message)}")
 
 
 def _note(message: str) -> None:

@@ -262,12 +262,16 @@ class RowMaker:
         """The CSV line of an item encoded by :meth:`encode`, with its late cells filled in."""
         if len(pieces) == 1:
             return pieces[0]
-        tags = rec.get("tags") or {}
         out = [pieces[0]]
-        for column, piece in zip((self.columns[k] for k in self._late), pieces[1:]):
-            out.append(csv_cell(self.cell(tags.get(column[5:]))))  # column[5:]: "tags.duplicate_of" → "duplicate_of"
+        for (_k, value), piece in zip(self._late_cells(rec), pieces[1:]):
+            out.append(csv_cell(value))
             out.append(piece)
         return "".join(out)
+
+    def _late_cells(self, rec: dict) -> list[tuple[int, str]]:
+        """(column position, cell) of the columns only the parent knows, for one item."""
+        tags = rec.get("tags") or {}
+        return [(k, self.cell(tags.get(self.columns[k].partition(".")[2]))) for k in self._late]
 
     def cell(self, value) -> str:
         if value is None:
@@ -293,10 +297,8 @@ class RowMaker:
         row = rec.get("_row")
         if row is None:
             return self(rec)
-        tags = rec.get("tags") or {}
-        for k, column in enumerate(self.columns):
-            if column in self.LATE:
-                row[k] = self.cell(tags.get(column.split(".")[1]))
+        for k, value in self._late_cells(rec):
+            row[k] = value
         return row
 
 
