@@ -314,7 +314,7 @@ def test_headlines_on_their_own_lines(how, tmp_path):
     assert [(i["headline"], i["units"]) for i in items] == [
         ("县住建局扎实推进老旧小区改造", []),
         ("县教育局多措并举做好春季开学工作", ["县教育局"]),
-        ("龙源街道：网格化管理提升基层治理效能", []),
+        ("龙源街道：网格化管理提升基层治理效能", ["龙源街道"]),  # named before the colon
     ]
     assert items[0]["body"].startswith("今年以来，县住建局围绕“完整社区”建设目标")
     doc = items[0]["doc"]
@@ -473,3 +473,63 @@ def test_bare_headline_space_items_are_a_bulletin():
     assert {i["layout"] for i in items} == {"bulletin"}
     assert [i["headline"] for i in items] == ["县住建局扎实推进老旧小区改造", "县教育局做好春季开学工作", "龙源街道推进网格化管理"]
     assert items[2]["body"] == "龙源街道将辖区划分为36个网格，累计化解矛盾纠纷41起。"
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
+def test_unit_labels_on_headline_lines_between_rules(how, tmp_path):
+    """霍山政务: a title word the list did not have, 第 21 期 letter-spaced, 【unit】 labels on
+    headline lines, rules between items, a 报送/分送 footer and the 印发 line."""
+    items = split_document(normalise_bytes(_extracted("unit_label_headlines.txt", how, tmp_path)))
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("bulletin", "强化措施抓好秋冬季森林防火", ["衡山镇"]),
+        ("bulletin", "加快推进病险水库除险加固", ["县水利局"]),
+        ("bulletin", "“一网通办”跑出服务加速度", ["县数据资源局"])]
+    assert items[2]["body"].endswith("群众满意率99.8%。")
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("霍山政务", 21, "霍山县人民政府办公室", "2024-11-04")
+    assert doc["distribution"].startswith("市政府办公室；县委、县人大、县政协办公室")
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext"])
+def test_unit_colon_items_with_a_dashed_section_and_a_closing_source(how, tmp_path):
+    """Paragraphs that each open with 镇/局 and a colon are items of a bulletin even with no
+    masthead; ——县直部门—— is a section; the closing 来源 line is the issue's, not the last item's."""
+    items = split_document(normalise_bytes(_extracted("unit_colon_digest.txt", how, tmp_path)))
+    assert [(i["layout"], i["section"], i["units"]) for i in items] == [
+        ("bulletin", None, ["城关街道"]), ("bulletin", None, ["双河镇"]),
+        ("bulletin", "县直部门", ["县卫健委"]), ("bulletin", "县直部门", ["县市场监管局"])]
+    assert items[3]["body"].endswith("立案查处违法案件7起。")
+    assert items[0]["doc"]["issuer"] == "县委办公室信息科"
+
+
+@pytest.mark.parametrize("how", ["text", "pdfium"])
+def test_triangle_bullets_and_starred_section(how, tmp_path):
+    """▲ headlines over their bodies, a （供稿：…） credit on its own line, ★ 工作动态 ★ over
+    numbered run-in items, 报/送 lists and a copies line set far to the right."""
+    items = split_document(normalise_bytes(_extracted("triangle_bullets.txt", how, tmp_path)))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        (None, "市应急管理局开展安全生产大检查", ["市应急管理局"]),
+        (None, "范岗镇多措并举推进秋粮收购", ["范岗镇"]),
+        (None, "市医保局推进医保电子凭证应用", ["市医保局"]),
+        ("工作动态", "市教体局完成秋季学期教材发放", ["市教体局"]),
+        ("工作动态", "市住建局启动城区燃气管道更新改造", ["市住建局"])]
+    assert items[0]["reporters"] == ["王磊"]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"]) == ("桐城市政务信息", 17, "2024-09-12")
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "layout"])
+def test_symbol_sections_editor_note_and_credits(how, tmp_path):
+    """工 作 简 报 letter-spaced, a date in Chinese numerals, 编者按, ◆ sections, headlines on
+    their own lines with several body paragraphs and （unit 供稿） credits, then run-in items."""
+    items = split_document(normalise_bytes(_extracted("symbol_sections.txt", how, tmp_path)))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("重点工作", "县发改委聚焦项目建设抓投资", ["县发改委"]),
+        ("重点工作", "温泉镇念好“茶”字经助农增收", ["温泉镇"]),
+        ("基层动态", "县人社局举办秋季招聘会", ["县人社局"]),
+        ("基层动态", "店前镇开展森林防火宣传", ["店前镇"])]
+    assert "下一步，该委将继续强化要素保障" in items[0]["body"]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("工作简报", 9, "中共岳西县委办公室", "2024-10-08")
+    assert (doc["editor"], doc["reviewer"], doc["signer"]) == ("刘芳", "程杰", "王海东")
+    assert doc["note"].startswith("编者按：")

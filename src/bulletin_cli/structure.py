@@ -40,22 +40,25 @@ SCHEMA = 1
 LAYOUTS = ("bulletin", "outline", "digest", "plain")
 
 #: A masthead title: a short line ending in a bulletin word. Example: 延津政务快报, 工作简报.
-TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|周报|月报|要情|参阅|导刊|情况|专刊|要报|内参|汇报|简讯)$")
+TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|周报|月报|要情|参阅|导刊|情况|专刊|要报|内参|汇报|简讯|"
+                   r"政务|政讯|政情|快讯|资讯|督查|督办)$")
 #: An issuing office at the end of a masthead line. Example: 延津县人民政府办公室.
 ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)(编印|主办|编|印)?$")
-#: A section heading marked with a symbol, on a line of its own. Example: ■ 工作动态, ★民生保障★.
-SECTION_SYMBOL = re.compile(r"^[■□◆◇●○★☆▲△►▶]\s*([^。，；：！？,;:!?\s]{2,12})\s*[■□◆◇●○★☆▲△◄◀]?$")
+#: A section heading marked with a symbol, or between dashes, on a line of its own.
+#: Example: ■ 工作动态, ★民生保障★, ——县直部门——.
+SECTION_SYMBOL = re.compile(r"^(?:[■□◆◇●○★☆▲△►▶]\s*|[—－\-]{2,6}\s*(?=[^—－\-]+[—－\-]{2,6}$))"
+                            r"([^。，；：！？,;:!?\s—－\-■□◆◇●○★☆▲△◄◀►▶]{2,12})\s*(?:[■□◆◇●○★☆▲△◄◀]|[—－\-]{2,6})?$")
 #: An editor's note under the masthead. Example: 编者按：今年以来，各乡镇….
 EDITOR_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者语|按语|编后)\s*[】\]]?\s*[:：]?")
 #: A numbered section heading on a line of its own. Example: 一、工作动态.
 SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
 #: Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份.
 FOOTER_FIELD = re.compile(
-    r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
+    r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|报送|发送|印送|呈送|呈报|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
     r"(?<![\u4e00-\u9fff])报|(?<![\u4e00-\u9fff])送|(?<![\u4e00-\u9fff])发)\s*[:：]|(?P<copies>共印\s*(?P<n>\d+)\s*份)"
 )
 #: A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份.
-FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
+FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|(?:报送|发送|印送|呈送|呈报)\s*[:：]|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
                           r"(责任编辑|编辑|主编|审核|审稿|审定|签发|校对)\s*[:：]|共印\s*\d+\s*份)")
 #: The office and date that printed the issue, closing the footer. Example: 获嘉县人民政府办公室 2024年6月3日印发.
 PRINTED = re.compile(r"^\s*(?P<office>\S.{0,40}?)?\s*(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
@@ -483,6 +486,13 @@ def detect_layout(paras: list[Para]) -> str:
     titled = any(TITLE.match(t) for t in texts[:4])
     if sections or attributions >= 2 or (titled and any(ISSUE.search(t) or WEEK.search(t) for t in texts[:6])):
         return "bulletin"
+    masthead, _ = parse_masthead(paras)
+    if "issue" in masthead and ({"date", "issuer"} & masthead.keys()):  # 霍山政务 ⏎ 第21期 ⏎ office and date
+        return "bulletin"
+    # items that name their unit before a colon: 城关街道：全力做好防汛工作。街道组织…
+    unit_items = sum(1 for t in texts if _unit_colon(t) and SENTENCE_MARK.search(t))
+    if unit_items >= 2 and unit_items >= 0.4 * len(texts):
+        return "bulletin"
     body = "\n".join(texts)
     l2 = len(OUTLINE_L2.findall(body))
     l4 = len(OUTLINE_L4.findall(body))
@@ -526,15 +536,30 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
     att = _attribution(content)
     if att:
         content, d.units, d.reporters, d.closed = content[: att[0]].rstrip(), att[1], att[2], True
-    label = LEADING_UNIT.match(content)
-    if label and (found := _unit_tokens(label.group(1))):
-        content = content[label.end():]  # 【县发改局】全力推进…: the unit as a label, not headline text
-        d.units = d.units or found[0]
-    elif not d.units and (colon := UNIT_COLON.match(content)) and UNIT_SUFFIX.search(colon.group(1)):
-        d.units = [colon.group(1)]  # 县人社局：开展春风行动。… names its unit before the colon
+    labelled = _unit_label(d, content)  # 【县发改局】全力推进…: the unit as a label, not headline text
+    if labelled is not content:
+        content = labelled
+    elif not d.units and (colon := _unit_colon(content)):
+        d.units = [colon]  # 县人社局：开展春风行动。… names its unit before the colon
     d.headline, d.body, d.headline_inferred = split_headline(content)
     d.body = d.body.strip()
     return d
+
+
+def _unit_colon(text: str) -> str | None:
+    """The unit named before a colon at the start of ``text``. Example: 县人社局：开展… → 县人社局."""
+    colon = UNIT_COLON.match(text)
+    return colon.group(1) if colon and UNIT_SUFFIX.search(colon.group(1)) else None
+
+
+def _unit_label(d: Draft, content: str) -> str:
+    """Take a leading 【unit】 label off ``content`` into ``d.units``; returns the rest.
+    Example: 【衡山镇】强化措施抓好森林防火 → units [衡山镇], 强化措施抓好森林防火."""
+    label = LEADING_UNIT.match(content)
+    if label and (found := _unit_tokens(label.group(1))):
+        d.units = d.units or found[0]
+        return content[label.end():]
+    return content
 
 
 def _extend_item(d: Draft, p: Para) -> None:
@@ -664,6 +689,11 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             continue
         whole = _attribution(t, whole=True)
         bare = None if whole else _bare_unit_line(t)
+        if bare and k == len(body) - 1 and current is not None and current.units and SOURCE_LINE.match(t):
+            # 来源：县委办公室信息科 under an item that named its unit already: the whole issue's source
+            parsed.masthead.setdefault("issuer", SOURCE_LINE.match(t).group(2))
+            parsed.regions.append((p.start, p.end, "footer"))
+            continue
         if current is not None and (whole or (bare and uses_attributions and not current.closed)
                                     or (bare and SOURCE_LINE.match(t))):
             current.end = p.end
@@ -678,6 +708,9 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             content = BULLET.sub("", t)
             if num := RUN_IN_NUMBER.match(content):
                 current.number, content = num.group(1), content[num.end():]
+            content = _unit_label(current, content)
+            if not current.units and (colon := _unit_colon(content)):
+                current.units = [colon]
             current.headline = content.strip() or None
             parsed.items.append(current)
             continue
