@@ -189,3 +189,10 @@ def test_a_saved_web_page_keeps_its_text_only():
 def test_text_with_a_stray_tag_is_not_a_web_page():
     rec = normalise_bytes("县住建局开展核查<br>摸清底数。\n".encode("utf-8"))
     assert "html_hidden" not in rec["changes"]["counts"] and "县住建局开展核查" in rec["text"]
+
+
+def test_markdown_block_marks_go_and_are_counted():
+    """Heading and quote marks of a Markdown copy go; a # that is text (#3楼) stays."""
+    text, changes = normalise_text("## 工作动态 ##\n\n> 编者按：现予刊发。\n\n县住建局完成#3楼加固。\n")
+    assert text == "工作动态\n\n编者按：现予刊发。\n\n县住建局完成#3楼加固。\n"
+    assert changes.counts["markup"] == 3

@@ -533,3 +533,43 @@ def test_symbol_sections_editor_note_and_credits(how, tmp_path):
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("工作简报", 9, "中共岳西县委办公室", "2024-10-08")
     assert (doc["editor"], doc["reviewer"], doc["signer"]) == ("刘芳", "程杰", "王海东")
     assert doc["note"].startswith("编者按：")
+
+
+def test_markdown_bulletin():
+    """A bulletin saved as Markdown: # and ## heading marks, **bold** headlines and a --- rule go
+    in normalise (counted as markup), and split reads it as the bulletin it is."""
+    doc = normalise_bytes((Path(__file__).parent / "data" / "markdown_bulletin.md").read_bytes())
+    assert "#" not in doc["text"] and "**" not in doc["text"] and "---" not in doc["text"]
+    assert doc["changes"]["counts"]["markup"] == 7
+    items = split_document(doc)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("项目建设", "县经开区：重点项目建设跑出“加速度”", ["县经开区管委会"]),
+        ("项目建设", "桃花潭镇：文旅融合激活乡村振兴新动能", ["桃花潭镇"]),
+        ("民生实事", "县民政局：全面提升养老服务水平", ["县民政局"])]
+    meta = items[0]["doc"]
+    assert (meta["title"], meta["issue"], meta["date"]) == ("泾县工作动态", 6, "2024-06-18")
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "pdfium"])
+def test_report_with_arabic_and_ordinal_numbering(how, tmp_path):
+    """A report numbered 一、 （一） 1、 （1） and 第一，第二，: an outline, whatever the mix; the
+    addressee line under the title (市政府：) is not an item."""
+    items = split_document(normalise_bytes(_extracted("report_outline.txt", how, tmp_path)))
+    assert {i["layout"] for i in items} == {"outline"}
+    assert [(i["number"], i["level"], i["headline"]) for i in items if i["number"]] == [
+        ("一、", 1, "主要工作成效"), ("（一）", 2, "要素保障有力有效"), ("1、", 3, "用地保障"),
+        ("2、", 3, "规划编制"), ("（二）", 2, "耕地保护持续加强"), ("（1）", 3, "落实田长制"),
+        ("（2）", 3, "整治违法占地"), ("二、", 1, "下一步工作打算"),
+        ("第一，", 4, "强化要素保障，确保重点项目应保尽保"), ("第二，", 4, "严守耕地红线，坚决遏制耕地“非农化”")]
+    assert items[0]["body"].startswith("今年上半年，我局")
+    meta = items[0]["doc"]
+    assert (meta["issuer"], meta["date"], meta["distribution"]) == ("宁国市自然资源和规划局", "2024-07-05", "市政府")
+
+
+def test_ordinal_inside_a_sentence_is_not_a_point():
+    """第一， opens a point only where a sentence ends: 全市第一， is part of the sentence."""
+    text = ("一、工作成效\n\n一是经济指标靠前，增速居全市第一，好于预期。二是项目推进有力。\n\n"
+            "二、下一步打算\n\n第一，稳增长。第二，促改革。\n")
+    items = split_document(normalise_bytes(text.encode()), layout="outline")
+    assert [i["number"] for i in items] == ["一、", "一是", "二是", "二、", "第一，", "第二，"]
+    assert items[1]["headline"] == "经济指标靠前，增速居全市第一，好于预期"

@@ -38,7 +38,7 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         if how:
             changes.add("mojibake", text[:12], fixed[:12])
             text = fixed
-    has_markup = "*" in text or "_" in text or "<" in text or "&" in text
+    has_markup = "*" in text or "_" in text or "<" in text or "&" in text or "#" in text or ">" in text
     if opts.markup and "<" in text:
         text = html_to_text(text, changes)  # a saved web page: its head and scripts go
     lines, pages = clean_lines(text, changes)

@@ -55,8 +55,9 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-#: A decorative rule under a masthead or between parts, drawn with characters. Example: ━━━━━━━━.
-RULE_LINE = re.compile(r"^[\s━─—―_＿=＝\-－·•…*＊★☆◆◇■□▲△~～]{5,}$")
+#: A decorative rule under a masthead or between parts, drawn with characters, or a Markdown
+#: rule. Example: ━━━━━━━━, ---.
+RULE_LINE = re.compile(r"^(?:[\s━─—―_＿=＝\-－·•…*＊★☆◆◇■□▲△~～]{5,}|-{3,4}|\*{3,4}|_{3,4})$")
 
 #: A reporting-unit attribution closing an item. Examples: （住建局）, (政府办综合六科),
 #: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.

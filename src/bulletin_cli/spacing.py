@@ -24,6 +24,10 @@ FULLWIDTH_DECIMAL = re.compile(r"(?<=\d)[．](?=\d)")
 #: Bold/underline markup from Markdown-ish extraction, not next to redaction asterisks.
 #: Example: **县农业农村局** → 县农业农村局, but ***区 stays.
 MARKUP_BOLD = re.compile(r"(?<![*_])(\*\*|__)(?![*_\s])([^*_\n]{1,40}?)(?<![*_\s])\1(?![*_])")
+#: Markdown block marks at the start of a line: headings and quotes. Example: ## 【项目建设】 → 【项目建设】.
+MARKDOWN_BLOCK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)(?=\S)", re.MULTILINE)
+#: Closing hashes of a Markdown heading. Example: ## 工作动态 ## → 工作动态.
+MARKDOWN_CLOSING = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$", re.MULTILINE)
 #: Stray HTML tags. Example: <p>, </span>, <br/>.
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 #: HTML entities. Example: &nbsp; &amp; &#12290;
@@ -94,6 +98,11 @@ def strip_markup(text: str, changes: Changes) -> str:
         changes.marks.append(m.group(2))
         return m.group(2)
 
+    if "#" in text or ">" in text:
+        before = text
+        text = counted_sub(MARKDOWN_BLOCK, "", text, changes, "markup")
+        if text is not before and "#" in text:
+            text = counted_sub(MARKDOWN_CLOSING, "", text, changes, "markup")
     if "**" in text or "__" in text:
         text = counted_sub(MARKUP_BOLD, bold, text, changes, "markup")
     if "<" in text:

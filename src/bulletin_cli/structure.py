@@ -111,12 +111,13 @@ REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 OUTLINE_MARK = re.compile(
     rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
     rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
-    rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)"
+    rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)|(?P<l4d>第(?P<n4d>[{CN_DIGITS}]{{1,2}})[，,、])"
 )
 #: Each kind of outline number: its level and the group of its numeral.
-OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4")}
+OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
+                  "l4d": (4, "n4d")}
 #: Every character an outline number can start with, for :func:`~bulletin_cli.patterns.scan`. Example: （ of （三）.
-OUTLINE_START = re.compile(rf"[（(\d{CN_DIGITS}]")
+OUTLINE_START = re.compile(rf"[（(\d{CN_DIGITS}第]")
 BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
 
 # Smaller patterns the parsers share. Each says what it finds and gives an example.
@@ -496,8 +497,12 @@ def detect_layout(paras: list[Para]) -> str:
     body = "\n".join(texts)
     l2 = len(OUTLINE_L2.findall(body))
     l4 = len(OUTLINE_L4.findall(body))
-    starts = sum(1 for t in texts if OUTLINE_MARK.match(t))
+    marks = [m.lastgroup for t in texts if (m := OUTLINE_MARK.match(t))]
+    starts = len(marks)
     if l2 + l4 >= 3 and (starts >= 0.3 * len(texts) or l2 >= 2):
+        return "outline"
+    # lines opening with numbers of two levels or more: 一、 ⏎ （一） ⏎ 1、 ⏎ （1）
+    if starts >= 4 and starts >= 0.3 * len(texts) and len({OUTLINE_LEVELS[g][0] for g in marks}) >= 2:
         return "outline"
     if titled and any(parse_date(t) for t in texts[:6]) and starts:  # 周报 with a date and 一、 sections
         return "bulletin"
@@ -748,6 +753,8 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
         nodes: list[Draft] = []
         for start, end, level, num, marker in _outline_marks(text):
             boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE
+            if marker[0] == "第" and not boundary:
+                continue  # 第一， only opens a point where a sentence ends, not in 全市第一，
             prev = next((s for s in reversed(stack) if s[0] == level), None)
             sibling_ok = prev is None or num in (prev[1] + 1, 1)
             heading_open = bool(nodes) and not SENTENCE_MARK.search(text, nodes[-1].start - p.start, start)
@@ -834,6 +841,10 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.masthead["title"] = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
+    if hi - lo >= 3 and _addressee(paras[lo].text):  # 市政府： under the title of a report
+        parsed.masthead["distribution"] = paras[lo].text.rstrip("：: ")
+        parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
+        lo += 1
     for _ in range(2):
         if hi - lo < 2:
             break
@@ -848,6 +859,19 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "masthead"))
         hi -= 1
     return paras[lo:hi]
+
+
+#: The offices a report is addressed to, on a line of its own. Example: 市政府：, 县委、县政府：.
+ADDRESSEE = re.compile(rf"^([{CJK}、，,]{{2,40}})[：:]$")
+#: What separates the offices of an addressee line. Example: 县委、县政府.
+ADDRESSEE_SEPARATORS = re.compile(r"[、，,]")
+
+
+def _addressee(text: str) -> bool:
+    """``市政府：`` or ``各乡镇人民政府，县直各单位：``: offices only, ending in a colon."""
+    m = ADDRESSEE.match(text)
+    return bool(m) and all(UNIT_SUFFIX.search(part) or part.endswith(("单位", "部门"))
+                           for part in ADDRESSEE_SEPARATORS.split(m.group(1)) if part)
 
 
 def analyse(text: str, layout: str | None = None) -> Parsed:
