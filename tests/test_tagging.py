@@ -121,6 +121,31 @@ def test_section_categories_of_other_counties(section, key):
     assert category({"section": section, "headline": ""}, CFG)["key"] == key
 
 
+@pytest.mark.parametrize("section, headline, key", [
+    ("基层动态", "县人社局举办秋季招聘会", "livelihood"),       # the section says only "news"
+    ("工作动态", "店前镇开展森林防火宣传", "safety"),
+    (None, "着力打好重污染天气消除、臭氧污染防治攻坚战", "environment"),  # 污染 comes first
+    (None, "处于前期3项，分别为：疏港高速连接线、地质灾害防治", "economy"),
+    ("聚力聚焦文旅融合", "有效激发消费潜能", "culture"),
+    (None, "范岗镇多措并举推进秋粮收购", "rural"),
+    (None, "“一网通办”跑出服务加速度", "business"),
+])
+def test_category_keyword_found_first_decides(section, headline, key):
+    assert category({"section": section, "headline": headline}, CFG)["key"] == key
+
+
+@pytest.mark.parametrize("body, mentioned", [
+    ("全县政务服务事项网上可办率达98.6%。", []),                    # 全县 is the county as a whole
+    ("10月6日，县人社局在县人力资源市场举办秋季招聘会。", []),         # 举办 is a verb; 县人社局 is the attribution
+    ("截至目前，县农业农村局出动技术人员30人次。", ["县农业农村局"]),
+])
+def test_units_mentioned_in_a_body(body, mentioned):
+    from bulletin_cli.units import item_units
+
+    units = item_units({"units": ["县人社局"], "headline": None, "body": body}, CFG)
+    assert [u["name"] for u in units if u["source"] == "mentioned"] == mentioned
+
+
 def test_dates_resolve_against_the_issue_date():
     dates = find_dates("截至目前，已完成。一季度，我县技改投资上报额5452万元。2月份以来，共开展检查7次。2023年1月至6月", "2023-04-21")
     got = [(d["text"], d["value"]) for d in dates]

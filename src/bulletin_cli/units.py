@@ -25,8 +25,13 @@ PARTY_PREFIXES = ("县委", "市委", "区委", "旗委")
 HEADLINE_UNIT = re.compile(
     rf"^[{CJK}]{{1,12}}?(?:街道办事处|街道|办事处|委员会|办公室|管委会|局|委|办|镇|乡|社|区|院|中心|公司|集团|所|站|队|室|部|村|社区|联)"
 )
-#: A county-level body named inside a body text. Example: 截至目前，县农业农村局出动….
-BODY_UNIT = re.compile(rf"县[{CJK}]{{1,10}}?(?:局|委员会|委|办公室|办|中心)")
+#: A section name that says only "news from somewhere", not what about, so the headline decides.
+#: Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻.
+GENERIC_SECTION = re.compile(r"^(?:基层|工作|部门|乡镇|乡镇街道|街道|县直|市直|区直|单位|各地|综合|重要|本周|近期|"
+                             r"县区|县市区|园区)?(?:动态|信息|简讯|快讯|速递|传真|短讯|要闻|之窗|集锦|掠影|聚焦|扫描|一线)$")
+#: A county-level body named inside a body text, not 全县/各县 (the county as a whole) and not a
+#: verb ending in 办 (举办, 可办). Example: 截至目前，县农业农村局出动… → 县农业农村局.
+BODY_UNIT = re.compile(rf"(?<![全各])县[{CJK}]{{1,10}}?(?:局|委员会|委|办公室|(?<![举承创兴督代包开筹主协交查可难好快帮])办|中心)")
 
 
 _SORTED: dict[int, tuple[dict, list[str], re.Pattern[str]]] = {}
@@ -117,16 +122,39 @@ def item_units(item: dict, cfg: dict) -> list[dict]:
     return out
 
 
-def category(item: dict, cfg: dict) -> dict:
-    """Section category by keyword: the section name first, then the headline."""
-    cats = cfg.get("categories") or {}
-    for field in ("section", "headline"):
-        text = item.get(field) or ""
-        if not text:
-            continue
+_KEYWORDS: dict[int, tuple[dict, dict[str, str], re.Pattern[str]]] = {}
+
+
+def _keyword_index(cats: dict) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each keyword's category (the first category listing it), and one pattern for them all,
+    longest first where several start at one place; computed once per configuration."""
+    cached = _KEYWORDS.get(id(cats))
+    if cached is None or cached[0] is not cats:
+        owner: dict[str, str] = {}
         for key, cat in cats.items():
             for word in cat.get("keywords") or []:
-                if word in text:
-                    return {"key": key, "label": cat.get("label", key), "matched": word, "from": field}
+                owner.setdefault(str(word), key)
+        words = sorted(owner, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+        cached = (cats, owner, pattern)
+        _KEYWORDS[id(cats)] = cached
+    return cached[1], cached[2]
+
+
+def category(item: dict, cfg: dict) -> dict:
+    """Section category by keyword: the section name first (unless it only says "news", as
+    基层动态 does), then the headline; the keyword found first in the text decides.
+
+    Example: 处于前期3项，分别为：疏港高速…地质灾害防治 → economy (高速 comes before 地质灾害).
+    """
+    cats = cfg.get("categories") or {}
+    owner, pattern = _keyword_index(cats)
+    for field in ("section", "headline"):
+        text = item.get(field) or ""
+        if not text or (field == "section" and GENERIC_SECTION.match(text)):
+            continue
+        if m := pattern.search(text):
+            key = owner[m.group(0)]
+            return {"key": key, "label": cats[key].get("label", key), "matched": m.group(0), "from": field}
     other = cfg.get("other") or {}
     return {"key": "other", "label": other.get("label", "其他"), "matched": None, "from": None}
