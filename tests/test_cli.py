@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
@@ -274,3 +275,40 @@ def test_raw_text_on_stdin_is_read_whole_with_its_leading_blank_lines():
     raw = b"\n\n" + seed_path("004").read_bytes()
     (source,) = read_inputs(["-"], stdin=LineByLine(raw))
     assert isinstance(source, Source) and source.data == raw
+
+
+@pytest.mark.parametrize("command, stage", [
+    (["split"], "split"), (["tag"], "tag"), (["export", "-f", "jsonl"], "split"), (["export", "-f", "jsonl"], "tag"),
+])
+def test_a_fault_of_ours_costs_one_file_not_the_run(tmp_path, monkeypatch, command, stage):
+    """A stage that raises on one document (a bug) is reported in one line naming the file,
+    exit 1, no traceback, and the other files are still processed."""
+    from bulletin_cli import batch, pipeline, tagging
+
+    (tmp_path / "a_good.txt").write_bytes(seed_path("004").read_bytes())
+    (tmp_path / "b_trigger.txt").write_bytes(seed_path("001").read_bytes())
+    if stage == "split":
+        real = pipeline.split_document
+
+        def split(rec, *args):
+            if rec["source"].endswith("b_trigger.txt"):
+                raise KeyError("issuer")
+            return real(rec, *args)
+        monkeypatch.setattr(pipeline, "split_document", split)
+    else:
+        real_tag = tagging.tag_item
+
+        def tag(item, cfg):
+            if item["source"].endswith("b_trigger.txt") and item["seq"] == 2:
+                raise ValueError("boom")
+            return real_tag(item, cfg)
+        monkeypatch.setattr(tagging, "tag_item", tag)
+        monkeypatch.setattr(batch, "tag_item", tag)
+    result = runner.invoke(app, [*command, str(tmp_path)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error") and "internal error" in line]
+    assert len(errors) == 1 and "b_trigger.txt" in errors[0] and f"internal error in {stage}" in errors[0]
+    sources = [r["source"] for r in jsonl(result.stdout) if r.get("type") == "item"]
+    assert sum(s.endswith("a_good.txt") for s in sources) == 8
+    assert sum(s.endswith("b_trigger.txt") for s in sources) == (0 if stage == "split" else 6)

@@ -573,3 +573,36 @@ def test_ordinal_inside_a_sentence_is_not_a_point():
     items = split_document(normalise_bytes(text.encode()), layout="outline")
     assert [i["number"] for i in items] == ["一、", "一是", "二是", "二、", "第一，", "第二，"]
     assert items[1]["headline"] == "经济指标靠前，增速居全市第一，好于预期"
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "pdfium"])
+def test_office_above_title_month_date_and_numbered_headlines(how, tmp_path):
+    """新野县商务局 above 工作动态, an issue dated 2024年3月 only, （第3期）; 一、 lines each over one
+    paragraph are numbered headlines, not sections."""
+    items = split_document(normalise_bytes(_extracted("monthly_numbered_headlines.txt", how, tmp_path)))
+    assert [(i["number"], i["section"], i["headline"]) for i in items] == [
+        ("一、", None, "县商务局召开全县电商工作会议"), ("二、", None, "外贸进出口实现开门红")]
+    assert items[1]["body"] == "1—2月，全县外贸进出口总额完成2.3亿元，同比增长15.6%。"
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("工作动态", 3, "新野县商务局", "2024-03")
+
+
+def test_wrapped_bulletin_with_contents_marks_and_right_set_credits():
+    """As pdftotext -layout leaves a bulletin: 内部资料 marks, a ● contents list, bodies wrapped
+    mid-word with a first-line indent, credits set far right, a page number, 抄送 and 共印."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "contents_and_credits.txt").read_bytes()))
+    assert [(i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("县农业农村局多措并举抓好秋季农业生产", ["县农业农村局"], []),
+        ("水湖镇推进“两强一增”行动见实效", ["水湖镇"], ["张伟"]),
+        ("县税务局优化办税缴费服务", ["县税务局"], [])]
+    assert "培训农民3600人次。全县秋粮面积" in items[0]["body"]
+    assert "耕种收综合机械化率达92%" in items[1]["body"]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"], doc["distribution"]) == ("长丰县政务信息", 33, "2024-08-26", "市政府办公室")
+
+
+def test_an_office_name_on_the_first_line_alone_is_no_crash():
+    """A first line naming an office with no title after it once raised KeyError (joint issuers)."""
+    text = "新野县商务局\n\n县商务务局召开电商工作会议\n\n3月5日，县商务局召开全县电商工作会议。\n"
+    items = split_document(normalise_bytes(text.encode()))
+    assert items and items[-1]["body"].endswith("召开全县电商工作会议。")

@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 from .dedupe import Deduper
 from .inputs import InputError, expand_paths, read_file, read_inputs
-from .pipeline import WARNING, Settings, Tally, to_items
+from .pipeline import WARNING, Settings, Tally, item_error, to_items
 from .tagging import mark_duplicate, tag_item
 
 
@@ -45,7 +45,11 @@ def _chain(entries, settings: Settings, cfg: dict, report: Callable[[str], None]
         elif "tags" in rec:
             yield (_slim(rec, row_maker) if row_maker else rec), False
         else:
-            rec["tags"] = tag_item(rec, cfg)  # the record was made here (split, or read from a pipe)
+            try:
+                rec["tags"] = tag_item(rec, cfg)  # the record was made here (split, or read from a pipe)
+            except Exception as exc:  # a bug of ours must cost one item, not the run
+                item_error(tally, report)(rec, exc)
+                continue
             yield (_slim(rec, row_maker) if row_maker else rec), Deduper.prepare(rec)
 
 

@@ -221,14 +221,15 @@ def tag(
 
         typer.echo(yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), nl=False)
         raise typer.Exit()
-    from .pipeline import to_items
+    from .pipeline import item_error, to_items
     from .render import tag_table
     from .tagging import tag_items
 
     settings = _settings(encoding, errors)
 
     def records(tally: Tally) -> Iterator[dict]:
-        yield from tag_items(to_items(_inputs(paths, glob), _err, settings, tally), cfg, drop_duplicates)
+        yield from tag_items(to_items(_inputs(paths, glob), _err, settings, tally), cfg, drop_duplicates,
+                             on_error=item_error(tally, _err))
 
     _run(records, fmt, output, force, tag_table)
 

@@ -48,6 +48,22 @@ class Settings:
     captions: bool = False
 
 
+def item_error(tally: Tally, report: Report) -> Callable[[dict, Exception], None]:
+    """What to do when tagging fails on an item: report it, count it, go on."""
+    def failed(item: dict, exc: Exception) -> None:
+        tally.fail(internal_error(f"{item.get('source', '-')} item {item.get('seq')}", "tag", exc), report)
+    return failed
+
+
+def internal_error(name: str, stage: str, exc: Exception) -> str:
+    """The one line reported when a stage fails on an input through a fault of its own.
+
+    >>> internal_error("a.txt", "split", KeyError("issuer"))
+    "a.txt: internal error in split (KeyError: 'issuer'); the file was skipped, please report it"
+    """
+    return f"{name}: internal error in {stage} ({type(exc).__name__}: {exc}); the file was skipped, please report it"
+
+
 def to_documents(inputs: Iterable, report: Report, settings: Settings | None = None,
                  tally: Tally | None = None) -> Iterator[dict]:
     """``document`` records from raw sources; records of other types pass through untouched."""
@@ -63,6 +79,9 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
                 doc = normalise_bytes(entry.data, entry.name, settings.encoding, settings.errors, settings.options)
             except DecodeError as exc:
                 tally.fail(f"{entry.name}: {exc}", report)
+                continue
+            except Exception as exc:  # a bug of ours must cost one file, not the run
+                tally.fail(internal_error(entry.name, "normalise", exc), report)
                 continue
             replaced = doc["changes"]["counts"].get("replaced_bytes")
             if replaced and settings.errors == "auto":
@@ -87,8 +106,13 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
             if not isinstance(rec.get("text"), str) or "doc_id" not in rec:
                 tally.fail(f"{rec.get('source', '-')}: document record without text or doc_id", report)
                 continue
+            try:
+                items = split_document(rec, settings.layout, settings.captions)
+            except Exception as exc:  # a bug of ours must cost one document, not the run
+                tally.fail(internal_error(rec.get("source", "-"), "split", exc), report)
+                continue
             if keep_documents:
                 yield rec
-            yield from split_document(rec, settings.layout, settings.captions)
+            yield from items
         elif kind in ("item", "caption"):
             yield rec

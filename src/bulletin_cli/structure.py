@@ -232,6 +232,19 @@ def parse_date(text: str) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+#: A masthead line that gives only the month. Example: 2024年3月, 二〇二四年三月.
+MONTH_ONLY = re.compile(rf"^[（(]?\s*([12]\d{{3}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月(?:份)?\s*[）)]?$")
+
+
+def parse_month(text: str) -> str | None:
+    """``2024-03`` from a line that is only ``2024年3月``: an issue dated by month."""
+    m = MONTH_ONLY.match(text)
+    if not m:
+        return None
+    y, mo = (cn_to_int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}" if y and mo and 1 <= mo <= 12 else None
+
+
 def parse_issue(text: str) -> int | None:
     """Issue number from ``第43期``, ``第四十三期``, ``总第512期`` (the plain number wins), ``20期``."""
     plain = [m for m in ISSUE.finditer(text) if not text[max(0, m.start() - 1):m.start() + 1].startswith("总")]
@@ -264,6 +277,10 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             fields["date"] = d
             t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
             used = True
+        elif "date" not in fields and (month := parse_month(t)):
+            fields["date"] = month  # 2024年3月 on its own: a monthly issue
+            n += 1
+            continue
         if (i := parse_issue(t)) is not None and "issue" not in fields:
             fields["issue"] = i
             t = ISSUE_TEXT.sub(" ", t).strip()
@@ -284,10 +301,15 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             if TITLE.match(part) and "title" not in fields:
                 fields["title"] = part
                 used = True
+            elif ISSUER.match(part) and not ({"title", "issuer"} & fields.keys()) and not used \
+                    and any(TITLE.match(q.text) for q in paras[k + 1:k + 3]):
+                # the office above the title: 新野县商务局 ⏎ 工作动态
+                fields["issuer"] = ISSUER_SUFFIX.sub("", part)
+                used, issuer_line = True, k
             elif ISSUER.match(part) and "issuer" not in fields and "title" in fields:
                 fields["issuer"] = ISSUER_SUFFIX.sub("", part)
                 used, issuer_line = True, k
-            elif ISSUER.match(part) and issuer_line == k - 1 and not used:
+            elif ISSUER.match(part) and issuer_line >= 0 and issuer_line == k - 1 and not used:
                 # issued jointly, the second office on the next line: 中共某县委办公室 ⏎ 某县人民政府办公室
                 fields["issuer"] += " " + ISSUER_SUFFIX.sub("", part)
                 used, issuer_line = True, k
@@ -641,6 +663,19 @@ def _brackets_are_headlines(body: list[Para]) -> bool:
     return True
 
 
+def _numbers_are_headlines(body: list[Para]) -> bool:
+    """True when the 一、 lines are numbered headlines, not sections: two or more, each over a
+    single paragraph, and one at least longer than a section name.
+    Example: 一、县商务局召开全县电商工作会议 ⏎ 3月5日，… ⏎ 二、外贸进出口实现开门红 ⏎ 1—2月，…"""
+    marks = [k for k, p in enumerate(body) if SECTION_NUMBERED.match(p.text)]
+    if len(marks) < 2:
+        return False
+    ends = marks[1:] + [len(body)]
+    if any(end - k != 2 or not SENTENCE_MARK.search(body[k + 1].text) for k, end in zip(marks, ends)):
+        return False
+    return any(len(SECTION_NUMBERED.match(body[k].text).group(1).strip()) > SECTION_NAME_MAX for k in marks)
+
+
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     lead = 0
     while lead < len(paras) and CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
@@ -666,6 +701,9 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     bracket_headlines = _brackets_are_headlines(body)
     if bracket_headlines:  # their paragraph goes under them, as under a headline on its own line
         own_line |= {k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text)}
+    numbered_headlines = _numbers_are_headlines(body)
+    if numbered_headlines:
+        own_line |= {k for k, p in enumerate(body) if SECTION_NUMBERED.match(p.text)}
     section: str | None = None
     current: Draft | None = None
     for k, p in enumerate(body):
@@ -678,7 +716,8 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             current = Draft(p.start, p.end, section=section, headline=sec.group(1).strip())
             parsed.items.append(current)
             continue
-        sec = sec or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t)
+        # 一、县商务局召开全县电商工作会议 over its one paragraph is a headline (set on its own line)
+        sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or SECTION_SYMBOL.match(t)
         if sec:
             section = sec.group(1).strip()
             parsed.sections.append(section)

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .dedupe import Deduper
 from .figures import find_figures
@@ -71,18 +71,26 @@ def _simplified(item: dict) -> tuple[dict, Restorer | None]:
 
 
 def tag_items(items: Iterable[dict], cfg: dict, drop_duplicates: bool = False,
-              deduper: Deduper | None = None) -> Iterator[dict]:
+              deduper: Deduper | None = None,
+              on_error: Callable[[dict, Exception], None] | None = None) -> Iterator[dict]:
     """Tagged copies of ``items``; duplicates get ``duplicate_of`` or, with ``drop_duplicates``, go.
 
     Items that already carry ``tags`` (from an earlier ``bulletin tag``) pass through as they are.
-    Pass ``deduper=False`` to leave duplicates to the caller (as parallel workers do).
+    Pass ``deduper=False`` to leave duplicates to the caller (as parallel workers do). With
+    ``on_error``, an item that tagging fails on is handed to it and left out instead of raising.
     """
     deduper = Deduper() if deduper is None else deduper
     for item in items:
         if item.get("type") != "item" or "tags" in item:
             yield item
             continue
-        tagged = {**item, "tags": tag_item(item, cfg)}
+        try:
+            tagged = {**item, "tags": tag_item(item, cfg)}
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(item, exc)
+            continue
         if deduper and mark_duplicate(tagged, deduper) and drop_duplicates:
             continue
         yield tagged
