@@ -196,3 +196,13 @@ def test_markdown_block_marks_go_and_are_counted():
     text, changes = normalise_text("## 工作动态 ##\n\n> 编者按：现予刊发。\n\n县住建局完成#3楼加固。\n")
     assert text == "工作动态\n\n编者按：现予刊发。\n\n县住建局完成#3楼加固。\n"
     assert changes.counts["markup"] == 3
+
+
+def test_radical_forms_from_pdf_fonts_are_folded_and_counted():
+    """Some PDF fonts map glyphs to the Kangxi radical block (⽇ U+2F47 for 日, ⼯ U+2F2F for 工) or
+    the radicals supplement (⻓ for 长): folded, counted, and the text then splits as usual."""
+    raw = "县住建局扎实推进⽼旧⼩区改造 今年以来，县住建局完成投资2600万元，⻓效机制⽇益完善。（县住建局）\n"
+    text, changes = normalise_text(raw)
+    assert text == "县住建局扎实推进老旧小区改造 今年以来，县住建局完成投资2600万元，长效机制日益完善。（县住建局）\n"
+    assert changes.counts["radicals"] == 4
+    assert normalise_text(raw, NormaliseOptions(width=False))[0] == raw

@@ -13,7 +13,7 @@ from .changes import Changes
 from .encoding import decode_bytes, repair_mojibake
 from .options import NormaliseOptions
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
-from .spacing import fix_punctuation, fix_spacing, fold_width, html_to_text, strip_markup
+from .spacing import fix_punctuation, fix_spacing, fold_radicals, fold_width, html_to_text, strip_markup
 
 SCHEMA = 1
 
@@ -53,7 +53,7 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         paragraphs = [ln for ln in lines if ln.strip()]
     out = "\n\n".join(paragraphs)
     if opts.width:
-        out = fold_width(out, changes)
+        out = fold_width(fold_radicals(out, changes), changes)
     if opts.punctuation:
         out = fix_punctuation(out, changes)
     if opts.spacing:

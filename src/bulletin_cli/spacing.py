@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from .changes import Changes, counted_sub
 from .patterns import CJK
@@ -21,6 +22,15 @@ WIDTH_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ\u30fb\uff65]")
 #: A full-width full stop or comma between digits. Example: ３．６ → 3.6 (after folding the digits).
 FULLWIDTH_DECIMAL = re.compile(r"(?<=\d)[．](?=\d)")
 
+#: Radical and compatibility forms that PDF extraction gives for ordinary characters (fonts that
+#: map a glyph to the Kangxi radical block): folded to the ideograph. Example: ⽇常 → 日常, ⼯作 → 工作.
+RADICAL_FORMS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+#: Radicals of the supplement block with no Unicode decomposition, and the character each stands
+#: for when it stands alone. Example: ⻓ → 长, ⻔ → 门.
+RADICAL_SUPPLEMENT = dict(zip(
+    "⺟⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+    "母民西见角贝车长门青韦页风飞马骨鬼鱼鸟卤麦黄黾齐齿龙龟",
+))
 #: Bold/underline markup from Markdown-ish extraction, not next to redaction asterisks.
 #: Example: **县农业农村局** → 县农业农村局, but ***区 stays.
 MARKUP_BOLD = re.compile(r"(?<![*_])(\*\*|__)(?![*_\s])([^*_\n]{1,40}?)(?<![*_\s])\1(?![*_])")
@@ -111,6 +121,22 @@ def strip_markup(text: str, changes: Changes) -> str:
         text = counted_sub(HTML_ENTITY, lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text,
                            changes, "html_entities")
     return text
+
+
+def _radical(m: re.Match[str]) -> str:
+    ch = m.group(0)
+    return RADICAL_SUPPLEMENT.get(ch) or unicodedata.normalize("NFKC", ch)
+
+
+def fold_radicals(text: str, changes: Changes) -> str:
+    """Kangxi radicals and compatibility ideographs from PDF fonts to the ordinary character.
+
+    >>> fold_radicals("开展⽇常巡查⼯作", Changes())
+    '开展日常巡查工作'
+    """
+    if not RADICAL_FORMS.search(text):
+        return text
+    return counted_sub(RADICAL_FORMS, _radical, text, changes, "radicals")
 
 
 def fold_width(text: str, changes: Changes) -> str:
