@@ -312,3 +312,16 @@ def test_a_fault_of_ours_costs_one_file_not_the_run(tmp_path, monkeypatch, comma
     sources = [r["source"] for r in jsonl(result.stdout) if r.get("type") == "item"]
     assert sum(s.endswith("a_good.txt") for s in sources) == 8
     assert sum(s.endswith("b_trigger.txt") for s in sources) == (0 if stage == "split" else 6)
+
+
+def test_private_use_characters_are_kept_and_warned_about(tmp_path):
+    """A PDF font without a Unicode map gives private-use characters: kept (nothing is lost), the
+    file named in a warning, exit 0."""
+    text = seed_path("004").read_text(encoding="utf-8").replace("项目", "\ue01a\ue01b", 2)
+    (tmp_path / "pua.txt").write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["normalise", str(tmp_path / "pua.txt"), "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert "\ue01a\ue01b" in jsonl(result.stdout)[0]["text"]
+    warning = [line for line in result.stderr.splitlines() if "pua.txt" in line]
+    assert warning == ["warning: " + str(tmp_path / "pua.txt") + ": 4 private-use character(s) kept as they are: "
+                       "a PDF font without a Unicode map; those characters cannot be read"]

@@ -9,6 +9,7 @@ its stage needs, running the missing stages on the way. Errors are reported, nev
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -18,6 +19,9 @@ from .normalise import NormaliseOptions, normalise_bytes
 from .structure import split_document
 
 Report = Callable[[str], None]
+#: Characters of the private use area, which PDF fonts without a Unicode map give for their
+#: glyphs; no one can tell which character each was. Example: U+E01A.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 #: How a reported line that is only a warning (the input was still processed) begins.
 WARNING = "warning: "
 
@@ -87,6 +91,10 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
             if replaced and settings.errors == "auto":
                 report(f"{WARNING}{entry.name}: {replaced} undecodable byte sequence(s) read as U+FFFD "
                        "(--errors strict refuses such files)")
+            if PRIVATE_USE.search(doc["text"]):
+                n = len(PRIVATE_USE.findall(doc["text"]))
+                report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "
+                       "without a Unicode map; those characters cannot be read")
             yield doc
             continue
         yield entry
