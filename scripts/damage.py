@@ -62,6 +62,96 @@ def render_pdf(paragraphs: list[str], path: Path) -> None:
     doc.build([Paragraph(escape(p), style) for p in paragraphs], onFirstPage=page_number, onLaterPages=page_number)
 
 
+def render_laid_out(path: Path, masthead: dict, items: list[tuple[str, list[str], str]], footer: list[str],
+                    header: str | None = None) -> None:
+    """Typeset a bulletin the way offices lay one out, with the canvas: the title large and
+    centred, the issue under it, the issuer left and the date right on one line, a rule, headlines
+    centred, bodies indented two characters, credits set right, a running ``header`` atop later
+    pages, page numbers, and the footer lines between two rules at the foot of the last page.
+
+    ``masthead`` has title, issue, issuer, date; ``items`` are (headline, paragraphs, credit).
+    """
+    from reportlab.lib.colors import black, red
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    width, height = A4
+    left, right = 72, width - 72
+    c = canvas.Canvas(str(path), pagesize=A4)
+    state = {"page": 1, "y": height - 90}
+
+    def wrap(text: str, size: int) -> list[str]:
+        lines, cur = [], ""
+        for ch in text:
+            if pdfmetrics.stringWidth(cur + ch, font, size) > right - left:
+                lines.append(cur)
+                cur = ch
+            else:
+                cur += ch
+        return lines + ([cur] if cur else [])
+
+    def page_number() -> None:
+        c.setFont(font, 10)
+        c.drawCentredString(width / 2, 40, f"— {state['page']} —")
+
+    def room(h: float) -> None:
+        if state["y"] - h >= 70:
+            return
+        page_number()
+        c.showPage()
+        state["page"] += 1
+        state["y"] = height - 72
+        if header:
+            c.setFont(font, 9)
+            c.drawString(left, height - 50, header)
+            c.line(left, height - 55, right, height - 55)
+
+    def line(text: str, size: int, how: str = "left", step: float = 20) -> None:
+        room(step)
+        c.setFont(font, size)
+        y = state["y"]
+        {"left": lambda: c.drawString(left, y, text), "centre": lambda: c.drawCentredString(width / 2, y, text),
+         "right": lambda: c.drawRightString(right, y, text)}[how]()
+        state["y"] -= step
+
+    c.setFillColor(red)
+    line(masthead["title"], 30, "centre", 40)
+    c.setFillColor(black)
+    line(masthead["issue"], 14, "centre", 30)
+    c.setFont(font, 12)
+    c.drawString(left, state["y"], masthead["issuer"])
+    c.drawRightString(right, state["y"], masthead["date"])
+    c.setStrokeColor(red)
+    c.setLineWidth(2)
+    c.line(left, state["y"] - 10, right, state["y"] - 10)
+    state["y"] -= 40
+    c.setStrokeColor(black)
+    c.setLineWidth(1)
+    for headline, paragraphs, credit in items:
+        for part in wrap(headline, 15):
+            line(part, 15, "centre", 22)
+        state["y"] -= 4
+        for para in paragraphs:
+            for part in wrap("\u3000\u3000" + para, 12):
+                line(part, 12)
+        if credit:
+            line(credit, 12, "right")
+        state["y"] -= 14
+    room(20 * len(footer) + 40)
+    state["y"] = min(state["y"], 60 + 20 * len(footer) + 20)
+    c.line(left, state["y"], right, state["y"])
+    state["y"] -= 20
+    for text in footer:
+        line(text, 11, "left", 18)
+    c.line(left, state["y"] + 8, right, state["y"] + 8)
+    page_number()
+    c.save()
+
+
 def extract(pdf: Path, how: str) -> str:
     """Text of ``pdf`` by ``how``: pdftotext, pdftotext -layout (``layout``) or pypdfium2 (``pdfium``)."""
     if how == "pdfium":

@@ -606,3 +606,49 @@ def test_an_office_name_on_the_first_line_alone_is_no_crash():
     text = "新野县商务局\n\n县商务务局召开电商工作会议\n\n3月5日，县商务局召开全县电商工作会议。\n"
     items = split_document(normalise_bytes(text.encode()))
     assert items and items[-1]["body"].endswith("召开全县电商工作会议。")
+
+
+LAID_OUT_ITEMS = [
+    ("县农业农村局多措并举抓好秋季农业生产",
+     ["入秋以来，县农业农村局组织农技人员深入田间地头，开展秋季农业生产技术指导，发放技术资料1.2万份，培训农民3600人次。",
+      "全县秋粮面积稳定在128万亩以上，预计总产量达6.5亿斤，同比增长2.1%。下一步，该局将持续做好秋粮收购和秋种准备工作。"],
+     "（县农业农村局）"),
+    ("水湖镇推进“两强一增”行动见实效",
+     ["水湖镇围绕“科技强农、机械强农、促进农民增收”，新建高标准农田2.6万亩，农作物耕种收综合机械化率达92%，带动农民人均增收1800元。"],
+     "（水湖镇 张伟）"),
+    ("县人社局开展就业援助月活动",
+     ["县人社局组织专场招聘会12场，提供岗位4600个，帮助困难人员实现就业380人。"] * 4, "（县人社局 李红）"),
+    ("吴山镇扎实推进农村人居环境整治",
+     ["吴山镇累计清理农村生活垃圾3200吨，改造农村户厕860户，创建美丽庭院210户，村容村貌明显改善。"] * 3, "（吴山镇）"),
+]
+
+
+@pytest.mark.parametrize("how", ["pdftotext", "layout", "pdfium"])
+@pytest.mark.parametrize("count, pages", [(4, 3), (3, 2)])
+def test_a_bulletin_laid_out_as_offices_do_survives_extraction(how, count, pages, tmp_path):
+    """Centred masthead, issuer and date at the two ends of a line, centred headlines, credits
+    set right, a running header (the title and issue) atop the second page only, page numbers, and
+    the 印发 office and date on lines of their own: the same items whichever way it is extracted.
+    On two pages the running header comes only once, and still goes."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import damage
+
+    pdf = tmp_path / "laid_out.pdf"
+    damage.render_laid_out(pdf, {"title": "长丰县政务信息", "issue": "第33期", "issuer": "长丰县人民政府办公室编",
+                                 "date": "2024年8月26日"}, LAID_OUT_ITEMS[:count],
+                           ["抄送：市政府办公室，县委各部门，县人大常委会办公室，县政协办公室，", "各乡镇人民政府，县政府各部门。",
+                            "长丰县人民政府办公室                         2024年8月26日印发"],
+                           header="长丰县政务信息 第33期")
+    extracted = damage.extract(pdf, how)
+    assert extracted.count("长丰县政务信息 第33期") == pages - 1
+    doc = normalise_bytes(extracted.encode("utf-8"))
+    assert "长丰县政务信息 第33期" in doc["changes"]["artefacts"]
+    items = split_document(doc)
+    assert [(i["headline"], i["units"], i["reporters"]) for i in items] == [
+        (h, [c.strip("（）").split()[0]], c.strip("（）").split()[1:]) for h, _b, c in LAID_OUT_ITEMS[:count]]
+    assert [i["body"] for i in items] == ["\n".join(b) for _h, b, _c in LAID_OUT_ITEMS[:count]]
+    meta = items[0]["doc"]
+    assert (meta["title"], meta["issue"], meta["issuer"], meta["date"]) == ("长丰县政务信息", 33, "长丰县人民政府办公室", "2024-08-26")
+    assert meta["distribution"] == "市政府办公室，县委各部门，县人大常委会办公室，县政协办公室，各乡镇人民政府，县政府各部门"

@@ -90,6 +90,35 @@ def _header_key(line: str) -> str:
     return HASH_RUN.sub("#", key) if "##" in key else key
 
 
+#: What a running header may add to the masthead title: issue, date or page, digits folded.
+#: Example: 第#期 of 长丰县政务信息 第33期, （总第#期）, #年#月#日, 第#页.
+HEADER_REST = re.compile(r"^[（(]?[#第期总年月日页共号/\-—·.．〇一二三四五六七八九十]*[）)]?$")
+
+
+def _masthead_title(short: dict[int, str], head: set[int]) -> str | None:
+    """The key of the document's first line when it looks like a masthead title (4 to 20
+    characters, no sentence mark), else None. Example: 长丰县政务信息."""
+    if not head:
+        return None
+    first = short.get(min(head))
+    if first is None or not 4 <= len(first) <= 20 or SENTENCE_END.search(first) or _SENTENCE_MARK.search(first):
+        return None
+    key = _header_key(first)
+    return key if "#" not in key else None
+
+
+def _repeats_title(key: str, title: str) -> bool:
+    """A later line that is the masthead title again, with at most an issue, date or page number:
+    a running header. Example: 长丰县政务信息第#期 for the title 长丰县政务信息."""
+    if key.startswith(title):
+        rest = key[len(title):]
+    elif key.endswith(title):
+        rest = key[:-len(title)]
+    else:
+        return False
+    return bool(HEADER_REST.match(rest))
+
+
 def _protected(line: str) -> bool:
     """Lines that may repeat legitimately: sections, attributions, footer lines, sentences."""
     return bool(SECTION_BRACKET.match(line) or ATTRIBUTION_END.search(line.strip())
@@ -119,6 +148,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
             head.add(i)
             if len(head) == 6:
                 break
+    title = _masthead_title(short, head)
     out: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(lines):
@@ -137,6 +167,9 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
                 changes.remove("rule_lines", stripped)
                 continue
         key = keys.get(i)
+        if title and key is not None and i not in head and _repeats_title(key, title):
+            changes.remove("running_headers", stripped)  # 长丰县政务信息 第33期 atop a later page, even once
+            continue
         if key is not None and counts[key] >= need and not _protected(stripped):
             if key not in seen and i in head:
                 seen.add(key)

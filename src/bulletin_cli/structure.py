@@ -336,11 +336,16 @@ def parse_footer(lines: list[str] | str) -> dict:
         lines = lines.split("\n")
     out: dict = {}
     last_key = None
-    for line in lines:
+    for k, line in enumerate(lines):
         if printed := PRINTED.match(line):
             out["printed"] = parse_date(printed.group("date"))
             if printed.group("office"):
                 out["printed_by"] = printed.group("office").strip()
+            last_key = None
+            continue
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        if ISSUER.match(line.strip()) and (printed := PRINTED.match(after)) and not printed.group("office"):
+            out["printed_by"] = line.strip()  # the office on its own line above 2024年8月26日印发
             last_key = None
             continue
         marks = list(FOOTER_FIELD.finditer(line))
