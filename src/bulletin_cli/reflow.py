@@ -303,8 +303,9 @@ class _Line:
 CONTINUATION_END = ("：", ":", "，", ",", "、")
 
 
-def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
-    """The join decision on two lines' features (see :func:`should_join`)."""
+def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = False) -> bool:
+    """The join decision on two lines' features (see :func:`should_join`); ``opens`` when
+    ``line`` is the first of its paragraph so far."""
     if nxt.orphan:
         return True
     full = wrapped and line.width >= 0.8 * wrap
@@ -312,6 +313,10 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool) -> bool:
         return True  # an attribution wrapped onto a line of its own: （开发区）
     if line.unclosed:
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
+    if opens and line.width >= 0.8 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \
+            and not _SENTENCE_MARK.search(line.text) \
+            and not line.block() and not nxt.opens_block():
+        return True  # a headline too long for one line, its rest centred on the next: …粮食生产目标 ⏎ 任务圆满完成
     if nxt.indented:
         return False  # a first-line indent opens a paragraph
     if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8) \
@@ -353,7 +358,7 @@ def _paragraph_indents(content: list[str], widths: list[int]) -> list[int]:
         return []
     margin = min(body)
     marked = [k for k, i in enumerate(indents) if i - margin >= 2]
-    return marked if 0.03 <= len(marked) / len(content) <= 0.5 else []
+    return marked if 0.03 <= len(marked) / len(content) <= 0.75 else []
 
 
 def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
@@ -370,7 +375,7 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     joined, shown = 0, []
     for k in range(1, len(content)):
         line = content[k]
-        if _decide(features[k - 1], features[k], wrap, wrapped):
+        if _decide(features[k - 1], features[k], wrap, wrapped, len(paragraphs[-1]) == 1):
             parts = paragraphs[-1]
             tail = parts[-1][-6:] if len(shown) < 3 else ""
             if join_pair(parts[-1][-1:], line[:1]) != parts[-1][-1:] + line[:1]:
