@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bulletin_cli.normalise import normalise_bytes, normalise_text
+from bulletin_cli import structure
 from bulletin_cli.structure import analyse, parse_date, parse_issue, split_document, split_headline
 
 from .conftest import SAMPLES, gold_for, seed_path
@@ -652,3 +653,22 @@ def test_a_bulletin_laid_out_as_offices_do_survives_extraction(how, count, pages
     meta = items[0]["doc"]
     assert (meta["title"], meta["issue"], meta["issuer"], meta["date"]) == ("长丰县政务信息", 33, "长丰县人民政府办公室", "2024-08-26")
     assert meta["distribution"] == "市政府办公室，县委各部门，县人大常委会办公室，县政协办公室，各乡镇人民政府，县政府各部门"
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext"])
+def test_credit_forms_without_round_brackets(how, tmp_path):
+    """Credits as other counties write them: （供稿单位：…）, …供稿 after the last sentence, ——unit,
+    （unit name 报送）, （报送：…）, （信息来源：…）, 【unit】: each closes its item and names its unit."""
+    items = split_document(normalise_bytes(_extracted("credit_forms.txt", how, tmp_path)))
+    assert [(i["units"], i["reporters"]) for i in items] == [
+        (["县林业局"], []), (["县文旅局"], []), (["县水利局"], []), (["县交通局"], ["王五"]), (["县统计局"], []),
+        (["县审计局"], []), (["县民政局"], [])]
+    ends = ["栽植苗木3000株。", "2000余人次观看。", "清理河道垃圾12吨。", "养护里程260公里。", "开展统计执法检查。",
+            "增收节支1200万元。", "困难群众1200人。"]
+    assert all(i["body"].endswith(end) for i, end in zip(items, ends))
+
+
+def test_a_dash_before_a_name_is_no_unit():
+    """…。——习近平 closes a quotation, not an item: no unit in it, no credit taken."""
+    assert structure._tail_credit("坚持人民至上。——习近平") is None
+    assert structure._tail_credit("清理河道垃圾12吨。——县水利局")[1:] == (["县水利局"], [])

@@ -20,6 +20,8 @@ from .patterns import (
     RULE_LINE,
     SECTION_BRACKET,
     SENTENCE_END,
+    TAIL_CREDIT,
+    UNIT_SUFFIX,
     is_wide,
     width,
 )
@@ -234,9 +236,16 @@ def _closes_paragraph(line: str, full: bool = False) -> bool:
     if line.endswith(("：", ":")):
         return not full
     if not line.endswith(("）", ")")):
-        return False
+        return _tail_credit(line)
     m = ATTRIBUTION_END.search(line)
     return bool(m and (m.start() == 0 or re.search(r"[。！？!?”\s]$", line[: m.start()])))
+
+
+def _tail_credit(line: str) -> bool:
+    """Ends with a credit outside round brackets after a sentence: …观看。县文旅局供稿,
+    …12吨。——县水利局, …1200人。【县民政局】."""
+    m = TAIL_CREDIT.search(line) if line[-1:] in "】稿送供" or "——" in line[-32:] else None
+    return bool(m and m.start() > 0 and UNIT_SUFFIX.search(m.group("bracket") or m.group("dash") or m.group("word")[:-2]))
 
 
 def _unclosed(line: str) -> bool:

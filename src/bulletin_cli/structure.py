@@ -29,6 +29,7 @@ from .patterns import (
     FIELD_LABEL,
     ISSUE,
     SECTION_BRACKET,
+    TAIL_CREDIT,
     UNIT_SUFFIX,
     scan,
     width,
@@ -376,7 +377,7 @@ def parse_footer(lines: list[str] | str) -> dict:
 
 #: Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）.
 ATTRIBUTION_WORDS = re.compile(
-    r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位|作者单位|撰稿单位|信息提供)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
+    r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位|作者单位|撰稿单位|信息提供|报送|稿件来源)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
 #: Titles of the people who write an item. Example: 通讯员 in （通讯员 张三）.
 REPORTER_TITLES = "特约通讯员|通讯员|记者"
 #: Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
@@ -426,7 +427,7 @@ def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[s
     """
     m = ATTRIBUTION_END.search(text)
     if not m:
-        return None
+        return _tail_credit(text, whole)
     before = text[: m.start()].rstrip()
     if whole and before:
         return None
@@ -434,6 +435,23 @@ def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[s
         return None
     found = _unit_tokens(m.group(1))
     return (m.start(), *found) if found else None
+
+
+def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[str]] | None:
+    """A credit without round brackets closing ``text`` (see :data:`TAIL_CREDIT`): …。【县民政局】,
+    …。——县水利局, …。县文旅局供稿; with ``whole``, a line that is only ——县水利局 or 县文旅局供稿
+    (a line that is only 【…】 is a section)."""
+    last = text[-1:]
+    if last not in "】稿送供" and not ("\u4e00" <= last <= "\u9fff"):
+        return None
+    m = TAIL_CREDIT.search(text)
+    if not m or (whole and (m.start() > 0 or m.group("bracket"))) or (not whole and m.start() == 0):
+        return None
+    inner = m.group("bracket") or m.group("dash") or m.group("word")
+    found = _unit_tokens(inner)
+    if not found or not any(UNIT_SUFFIX.search(u) for u in found[0]):
+        return None  # a credit here must name a unit by its suffix: …。——习近平 is a quotation's source
+    return (m.start(), *found)
 
 
 #: The longest unit name alone on a line, in characters; a longer line ending in 会 or 局 is a
