@@ -205,3 +205,8 @@ def test_tag_table_preview_and_pipe():
     via_pipe = runner.invoke(app, ["tag", "-f", "jsonl"], input=docs).stdout
     direct = runner.invoke(app, ["tag", str(seed_path("004")), "-f", "jsonl"]).stdout
     assert via_pipe == direct and all("tags" in json.loads(x) for x in direct.splitlines())
+
+
+@pytest.mark.parametrize("text, approx", [("约占60%", True), ("约为3000万元", True), ("大概500人", True), ("占60%", False)])
+def test_approximate_words_before_a_figure(text, approx):
+    assert [f["approx"] for f in find_figures(text)] == [approx]

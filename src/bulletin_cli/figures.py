@@ -38,7 +38,7 @@ UNITS: dict[str, tuple[str, float]] = {
 #: Magnitudes written before the unit. Example: 万 in 21.17万元, 亿 in 805.6亿元.
 MAGNITUDES: dict[str, float] = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 #: Words before a number that make it approximate. Example: 近6亿元, 约300人.
-APPROX_BEFORE = ("近", "约", "将近", "大约", "接近", "超", "超过", "逾")
+APPROX_BEFORE = ("近", "约", "将近", "大约", "接近", "超", "超过", "逾", "约占", "约为", "约有", "约合", "大概")
 #: Words between a number and its unit, or after it, that make it approximate. Example: 500余车次, 100多人.
 APPROX_AFTER = ("余", "多", "左右", "以上")
 #: Words just before a number that say it is a change. Example: 同比增长54.8%, 下降12%.
