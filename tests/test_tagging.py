@@ -210,3 +210,12 @@ def test_tag_table_preview_and_pipe():
 @pytest.mark.parametrize("text, approx", [("约占60%", True), ("约为3000万元", True), ("大概500人", True), ("占60%", False)])
 def test_approximate_words_before_a_figure(text, approx):
     assert [f["approx"] for f in find_figures(text)] == [approx]
+
+
+@pytest.mark.parametrize("headline, unit", [
+    ("县交通运输局多管齐下抓好春运", "县交通运输局"), ("东屯镇给小麦“体检”", "东屯镇"),
+    ("优化医保业务经办", None),              # 经办 is handling, and nothing follows: a task, not a unit
+    ("重点投向大园区、大基地和大产业基础设施建设", None),
+])
+def test_unit_opening_a_headline(headline, unit):
+    assert headline_unit(headline, CFG) == unit

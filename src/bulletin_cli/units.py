@@ -20,10 +20,13 @@ LOCAL_GOVERNMENT = re.compile(r"(?<=[镇乡])(?:人民政府|政府)$|(?<=街道
 COUNTY_BEFORE_TOWN = re.compile(rf"^[{CJK}]{{2,3}}[县市区旗](?=[{CJK}]{{2,6}}(?:镇|乡|街道)$)")
 #: The party committee of that level, dropped before its departments. Example: 县委宣传部 → 宣传部.
 PARTY_PREFIXES = ("县委", "市委", "区委", "旗委")
+#: Not 办 as the end of a verb (举办, 经办, 可办): a look-behind to put before 办 in a unit pattern.
+VERB_BAN = "(?<![举承创兴督代包开筹主协交查可难好快帮经申])"
 #: A unit opening a headline: shortest run of ideographs ending in a unit word.
 #: Example: 县交通运输局|多管齐下…, 东屯镇|给小麦…, 文岩街道|全力开展….
 HEADLINE_UNIT = re.compile(
-    rf"^[{CJK}]{{1,12}}?(?:街道办事处|街道|办事处|委员会|办公室|管委会|局|委|办|镇|乡|社|区|院|中心|公司|集团|所|站|队|室|部|村|社区|联)"
+    rf"^[{CJK}]{{1,12}}?(?:街道办事处|街道|办事处|委员会|办公室|管委会|局|委|{VERB_BAN}办|镇|乡|社|区|院|中心|公司|集团|所|站|队|室|部|村|社区|联)"
+    rf"(?=[{CJK}“])"  # and the headline goes on: 优化医保业务经办 is a task, not a unit
 )
 #: A section name that says only "news from somewhere", not what about, so the headline decides.
 #: Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻.
@@ -31,7 +34,7 @@ GENERIC_SECTION = re.compile(r"^(?:基层|工作|部门|乡镇|乡镇街道|街�
                              r"县区|县市区|园区)?(?:动态|信息|简讯|快讯|速递|传真|短讯|要闻|之窗|集锦|掠影|聚焦|扫描|一线)$")
 #: A county-level body named inside a body text, not 全县/各县 (the county as a whole) and not a
 #: verb ending in 办 (举办, 可办). Example: 截至目前，县农业农村局出动… → 县农业农村局.
-BODY_UNIT = re.compile(rf"(?<![全各])县[{CJK}]{{1,10}}?(?:局|委员会|委|办公室|(?<![举承创兴督代包开筹主协交查可难好快帮])办|中心)")
+BODY_UNIT = re.compile(rf"(?<![全各])县[{CJK}]{{1,10}}?(?:局|委员会|委|办公室|{VERB_BAN}办|中心)")
 
 
 _SORTED: dict[int, tuple[dict, list[str], re.Pattern[str]]] = {}
