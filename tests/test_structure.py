@@ -672,3 +672,17 @@ def test_a_dash_before_a_name_is_no_unit():
     """…。——习近平 closes a quotation, not an item: no unit in it, no credit taken."""
     assert structure._tail_credit("坚持人民至上。——习近平") is None
     assert structure._tail_credit("清理河道垃圾12吨。——县水利局")[1:] == (["县水利局"], [])
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext", "pdfium"])
+def test_labelled_masthead_running_count_and_other_symbols(how, tmp_path):
+    """（总第125期） above 2024年第9期 (the plain number is the issue), a 主办：… 编印：… line (the
+    issuer), ◎重点工作◎ and ▌乡镇动态 sections, ◇ bullets before unit: headlines."""
+    items = split_document(normalise_bytes(_extracted("labelled_masthead.txt", how, tmp_path)))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("重点工作", "县发改委：争取专项债券资金12.6亿元", ["县发改委"]),
+        ("重点工作", "县财政局：强化预算绩效管理", ["县财政局"]),
+        ("乡镇动态", "瓦埠镇：开展“清河行动”", ["瓦埠镇"])]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("寿县工作动态", 9, "中共寿县县委办公室", "2024-05-10")
+    assert (doc["editor"], doc["reviewer"]) == ("李明", "王强")

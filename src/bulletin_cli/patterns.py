@@ -26,7 +26,7 @@ FIELD_LABEL = re.compile(r"^\s*[【\[［]\s*(作者|来源|编辑|责任编辑|�
 #: A line that opens a block reflow must never join onto: headings, list items, bullets.
 #: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】 / ①县医保局….
 BLOCK_START = re.compile(
-    rf"^\s*(?:[【〖\[［]|[◆◇●○■□★☆▲△►▶•·]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
+    rf"^\s*(?:[【〖\[［]|[◆◇●○■□★☆▲△►▶•·◎▌▍█❖◈]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
     rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
     rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487])"
 )

@@ -47,8 +47,9 @@ TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|
 ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)(编印|主办|编|印)?$")
 #: A section heading marked with a symbol, or between dashes, on a line of its own.
 #: Example: ■ 工作动态, ★民生保障★, ——县直部门——.
-SECTION_SYMBOL = re.compile(r"^(?:[■□◆◇●○★☆▲△►▶]\s*|[—－\-]{2,6}\s*(?=[^—－\-]+[—－\-]{2,6}$))"
-                            r"([^。，；：！？,;:!?\s—－\-■□◆◇●○★☆▲△◄◀►▶]{2,12})\s*(?:[■□◆◇●○★☆▲△◄◀]|[—－\-]{2,6})?$")
+SECTION_SYMBOL = re.compile(r"^(?:[■□◆◇●○★☆▲△►▶◎▌▍█❖◈]\s*|[—－\-]{2,6}\s*(?=[^—－\-]+[—－\-]{2,6}$))"
+                            r"([^。，；：！？,;:!?\s—－\-■□◆◇●○★☆▲△◄◀►▶◎▌▍█❖◈]{2,12})"
+                            r"\s*(?:[■□◆◇●○★☆▲△◄◀◎▐❖◈]|[—－\-]{2,6})?$")
 #: An editor's note under the masthead. Example: 编者按：今年以来，各乡镇….
 EDITOR_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者语|按语|编后)\s*[】\]]?\s*[:：]?")
 #: A numbered section heading on a line of its own. Example: 一、工作动态.
@@ -85,7 +86,7 @@ CAPTION_CREDIT = re.compile(
     rf"|[{CJK}·]{{2,4}}\s+摄)$"
 )
 #: Bullets that open items. Example: ◆县人社局…
-BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•]\s*")
+BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•◎❖◈]\s*")
 #: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇… / ①县医保局… / ⑴….
 RUN_IN_NUMBER = re.compile(
     rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]|[\u2460-\u2487])\s*")
@@ -253,12 +254,38 @@ def parse_issue(text: str) -> int | None:
     return cn_to_int(m.group(1).replace(" ", "")) if m else None
 
 
+#: A masthead line that gives only the running count of issues. Example: （总第125期）.
+ISSUE_TOTAL_ONLY = re.compile(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
+#: Labelled masthead fields: who runs and who prints the bulletin, and its chief editor.
+#: Example: 主办：中共寿县县委办公室    编印：县委督查室    主编：李明.
+MASTHEAD_LABEL = re.compile(r"(主办单位|主办|编印|编发|承办|主编)\s*[:：]\s*")
+
+
+def _masthead_labels(text: str) -> dict | None:
+    """Fields of a line made of labelled masthead fields, or None if it is not one.
+
+    >>> _masthead_labels("主办：中共寿县县委办公室        编印：县委督查室")
+    {'issuer': '中共寿县县委办公室', 'printer': '县委督查室'}
+    """
+    marks = list(MASTHEAD_LABEL.finditer(text))
+    if not marks or marks[0].start() != 0:
+        return None
+    out: dict = {}
+    for k, m in enumerate(marks):
+        value = text[m.end(): marks[k + 1].start() if k + 1 < len(marks) else len(text)].strip()
+        label = m.group(1)
+        key = "editor" if label == "主编" else "issuer" if label.startswith(("主办", "承办")) else "printer"
+        if value:
+            out.setdefault(key, value)
+    return out
+
+
 def _masthead_line(p: Para) -> bool:
     t = p.text
     if width(t) > 90 or SENTENCE_MARK.search(t) or SECTION_BRACKET.match(t):
         return False
     return bool(TITLE.match(t) or ISSUE.search(t) or parse_date(t) or ISSUER.match(t) or FIELD_LABEL.match(t)
-                or width(t) <= 40)
+                or width(t) <= 40 or MASTHEAD_LABEL.match(t))
 
 
 def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
@@ -274,6 +301,13 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             break
         t = p.text
         used = False
+        if (labels := _masthead_labels(t)) is not None:  # 主办：… 编印：…
+            if "issuer" in labels or "printer" in labels:
+                fields.setdefault("issuer", labels.get("issuer") or labels["printer"])
+            if "editor" in labels:
+                fields.setdefault("editor", labels["editor"])
+            n += 1
+            continue
         if (d := parse_date(t)) and "date" not in fields:
             fields["date"] = d
             t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
@@ -282,8 +316,10 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             fields["date"] = month  # 2024年3月 on its own: a monthly issue
             n += 1
             continue
-        if (i := parse_issue(t)) is not None and "issue" not in fields:
+        if (i := parse_issue(t)) is not None and ("issue" not in fields or fields.get("_total")):
+            # a plain 第9期 wins over the running count (总第125期) found on an earlier line
             fields["issue"] = i
+            fields["_total"] = ISSUE_TOTAL_ONLY.match(t) is not None
             t = ISSUE_TEXT.sub(" ", t).strip()
             used = True
         elif (w := WEEK.search(t)) and "issue" not in fields:  # a weekly report is numbered by week
@@ -320,6 +356,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         if not used:
             break
         n += 1
+    fields.pop("_total", None)
     if n and not ({"issue", "date", "issuer"} & fields.keys()) and n < len(paras) and "title" in fields:
         # a lone short first line is a masthead only if a title word makes it one
         if not TITLE.match(fields["title"]):
