@@ -686,3 +686,13 @@ def test_labelled_masthead_running_count_and_other_symbols(how, tmp_path):
     doc = items[0]["doc"]
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("寿县工作动态", 9, "中共寿县县委办公室", "2024-05-10")
     assert (doc["editor"], doc["reviewer"]) == ("李明", "王强")
+
+
+def test_unit_colon_headline_space_body():
+    """县人社局：开展春风行动 今年以来，…: the unit's colon does not stop the headline."""
+    text = ("工作动态\n第3期\n\n县人社局：开展春风行动 今年以来，县人社局组织招聘会5场。（县人社局）\n\n"
+            "东屯镇：推进秸秆禁烧 该镇组织巡查队伍12支。（东屯镇）\n")
+    items = split_document(normalise_bytes(text.encode()))
+    assert [(i["headline"], i["body"], i["units"]) for i in items] == [
+        ("县人社局：开展春风行动", "今年以来，县人社局组织招聘会5场。", ["县人社局"]),
+        ("东屯镇：推进秸秆禁烧", "该镇组织巡查队伍12支。", ["东屯镇"])]

@@ -538,10 +538,15 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
 
     >>> split_headline("县住建局危房改造惠民生 开展农村低收入群体住房核查工作。")
     ('县住建局危房改造惠民生', '开展农村低收入群体住房核查工作。', False)
+    >>> split_headline("县人社局：开展春风行动 今年以来，组织招聘会5场。")
+    ('县人社局：开展春风行动', '今年以来，组织招聘会5场。', False)
     """
     m = HEADLINE_GAP.search(text, 0, 90)
-    if m and 4 <= m.start() and not HEADLINE_STOPS.search(text, 0, m.start()):
-        return text[: m.start()], text[m.end():], False
+    if m and 4 <= m.start():
+        colon = UNIT_COLON.match(text)  # 县人社局：开展春风行动 今年以来，…: the unit's colon is no stop
+        head_from = colon.end() if colon and UNIT_SUFFIX.search(colon.group(1)) and colon.end() < m.start() else 0
+        if not HEADLINE_STOPS.search(text, head_from, m.start()):
+            return text[: m.start()], text[m.end():], False
     lead = _lead_sentence(text, 40)
     if lead and "，" not in lead[0] and "," not in lead[0]:
         return lead[0], lead[1], False
