@@ -219,3 +219,15 @@ def test_approximate_words_before_a_figure(text, approx):
 ])
 def test_unit_opening_a_headline(headline, unit):
     assert headline_unit(headline, CFG) == unit
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("今年以来，全县", "since", {"start": "2024-01-01", "end": "2024-10-08"}),
+    ("2023年以来累计", "since", {"start": "2023-01-01", "end": "2024-10-08"}),
+    ("去年以来", "since", {"start": "2023-01-01", "end": "2024-10-08"}),
+    ("截至9月底", "date", "2024-09-30"),
+    ("二月末", "date", "2024-02-29"),
+])
+def test_periods_since_a_year_and_month_ends(text, kind, value):
+    assert [(d["kind"], d["value"]) for d in find_dates(text, "2024-10-08")] == [(kind, value)]
+

@@ -19,6 +19,8 @@ _Y = r"(?:(?P<y>[12]\d{3})\s*年\s*)?"
 NEEDS: dict[str, tuple[str, re.Pattern[str]]] = {
     "as_of": ("", re.compile(r"目前|当前|近日|日前")),
     "since": ("以来", re.compile(r"[\d一二三四五六七八九十]{1,2}\s*月份?以来")),
+    "since_year": ("以来", re.compile(r"年\s*以来")),
+    "month_end": ("月", re.compile(r"月(?:底|末)")),
     "date": ("日", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")),
     "months": ("月", re.compile(r"\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月")),
     "quarter": ("季度", re.compile(r"[一二三四1-4]季度")),
@@ -26,18 +28,24 @@ NEEDS: dict[str, tuple[str, re.Pattern[str]]] = {
     "month": ("月", re.compile(r"\d{1,2}\s*月")),
     "year": ("年", re.compile(r"[\d今去明]\s*年")),
 }
-#: Date forms, most specific first. Examples: 截至目前, 2023年9月22日, 9月22日, 一季度, 上半年,
-#: 1-5月份, 2月份以来, 2024年, 今年, 去年.
+#: Date forms, most specific first. Examples: 截至目前, 2月份以来, 今年以来, 2023年9月22日, 9月底,
+#: 1-5月份, 一季度, 上半年, 9月, 2024年, 今年, 去年.
 DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("as_of", re.compile(r"截至目前|截止目前|截至当前|目前|当前|近日|日前")),
     ("since", re.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?以来")),
+    ("since_year", re.compile(r"(?:(?P<y>[12]\d{3})\s*年|(?P<rel>今年|去年))\s*以来")),
     ("date", re.compile(_Y + r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
+    ("month_end", re.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)")),
     ("months", re.compile(_Y + r"(?P<m1>\d{1,2})\s*[-—至到]\s*(?P<m2>\d{1,2})\s*月份?")),
     ("quarter", re.compile(_Y + r"(?P<first>第?[一二三四1-4]季度|前三季度)")),
     ("half", re.compile(_Y + r"(?P<half>上半年|下半年)")),
     ("month", re.compile(_Y + r"(?<!\d)(?P<m>\d{1,2})\s*月份?(?![\d日])")),
     ("year", re.compile(r"(?P<y>[12]\d{3})\s*年(?![\d度]*\s*\d{1,2}\s*月)|(?P<rel>今年|去年|明年)")),
 )
+
+
+#: The kind a record shows for forms that are special cases of another. Example: 9月底 is a date.
+KIND_SHOWN = {"since_year": "since", "month_end": "date"}
 
 
 def _month_end(y: int, m: int) -> str:
@@ -54,6 +62,12 @@ def _resolve(kind: str, m: re.Match[str], year: int | None, issued: str | None):
     if kind == "since":
         start = f"{y:04d}-{cn_to_int(g['m']):02d}-01"
         return {"start": start, "end": issued}
+    if kind == "since_year":  # 今年以来, 2024年以来: from New Year's day to the issue
+        y += -1 if g.get("rel") == "去年" else 0
+        return {"start": f"{y:04d}-01-01", "end": issued}
+    if kind == "month_end":
+        month = cn_to_int(g["m"])
+        return _month_end(y, month) if 1 <= month <= 12 else None
     if kind == "date":
         return f"{y:04d}-{int(g['m']):02d}-{int(g['d']):02d}"
     if kind == "months":
@@ -95,7 +109,7 @@ def find_dates(text: str, issued: str | None = None) -> list[dict]:
                 continue
             starts.insert(k, m.start())
             ends.insert(k, m.end())
-            out.append({"text": m.group(0), "kind": kind, "value": _resolve(kind, m, year, issued),
+            out.append({"text": m.group(0), "kind": KIND_SHOWN.get(kind, kind), "value": _resolve(kind, m, year, issued),
                         "span": [m.start(), m.end()]})
     out.sort(key=lambda d: d["span"][0])
     return out
