@@ -25,6 +25,8 @@ def doc_for(text: str) -> dict:
 
 
 ALL_SAMPLES = sorted(SAMPLES.glob("*.txt"))
+#: The bulletins written for the tests, in other counties' styles.
+TEST_DOCUMENTS = sorted(p for p in (Path(__file__).parent / "data").iterdir() if p.suffix in (".txt", ".md", ".html"))
 
 
 @pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda p: p.name)
@@ -61,7 +63,7 @@ def test_items_sections_units_and_fields_match_gold(path):
             assert fold(doc[k]) == fold(v)
 
 
-@pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_SAMPLES + TEST_DOCUMENTS, ids=lambda p: p.name)
 def test_every_character_lands_in_exactly_one_region(path):
     text = normalise_bytes(path.read_bytes())["text"]
     parsed = analyse(text)
@@ -73,7 +75,7 @@ def test_every_character_lands_in_exactly_one_region(path):
     assert not bad, f"{len(bad)} characters unassigned or doubled, e.g. {text[bad[0]:bad[0] + 20]!r}"
 
 
-@pytest.mark.parametrize("path", ALL_SAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ALL_SAMPLES + TEST_DOCUMENTS, ids=lambda p: p.name)
 def test_span_holds_headline_and_body(path):
     doc = normalise_bytes(path.read_bytes())
     for it in split_document(doc):
@@ -696,3 +698,18 @@ def test_unit_colon_headline_space_body():
     assert [(i["headline"], i["body"], i["units"]) for i in items] == [
         ("县人社局：开展春风行动", "今年以来，县人社局组织招聘会5场。", ["县人社局"]),
         ("东屯镇：推进秸秆禁烧", "该镇组织巡查队伍12支。", ["东屯镇"])]
+
+
+@pytest.mark.parametrize("name", ["web_article.txt", "web_article.html"])
+def test_a_web_article_is_one_item(name):
+    """A news article copied or saved from a county website: page chrome, the title, a 来源/发布时间
+    line, paragraphs and （编辑：…）. One item: the title its headline, the source its unit and the
+    issuer, the publishing date the date, the editor in the footer."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / name).read_bytes()))
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("plain", "肥西县召开2024年安全生产工作会议", ["肥西县应急管理局"])]
+    assert items[0]["body"].startswith("5月6日，肥西县召开2024年安全生产工作会议")
+    assert items[0]["body"].endswith("签订了2024年安全生产目标责任书。") and items[0]["body"].count("\n") == 3
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issuer"], doc["date"], doc["editor"]) == (
+        "肥西县召开2024年安全生产工作会议", "肥西县应急管理局", "2024-05-06", "张敏")

@@ -55,6 +55,12 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+#: The line of labelled facts under a web article's title. Example: 来源：肥西县应急管理局  发布时间：2024-05-06.
+WEB_META = re.compile(r"^\s*(?:来源|信息来源|文章来源|发布机构|发布时间|发布日期|作者)\s*[:：].{0,80}?(?:发布时间|发布日期|浏览|点击|阅读|$)")
+#: One labelled fact of that line, its value running to the next label or a wide gap.
+#: Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局).
+WEB_META_FIELD = re.compile(r"(来源|信息来源|文章来源|发布机构|发布时间|发布日期|作者|浏览次数|点击数|阅读次数|字号)\s*[:：]\s*"
+                            r"([^\s:：]+(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)")
 #: A decorative rule under a masthead or between parts, drawn with characters, or a Markdown
 #: rule. Example: ━━━━━━━━, ---.
 RULE_LINE = re.compile(r"^(?:[\s━─—―_＿=＝\-－·•…*＊★☆◆◇■□▲△~～]{5,}|-{3,4}|\*{3,4}|_{3,4})$")

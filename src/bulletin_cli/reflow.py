@@ -22,6 +22,7 @@ from .patterns import (
     SENTENCE_END,
     TAIL_CREDIT,
     UNIT_SUFFIX,
+    WEB_META,
     is_wide,
     width,
 )
@@ -202,6 +203,8 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
         return False
     if FIELD_GAP in s:
         return True  # fields set apart by a wide gap: 中共某某县委办公室      2023年6月30日
+    if s[0] in "来信文发作" and WEB_META.match(s):
+        return True  # 来源：…  发布时间：… under a web article's title
     first = s[0]
     return bool(
         (first in "【〖[［" and SECTION_BRACKET.match(s))

@@ -31,6 +31,8 @@ from .patterns import (
     SECTION_BRACKET,
     TAIL_CREDIT,
     UNIT_SUFFIX,
+    WEB_META,
+    WEB_META_FIELD,
     scan,
     width,
 )
@@ -196,6 +198,7 @@ class Parsed:
     """Everything ``split`` finds in one document; ``regions`` cover every non-blank character."""
 
     layout: str
+    article: int | None = None  # where a single web article starts: its title (see _web_meta)
     masthead: dict = field(default_factory=dict)
     footer: dict = field(default_factory=dict)
     items: list[Draft] = field(default_factory=list)
@@ -915,8 +918,38 @@ def parse_digest(paras: list[Para], parsed: Parsed) -> None:
         parsed.items.append(d)
 
 
+def _web_meta(text: str) -> dict | None:
+    """Issuer and date from the facts line under a web article's title, or None.
+
+    >>> _web_meta("来源：肥西县应急管理局  发布时间：2024-05-06 10:23  浏览次数：235")
+    {'issuer': '肥西县应急管理局', 'date': '2024-05-06'}
+    """
+    if not WEB_META.match(text):
+        return None
+    out: dict = {}
+    for label, value in WEB_META_FIELD.findall(text):
+        if label in ("来源", "信息来源", "文章来源", "发布机构"):
+            out.setdefault("issuer", value)
+        elif label in ("发布时间", "发布日期") and (date := parse_date(value)):
+            out.setdefault("date", date)
+    return out
+
+
+#: The editor's credit closing a web article. Example: （编辑：张敏）, 责任编辑：李勉.
+ARTICLE_CREDIT = re.compile(rf"^[（(\[【]?\s*(?:责任编辑|编辑|审核|校对)\s*[:：]\s*([{CJK}·]{{2,4}})\s*[）)\]】]?$")
+
+
 def parse_plain(paras: list[Para], parsed: Parsed) -> None:
-    """One item per paragraph; a short first sentence is the headline."""
+    """One item per paragraph; a short first sentence is the headline. A web article (its facts
+    line under the title) is one item: the title its headline, its source its unit."""
+    if parsed.article is not None:  # (the page chrome around it is gone already: see _frame)
+        if paras:
+            d = Draft(parsed.article, paras[-1].end, headline=parsed.masthead.get("title"))
+            d.body = "\n".join(p.text for p in paras)
+            source = parsed.masthead.get("issuer")
+            d.units = [source] if source and UNIT_SUFFIX.search(source) else []
+            parsed.items.append(d)
+        return
     for p in paras:
         if CHROME.match(p.text):
             parsed.regions.append((p.start, p.end, "chrome"))
@@ -945,6 +978,21 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.masthead["title"] = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
+    if "title" in parsed.masthead and hi - lo >= 2 and (meta := _web_meta(paras[lo].text)) is not None:
+        # 来源：肥西县应急管理局  发布时间：2024-05-06 under the title: one web article
+        for key, value in meta.items():
+            parsed.masthead.setdefault(key, value)
+        title = paras[lo - 1]
+        if parsed.layout == "plain" and parsed.regions and parsed.regions[-1] == (title.start, title.end, "masthead"):
+            parsed.regions.pop()  # the title and this line belong to the article's item, its headline first
+            parsed.article = title.start
+        else:  # a digest or summary copied from a website: the line is part of its masthead
+            parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
+        lo += 1
+    if parsed.article is not None and hi - lo >= 2 and (credit := ARTICLE_CREDIT.match(paras[hi - 1].text)):
+        parsed.footer["editor"] = credit.group(1)  # （编辑：张敏） closing the article
+        parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "footer"))
+        hi -= 1
     if hi - lo >= 3 and _addressee(paras[lo].text):  # 市政府： under the title of a report
         parsed.masthead["distribution"] = paras[lo].text.rstrip("：: ")
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
