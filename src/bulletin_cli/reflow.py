@@ -214,6 +214,9 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
     )
 
 
+#: Punctuation of running text inside a line (a heading has no full stop, and seldom a comma).
+#: Example: ， and 。 in 县财政局今年以来拨付资金3亿元。
+_BODY_MARK = re.compile(r"[，。；！？,;!?]")
 #: Sentence punctuation anywhere in a line; a heading has none. Example: 。 in 全盘谋项目。
 _SENTENCE_MARK = re.compile(r"[。！？；;!?]")
 
@@ -238,10 +241,16 @@ def _closes_paragraph(line: str, full: bool = False) -> bool:
         return not (full and line.rstrip("”’」』\"')）)")[-1] in "；;")
     if line.endswith(("：", ":")):
         return not full
+    if line.endswith(PHOTO_CREDIT_END):
+        return True  # a caption's closing credit: …向大会作政府工作报告。 特约摄影 栗卢建 摄
     if not line.endswith(("）", ")")):
         return _tail_credit(line)
     m = ATTRIBUTION_END.search(line)
     return bool(m and (m.start() == 0 or re.search(r"[。！？!?”\s]$", line[: m.start()])))
+
+
+#: How a photo caption's credit ends a line. Example: 特约摄影 栗卢建 摄.
+PHOTO_CREDIT_END = (" 摄", "\u3000摄", " 供图")
 
 
 def _tail_credit(line: str) -> bool:
@@ -325,10 +334,16 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
         return True  # an attribution wrapped onto a line of its own: （开发区）
     if line.unclosed:
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
-    if opens and line.width >= 0.8 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \
+    if opens and line.width >= 0.7 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \
             and not _SENTENCE_MARK.search(line.text) \
-            and not line.block() and not nxt.opens_block():
-        return True  # a headline too long for one line, its rest centred on the next: …粮食生产目标 ⏎ 任务圆满完成
+            and not line.block() and not nxt.opens_block() and not nxt.attribution() \
+            and not nxt.text.endswith(("：", ":")):
+        # a headline too long for one line (set larger than the body: 0.7 of its width), its rest
+        # centred on the next: …粮食生产目标 ⏎ 任务圆满完成
+        return True
+    if full and nxt.width <= 20 and line.text[-1].isalnum() and _BODY_MARK.search(line.text) \
+            and not nxt.opens_block() and not nxt.attribution() and not line.closes(full):
+        return True  # running text cut mid-word at a full line, a short rest: …拨付资金3亿元。财 ⏎ 政局供稿
     if nxt.indented:
         return False  # a first-line indent opens a paragraph
     if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8) \

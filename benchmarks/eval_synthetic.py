@@ -1,0 +1,305 @@
+#!/usr/bin/env python3
+"""How well `split` recovers bulletins of known structure, in styles the seeds do not show.
+
+usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium]
+
+Writes bulletins from the real items of the samples (headlines, bodies and units), each in a style
+drawn at random: masthead (title word, 第N期 / 第 N 期 / 2024年第N期（总第M期）, issuer and date on
+one line or two, Arabic or Chinese-numeral dates), sections (【】, ■, ★…★, ——…——, 一、 or none),
+headlines (own line, a space before the body, ◆ bullets, 1、 numbers, 【unit】 labels, unit：),
+credits (（unit）, （unit 张三）, （供稿：unit）, …。【unit】, …。——unit, …。unit供稿) and footer. Each is
+then read as typed, hard-wrapped with blank lines between lines, and rendered to a PDF laid out as
+offices do (`scripts/damage.py render_laid_out`-style: centred masthead and headlines, credits set
+right, page numbers, a running header) and extracted with pdftotext, pdftotext -layout and
+pypdfium2. Prints, for each way, the share of items found (by headline), and of those the share
+with the right section, units and body start, and the share of masthead fields right; with --show,
+the first misses of each kind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bulletin_cli.normalise import normalise_bytes  # noqa: E402
+from bulletin_cli.structure import split_document  # noqa: E402
+
+COUNTIES = ["长丰", "肥西", "霍山", "舒城", "岳西", "桐城", "泾县", "寿县", "宁国", "新野", "临澧", "封丘"]
+TITLES = ["政务快报", "政务信息", "工作简报", "工作动态", "政务", "信息快报"]
+SECTION_NAMES = ["项目建设", "民生保障", "乡村振兴", "基层动态", "安全生产", "营商环境", "工作动态"]
+REPORTERS = ["张伟", "李红", "王磊", "陈静", "刘芳"]
+
+
+def int_to_cn(n: int) -> str:
+    """1–99 in Chinese numerals: 12 → 十二, 43 → 四十三."""
+    digits = "〇一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else digits[tens]) + "十" if tens else "") + (digits[ones] if ones else "")
+
+
+def fold(s: str | None) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", s or "") if not ch.isspace() and ch not in "·・")
+
+
+def harvest() -> list[tuple[str, str, str]]:
+    """(headline, body, unit) of every bulletin item in the samples with one credited unit and a
+    one-paragraph body: real text to build new bulletins from."""
+    out, seen = [], set()
+    for path in sorted((ROOT / "samples").glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("*.txt")):
+        if path.name.count(".") != 1 or "traditional" in path.name:
+            continue
+        for it in split_document(normalise_bytes(path.read_bytes())):
+            head, body, units = it["headline"], it["body"], it["units"]
+            if (it["layout"] == "bulletin" and head and len(units) == 1 and body and "\n" not in body
+                    and 30 <= len(body) <= 400 and head not in seen and "：" not in head and "【" not in head
+                    and body.endswith("。")):
+                seen.add(head)
+                out.append((head, body, units[0].lstrip("县市")))
+    return out
+
+
+def masthead(rng: random.Random) -> tuple[list[tuple[str, str]], dict]:
+    """Masthead lines as (text, alignment) and the fields they give."""
+    county = rng.choice(COUNTIES)
+    title = county + rng.choice(TITLES) if rng.random() < 0.7 else rng.choice(TITLES[1:4])
+    issue = rng.randint(1, 60)
+    year, month, day = 2024, rng.randint(1, 12), rng.randint(1, 28)
+    issuer = f"{county}县人民政府办公室" if rng.random() < 0.6 else f"中共{county}县委办公室"
+    issue_line = rng.choice([f"第{issue}期", f"第 {issue} 期", f"{year}年第{issue}期（总第{issue + 300}期）",
+                             f"第{int_to_cn(issue)}期"])
+    date = (f"{year}年{month}月{day}日" if rng.random() < 0.7
+            else f"二〇二四年{int_to_cn(month)}月{int_to_cn(day)}日")
+    lines = [(title, "centre"), (issue_line, "centre")]
+    if rng.random() < 0.7:
+        lines.append((f"{issuer}编{' ' * rng.randint(4, 20)}{date}", "split"))
+    else:
+        lines += [(issuer, "centre"), (date, "centre")]
+    return lines, {"title": title, "issue": issue, "issuer": issuer, "date": f"{year:04d}-{month:02d}-{day:02d}"}
+
+
+def credit_text(rng: random.Random, unit: str, style: str) -> tuple[str, str, str]:
+    """(credit put after the body's last sentence, credit on a line of its own, unit expected)."""
+    reporter = rng.choice(REPORTERS)
+    if style == "paren":
+        return f"（{unit}）", "", unit
+    if style == "paren_name":
+        return f"（{unit} {reporter}）", "", unit
+    if style == "label":
+        return f"（供稿：{unit}）", "", unit
+    if style == "bracket":
+        return f"【{unit}】", "", unit
+    if style == "dash":
+        return f"——{unit}", "", unit
+    if style == "word":
+        return f"{unit}供稿", "", unit
+    return "", f"（{unit}）", unit  # "own_line": the credit set right on a line of its own
+
+
+def document(rng: random.Random, pool: list[tuple[str, str, str]]):
+    """One bulletin: its blocks (text, alignment, kind) and what a correct split finds."""
+    lines, fields = masthead(rng)
+    blocks: list[tuple[str, str]] = list(lines)
+    expected = []
+    section_style = rng.choice(["bracket", "square", "star", "dash", "numbered", "none"])
+    headline_style = rng.choice(["own", "space", "bullet", "number", "label", "colon"])
+    credit_style = rng.choice(["paren", "paren_name", "label", "bracket", "dash", "word", "own_line"])
+    n_sections = 0 if section_style == "none" else rng.randint(1, 3)
+    items = rng.sample(pool, rng.randint(3, 7))
+    cuts = sorted(rng.sample(range(1, len(items)), min(n_sections - 1, len(items) - 1))) if n_sections > 1 else []
+    names = rng.sample(SECTION_NAMES, max(n_sections, 1))
+    section, k_section = None, 0
+    for k, (head, body, unit) in enumerate(items):
+        if n_sections and (k == 0 or k in cuts):
+            section = names[k_section]
+            k_section += 1
+            marker = {"bracket": f"【{section}】", "square": f"■ {section}", "star": f"★{section}★",
+                      "dash": f"——{section}——", "numbered": f"{int_to_cn(k_section)}、{section}"}[section_style]
+            blocks.append((marker, "centre"))
+        after, own_line, want_unit = credit_text(rng, unit if rng.random() < 0.5 else "县" + unit, credit_style)
+        shown_head = head
+        if headline_style == "label":
+            shown_head = f"【{want_unit}】{head}"
+        elif headline_style == "colon":
+            shown_head = f"{want_unit}：{head}"
+        number = f"{k + 1}、" if headline_style == "number" else ""
+        bullet = "◆" if headline_style == "bullet" else ""
+        text_body = body + after
+        if headline_style in ("space", "number", "bullet"):
+            blocks.append((f"{bullet}{number}{shown_head} {text_body}", "para"))
+        else:
+            blocks.append((shown_head, "centre"))
+            blocks.append((text_body, "para"))
+        if own_line:
+            blocks.append((own_line, "right"))
+        expected.append({"headline": (f"{want_unit}：{head}" if headline_style == "colon" else head),
+                         "section": section, "units": [want_unit], "body": body[:12]})
+    footer = []
+    if rng.random() < 0.7:
+        footer.append(f"报：市委办公室，市政府办公室{' ' * 4}送：县委常委")
+    if rng.random() < 0.7:
+        footer.append(f"责任编辑：{rng.choice(REPORTERS)}{' ' * 6}审核：{rng.choice(REPORTERS)}")
+    if rng.random() < 0.5:
+        footer.append(f"{fields['issuer']}{' ' * 10}{fields['date'][:4]}年{int(fields['date'][5:7])}月"
+                      f"{int(fields['date'][8:])}日印发")
+    style = dict(section=section_style, headline=headline_style, credit=credit_style)
+    return blocks, footer, expected, fields, style
+
+
+def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
+    out = []
+    for text, how in blocks + [(f, "left") for f in footer]:
+        text = text.replace("split", "")
+        if how == "para":
+            text = "\u3000\u3000" + text
+        if wrapped and len(text) > 40 and how == "para":
+            width = rng.choice([30, 34, 38])
+            out += [text[i:i + width] for i in range(0, len(text), width)]
+        else:
+            out.append(text)
+    sep = "\n\n" if wrapped else "\n"
+    return sep.join(out) + "\n"
+
+
+def as_pdf(blocks, footer, path: Path, header: str) -> None:
+    """Lay the blocks out on A4 pages with reportlab's canvas, as an office would."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    width, height = A4
+    left, right = 72, width - 72
+    c = canvas.Canvas(str(path), pagesize=A4)
+    st = {"page": 1, "y": height - 90}
+
+    def wrap(text: str, size: int) -> list[str]:
+        lines, cur = [], ""
+        for ch in text:
+            if pdfmetrics.stringWidth(cur + ch, font, size) > right - left:
+                lines.append(cur)
+                cur = ch
+            else:
+                cur += ch
+        return lines + ([cur] if cur else [])
+
+    def newline(step: float) -> None:
+        if st["y"] - step < 70:
+            c.setFont(font, 10)
+            c.drawCentredString(width / 2, 40, f"— {st['page']} —")
+            c.showPage()
+            st["page"] += 1
+            st["y"] = height - 72
+            c.setFont(font, 9)
+            c.drawString(left, height - 50, header)
+
+    for k, (text, how) in enumerate(blocks):
+        text = text.replace("\u00b7", "\u30fb")  # STSong-Light has the middle dot under U+30FB only
+        size = 24 if k == 0 else 15 if how == "centre" else 12
+        if how == "split":
+            office, _, date = text.partition("    ")
+            newline(24)
+            c.setFont(font, 12)
+            c.drawString(left, st["y"], office.strip())
+            c.drawRightString(right, st["y"], date.strip())
+            st["y"] -= 24
+            continue
+        parts = wrap(("\u3000\u3000" + text) if how == "para" else text, size)
+        for part in parts:
+            newline(size + 8)
+            c.setFont(font, size)
+            {"centre": lambda: c.drawCentredString(width / 2, st["y"], part),
+             "right": lambda: c.drawRightString(right, st["y"], part),
+             "para": lambda: c.drawString(left, st["y"], part)}[how]()
+            st["y"] -= size + 8
+        st["y"] -= 6
+    for text in footer:
+        newline(18)
+        c.setFont(font, 11)
+        c.drawString(left, st["y"], text)
+        st["y"] -= 18
+    c.setFont(font, 10)
+    c.drawCentredString(width / 2, 40, f"— {st['page']} —")
+    c.save()
+
+
+def score(items: list[dict], expected: list[dict], fields: dict, tally: dict, misses: dict, label: str) -> None:
+    got = {fold(i["headline"]): i for i in items}
+    doc = items[0]["doc"] if items else {}
+    for key in ("title", "issue", "issuer", "date"):
+        tally["fields"] += 1
+        ok = fold(str(doc.get(key))) == fold(str(fields[key]))
+        tally["fields_ok"] += ok
+        if not ok:
+            misses["field"].append(f"{label}: {key} {doc.get(key)!r} != {fields[key]!r}")
+    for e in expected:
+        tally["items"] += 1
+        it = got.get(fold(e["headline"]))
+        if it is None:
+            misses["item"].append(f"{label}: {e['headline']} not among {[i['headline'] for i in items][:6]}")
+            continue
+        tally["found"] += 1
+        for key, ok in (("section", fold(it["section"]) == fold(e["section"])),
+                        ("units", [fold(u) for u in it["units"]] == [fold(u) for u in e["units"]]),
+                        ("body", fold(it["body"]).startswith(fold(e["body"])))):
+            tally[key] += ok
+            if not ok:
+                misses[key].append(f"{label}: {e['headline'][:14]} {key}: {it[key]!r:.60} != {e[key]!r}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=60)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--how", default="text,wrapped,pdftotext,layout,pdfium")
+    ap.add_argument("--dump", type=int, default=-1, help="print document N as read, and what split found in it")
+    a = ap.parse_args()
+    import damage
+
+    pool = harvest()
+    ways = a.how.split(",")
+    tallies = {w: defaultdict(int) for w in ways}
+    misses = {w: defaultdict(list) for w in ways}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(a.docs):
+            rng = random.Random(a.seed * 100_003 + n)  # each document its own draw, whichever are read
+            blocks, footer, expected, fields, style = document(rng, pool)
+            label = f"#{n} {style}"
+            for way in ways:
+                rng = random.Random(f"{a.seed} {n} {way}")
+                if way in ("text", "wrapped"):
+                    data = as_text(blocks, footer, way == "wrapped", rng).encode(rng.choice(["utf-8", "gb18030", "utf-16"]))
+                else:
+                    pdf = Path(tmp) / "doc.pdf"
+                    as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期")
+                    data = damage.extract(pdf, way).encode("utf-8")
+                items = [i for i in split_document(normalise_bytes(data)) if i["type"] == "item"]
+                if n == a.dump:
+                    print(f"==== #{n} {way} {style}\n{normalise_bytes(data)['text']}")
+                    for i in items:
+                        print(f"  [{i['section']}] {i['headline']} {i['units']} | {i['body'][:30]}")
+                score(items, expected, fields, tallies[way], misses[way], label)
+    print(f"{a.docs} documents drawn from {len(pool)} real items")
+    for way in ways:
+        t = tallies[way]
+        found = max(t["found"], 1)
+        print(f"{way:10s} items found {t['found'] / t['items']:.3f}  section {t['section'] / found:.3f}  "
+              f"units {t['units'] / found:.3f}  body {t['body'] / found:.3f}  masthead {t['fields_ok'] / t['fields']:.3f}")
+        if a.show:
+            for kind, lines in misses[way].items():
+                for line in lines[:a.show]:
+                    print(f"    {kind}: {line}")
+
+
+if __name__ == "__main__":
+    main()
