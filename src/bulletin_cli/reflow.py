@@ -261,8 +261,8 @@ def _tail_credit(line: str) -> bool:
 
 
 def _unclosed(line: str) -> bool:
-    """True when ``line`` leaves a bracket or book-title mark open: ``…40余份。（农业农村``."""
-    for opener, closer in (("（", "）"), ("《", "》"), ("(", ")")):
+    """True when ``line`` leaves a bracket, book-title mark or quote open: ``…40余份。（农业农村``."""
+    for opener, closer in (("（", "）"), ("《", "》"), ("(", ")"), ("“", "”")):
         at = line.rfind(opener)
         if at >= 0 and at > line.rfind(closer):
             return True
@@ -368,8 +368,14 @@ def should_join(prev: str, nxt: str, wrap: int, wrapped: bool) -> bool:
 
 
 def join_pair(prev: str, nxt: str) -> str:
-    """Join two pieces: no space next to a wide character, one space between Latin words."""
-    if prev and nxt and not is_wide(prev[-1]) and not is_wide(nxt[0]) and prev[-1].isalnum() and nxt[0].isalnum():
+    """Join two pieces: no space next to a wide character, one space between Latin words, none
+    inside a number cut at the line's end.
+
+    >>> join_pair("发现问题4", "7件"), join_pair("引入BOO和EPC", "合作"), join_pair("EPC", "model")
+    ('发现问题47件', '引入BOO和EPC合作', 'EPC model')
+    """
+    if prev and nxt and not is_wide(prev[-1]) and not is_wide(nxt[0]) and prev[-1].isalnum() and nxt[0].isalnum() \
+            and not (prev[-1].isdigit() and nxt[0].isdigit()):
         return prev + " " + nxt
     return prev + nxt
 
