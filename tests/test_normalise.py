@@ -206,3 +206,14 @@ def test_radical_forms_from_pdf_fonts_are_folded_and_counted():
     assert text == "县住建局扎实推进老旧小区改造 今年以来，县住建局完成投资2600万元，长效机制日益完善。（县住建局）\n"
     assert changes.counts["radicals"] == 4
     assert normalise_text(raw, NormaliseOptions(width=False))[0] == raw
+
+
+def test_a_number_cut_at_a_line_end_is_joined_whole():
+    """Wrapped text often breaks inside a number: 2 024年 would read as two figures."""
+    para = ("今年以来，县财政局下达我区2024年度环境治理资金124.92亿元，覆盖“守望千年·只为枣你”等项目"
+            "36个，惠及群众1500余户，完成投资进度的86.5%，较去年同期提高12个百分点。")
+    cuts = [0, 14, 31, 44, 60, 75, len(para)]  # each break inside a number
+    raw = "\n\n".join(para[a:b] for a, b in zip(cuts, cuts[1:])) + "\n"
+    assert raw.count("\n\n") == 5 and "2\n\n024" in raw
+    text, _ = normalise_text(raw)
+    assert text == para + "\n"
