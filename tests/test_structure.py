@@ -713,3 +713,23 @@ def test_a_web_article_is_one_item(name):
     doc = items[0]["doc"]
     assert (doc["title"], doc["issuer"], doc["date"], doc["editor"]) == (
         "肥西县召开2024年安全生产工作会议", "肥西县应急管理局", "2024-05-06", "张敏")
+
+
+@pytest.mark.parametrize("inner, units, reporters", [
+    ("潭龙街道张伟", ["潭龙街道"], ["张伟"]),        # the space lost in extraction
+    ("县交通局王五", ["县交通局"], ["王五"]),
+    ("县住建局城建科", ["县住建局城建科"], []),       # a unit's section, not a name
+    ("东屯镇文化站", ["东屯镇文化站"], []),           # 文 is a surname, but 站 ends a unit
+    ("县委组织部", ["县委组织部"], []),
+    ("潭龙街道 张伟", ["潭龙街道"], ["张伟"]),
+])
+def test_a_reporter_glued_to_the_unit(inner, units, reporters):
+    assert structure._unit_tokens(inner) == (units, reporters)
+
+
+def test_a_photo_credit_alone_on_a_line_stays_with_its_item():
+    text = ("工作动态\n第3期\n\n县住建局扎实推进老旧小区改造 今年以来，县住建局改造小区12个。图为改造后的小区。\n\n"
+            "特约摄影 栗卢建 摄\n\n东屯镇开展人居环境整治 该镇清理垃圾50吨。\n")
+    items = split_document(normalise_bytes(text.encode()))
+    assert [i["headline"] for i in items] == ["县住建局扎实推进老旧小区改造", "东屯镇开展人居环境整治"]
+    assert items[0]["body"].endswith("特约摄影 栗卢建 摄")

@@ -436,6 +436,27 @@ NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|
                        r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
 
 
+#: Common surnames, to tell a reporter's name glued to a unit by the extractor (潭龙街道张伟) from
+#: the rest of a unit's name. Example: 张 of 张伟.
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+                     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+                     "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
+                     "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
+                     "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
+                     "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+#: A unit with a reporter's name glued on after it. Example: 潭龙街道张伟 → 潭龙街道, 张伟.
+UNIT_THEN_NAME = re.compile(rf"^(.+?(?:街道|局|委|办|镇|乡|中心|社|院|所|站|队|区|部|室|科|会|公司))([{CJK}]{{2,3}})$")
+
+
+def _split_glued_name(token: str) -> list[str]:
+    """``潭龙街道张伟`` → [潭龙街道, 张伟] when the tail is a name (a common surname first, and no
+    unit word at its end); else [token]."""
+    m = UNIT_THEN_NAME.match(token)
+    if m and m.group(2)[0] in SURNAMES and not UNIT_SUFFIX.search(m.group(2)) and len(m.group(1)) >= 2:
+        return [m.group(1), m.group(2)]
+    return [token]
+
+
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
     inner = ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
@@ -444,6 +465,8 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
         return None
     tokens = [t for t in NAME_SEPARATORS.split(inner) if t]
+    if len(tokens) == 1 and not credits:  # （潭龙街道张伟）: the space between them lost in extraction
+        tokens = _split_glued_name(tokens[0])
     if not tokens or any(width(t) > 40 for t in tokens):
         return None
     units = [t for t in tokens if UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t))]
@@ -685,8 +708,8 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     if k + 1 >= len(body) or width(t) > 80 or LINE_STOPS.search(t) or t.endswith(("：", ":")):
         return False
     if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t) or _attribution(t, whole=True) \
-            or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t):
-        return False
+            or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t) or CAPTION_CREDIT.search(t):
+        return False  # (特约摄影 栗卢建 摄 on a line of its own closes a caption)
     nxt = body[k + 1].text
     return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
 
@@ -798,6 +821,9 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         if EDITOR_NOTE.match(t) and current is None:
             parsed.masthead.setdefault("note", t)
             parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        if current is not None and (photo := CAPTION_CREDIT.search(t)) and photo.group(1) == t:
+            _extend_item(current, p)  # 特约摄影 栗卢建 摄 alone on a line: the credit of a photo in the item
             continue
         whole = _attribution(t, whole=True)
         bare = None if whole else _bare_unit_line(t)
