@@ -341,7 +341,7 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
         # a headline too long for one line (set larger than the body: 0.7 of its width), its rest
         # centred on the next: …粮食生产目标 ⏎ 任务圆满完成
         return True
-    if full and nxt.width <= 20 and line.text[-1].isalnum() and _BODY_MARK.search(line.text) \
+    if (full or line.width >= 0.9 * wrap) and nxt.width <= 20 and line.text[-1].isalnum() and _BODY_MARK.search(line.text) \
             and not nxt.opens_block() and not nxt.attribution() and not line.closes(full):
         return True  # running text cut mid-word at a full line, a short rest: …拨付资金3亿元。财 ⏎ 政局供稿
     if nxt.indented:
