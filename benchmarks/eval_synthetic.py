@@ -62,7 +62,8 @@ def harvest() -> list[tuple[str, str, str]]:
                     and 30 <= len(body) <= 400 and head not in seen and "：" not in head and "【" not in head
                     and body.endswith("。")):
                 seen.add(head)
-                out.append((head, body, units[0].lstrip("县市")))
+                unit = units[0]
+                out.append((head, body, unit[1:] if unit[:1] in "县市" and len(unit) > 3 else unit))
     return out
 
 

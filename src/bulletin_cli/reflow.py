@@ -253,6 +253,16 @@ def _closes_paragraph(line: str, full: bool = False) -> bool:
 PHOTO_CREDIT_END = (" 摄", "\u3000摄", " 供图")
 
 
+def _lone_credit(line: str) -> bool:
+    """A line that is only a credit outside round brackets, naming a unit: 【县住建局】, ——县水利局,
+    县文旅局供稿 (a line that is only 【民生保障】 is a section)."""
+    if line[:1] not in "【—－" and not line.endswith(("供稿", "报送", "提供")):
+        return False
+    m = TAIL_CREDIT.match(line)
+    inner = m and (m.group("bracket") or m.group("dash") or (m.group("word") or "")[:-2])
+    return bool(inner) and bool(UNIT_SUFFIX.search(inner))
+
+
 def _tail_credit(line: str) -> bool:
     """Ends with a credit outside round brackets after a sentence: …观看。县文旅局供稿,
     …12吨。——县水利局, …1200人。【县民政局】."""
@@ -330,8 +340,8 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     if nxt.orphan:
         return True
     full = wrapped and line.width >= 0.8 * wrap
-    if full and nxt.attribution() and not line.block():
-        return True  # an attribution wrapped onto a line of its own: （开发区）
+    if full and (nxt.attribution() or _lone_credit(nxt.text)) and not line.block():
+        return True  # an attribution wrapped onto a line of its own: （开发区）, 【县住建局】, ——县水利局
     if line.unclosed:
         return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
     if opens and line.width >= 0.7 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \

@@ -522,6 +522,11 @@ def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[s
 BARE_UNIT_MAX = 14
 
 
+#: Bodies whose names end in 会; any other name ending in 会 is a meeting. Example: 县总工会, 县工商联合会,
+#: but not 县发改委召开项目推进会.
+ASSOCIATION = re.compile(r"(?:委员|管委|联合|协|商|工|学|研究|促进|红十字|居委|村委|理事|基金|议事)会$")
+
+
 def _bare_unit_line(text: str) -> list[str] | None:
     """A unit name alone on the last line of an item. Example: 临澧县农业农村局."""
     if m := SOURCE_LINE.match(text):
@@ -530,8 +535,8 @@ def _bare_unit_line(text: str) -> list[str] | None:
     if width(text) <= 40 and UNIT_LINE.fullmatch(text):
         tokens = text.split()
         units = UNIT_SEPARATORS.split(text)
-        if all(UNIT_SUFFIX.search(t) and len(t) <= BARE_UNIT_MAX and not t.startswith("我") for t in units) \
-                and len(tokens) <= 6:
+        if all(UNIT_SUFFIX.search(t) and len(t) <= BARE_UNIT_MAX and not t.startswith("我")
+               and (not t.endswith("会") or ASSOCIATION.search(t)) for t in units) and len(tokens) <= 6:
             return units
     return None
 
