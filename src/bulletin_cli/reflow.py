@@ -283,7 +283,7 @@ class _Line:
     """What the join decision needs to know about one physical line: cheap facts at once, the
     regular-expression ones at most once and only when a decision asks for them."""
 
-    __slots__ = ("text", "width", "orphan", "unclosed", "ends_sentence", "indented", "_heading", "_block",
+    __slots__ = ("text", "width", "orphan", "unclosed", "ends_sentence", "indented", "margin", "_heading", "_block",
                  "_opening", "_opens_block", "_opens_paragraph")
 
     def __init__(self, text: str, text_width: int | None = None) -> None:
@@ -293,6 +293,7 @@ class _Line:
         self.unclosed = _unclosed(text)
         self.ends_sentence = _ends_sentence(text)
         self.indented = False
+        self.margin = 0  # display columns of first-line indent before the text (a Line's indent)
         self._heading = self._block = self._opening = self._opens_block = self._opens_paragraph = None
 
     def heading(self) -> bool:
@@ -339,7 +340,7 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     ``line`` is the first of its paragraph so far."""
     if nxt.orphan:
         return True
-    full = wrapped and line.width >= 0.8 * wrap
+    full = wrapped and line.width + line.margin >= 0.8 * wrap  # an indented first line is full sooner
     if full and (nxt.attribution() or _lone_credit(nxt.text)) and not line.block():
         return True  # an attribution wrapped onto a line of its own: （开发区）, 【县住建局】, ——县水利局
     if line.unclosed:
@@ -412,6 +413,9 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     widths = [width(line) for line in content]
     wrap, wrapped = _typical_width(widths)
     features = [_Line(line, w) for line, w in zip(content, widths)]
+    for f, line in zip(features, content):
+        if line.__class__ is Line and 0 < line.indent <= 8:
+            f.margin = line.indent  # 　　 before a paragraph's first line: it was full at a smaller width
     for k in _paragraph_indents(content, widths):
         features[k].indented = True
     paragraphs: list[list[str]] = [[content[0]]]
