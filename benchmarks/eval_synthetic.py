@@ -156,12 +156,12 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
 
 def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
     out = []
+    width = rng.choice([30, 34, 38])  # one wrap width for the document, as a page has
     for text, how in blocks + [(f, "left") for f in footer]:
         text = text.replace("split", "")
         if how == "para":
             text = "\u3000\u3000" + text
-        if wrapped and len(text) > 40 and how == "para":
-            width = rng.choice([30, 34, 38])
+        if wrapped and len(text) > width and how == "para":
             out += [text[i:i + width] for i in range(0, len(text), width)]
         else:
             out.append(text)
