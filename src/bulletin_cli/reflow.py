@@ -352,9 +352,12 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
         # a headline too long for one line (set larger than the body: 0.7 of its width), its rest
         # centred on the next: …粮食生产目标 ⏎ 任务圆满完成
         return True
-    if (full or line.width >= 0.9 * wrap) and nxt.width <= 20 and line.text[-1].isalnum() and _BODY_MARK.search(line.text) \
+    if (full or line.width >= 0.9 * wrap) and line.text[-1].isalnum() and _BODY_MARK.search(line.text) \
+            and (nxt.width <= 20 or (line.text[-1].isdigit() and nxt.text[0].isdigit())) \
             and not nxt.opens_block() and not nxt.attribution() and not line.closes(full):
-        return True  # running text cut mid-word at a full line, a short rest: …拨付资金3亿元。财 ⏎ 政局供稿
+        # running text cut mid-word at a full line, before a short rest or inside a number:
+        # …拨付资金3亿元。财 ⏎ 政局供稿, …该镇202 ⏎ 4年夏季小麦…
+        return True
     if nxt.indented:
         return False  # a first-line indent opens a paragraph
     if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8) \
