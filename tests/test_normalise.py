@@ -217,3 +217,12 @@ def test_a_number_cut_at_a_line_end_is_joined_whole():
     assert raw.count("\n\n") == 5 and "2\n\n024" in raw
     text, _ = normalise_text(raw)
     assert text == para + "\n"
+
+
+def test_a_repeated_lone_bracket_is_no_running_header():
+    """Credits wrapped so that their closing bracket stands alone, on two pages: the brackets stay."""
+    body = "县住建局完成老旧小区改造12个，惠及居民3000余户，完成投资2600万元。（县住建"
+    raw = (f"工作简报\n\n{body}\n）\n\n- 1 -\n\f县交通局完成农村公路养护260公里，整治隐患点位18处。（县交通\n）\n\n- 2 -\n")
+    text, changes = normalise_text(raw)
+    assert text.count("）") == 2 and "（县住建）" in text and "（县交通）" in text
+    assert "）" not in changes.artefacts

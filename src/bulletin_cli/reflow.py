@@ -141,7 +141,9 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     """
     short = {i: ln.strip() for i, ln in enumerate(lines) if ln and len(ln) <= 60}
     short = {i: s for i, s in short.items() if s}
-    keys = {i: _header_key(s) for i, s in short.items() if len(s) <= 30 or width(s) <= 60}
+    # a running header has words: a repeated lone ） (a credit's bracket wrapped) is not one
+    keys = {i: _header_key(s) for i, s in short.items()
+            if (len(s) <= 30 or width(s) <= 60) and (len(s) > 2 or s.isalnum())}
     counts = Counter(keys.values())
     bare_numbers = sum(1 for s in short.values() if s.isdigit() and len(s) <= 3)
     need = 2 if page_breaks >= 1 else 3
