@@ -733,3 +733,16 @@ def test_a_photo_credit_alone_on_a_line_stays_with_its_item():
     items = split_document(normalise_bytes(text.encode()))
     assert [i["headline"] for i in items] == ["县住建局扎实推进老旧小区改造", "东屯镇开展人居环境整治"]
     assert items[0]["body"].endswith("特约摄影 栗卢建 摄")
+
+
+def test_a_credit_whose_closing_bracket_the_extractor_lost():
+    """pypdfium2 drops a line holding only ）: the credit stays open, and the next item must not
+    be swallowed into it."""
+    body = "县住建局扎实推进老旧小区改造 今年以来，县住建局围绕“完整社区”建设目标，统筹推进改造，共改造小区12个。"
+    lines = ["工作动态", "第3期", body[:36], body[36:] + "（县住建局 张三",
+             "东屯镇开展人居环境整治 该镇组织党员干部清理垃圾50余吨，拆除残垣断壁68处，新建小游园3个。（东屯", "镇）",
+             "县交通局推进农村公路养护 县交通局完成农村公路养护里程260公里，整治隐患点位18处。（县交通局）"]
+    items = split_document(normalise_bytes("\n".join(lines).encode()))
+    assert [(i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("县住建局扎实推进老旧小区改造", ["县住建局"], ["张三"]), ("东屯镇开展人居环境整治", ["东屯镇"], []),
+        ("县交通局推进农村公路养护", ["县交通局"], [])]

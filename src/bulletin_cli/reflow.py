@@ -255,6 +255,19 @@ def _closes_paragraph(line: str, full: bool = False) -> bool:
 PHOTO_CREDIT_END = (" 摄", "\u3000摄", " 供图")
 
 
+#: A closing bracket early in the next line: the rest of a credit wrapped there. Example: 局 李四）.
+CLOSING_SOON = re.compile(r"^[^（(]*[）)]")
+
+
+def _open_credit(line: str) -> bool:
+    """Ends with a credit whose closing bracket is missing: …124.92亿元。（县开发区, …。（潭龙街道 陈静."""
+    m = TAIL_CREDIT.search(line) if "（" in line[-32:] or "(" in line[-32:] else None
+    if not (m and m.group("open") and m.start() > 0):
+        return False
+    inner = m.group("open")
+    return any(UNIT_SUFFIX.search(t) for t in inner.split()) or any(UNIT_SUFFIX.search(inner[:-k]) for k in (2, 3))
+
+
 def _lone_credit(line: str) -> bool:
     """A line that is only a credit outside round brackets, naming a unit: 【县住建局】, ——县水利局,
     县文旅局供稿 (a line that is only 【民生保障】 is a section)."""
@@ -346,7 +359,9 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     if full and (nxt.attribution() or _lone_credit(nxt.text)) and not line.block():
         return True  # an attribution wrapped onto a line of its own: （开发区）, 【县住建局】, ——县水利局
     if line.unclosed:
-        return True  # （农业农村 ⏎ 局）: a bracket or quote left open goes on
+        # （农业农村 ⏎ 局）: a bracket or quote left open goes on, unless it holds a whole credit and
+        # the next line does not close it (the extractor lost the bracket: a new item follows)
+        return not (_open_credit(line.text) and not CLOSING_SOON.search(nxt.text[:24]))
     if opens and line.width >= 0.7 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \
             and not _SENTENCE_MARK.search(line.text) \
             and not line.block() and not nxt.opens_block() and not nxt.attribution() \

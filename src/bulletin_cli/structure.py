@@ -508,9 +508,9 @@ def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[s
     if last not in "】稿送供" and not ("\u4e00" <= last <= "\u9fff"):
         return None
     m = TAIL_CREDIT.search(text)
-    if not m or (whole and (m.start() > 0 or m.group("bracket"))) or (not whole and m.start() == 0):
+    if not m or (whole and (m.start() > 0 or m.group("bracket") or m.group("open"))) or (not whole and m.start() == 0):
         return None
-    inner = m.group("bracket") or m.group("dash") or m.group("word")
+    inner = m.group("bracket") or m.group("dash") or m.group("word") or m.group("open")
     found = _unit_tokens(inner)
     if not found or not any(UNIT_SUFFIX.search(u) for u in found[0]):
         return None  # a credit here must name a unit by its suffix: …。——习近平 is a quotation's source
