@@ -718,6 +718,9 @@ def test_a_web_article_is_one_item(name):
 @pytest.mark.parametrize("inner, units, reporters", [
     ("潭龙街道张伟", ["潭龙街道"], ["张伟"]),        # the space lost in extraction
     ("县交通局王五", ["县交通局"], ["王五"]),
+    ("人社局张伟", ["人社局"], ["张伟"]),            # 人社 ends in 社, yet the unit is 人社局
+    ("人社局欧阳娜", ["人社局"], ["欧阳娜"]),
+    ("开发区管委会", ["开发区管委会"], []),           # 管 is a surname, but 会 ends a unit
     ("县住建局城建科", ["县住建局城建科"], []),       # a unit's section, not a name
     ("东屯镇文化站", ["东屯镇文化站"], []),           # 文 is a surname, but 站 ends a unit
     ("县委组织部", ["县委组织部"], []),

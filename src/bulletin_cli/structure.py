@@ -444,16 +444,14 @@ SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
                      "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
                      "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
                      "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
-#: A unit with a reporter's name glued on after it. Example: 潭龙街道张伟 → 潭龙街道, 张伟.
-UNIT_THEN_NAME = re.compile(rf"^(.+?(?:街道|局|委|办|镇|乡|中心|社|院|所|站|队|区|部|室|科|会|公司))([{CJK}]{{2,3}})$")
-
-
 def _split_glued_name(token: str) -> list[str]:
-    """``潭龙街道张伟`` → [潭龙街道, 张伟] when the tail is a name (a common surname first, and no
-    unit word at its end); else [token]."""
-    m = UNIT_THEN_NAME.match(token)
-    if m and m.group(2)[0] in SURNAMES and not UNIT_SUFFIX.search(m.group(2)) and len(m.group(1)) >= 2:
-        return [m.group(1), m.group(2)]
+    """``潭龙街道张伟`` → [潭龙街道, 张伟] when the last two or three characters are a name (a common
+    surname first, no unit word at its end) after a unit's name; else [token]."""
+    for n in (2, 3):
+        head, tail = token[:-n], token[-n:]
+        if len(head) >= 2 and UNIT_SUFFIX.search(head) and tail[0] in SURNAMES and not UNIT_SUFFIX.search(tail) \
+                and CJK_RUN.fullmatch(tail):
+            return [head, tail]
     return [token]
 
 
