@@ -257,6 +257,43 @@ def score(items: list[dict], expected: list[dict], fields: dict, tally: dict, mi
                 misses[key].append(f"{label}: {e['headline'][:14]} {key}: {it[key]!r:.60} != {e[key]!r}")
 
 
+def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1) -> tuple[dict, dict, int]:
+    """Tallies and misses per way of reading, over ``docs`` documents drawn with ``seed``; and the
+    size of the item pool. A tally counts items, found, section, units, body, fields, fields_ok."""
+    import damage
+
+    pool = harvest()
+    tallies = {w: defaultdict(int) for w in ways}
+    misses = {w: defaultdict(list) for w in ways}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in range(docs):
+            rng = random.Random(seed * 100_003 + n)  # each document its own draw, whichever are read
+            blocks, footer, expected, fields, style = document(rng, pool)
+            label = f"#{n} {style}"
+            for way in ways:
+                rng = random.Random(f"{seed} {n} {way}")
+                if way in ("text", "wrapped"):
+                    data = as_text(blocks, footer, way == "wrapped", rng).encode(rng.choice(["utf-8", "gb18030", "utf-16"]))
+                else:
+                    pdf = Path(tmp) / "doc.pdf"
+                    as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期")
+                    data = damage.extract(pdf, way).encode("utf-8")
+                items = [i for i in split_document(normalise_bytes(data)) if i["type"] == "item"]
+                if n == dump:
+                    print(f"==== #{n} {way} {style}\n{normalise_bytes(data)['text']}")
+                    for i in items:
+                        print(f"  [{i['section']}] {i['headline']} {i['units']} | {i['body'][:30]}")
+                score(items, expected, fields, tallies[way], misses[way], label)
+    return tallies, misses, len(pool)
+
+
+def rates(t: dict) -> dict[str, float]:
+    """Shares from a tally: items found of all, and of those found the ones right in each respect."""
+    found = max(t["found"], 1)
+    return {"found": t["found"] / t["items"], "section": t["section"] / found, "units": t["units"] / found,
+            "body": t["body"] / found, "masthead": t["fields_ok"] / t["fields"]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=60)
@@ -265,37 +302,13 @@ def main() -> None:
     ap.add_argument("--how", default="text,wrapped,pdftotext,layout,pdfium")
     ap.add_argument("--dump", type=int, default=-1, help="print document N as read, and what split found in it")
     a = ap.parse_args()
-    import damage
-
-    pool = harvest()
     ways = a.how.split(",")
-    tallies = {w: defaultdict(int) for w in ways}
-    misses = {w: defaultdict(list) for w in ways}
-    with tempfile.TemporaryDirectory() as tmp:
-        for n in range(a.docs):
-            rng = random.Random(a.seed * 100_003 + n)  # each document its own draw, whichever are read
-            blocks, footer, expected, fields, style = document(rng, pool)
-            label = f"#{n} {style}"
-            for way in ways:
-                rng = random.Random(f"{a.seed} {n} {way}")
-                if way in ("text", "wrapped"):
-                    data = as_text(blocks, footer, way == "wrapped", rng).encode(rng.choice(["utf-8", "gb18030", "utf-16"]))
-                else:
-                    pdf = Path(tmp) / "doc.pdf"
-                    as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期")
-                    data = damage.extract(pdf, way).encode("utf-8")
-                items = [i for i in split_document(normalise_bytes(data)) if i["type"] == "item"]
-                if n == a.dump:
-                    print(f"==== #{n} {way} {style}\n{normalise_bytes(data)['text']}")
-                    for i in items:
-                        print(f"  [{i['section']}] {i['headline']} {i['units']} | {i['body'][:30]}")
-                score(items, expected, fields, tallies[way], misses[way], label)
-    print(f"{a.docs} documents drawn from {len(pool)} real items")
+    tallies, misses, pool = evaluate(a.docs, a.seed, ways, a.dump)
+    print(f"{a.docs} documents drawn from {pool} real items")
     for way in ways:
-        t = tallies[way]
-        found = max(t["found"], 1)
-        print(f"{way:10s} items found {t['found'] / t['items']:.3f}  section {t['section'] / found:.3f}  "
-              f"units {t['units'] / found:.3f}  body {t['body'] / found:.3f}  masthead {t['fields_ok'] / t['fields']:.3f}")
+        r = rates(tallies[way])
+        print(f"{way:10s} items found {r['found']:.3f}  section {r['section']:.3f}  units {r['units']:.3f}  "
+              f"body {r['body']:.3f}  masthead {r['masthead']:.3f}")
         if a.show:
             for kind, lines in misses[way].items():
                 for line in lines[:a.show]:

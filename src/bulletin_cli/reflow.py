@@ -188,13 +188,16 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
 
 
 def _typical_width(line_widths: list[int]) -> tuple[int, bool]:
-    """The wrap width of the text and whether its lines look wrapped at a fixed width."""
+    """The wrap width of the text and whether its lines look wrapped at a fixed width: most of
+    the lines at least half that wide (headings, credits and the last lines of paragraphs are
+    shorter, and many in a bulletin of short items) are near it."""
     widths = sorted(w for w in line_widths if w >= 16)
     if len(widths) < 4:
         return (widths[-1] if widths else 0), False
     w = widths[int(len(widths) * 0.8)]
     near = sum(1 for x in widths if 0.8 * w <= x <= 1.1 * w)
-    return w, near >= 0.5 * len(widths) and w <= 200
+    wide = sum(1 for x in widths if x >= 0.5 * w)
+    return w, near >= 0.5 * wide and w <= 200
 
 
 def _is_block_line(line: str, opening: bool = False) -> bool:
@@ -431,7 +434,9 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     if len(content) < 2:
         return content
     widths = [width(line) for line in content]
-    wrap, wrapped = _typical_width(widths)
+    # a paragraph's first line, indented, was as wide as the others with its indent
+    wrap, wrapped = _typical_width([w + (line.indent if line.__class__ is Line and line.indent <= 8 else 0)
+                                    for line, w in zip(content, widths)])
     features = [_Line(line, w) for line, w in zip(content, widths)]
     for f, line in zip(features, content):
         if line.__class__ is Line and 0 < line.indent <= 8:
