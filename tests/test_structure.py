@@ -770,3 +770,28 @@ def test_generated_bulletins_in_other_styles_are_recovered(way):
     floor = 0.97 if way == "wrapped" else 0.99
     assert rates["found"] >= floor, misses[way]["item"][:3]
     assert min(rates["section"], rates["units"], rates["body"], rates["masthead"]) >= floor, dict(misses[way])
+
+
+@pytest.mark.parametrize("how", ["pdftotext", "layout", "pdfium"])
+def test_a_report_with_its_title_set_large_and_wrapped(how, tmp_path):
+    """The report's title set large wraps onto a second line (…关于2024年上半 ⏎ 年工作情况的报告):
+    the two are one title; the outline under it is found as typed."""
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path[:0] = [str(root / "benchmarks"), str(root / "scripts")]
+    import damage
+    import eval_synthetic
+
+    raw = (Path(__file__).parent / "data" / "report_outline.txt").read_bytes()
+    typed = split_document(normalise_bytes(raw))
+    paras = [p for p in normalise_bytes(raw)["text"].split("\n") if p.strip()]
+    blocks = [(paras[0], "centre")] + [(p, "centre" if len(p) < 16 and not p.endswith("。") else "para") for p in paras[1:]]
+    pdf = tmp_path / "report.pdf"
+    eval_synthetic.as_pdf(blocks, [], pdf, paras[0])
+    extracted = damage.extract(pdf, how)
+    assert "上半\n" in extracted  # the title did wrap
+    items = split_document(normalise_bytes(extracted.encode("utf-8")))
+    assert [(i["number"], i["headline"]) for i in items] == [(i["number"], i["headline"]) for i in typed]
+    assert items[0]["doc"]["title"] == "宁国市自然资源和规划局关于2024年上半年工作情况的报告"
+    assert items[0]["doc"]["distribution"] == "市政府"

@@ -390,6 +390,19 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     return full or not line.heading()
 
 
+#: How the title of a bulletin or report ends. Example: 报告 of 宁国市…关于2024年上半年工作情况的报告.
+TITLE_END = re.compile(r"(快报|简报|专报|信息|动态|通报|周报|月报|情况|专刊|要报|汇报|简讯|报告|总结|打算|要点|计划|方案|纪要)$")
+
+
+def _title_wrapped(first: _Line, second: _Line) -> bool:
+    """The document's title set large and wrapped onto a second line: neither line has sentence
+    punctuation, the first is no whole title, the two together are.
+    Example: 宁国市自然资源和规划局关于2024年上半 ⏎ 年工作情况的报告."""
+    return (first.heading() and second.heading() and not first.block() and not second.opens_block()
+            and first.width >= 24 and not TITLE_END.search(first.text) and bool(TITLE_END.search(second.text))
+            and not second.text.endswith(("：", ":")))
+
+
 def should_join(prev: str, nxt: str, wrap: int, wrapped: bool) -> bool:
     """Whether the line break between ``prev`` and ``nxt`` was made by the extractor, not the author.
 
@@ -405,11 +418,15 @@ def join_pair(prev: str, nxt: str) -> str:
     """Join two pieces: no space next to a wide character, one space between Latin words, none
     inside a number cut at the line's end.
 
+    A redaction mark cut in two (``x`` ⏎ ``xx`` for ``xxx``) is joined whole too.
+
     >>> join_pair("发现问题4", "7件"), join_pair("引入BOO和EPC", "合作"), join_pair("EPC", "model")
     ('发现问题47件', '引入BOO和EPC合作', 'EPC model')
+    >>> join_pair("已完成x", "xx米")
+    '已完成xxx米'
     """
     if prev and nxt and not is_wide(prev[-1]) and not is_wide(nxt[0]) and prev[-1].isalnum() and nxt[0].isalnum() \
-            and not (prev[-1].isdigit() and nxt[0].isdigit()):
+            and not (prev[-1].isdigit() and nxt[0].isdigit()) and not (prev[-1] in "xX" and nxt[0] in "xX"):
         return prev + " " + nxt
     return prev + nxt
 
@@ -447,7 +464,8 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     joined, shown = 0, []
     for k in range(1, len(content)):
         line = content[k]
-        if _decide(features[k - 1], features[k], wrap, wrapped, len(paragraphs[-1]) == 1):
+        if _decide(features[k - 1], features[k], wrap, wrapped, len(paragraphs[-1]) == 1) \
+                or (k == 1 and _title_wrapped(features[0], features[1])):
             parts = paragraphs[-1]
             tail = parts[-1][-6:] if len(shown) < 3 else ""
             if join_pair(parts[-1][-1:], line[:1]) != parts[-1][-1:] + line[:1]:
