@@ -790,7 +790,7 @@ def test_a_report_with_its_title_set_large_and_wrapped(how, tmp_path):
     pdf = tmp_path / "report.pdf"
     eval_synthetic.as_pdf(blocks, [], pdf, paras[0])
     extracted = damage.extract(pdf, how)
-    assert "上半\n" in extracted  # the title did wrap
+    assert "上半\n" in extracted.replace("\r\n", "\n")  # the title did wrap
     items = split_document(normalise_bytes(extracted.encode("utf-8")))
     assert [(i["number"], i["headline"]) for i in items] == [(i["number"], i["headline"]) for i in typed]
     assert items[0]["doc"]["title"] == "宁国市自然资源和规划局关于2024年上半年工作情况的报告"
