@@ -795,3 +795,23 @@ def test_a_report_with_its_title_set_large_and_wrapped(how, tmp_path):
     assert [(i["number"], i["headline"]) for i in items] == [(i["number"], i["headline"]) for i in typed]
     assert items[0]["doc"]["title"] == "宁国市自然资源和规划局关于2024年上半年工作情况的报告"
     assert items[0]["doc"]["distribution"] == "市政府"
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext"])
+def test_headlines_opening_with_units_and_nothing_else_are_a_bulletin(how, tmp_path):
+    """A page run of a bulletin with no masthead and no credits: headlines on their own lines, each
+    over one paragraph, each opening with the unit (县住建局…, 龙源街道…). Headlines, not a digest's
+    headings, and the first of them no document title."""
+    items = split_document(normalise_bytes(_extracted("headlines_without_masthead.txt", how, tmp_path)))
+    assert [(i["layout"], i["section"], i["headline"]) for i in items] == [
+        ("bulletin", None, "县住建局扎实推进老旧小区改造"), ("bulletin", None, "县教育局多措并举做好春季开学工作"),
+        ("bulletin", None, "龙源街道网格化管理提升基层治理效能")]
+    assert items[0]["doc"]["title"] is None
+
+
+@pytest.mark.parametrize("heading, news", [
+    ("我县召开一季度重点项目推进会", True), ("东屯镇给小麦上保险", True), ("县医疗保障局创新宣传方式", True),
+    ("城市功能更加完善", False), ("工业生产稳步回升", False), ("县域经济持续向好", False), ("社区治理水平提升", False),
+])
+def test_which_headings_open_with_a_unit(heading, news):
+    assert bool(structure.UNIT_HEADLINE.match(heading)) == news

@@ -589,6 +589,12 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
 
 # --- layouts -------------------------------------------------------------------------------
 
+#: A headline that opens with the unit that did the thing: a county body (县/市/区…局, 委, 办, 中心),
+#: the county itself (我县), or a township. Example: 县住建局扎实推进…, 龙源街道网格化管理…, 我县召开….
+UNIT_HEADLINE = re.compile(rf"^(?:(?:我县|我市|我区|全县)|[县市区][{CJK}]{{1,10}}?(?:局|委|办|中心|社|院|队)|"
+                           rf"[{CJK}]{{2,6}}?(?:镇|乡|街道|社区))(?=[{CJK}“])")
+
+
 def _is_heading(p: Para) -> bool:
     return width(p.text) <= 60 and not HEADING_STOPS.search(p.text) and not CAPTION_CREDIT.search(p.text)
 
@@ -627,6 +633,11 @@ def detect_layout(paras: list[Para]) -> str:
     if headline_items >= 2 and headline_items >= 0.4 * len(texts):
         return "bulletin"
     headings = sum(1 for p in paras[1:] if _is_heading(p))
+    # headings over one paragraph each that open with the unit doing the thing are a bulletin's
+    # headlines set on their own lines, not a digest's headings: 县住建局扎实推进… ⏎ 今年以来，…
+    news = [p for p, q in zip(paras, paras[1:]) if _is_heading(p) and not _is_heading(q)]
+    if len(news) >= 2 and sum(1 for p in news if UNIT_HEADLINE.match(p.text)) >= 0.7 * len(news):
+        return "bulletin"
     long_paras = sum(1 for t in texts if width(t) > 120)
     # or headings each over running text, however short: 工业生产稳步回升 ⏎ 一季度，全县….
     headed = sum(1 for a, b in zip(paras[1:], paras[2:])
