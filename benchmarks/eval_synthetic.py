@@ -101,17 +101,21 @@ def credit_text(rng: random.Random, unit: str, style: str) -> tuple[str, str, st
         return f"——{unit}", "", unit
     if style == "word":
         return f"{unit}供稿", "", unit
+    if style == "none":
+        return "", "", ""
     return "", f"（{unit}）", unit  # "own_line": the credit set right on a line of its own
 
 
 def document(rng: random.Random, pool: list[tuple[str, str, str]]):
     """One bulletin: its blocks (text, alignment, kind) and what a correct split finds."""
     lines, fields = masthead(rng)
+    if rng.random() < 0.15:  # a run of pages without the masthead, as copied out of a longer file
+        lines, fields = [], {"title": None, "issue": None, "issuer": None, "date": None}
     blocks: list[tuple[str, str]] = list(lines)
     expected = []
     section_style = rng.choice(["bracket", "square", "star", "dash", "numbered", "none"])
     headline_style = rng.choice(["own", "space", "bullet", "number", "label", "colon"])
-    credit_style = rng.choice(["paren", "paren_name", "label", "bracket", "dash", "word", "own_line"])
+    credit_style = rng.choice(["paren", "paren_name", "label", "bracket", "dash", "word", "own_line", "none"])
     n_sections = 0 if section_style == "none" else rng.randint(1, 3)
     items = rng.sample(pool, rng.randint(3, 7))
     cuts = sorted(rng.sample(range(1, len(items)), min(n_sections - 1, len(items) - 1))) if n_sections > 1 else []
@@ -124,7 +128,10 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
             marker = {"bracket": f"【{section}】", "square": f"■ {section}", "star": f"★{section}★",
                       "dash": f"——{section}——", "numbered": f"{int_to_cn(k_section)}、{section}"}[section_style]
             blocks.append((marker, "centre"))
-        after, own_line, want_unit = credit_text(rng, unit if rng.random() < 0.5 else "县" + unit, credit_style)
+        named = unit if rng.random() < 0.5 else "县" + unit
+        after, own_line, want_unit = credit_text(rng, named, credit_style)
+        if credit_style == "none" and headline_style in ("label", "colon"):
+            want_unit = named  # the label or the colon names it
         shown_head = head
         if headline_style == "label":
             shown_head = f"【{want_unit}】{head}"
@@ -141,13 +148,13 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
         if own_line:
             blocks.append((own_line, "right"))
         expected.append({"headline": (f"{want_unit}：{head}" if headline_style == "colon" else head),
-                         "section": section, "units": [want_unit], "body": body[:12]})
+                         "section": section, "units": [want_unit] if want_unit else [], "body": body[:12]})
     footer = []
     if rng.random() < 0.7:
         footer.append(f"报：市委办公室，市政府办公室{' ' * 4}送：县委常委")
     if rng.random() < 0.7:
         footer.append(f"责任编辑：{rng.choice(REPORTERS)}{' ' * 6}审核：{rng.choice(REPORTERS)}")
-    if rng.random() < 0.5:
+    if rng.random() < 0.5 and fields["issuer"]:
         footer.append(f"{fields['issuer']}{' ' * 10}{fields['date'][:4]}年{int(fields['date'][5:7])}月"
                       f"{int(fields['date'][8:])}日印发")
     style = dict(section=section_style, headline=headline_style, credit=credit_style)
@@ -169,7 +176,7 @@ def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
     return sep.join(out) + "\n"
 
 
-def as_pdf(blocks, footer, path: Path, header: str) -> None:
+def as_pdf(blocks, footer, path: Path, header: str, has_title: bool = True) -> None:
     """Lay the blocks out on A4 pages with reportlab's canvas, as an office would."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
@@ -205,7 +212,7 @@ def as_pdf(blocks, footer, path: Path, header: str) -> None:
 
     for k, (text, how) in enumerate(blocks):
         text = text.replace("\u00b7", "\u30fb")  # STSong-Light has the middle dot under U+30FB only
-        size = 24 if k == 0 else 15 if how == "centre" else 12
+        size = 24 if k == 0 and has_title else 15 if how == "centre" else 12
         if how == "split":
             office, _, date = text.partition("    ")
             newline(24)
@@ -276,7 +283,8 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1) -> tuple[dic
                     data = as_text(blocks, footer, way == "wrapped", rng).encode(rng.choice(["utf-8", "gb18030", "utf-16"]))
                 else:
                     pdf = Path(tmp) / "doc.pdf"
-                    as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期")
+                    as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期" if fields["title"] else "",
+                           has_title=fields["title"] is not None)
                     data = damage.extract(pdf, way).encode("utf-8")
                 items = [i for i in split_document(normalise_bytes(data)) if i["type"] == "item"]
                 if n == dump:

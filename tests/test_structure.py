@@ -815,3 +815,28 @@ def test_headlines_opening_with_units_and_nothing_else_are_a_bulletin(how, tmp_p
 ])
 def test_which_headings_open_with_a_unit(heading, news):
     assert bool(structure.UNIT_HEADLINE.match(heading)) == news
+
+
+def test_pages_without_their_masthead_start_with_a_section():
+    """A run of pages copied without the masthead: ■ 基层动态 or 一、基层动态 first is a section, not
+    the title."""
+    for mark in ("■ 基层动态", "一、基层动态"):
+        text = (f"{mark}\n\n县住建局扎实推进老旧小区改造 今年以来，县住建局改造小区12个。（县住建局）\n\n"
+                "东屯镇开展人居环境整治 该镇清理垃圾50余吨。（东屯镇）\n")
+        items = split_document(normalise_bytes(text.encode()))
+        assert [(i["section"], i["units"]) for i in items] == [("基层动态", ["县住建局"]), ("基层动态", ["东屯镇"])]
+        assert items[0]["doc"]["title"] is None
+
+
+def test_a_bracket_credit_wrapped_or_with_its_bracket_lost():
+    """…52.15%。【 ⏎ 交通运输局】 is one credit; …。【县开发区 with its 】 lost closes its item."""
+    filler = "，将征地拆迁、土方任务等工作纳入乡镇目标考核，以清单制压实工作责任，强化相关部门联动"
+    lines = ["工作动态", "第3期",
+             "县交通运输局推进安罗高速建设 累计完成投资19.46亿元" + filler + "，占总投资的52.15%。【",
+             "交通运输局】",
+             "县开发区推进重点项目建设 今年以来新签约项目14个，协议投资额36.5亿元" + filler + "。【县开发区",
+             "东屯镇开展人居环境整治 该镇组织党员干部清理垃圾50余吨" + filler + "，新建小游园3个。【东屯镇】"]
+    items = split_document(normalise_bytes("\n".join(lines).encode()))
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("县交通运输局推进安罗高速建设", ["交通运输局"]), ("县开发区推进重点项目建设", ["县开发区"]),
+        ("东屯镇开展人居环境整治", ["东屯镇"])]

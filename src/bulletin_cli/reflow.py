@@ -259,12 +259,12 @@ PHOTO_CREDIT_END = (" 摄", "\u3000摄", " 供图")
 
 
 #: A closing bracket early in the next line: the rest of a credit wrapped there. Example: 局 李四）.
-CLOSING_SOON = re.compile(r"^[^（(]*[）)]")
+CLOSING_SOON = re.compile(r"^[^（(【]*[）)】]")
 
 
 def _open_credit(line: str) -> bool:
     """Ends with a credit whose closing bracket is missing: …124.92亿元。（县开发区, …。（潭龙街道 陈静."""
-    m = TAIL_CREDIT.search(line) if "（" in line[-32:] or "(" in line[-32:] else None
+    m = TAIL_CREDIT.search(line) if "（" in line[-32:] or "(" in line[-32:] or "【" in line[-32:] else None
     if not (m and m.group("open") and m.start() > 0):
         return False
     inner = m.group("open")
@@ -290,7 +290,7 @@ def _tail_credit(line: str) -> bool:
 
 def _unclosed(line: str) -> bool:
     """True when ``line`` leaves a bracket, book-title mark or quote open: ``…40余份。（农业农村``."""
-    for opener, closer in (("（", "）"), ("《", "》"), ("(", ")"), ("“", "”")):
+    for opener, closer in (("（", "）"), ("《", "》"), ("(", ")"), ("“", "”"), ("【", "】")):
         at = line.rfind(opener)
         if at >= 0 and at > line.rfind(closer):
             return True

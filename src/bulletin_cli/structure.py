@@ -285,8 +285,9 @@ def _masthead_labels(text: str) -> dict | None:
 
 def _masthead_line(p: Para) -> bool:
     t = p.text
-    if width(t) > 90 or SENTENCE_MARK.search(t) or SECTION_BRACKET.match(t):
-        return False
+    if width(t) > 90 or SENTENCE_MARK.search(t) or SECTION_BRACKET.match(t) or SECTION_SYMBOL.match(t) \
+            or SECTION_NUMBERED.match(t):
+        return False  # (■ 基层动态 or 一、基层动态 first: pages without their masthead)
     return bool(TITLE.match(t) or ISSUE.search(t) or parse_date(t) or ISSUER.match(t) or FIELD_LABEL.match(t)
                 or width(t) <= 40 or MASTHEAD_LABEL.match(t))
 
