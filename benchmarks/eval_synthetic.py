@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
 from bulletin_cli.structure import split_document  # noqa: E402
+from bulletin_cli.variants import shadow  # noqa: E402
 
 COUNTIES = ["长丰", "肥西", "霍山", "舒城", "岳西", "桐城", "泾县", "寿县", "宁国", "新野", "临澧", "封丘"]
 TITLES = ["政务快报", "政务信息", "工作简报", "工作动态", "政务", "信息快报"]
@@ -46,7 +47,10 @@ def int_to_cn(n: int) -> str:
 
 
 def fold(s: str | None) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", s or "") if not ch.isspace() and ch not in "·・")
+    """Compared as the score script does (NFKC, no white space or middle dots), and in simplified
+    characters, so that a traditional copy is held to the same answers."""
+    s = shadow(unicodedata.normalize("NFKC", s or ""))
+    return "".join(ch for ch in s if not ch.isspace() and ch not in "·・")
 
 
 def harvest() -> list[tuple[str, str, str]]:
@@ -159,6 +163,14 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
                       f"{int(fields['date'][8:])}日印发")
     style = dict(section=section_style, headline=headline_style, credit=credit_style)
     return blocks, footer, expected, fields, style
+
+
+def to_traditional(text: str) -> str:
+    """The text as a Taiwan copy would have it (OpenCC's s2tw; ``pip install opencc``, for this
+    script only)."""
+    import opencc
+
+    return opencc.OpenCC("s2tw").convert(text)
 
 
 def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
@@ -281,6 +293,8 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1) -> tuple[dic
                 rng = random.Random(f"{seed} {n} {way}")
                 if way in ("text", "wrapped"):
                     data = as_text(blocks, footer, way == "wrapped", rng).encode(rng.choice(["utf-8", "gb18030", "utf-16"]))
+                elif way == "big5":  # a Hong Kong or Taiwan copy: traditional characters, Big5
+                    data = to_traditional(as_text(blocks, footer, False, rng)).replace("〇", "○").encode("big5", "replace")
                 else:
                     pdf = Path(tmp) / "doc.pdf"
                     as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期" if fields["title"] else "",

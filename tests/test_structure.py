@@ -840,3 +840,20 @@ def test_a_bracket_credit_wrapped_or_with_its_bracket_lost():
     assert [(i["headline"], i["units"]) for i in items] == [
         ("县交通运输局推进安罗高速建设", ["交通运输局"]), ("县开发区推进重点项目建设", ["县开发区"]),
         ("东屯镇开展人居环境整治", ["东屯镇"])]
+
+
+@pytest.mark.parametrize("written, iso", [
+    ("二〇二四年三月二十七日", "2024-03-27"), ("二○二四年三月二十七日", "2024-03-27"),  # ○ typed for 〇
+    ("二ＯＯ四年三月二十七日", "2004-03-27"), ("二零二四年十二月一日", "2024-12-01")])
+def test_years_in_chinese_numerals_with_their_zero_typed_any_way(written, iso):
+    assert parse_date(normalise_text(written)[0]) == iso
+
+
+def test_a_traditional_copy_with_credits_after_the_last_sentence():
+    """開發區供稿 ends a paragraph in a traditional copy too; ——項目建設—— after it is a section."""
+    text = ("工作動態\n第3期\n——營商環境——\n縣財政局強化資金保障 今年以來，縣財政局統籌整合涉農資金1.2億元。縣財政局供稿\n"
+            "縣開發區推進重點項目建設 今年以來新簽約項目14個。開發區供稿\n——項目建設——\n"
+            "范崗鎮推進秋糧收購 范崗鎮今年秋糧種植面積達3.2萬畝。范崗鎮供稿\n")
+    items = split_document(normalise_bytes(text.encode("big5")))
+    assert [(i["section"], i["units"]) for i in items] == [
+        ("營商環境", ["縣財政局"]), ("營商環境", ["開發區"]), ("項目建設", ["范崗鎮"])]

@@ -27,6 +27,7 @@ FIELD_LABEL = re.compile(r"^\s*[【\[［]\s*(作者|来源|编辑|责任编辑|�
 #: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】 / ①县医保局….
 BLOCK_START = re.compile(
     rf"^\s*(?:[【〖\[［]|[◆◇●○■□★☆▲△►▶•·◎▌▍█❖◈]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
+    rf"[—－]{{2,6}}(?=[^—－]{{2,12}}[—－]{{2,6}}\s*$)|"
     rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
     rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487])"
 )
@@ -40,9 +41,12 @@ FOOTER_LABEL = re.compile(
 #: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.
 ISSUE = re.compile(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
 
+#: How a year written in Chinese numerals writes its zero: 〇, 零, or a circle or letter O typed for
+#: it (○ U+25CB, Ｏ, and O once full-width letters are folded). Example: 二○二四年.
+YEAR_ZEROS = "〇零○ＯO"
 #: A date in Arabic or Chinese numerals. Examples: 2023年9月22日, 二〇二三年九月二十二日, 2023年4月21.
 DATE = re.compile(
-    rf"([12]\d{{3}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"
+    rf"([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"
     rf"([\d{CN_DIGITS}]{{1,3}})\s*(?:日|号)?"
 )
 #: A date written with digits and separators. Example: 2023-09-22, 2023.9.22.

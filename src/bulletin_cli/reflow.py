@@ -26,6 +26,7 @@ from .patterns import (
     is_wide,
     width,
 )
+from .variants import shadow
 
 #: Line-break characters other than \\n. Example: \\r\\n from Windows, \\f between PDF pages.
 OTHER_BREAKS = re.compile(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -258,6 +259,11 @@ def _closes_paragraph(line: str, full: bool = False) -> bool:
 PHOTO_CREDIT_END = (" 摄", "\u3000摄", " 供图")
 
 
+def _unit_word(name: str) -> bool:
+    """Ends in a unit word, in simplified or traditional characters: 县水利局, 開發區."""
+    return bool(UNIT_SUFFIX.search(name) or UNIT_SUFFIX.search(shadow(name)))
+
+
 #: A closing bracket early in the next line: the rest of a credit wrapped there. Example: 局 李四）.
 CLOSING_SOON = re.compile(r"^[^（(【]*[）)】]")
 
@@ -268,7 +274,7 @@ def _open_credit(line: str) -> bool:
     if not (m and m.group("open") and m.start() > 0):
         return False
     inner = m.group("open")
-    return any(UNIT_SUFFIX.search(t) for t in inner.split()) or any(UNIT_SUFFIX.search(inner[:-k]) for k in (2, 3))
+    return any(_unit_word(t) for t in inner.split()) or any(_unit_word(inner[:-k]) for k in (2, 3))
 
 
 def _lone_credit(line: str) -> bool:
@@ -278,14 +284,14 @@ def _lone_credit(line: str) -> bool:
         return False
     m = TAIL_CREDIT.match(line)
     inner = m and (m.group("bracket") or m.group("dash") or (m.group("word") or "")[:-2])
-    return bool(inner) and bool(UNIT_SUFFIX.search(inner))
+    return bool(inner) and _unit_word(inner)
 
 
 def _tail_credit(line: str) -> bool:
     """Ends with a credit outside round brackets after a sentence: …观看。县文旅局供稿,
     …12吨。——县水利局, …1200人。【县民政局】."""
     m = TAIL_CREDIT.search(line) if line[-1:] in "】稿送供" or "——" in line[-32:] else None
-    return bool(m and m.start() > 0 and UNIT_SUFFIX.search(m.group("bracket") or m.group("dash") or m.group("word")[:-2]))
+    return bool(m and m.start() > 0 and _unit_word(m.group("bracket") or m.group("dash") or m.group("word")[:-2]))
 
 
 def _unclosed(line: str) -> bool:

@@ -33,6 +33,7 @@ from .patterns import (
     UNIT_SUFFIX,
     WEB_META,
     WEB_META_FIELD,
+    YEAR_ZEROS,
     scan,
     width,
 )
@@ -238,7 +239,7 @@ def parse_date(text: str) -> str | None:
 
 
 #: A masthead line that gives only the month. Example: 2024年3月, 二〇二四年三月.
-MONTH_ONLY = re.compile(rf"^[（(]?\s*([12]\d{{3}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月(?:份)?\s*[）)]?$")
+MONTH_ONLY = re.compile(rf"^[（(]?\s*([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月(?:份)?\s*[）)]?$")
 
 
 def parse_month(text: str) -> str | None:
