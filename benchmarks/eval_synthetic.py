@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `split` recovers bulletins of known structure, in styles the seeds do not show.
 
-usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium]
+usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium,big5]
 
 Writes bulletins from the real items of the samples (headlines, bodies and units), each in a style
 drawn at random: masthead (title word, 第N期 / 第 N 期 / 2024年第N期（总第M期）, issuer and date on
@@ -11,7 +11,8 @@ credits (（unit）, （unit 张三）, （供稿：unit）, …。【unit】, �
 then read as typed, hard-wrapped with blank lines between lines, and rendered to a PDF laid out as
 offices do (`scripts/damage.py render_laid_out`-style: centred masthead and headlines, credits set
 right, page numbers, a running header) and extracted with pdftotext, pdftotext -layout and
-pypdfium2. Prints, for each way, the share of items found (by headline), and of those the share
+pypdfium2; with ``big5`` (needs ``pip install opencc``, for this script only), typed as a Taiwan
+copy in traditional characters and saved in Big5. Prints, for each way, the share of items found (by headline), and of those the share
 with the right section, units and body start, and the share of masthead fields right; with --show,
 the first misses of each kind.
 """
@@ -168,8 +169,10 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
 def to_traditional(text: str) -> str:
     """The text as a Taiwan copy would have it (OpenCC's s2tw; ``pip install opencc``, for this
     script only)."""
-    import opencc
-
+    try:
+        import opencc
+    except ImportError:
+        raise SystemExit("the big5 way needs OpenCC: pip install opencc") from None
     return opencc.OpenCC("s2tw").convert(text)
 
 
