@@ -138,6 +138,8 @@ def test_category_keyword_found_first_decides(section, headline, key):
     ("全县政务服务事项网上可办率达98.6%。", []),                    # 全县 is the county as a whole
     ("10月6日，县人社局在县人力资源市场举办秋季招聘会。", []),         # 举办 is a verb; 县人社局 is the attribution
     ("截至目前，县农业农村局出动技术人员30人次。", ["县农业农村局"]),
+    ("县委书记主持召开县委常委会。县下达我局资金。", []),     # a title, a sentence: no unit
+    ("县供销社通过领办的合作社订单种植甜玉米。", []),
 ])
 def test_units_mentioned_in_a_body(body, mentioned):
     from bulletin_cli.units import item_units
@@ -216,6 +218,8 @@ def test_approximate_words_before_a_figure(text, approx):
     ("县交通运输局多管齐下抓好春运", "县交通运输局"), ("东屯镇给小麦“体检”", "东屯镇"),
     ("优化医保业务经办", None),              # 经办 is handling, and nothing follows: a task, not a unit
     ("重点投向大园区、大基地和大产业基础设施建设", None),
+    ("认真做好社会团体换届工作", None), ("办全国乡村“村晚”专场活动", None), ("着力打造开发区升级版", None),
+    ("统筹城乡发展", None), ("县委宣传部举办理论宣讲", "县委宣传部"), ("临澧县四新岗镇开展巡查", "临澧县四新岗镇"),
 ])
 def test_unit_opening_a_headline(headline, unit):
     assert headline_unit(headline, CFG) == unit
