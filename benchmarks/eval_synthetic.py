@@ -91,6 +91,53 @@ def masthead(rng: random.Random) -> tuple[list[tuple[str, str]], dict]:
     return lines, {"title": title, "issue": issue, "issuer": issuer, "date": f"{year:04d}-{month:02d}-{day:02d}"}
 
 
+LEVEL1 = ["主要工作成效", "存在的问题", "下一步工作打算", "重点工作推进情况"]
+L1_MARKS = lambda n: f"{int_to_cn(n)}、"  # noqa: E731
+L2_MARKS = lambda n: f"（{int_to_cn(n)}）"  # noqa: E731
+L3_STYLES = [lambda n: f"{n}.", lambda n: f"{n}、", lambda n: f"（{n}）"]
+
+
+def outline_document(rng: random.Random, pool: list[tuple[str, str, str]]):
+    """A half-year summary or report: title, perhaps an addressee, an opening paragraph, 一、
+    headings over （一） points (headline and body run in, or the headline on its own line), some
+    with 1. points under them, and the office and date signing it. Expected: every numbered point."""
+    county = rng.choice(COUNTIES)
+    office = f"{county}县{rng.choice(['发展和改革委员会', '农业农村局', '住房和城乡建设局', '自然资源和规划局'])}"
+    month, day = rng.randint(6, 12), rng.randint(1, 28)
+    title = rng.choice([f"{office}2024年上半年工作总结", f"{office}关于2024年上半年工作情况的报告",
+                        f"{office}2024年工作总结及2025年工作打算"])
+    blocks: list[tuple[str, str]] = [(title, "centre")]
+    if rng.random() < 0.4:
+        blocks.append(("县政府：", "para_flat"))
+    blocks.append(("今年以来，我局在县委、县政府的坚强领导下，各项工作有序推进。现将有关情况报告如下：", "para"))
+    expected = []
+    own_line = rng.random() < 0.5
+    l3 = rng.choice(L3_STYLES)
+    items = iter(rng.sample(pool, len(pool)))
+    for n1, heading in enumerate(rng.sample(LEVEL1, rng.randint(2, 3)), 1):
+        blocks.append((L1_MARKS(n1) + heading, "para_flat"))
+        expected.append({"headline": heading, "number": L1_MARKS(n1), "level": 1, "section": None, "units": [],
+                         "body": ""})
+        for n2 in range(1, rng.randint(2, 3) + 1):
+            head, body, _unit = next(items)
+            mark = L2_MARKS(n2)
+            if own_line:
+                blocks += [(mark + head, "para_flat"), (body, "para")]
+            else:
+                blocks.append((f"{mark}{head}。{body}", "para"))
+            expected.append({"headline": head, "number": mark, "level": 2, "section": None, "units": [],
+                             "body": body[:12]})
+            if rng.random() < 0.3:
+                for n3 in range(1, 3):
+                    head3, body3, _unit = next(items)
+                    blocks.append((f"{l3(n3)}{head3}。{body3}", "para"))
+                    expected.append({"headline": head3, "number": l3(n3), "level": 3, "section": None,
+                                     "units": [], "body": body3[:12]})
+    blocks += [(office, "right"), (f"2024年{month}月{day}日", "right")]
+    fields = {"title": title, "issue": None, "issuer": office, "date": f"2024-{month:02d}-{day:02d}"}
+    return blocks, [], expected, fields, {"kind": "outline", "own_line": own_line}
+
+
 def credit_text(rng: random.Random, unit: str, style: str) -> tuple[str, str, str]:
     """(credit put after the body's last sentence, credit on a line of its own, unit expected)."""
     reporter = rng.choice(REPORTERS)
@@ -183,7 +230,7 @@ def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
         text = text.replace("split", "")
         if how == "para":
             text = "\u3000\u3000" + text
-        if wrapped and len(text) > width and how == "para":
+        if wrapped and len(text) > width and how in ("para", "para_flat", "centre"):
             out += [text[i:i + width] for i in range(0, len(text), width)]
         else:
             out.append(text)
@@ -237,6 +284,7 @@ def as_pdf(blocks, footer, path: Path, header: str, has_title: bool = True) -> N
             st["y"] -= 24
             continue
         parts = wrap(("\u3000\u3000" + text) if how == "para" else text, size)
+        how = "para" if how == "para_flat" else how
         for part in parts:
             newline(size + 8)
             c.setFont(font, size)
@@ -271,6 +319,13 @@ def score(items: list[dict], expected: list[dict], fields: dict, tally: dict, mi
             misses["item"].append(f"{label}: {e['headline']} not among {[i['headline'] for i in items][:6]}")
             continue
         tally["found"] += 1
+        if "number" in e:
+            tally["numbers"] += 1
+            ok = it.get("number") == e["number"] and it.get("level") == e["level"]
+            tally["numbers_ok"] += ok
+            if not ok:
+                misses["number"].append(f"{label}: {e['headline'][:14]} {it.get('number')} {it.get('level')} "
+                                        f"!= {e['number']} {e['level']}")
         for key, ok in (("section", fold(it["section"]) == fold(e["section"])),
                         ("units", [fold(u) for u in it["units"]] == [fold(u) for u in e["units"]]),
                         ("body", fold(it["body"]).startswith(fold(e["body"])))):
@@ -279,7 +334,7 @@ def score(items: list[dict], expected: list[dict], fields: dict, tally: dict, mi
                 misses[key].append(f"{label}: {e['headline'][:14]} {key}: {it[key]!r:.60} != {e[key]!r}")
 
 
-def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1) -> tuple[dict, dict, int]:
+def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = "bulletin") -> tuple[dict, dict, int]:
     """Tallies and misses per way of reading, over ``docs`` documents drawn with ``seed``; and the
     size of the item pool. A tally counts items, found, section, units, body, fields, fields_ok."""
     import damage
@@ -290,7 +345,7 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1) -> tuple[dic
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(docs):
             rng = random.Random(seed * 100_003 + n)  # each document its own draw, whichever are read
-            blocks, footer, expected, fields, style = document(rng, pool)
+            blocks, footer, expected, fields, style = (outline_document if kind == "outline" else document)(rng, pool)
             label = f"#{n} {style}"
             for way in ways:
                 rng = random.Random(f"{seed} {n} {way}")
@@ -300,8 +355,8 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1) -> tuple[dic
                     data = to_traditional(as_text(blocks, footer, False, rng)).replace("〇", "○").encode("big5", "replace")
                 else:
                     pdf = Path(tmp) / "doc.pdf"
-                    as_pdf(blocks, footer, pdf, f"{fields['title']} 第{fields['issue']}期" if fields["title"] else "",
-                           has_title=fields["title"] is not None)
+                    header = f"{fields['title']} 第{fields['issue']}期" if fields["title"] and fields["issue"] else ""
+                    as_pdf(blocks, footer, pdf, header, has_title=fields["title"] is not None)
                     data = damage.extract(pdf, way).encode("utf-8")
                 items = [i for i in split_document(normalise_bytes(data)) if i["type"] == "item"]
                 if n == dump:
@@ -316,7 +371,8 @@ def rates(t: dict) -> dict[str, float]:
     """Shares from a tally: items found of all, and of those found the ones right in each respect."""
     found = max(t["found"], 1)
     return {"found": t["found"] / t["items"], "section": t["section"] / found, "units": t["units"] / found,
-            "body": t["body"] / found, "masthead": t["fields_ok"] / t["fields"]}
+            "body": t["body"] / found, "masthead": t["fields_ok"] / t["fields"],
+            "numbers": t["numbers_ok"] / t["numbers"] if t["numbers"] else 1.0}
 
 
 def main() -> None:
@@ -326,14 +382,15 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--how", default="text,wrapped,pdftotext,layout,pdfium")
     ap.add_argument("--dump", type=int, default=-1, help="print document N as read, and what split found in it")
+    ap.add_argument("--kind", choices=["bulletin", "outline"], default="bulletin")
     a = ap.parse_args()
     ways = a.how.split(",")
-    tallies, misses, pool = evaluate(a.docs, a.seed, ways, a.dump)
+    tallies, misses, pool = evaluate(a.docs, a.seed, ways, a.dump, a.kind)
     print(f"{a.docs} documents drawn from {pool} real items")
     for way in ways:
         r = rates(tallies[way])
         print(f"{way:10s} items found {r['found']:.3f}  section {r['section']:.3f}  units {r['units']:.3f}  "
-              f"body {r['body']:.3f}  masthead {r['masthead']:.3f}")
+              f"body {r['body']:.3f}  masthead {r['masthead']:.3f}" + (f"  numbers {r['numbers']:.3f}" if a.kind == "outline" else ""))
         if a.show:
             for kind, lines in misses[way].items():
                 for line in lines[:a.show]:

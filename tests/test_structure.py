@@ -857,3 +857,34 @@ def test_a_traditional_copy_with_credits_after_the_last_sentence():
     items = split_document(normalise_bytes(text.encode("big5")))
     assert [(i["section"], i["units"]) for i in items] == [
         ("營商環境", ["縣財政局"]), ("營商環境", ["開發區"]), ("項目建設", ["范崗鎮"])]
+
+
+def test_outline_points_with_their_headings_on_lines_of_their_own():
+    """（一）经济运行稳中向好 on its own line, its body on the next: one point with that body; a long
+    title (…工作总结及2025年工作打算) is still the title; 《病虫害简报》2期 in a sentence is no issue number."""
+    text = ("某县发展和改革委员会2024年工作总结及2025年工作打算\n\n一、主要工作成效\n\n（一）经济运行稳中向好\n\n"
+            "预计全年地区生产总值完成312亿元，增长6.2%。\n\n（二）农业生产保持稳定\n\n发布《病虫害简报》2期，"
+            "粮食总产6.5亿斤。\n\n二、下一步工作打算\n\n（一）全力扩大有效投资\n\n力争固定资产投资增长8%以上。\n\n"
+            "某县发展和改革委员会\n\n2024年12月20日\n")
+    items = split_document(normalise_bytes(text.encode()))
+    assert {i["layout"] for i in items} == {"outline"}
+    assert [(i["number"], i["headline"], i["body"][:6]) for i in items] == [
+        ("一、", "主要工作成效", ""), ("（一）", "经济运行稳中向好", "预计全年地区"), ("（二）", "农业生产保持稳定", "发布《病虫害"),
+        ("二、", "下一步工作打算", ""), ("（一）", "全力扩大有效投资", "力争固定资产")]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issuer"], doc["date"]) == (
+        "某县发展和改革委员会2024年工作总结及2025年工作打算", "某县发展和改革委员会", "2024-12-20")
+
+
+@pytest.mark.parametrize("way", ["text", "wrapped", "pdftotext"])
+def test_generated_summaries_are_recovered(way):
+    """Summaries and reports written in styles drawn at random (see eval_synthetic.outline_document):
+    every numbered point found with its number and level."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import eval_synthetic
+
+    tallies, misses, _pool = eval_synthetic.evaluate(16, 11, [way], kind="outline")
+    rates = eval_synthetic.rates(tallies[way])
+    assert min(rates["found"], rates["numbers"], rates["body"], rates["masthead"]) >= 0.97, dict(misses[way])

@@ -387,7 +387,7 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     if nxt.indented:
         return False  # a first-line indent opens a paragraph
     if nxt.heading() and not (wrapped and nxt.width >= 0.8 * wrap) and not (full and nxt.width < 8) \
-            and not (full and nxt.text.endswith(CONTINUATION_END)):
+            and not (full and nxt.text.endswith(CONTINUATION_END) and _BODY_MARK.search(line.text)):
         return False
     if wrapped and line.ends_sentence and line.width >= wrap - 4 and not nxt.opens_paragraph():
         return True  # a full line that happens to end a sentence: the paragraph goes on
@@ -405,7 +405,8 @@ def _title_wrapped(first: _Line, second: _Line) -> bool:
     punctuation, the first is no whole title, the two together are.
     Example: 宁国市自然资源和规划局关于2024年上半 ⏎ 年工作情况的报告."""
     return (first.heading() and second.heading() and not first.block() and not second.opens_block()
-            and first.width >= 24 and not TITLE_END.search(first.text) and bool(TITLE_END.search(second.text))
+            and first.width >= 24 and (not TITLE_END.search(first.text) or second.text[0] in "及和暨与并")
+            and bool(TITLE_END.search(second.text))
             and not second.text.endswith(("：", ":")))
 
 

@@ -597,6 +597,16 @@ UNIT_HEADLINE = re.compile(rf"^(?:(?:我县|我市|我区|全县)|[县市区][{C
                            rf"[{CJK}]{{2,6}}?(?:镇|乡|街道|社区))(?=[{CJK}“])")
 
 
+def _long_title(text: str) -> bool:
+    """A title too long for a heading that still is one: it ends in a title word and has no
+    sentence punctuation. Example: 某县发展和改革委员会2024年工作总结及2025年工作打算."""
+    return width(text) <= 100 and not HEADING_STOPS.search(text) and bool(TITLE_WORD_END.search(text))
+
+
+#: How the title of a summary or report ends. Example: 工作打算, 情况的报告.
+TITLE_WORD_END = re.compile(r"(总结|打算|报告|计划|要点|方案|情况|汇报|纪要)$")
+
+
 def _is_heading(p: Para) -> bool:
     return width(p.text) <= 60 and not HEADING_STOPS.search(p.text) and not CAPTION_CREDIT.search(p.text)
 
@@ -608,8 +618,11 @@ def detect_layout(paras: list[Para]) -> str:
         return "plain"
     sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t)) or SECTION_SYMBOL.match(t))
     attributions = sum(1 for t in texts if _attribution(t))
-    titled = any(TITLE.match(t) for t in texts[:4])
-    if sections or attributions >= 2 or (titled and any(ISSUE.search(t) or WEEK.search(t) for t in texts[:6])):
+    titled = any(TITLE.match(t) and not OUTLINE_MARK.match(t) for t in texts[:4])
+    # an issue number on a masthead line, not 2期 inside a sentence (《病虫害简报》2期)
+    numbered = any((ISSUE.search(t) or WEEK.search(t)) and not SENTENCE_MARK.search(t) and width(t) <= 60
+                   for t in texts[:6])
+    if sections or attributions >= 2 or (titled and numbered):
         return "bulletin"
     masthead, _ = parse_masthead(paras)
     if "issue" in masthead and ({"date", "issuer"} & masthead.keys()):  # 霍山政务 ⏎ 第21期 ⏎ office and date
@@ -920,6 +933,11 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
                 nodes[-1].end = d.start
             nodes.append(d)
         first = nodes[0].start if nodes else p.end
+        last = parsed.items[-1] if parsed.items else None
+        if first == p.end and last is not None and last.number and not last.body and last.headline:
+            # the body of a point whose heading stood on a line of its own: （一）经济运行稳中向好 ⏎ 预计全年…
+            last.body, last.end = text.strip(), p.end
+            continue
         if first > p.start:
             chunk = text[: first - p.start].strip()
             lead = _lead_sentence(chunk)
@@ -1015,8 +1033,9 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     while hi > lo and CHROME.match(paras[hi - 1].text):
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "chrome"))
         hi -= 1
-    if hi - lo >= 3 and _is_heading(paras[lo]) and not OUTLINE_MARK.match(paras[lo].text) \
-            and not SECTION_BRACKET.match(paras[lo].text):
+    first = paras[lo] if lo < hi else None
+    if hi - lo >= 3 and first is not None and (_is_heading(first) or _long_title(first.text)) \
+            and not OUTLINE_MARK.match(first.text) and not SECTION_BRACKET.match(first.text):
         parsed.masthead["title"] = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
