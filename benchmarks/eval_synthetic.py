@@ -138,6 +138,34 @@ def outline_document(rng: random.Random, pool: list[tuple[str, str, str]]):
     return blocks, [], expected, fields, {"kind": "outline", "own_line": own_line}
 
 
+DIGEST_HEADINGS = ["优环境、强服务，市场主体焕发活力", "重建管、补短板，城乡面貌绽放新颜", "守绿水、护青山，生态底色愈发亮丽",
+                   "办实事、解民忧，民生福祉不断增进", "聚力聚焦项目建设 促进有效投资持续扩大", "工业生产稳步回升",
+                   "固定资产投资较快增长", "消费市场持续回暖", "回眸2023", "展望2024"]
+LEADS = ["城市功能更加完善", "和美乡村成色更足", "全盘谋项目", "全员抓招商", "教育质量持续提升", "医疗实力不断增强",
+         "养老事业快速发展", "社会治理精准有效", "稳岗就业更加充分", "文物保护更加有力"]
+
+
+def digest_document(rng: random.Random, pool: list[tuple[str, str, str]]):
+    """A newspaper digest of a work report: a title, headings without end punctuation, under each
+    one to three paragraphs that open with a short lead sentence (its headline). Expected: every
+    paragraph, its heading as section and its lead sentence as headline."""
+    title = rng.choice(["奋力谱写中国式现代化新篇章", "2024年一季度全县经济运行情况", "政府工作报告解读"])
+    blocks: list[tuple[str, str]] = [(title, "centre")]
+    expected = []
+    bodies = iter(rng.sample(pool, len(pool)))
+    leads = iter(rng.sample(LEADS, len(LEADS)))
+    for heading in rng.sample(DIGEST_HEADINGS, rng.randint(2, 3)):
+        blocks.append((heading, "centre"))
+        for _ in range(rng.randint(1, 3)):
+            lead, (_h, body, _u) = next(leads, None), next(bodies)
+            if lead is None:
+                break
+            blocks.append((f"{lead}。{body}", "para"))
+            expected.append({"headline": lead, "section": heading, "units": [], "body": body[:12]})
+    fields = {"title": title, "issue": None, "issuer": None, "date": None}
+    return blocks, [], expected, fields, {"kind": "digest"}
+
+
 def credit_text(rng: random.Random, unit: str, style: str) -> tuple[str, str, str]:
     """(credit put after the body's last sentence, credit on a line of its own, unit expected)."""
     reporter = rng.choice(REPORTERS)
@@ -345,7 +373,8 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = 
     with tempfile.TemporaryDirectory() as tmp:
         for n in range(docs):
             rng = random.Random(seed * 100_003 + n)  # each document its own draw, whichever are read
-            blocks, footer, expected, fields, style = (outline_document if kind == "outline" else document)(rng, pool)
+            make = {"outline": outline_document, "digest": digest_document}.get(kind, document)
+            blocks, footer, expected, fields, style = make(rng, pool)
             label = f"#{n} {style}"
             for way in ways:
                 rng = random.Random(f"{seed} {n} {way}")
@@ -382,7 +411,7 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--how", default="text,wrapped,pdftotext,layout,pdfium")
     ap.add_argument("--dump", type=int, default=-1, help="print document N as read, and what split found in it")
-    ap.add_argument("--kind", choices=["bulletin", "outline"], default="bulletin")
+    ap.add_argument("--kind", choices=["bulletin", "outline", "digest"], default="bulletin")
     a = ap.parse_args()
     ways = a.how.split(",")
     tallies, misses, pool = evaluate(a.docs, a.seed, ways, a.dump, a.kind)

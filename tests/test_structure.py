@@ -888,3 +888,17 @@ def test_generated_summaries_are_recovered(way):
     tallies, misses, _pool = eval_synthetic.evaluate(16, 11, [way], kind="outline")
     rates = eval_synthetic.rates(tallies[way])
     assert min(rates["found"], rates["numbers"], rates["body"], rates["masthead"]) >= 0.97, dict(misses[way])
+
+
+@pytest.mark.parametrize("way", ["text", "wrapped", "pdftotext"])
+def test_generated_digests_are_recovered(way):
+    """Digests of a work report (see eval_synthetic.digest_document): each paragraph under its
+    heading, its lead sentence the headline."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import eval_synthetic
+
+    tallies, misses, _pool = eval_synthetic.evaluate(16, 11, [way], kind="digest")
+    rates = eval_synthetic.rates(tallies[way])
+    assert min(rates["found"], rates["section"], rates["body"], rates["masthead"]) >= 0.97, dict(misses[way])
