@@ -166,21 +166,16 @@ def digest_document(rng: random.Random, pool: list[tuple[str, str, str]]):
     return blocks, [], expected, fields, {"kind": "digest"}
 
 
+#: Credits put after an item's last sentence, by style. Example: （县住建局 张伟）.
+CREDIT_FORMS = {"paren": "（{unit}）", "paren_name": "（{unit} {reporter}）", "label": "（供稿：{unit}）",
+                "bracket": "【{unit}】", "dash": "——{unit}", "word": "{unit}供稿"}
+
+
 def credit_text(rng: random.Random, unit: str, style: str) -> tuple[str, str, str]:
     """(credit put after the body's last sentence, credit on a line of its own, unit expected)."""
     reporter = rng.choice(REPORTERS)
-    if style == "paren":
-        return f"（{unit}）", "", unit
-    if style == "paren_name":
-        return f"（{unit} {reporter}）", "", unit
-    if style == "label":
-        return f"（供稿：{unit}）", "", unit
-    if style == "bracket":
-        return f"【{unit}】", "", unit
-    if style == "dash":
-        return f"——{unit}", "", unit
-    if style == "word":
-        return f"{unit}供稿", "", unit
+    if style in CREDIT_FORMS:
+        return CREDIT_FORMS[style].format(unit=unit, reporter=reporter), "", unit
     if style == "none":
         return "", "", ""
     return "", f"（{unit}）", unit  # "own_line": the credit set right on a line of its own
@@ -268,27 +263,10 @@ def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
 
 def as_pdf(blocks, footer, path: Path, header: str, has_title: bool = True) -> None:
     """Lay the blocks out on A4 pages with reportlab's canvas, as an office would."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    from damage import cjk_canvas
 
-    font = "STSong-Light"
-    pdfmetrics.registerFont(UnicodeCIDFont(font))
-    width, height = A4
-    left, right = 72, width - 72
-    c = canvas.Canvas(str(path), pagesize=A4)
+    c, font, width, height, left, right, wrap = cjk_canvas(path)
     st = {"page": 1, "y": height - 90}
-
-    def wrap(text: str, size: int) -> list[str]:
-        lines, cur = [], ""
-        for ch in text:
-            if pdfmetrics.stringWidth(cur + ch, font, size) > right - left:
-                lines.append(cur)
-                cur = ch
-            else:
-                cur += ch
-        return lines + ([cur] if cur else [])
 
     def newline(step: float) -> None:
         if st["y"] - step < 70:

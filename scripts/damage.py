@@ -62,16 +62,10 @@ def render_pdf(paragraphs: list[str], path: Path) -> None:
     doc.build([Paragraph(escape(p), style) for p in paragraphs], onFirstPage=page_number, onLaterPages=page_number)
 
 
-def render_laid_out(path: Path, masthead: dict, items: list[tuple[str, list[str], str]], footer: list[str],
-                    header: str | None = None) -> None:
-    """Typeset a bulletin the way offices lay one out, with the canvas: the title large and
-    centred, the issue under it, the issuer left and the date right on one line, a rule, headlines
-    centred, bodies indented two characters, credits set right, a running ``header`` atop later
-    pages, page numbers, and the footer lines between two rules at the foot of the last page.
-
-    ``masthead`` has title, issue, issuer, date; ``items`` are (headline, paragraphs, credit).
-    """
-    from reportlab.lib.colors import black, red
+def cjk_canvas(path: Path):
+    """A reportlab canvas for an A4 page with the built-in STSong-Light CID font (no font files),
+    and a ``wrap(text, size)`` that breaks text anywhere at the text width, as CJK typesetting does.
+    Returns (canvas, font name, page width, page height, left margin, right margin, wrap)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -81,8 +75,6 @@ def render_laid_out(path: Path, masthead: dict, items: list[tuple[str, list[str]
     pdfmetrics.registerFont(UnicodeCIDFont(font))
     width, height = A4
     left, right = 72, width - 72
-    c = canvas.Canvas(str(path), pagesize=A4)
-    state = {"page": 1, "y": height - 90}
 
     def wrap(text: str, size: int) -> list[str]:
         lines, cur = [], ""
@@ -93,6 +85,23 @@ def render_laid_out(path: Path, masthead: dict, items: list[tuple[str, list[str]
             else:
                 cur += ch
         return lines + ([cur] if cur else [])
+
+    return canvas.Canvas(str(path), pagesize=A4), font, width, height, left, right, wrap
+
+
+def render_laid_out(path: Path, masthead: dict, items: list[tuple[str, list[str], str]], footer: list[str],
+                    header: str | None = None) -> None:
+    """Typeset a bulletin the way offices lay one out, with the canvas: the title large and
+    centred, the issue under it, the issuer left and the date right on one line, a rule, headlines
+    centred, bodies indented two characters, credits set right, a running ``header`` atop later
+    pages, page numbers, and the footer lines between two rules at the foot of the last page.
+
+    ``masthead`` has title, issue, issuer, date; ``items`` are (headline, paragraphs, credit).
+    """
+    from reportlab.lib.colors import black, red
+
+    c, font, width, height, left, right, wrap = cjk_canvas(path)
+    state = {"page": 1, "y": height - 90}
 
     def page_number() -> None:
         c.setFont(font, 10)
