@@ -902,3 +902,12 @@ def test_generated_digests_are_recovered(way):
     tallies, misses, _pool = eval_synthetic.evaluate(16, 11, [way], kind="digest")
     rates = eval_synthetic.rates(tallies[way])
     assert min(rates["found"], rates["section"], rates["body"], rates["masthead"]) >= 0.97, dict(misses[way])
+
+
+def test_a_bulleted_headline_naming_its_unit_is_no_section():
+    """◆ 民生保障 is a section; ◆县人社局开展春风行动 over its paragraph is a headline."""
+    text = ("工作动态\n第5期\n\n◆ 民生保障\n\n◆县人社局开展春风行动\n今年以来，县人社局组织招聘会5场。（县人社局）\n\n"
+            "◆东屯镇推进秸秆禁烧\n该镇组织巡查队伍12支，实现零火点。（东屯镇）\n")
+    items = split_document(normalise_bytes(text.encode()))
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("民生保障", "县人社局开展春风行动", ["县人社局"]), ("民生保障", "东屯镇推进秸秆禁烧", ["东屯镇"])]

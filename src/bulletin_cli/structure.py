@@ -616,7 +616,7 @@ def detect_layout(paras: list[Para]) -> str:
     texts = [p.text for p in paras if not CHROME.match(p.text)]
     if not texts:
         return "plain"
-    sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t)) or SECTION_SYMBOL.match(t))
+    sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t)) or _symbol_section(t))
     attributions = sum(1 for t in texts if _attribution(t))
     titled = any(TITLE.match(t) and not OUTLINE_MARK.match(t) for t in texts[:4])
     # an issue number on a masthead line, not 2期 inside a sentence (《病虫害简报》2期)
@@ -693,6 +693,15 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
     return d
 
 
+def _symbol_section(text: str) -> re.Match[str] | None:
+    """A section marked with a symbol, but not a bulleted headline that names its unit:
+    ◆ 民生保障 is a section, ◆县人社局开展春风行动 a headline (unless a closing mark makes it one)."""
+    m = SECTION_SYMBOL.match(text)
+    if m and UNIT_HEADLINE.match(m.group(1)) and not text.rstrip().endswith(tuple("■□◆◇●○★☆▲△◄◀◎▐❖◈—－-")):
+        return None
+    return m
+
+
 def _unit_colon(text: str) -> str | None:
     """The unit named before a colon at the start of ``text``. Example: 县人社局：开展… → 县人社局."""
     colon = UNIT_COLON.match(text)
@@ -736,7 +745,7 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     t = p.text
     if k + 1 >= len(body) or width(t) > 80 or LINE_STOPS.search(t) or t.endswith(("：", ":")):
         return False
-    if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or SECTION_SYMBOL.match(t) or _attribution(t, whole=True) \
+    if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or _symbol_section(t) or _attribution(t, whole=True) \
             or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t) or CAPTION_CREDIT.search(t):
         return False  # (特约摄影 栗卢建 摄 on a line of its own closes a caption)
     nxt = body[k + 1].text
@@ -837,7 +846,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             parsed.items.append(current)
             continue
         # 一、县商务局召开全县电商工作会议 over its one paragraph is a headline (set on its own line)
-        sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or SECTION_SYMBOL.match(t)
+        sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or _symbol_section(t)
         if sec:
             section = sec.group(1).strip()
             parsed.sections.append(section)
