@@ -326,12 +326,16 @@ def test_headlines_on_their_own_lines(how, tmp_path):
 
 def _extracted(name: str, how: str, tmp_path) -> bytes:
     """A test document as it is, or rendered to a real PDF and extracted again."""
+    return _extracted_path(Path(__file__).parent / "data" / name, how, tmp_path)
+
+
+def _extracted_path(path: Path, how: str, tmp_path) -> bytes:
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
     import damage
 
-    raw = (Path(__file__).parent / "data" / name).read_bytes()
+    raw = path.read_bytes()
     if how == "text":
         return raw
     pdf = tmp_path / "x.pdf"
@@ -911,3 +915,16 @@ def test_a_bulleted_headline_naming_its_unit_is_no_section():
     items = split_document(normalise_bytes(text.encode()))
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         ("民生保障", "县人社局开展春风行动", ["县人社局"]), ("民生保障", "东屯镇推进秸秆禁烧", ["东屯镇"])]
+
+
+@pytest.mark.parametrize("how", ["text", "pdftotext"])
+def test_a_headline_with_a_subtitle_line(how, tmp_path):
+    """主标题 ⏎ ——副标题 ⏎ body: one headline, written as one line would have it."""
+    raw = ("工作动态\n第5期\n\n【民生保障】\n\n县住建局扎实推进老旧小区改造\n——全年改造小区12个惠及居民3000户\n"
+           "今年以来，县住建局统筹推进老旧小区改造，共改造小区12个。（县住建局）\n\n东屯镇推进秸秆禁烧\n"
+           "该镇组织巡查队伍12支，实现零火点。（东屯镇）\n")
+    (tmp_path / "doc.txt").write_text(raw, encoding="utf-8")
+    items = split_document(normalise_bytes(_extracted_path(tmp_path / "doc.txt", how, tmp_path)))
+    assert [(i["headline"], i["units"], i["body"][:4]) for i in items] == [
+        ("县住建局扎实推进老旧小区改造——全年改造小区12个惠及居民3000户", ["县住建局"], "今年以来"),
+        ("东屯镇推进秸秆禁烧", ["东屯镇"], "该镇组织")]

@@ -749,7 +749,13 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
             or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t) or CAPTION_CREDIT.search(t):
         return False  # (特约摄影 栗卢建 摄 on a line of its own closes a caption)
     nxt = body[k + 1].text
+    if SUBTITLE.match(nxt) and k + 2 < len(body):
+        nxt = body[k + 2].text  # 县住建局扎实推进老旧小区改造 ⏎ ——全年改造小区12个 ⏎ 今年以来，…
     return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
+
+
+#: A subtitle under a headline, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
+SUBTITLE = re.compile(r"^[—－]{1,2}[^—－。！？；]{2,40}$")
 
 
 def _contents_length(body: list[Para]) -> int:
@@ -878,6 +884,11 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             else:
                 current.units = bare or []
             current.closed = True
+            continue
+        if current is not None and k - 1 in own_line and not current.body and SUBTITLE.match(t) \
+                and not _attribution(t, whole=True):
+            current.headline = (current.headline or "") + t  # the subtitle: 主标题——副标题
+            current.end = p.end
             continue
         if k in own_line:  # a headline on a line of its own; the body follows
             current = Draft(p.start, p.end, section=section)
