@@ -564,6 +564,18 @@ def _headline_space(text: str) -> bool:
             and bool(SENTENCE_MARK.search(body)))
 
 
+#: A headline of clauses joined by commas, in full: 抓改造、惠民生，县住建局扎实推进老旧小区改造.
+COMMA_HEADLINE = re.compile(rf"^[{CJK}“”·\d]{{2,20}}(?:[，、][{CJK}“”·\d]{{2,20}}){{1,2}}$")
+
+
+def _comma_headline(head: str) -> bool:
+    """A headline with commas before the space that sets off its body, not a sentence's first
+    clauses before a stray space: no clause opens the way a body does (今年以来，…), none is short.
+    Example: 抓改造、惠民生，县住建局扎实推进老旧小区改造."""
+    return 8 <= len(head) <= 40 and bool(COMMA_HEADLINE.match(head)) and not BODY_OPENERS.match(head) \
+        and not any(BODY_OPENERS.match(part) for part in CLAUSE_STOP.split(head)[1:])
+
+
 def split_headline(text: str) -> tuple[str | None, str, bool]:
     """Headline and body of a bulletin paragraph, and whether the boundary had to be inferred.
 
@@ -571,12 +583,16 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     ('县住建局危房改造惠民生', '开展农村低收入群体住房核查工作。', False)
     >>> split_headline("县人社局：开展春风行动 今年以来，组织招聘会5场。")
     ('县人社局：开展春风行动', '今年以来，组织招聘会5场。', False)
+    >>> split_headline("抓改造、惠民生，县住建局扎实推进老旧小区改造 今年以来，共改造小区12个。")[0]
+    '抓改造、惠民生，县住建局扎实推进老旧小区改造'
+    >>> split_headline("今年以来，县住建局 完成改造12个。")[0] is None
+    True
     """
     m = HEADLINE_GAP.search(text, 0, 90)
     if m and 4 <= m.start():
         colon = UNIT_COLON.match(text)  # 县人社局：开展春风行动 今年以来，…: the unit's colon is no stop
         head_from = colon.end() if colon and UNIT_SUFFIX.search(colon.group(1)) and colon.end() < m.start() else 0
-        if not HEADLINE_STOPS.search(text, head_from, m.start()):
+        if not HEADLINE_STOPS.search(text, head_from, m.start()) or _comma_headline(text[head_from:m.start()]):
             return text[: m.start()], text[m.end():], False
     lead = _lead_sentence(text, 40)
     if lead and "，" not in lead[0] and "," not in lead[0]:
