@@ -38,6 +38,7 @@ COUNTIES = ["长丰", "肥西", "霍山", "舒城", "岳西", "桐城", "泾县"
 TITLES = ["政务快报", "政务信息", "工作简报", "工作动态", "政务", "信息快报"]
 SECTION_NAMES = ["项目建设", "民生保障", "乡村振兴", "基层动态", "安全生产", "营商环境", "工作动态"]
 REPORTERS = ["张伟", "李红", "王磊", "陈静", "刘芳"]
+SUBTITLES = ["全年改造小区12个惠及居民3000户", "一季度完成投资12.6亿元", "创新机制激发基层活力"]
 
 
 def int_to_cn(n: int) -> str:
@@ -196,6 +197,7 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
     cuts = sorted(rng.sample(range(1, len(items)), min(n_sections - 1, len(items) - 1))) if n_sections > 1 else []
     names = rng.sample(SECTION_NAMES, max(n_sections, 1))
     section, k_section = None, 0
+    subtitles = iter(rng.sample(SUBTITLES, len(SUBTITLES)))  # no two alike, or they read as a running header
     for k, (head, body, unit) in enumerate(items):
         if n_sections and (k == 0 or k in cuts):
             section = names[k_section]
@@ -207,6 +209,10 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
         after, own_line, want_unit = credit_text(rng, named, credit_style)
         if credit_style == "none" and headline_style in ("label", "colon"):
             want_unit = named  # the label or the colon names it
+        if headline_style == "space" and rng.random() < 0.2:
+            head = rng.choice(["抓改造、惠民生，", "强基础、补短板，", "优服务、提效能，"]) + head  # a headline with commas
+        subtitle = "——" + next(subtitles, "") if headline_style == "own" and rng.random() < 0.2 else ""
+        subtitle = "" if subtitle == "——" else subtitle
         shown_head = head
         if headline_style == "label":
             shown_head = f"【{want_unit}】{head}"
@@ -219,10 +225,12 @@ def document(rng: random.Random, pool: list[tuple[str, str, str]]):
             blocks.append((f"{bullet}{number}{shown_head} {text_body}", "para"))
         else:
             blocks.append((shown_head, "centre"))
+            if subtitle:
+                blocks.append((subtitle, "centre"))
             blocks.append((text_body, "para"))
         if own_line:
             blocks.append((own_line, "right"))
-        expected.append({"headline": (f"{want_unit}：{head}" if headline_style == "colon" else head),
+        expected.append({"headline": (f"{want_unit}：{head}" if headline_style == "colon" else head + subtitle),
                          "section": section, "units": [want_unit] if want_unit else [], "body": body[:12]})
     footer = []
     if rng.random() < 0.7:

@@ -226,3 +226,14 @@ def test_a_repeated_lone_bracket_is_no_running_header():
     text, changes = normalise_text(raw)
     assert text.count("）") == 2 and "（县住建）" in text and "（县交通）" in text
     assert "）" not in changes.artefacts
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("县人社局：开展春风行动 5月以来，县人社局组织招聘会5场。", True),          # the unit's colon
+    ("强基础、补短板，县卫健委开展义诊进乡村活动 5月以来，组织专家团队12人。", True),  # a headline with commas
+    ("同时依据项目生产要素需求，强化企业服务，先后投资近 6亿元实施供水工程。", False),  # a stray space in a sentence
+    ("今年以来，县住建局 5个小区完成改造，惠及居民3000户。", False),
+])
+def test_the_space_after_a_headline_survives_before_a_number(line, kept):
+    text, _ = normalise_text(line)
+    assert (" 5月" in text or " 6亿" in text or " 5个" in text) == kept

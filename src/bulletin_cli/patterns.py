@@ -127,3 +127,29 @@ def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
         else:
             yield m
             pos = max(m.end(), c.start() + 1)
+
+
+#: Verbs and phrases that typically open an item's body, for when the headline space was lost.
+#: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.
+BODY_OPENERS = re.compile(
+    r"(按照|通过|围绕|聚焦|坚持|成立|召开|建立|开展|紧盯|结合|针对|立足|依托|以|为|近日|日前|今年以来|自|"
+    r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
+)
+#: A headline of clauses joined by commas, in full: 抓改造、惠民生，县住建局扎实推进老旧小区改造.
+COMMA_HEADLINE = re.compile(rf"^[{CJK}“”·\d]{{2,32}}(?:[，、][{CJK}“”·\d]{{2,32}}){{1,2}}$")
+#: What separates the clauses of a headline or sentence. Example: ， in 抓改造，惠民生.
+CLAUSES = re.compile(r"[，、]")
+
+
+def comma_headline(head: str) -> bool:
+    """A headline with commas before the space that sets off its body, not a sentence's first
+    clauses before a stray space: no clause opens the way a body does (今年以来，…), and the last,
+    the headline proper, is not short (…，先后投资近 6亿元 is a sentence cut at a stray space).
+
+    >>> comma_headline("抓改造、惠民生，县住建局扎实推进老旧小区改造"), comma_headline("今年以来，县住建局")
+    (True, False)
+    """
+    parts = CLAUSES.split(head)
+    return 8 <= len(head) <= 50 and bool(COMMA_HEADLINE.match(head)) and len(parts[-1]) >= 8 \
+        and not any(BODY_OPENERS.match(part) for part in parts)
+

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from .changes import Changes, counted_sub
-from .patterns import CJK
+from .patterns import CJK, comma_headline
 
 #: Full-width digits and Latin letters. Example: ２０２４ → 2024, ＢＯＯ → BOO.
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
@@ -85,6 +85,8 @@ HEADLINE_SPACE = re.compile(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“
 #: The same when the body opens with a number. Example: …隐患排查 2月份以来….
 HEADLINE_SPACE_DIGIT = re.compile(rf"(?<=[{CJK}”’」』）]) (?=\d)")
 KEEP = "\ue000"  # private-use stand-in for a protected headline space
+#: A headline that names its unit before a colon. Example: 县人社局：开展春风行动.
+UNIT_COLON_HEAD = re.compile(rf"^[{CJK}]{{2,15}}[：:][^，。；：,;:！？]+$")
 
 
 def html_to_text(text: str, changes: Changes) -> str:
@@ -179,7 +181,8 @@ def _protect_headline_space(line: str) -> str:
         head = line[: m.start()]
         if pattern is HEADLINE_SPACE_DIGIT and (" " in head or "\u3000" in head):
             continue  # 县住建局 开展 2024 年: a spaced-out phrase, not a headline before a number
-        if 6 <= len(head) <= 80 and not re.search(r"[，。；：,;:！？]", head) and len(line) - m.end() >= 10:
+        if 6 <= len(head) <= 80 and (not re.search(r"[，。；：,;:！？]", head) or comma_headline(head)
+                                     or UNIT_COLON_HEAD.match(head)) and len(line) - m.end() >= 10:
             return head + KEEP + line[m.end():]
     return line
 

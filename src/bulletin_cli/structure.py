@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .numerals import cn_to_int
 from .patterns import (
     ATTRIBUTION_END,
+    BODY_OPENERS,
     CJK,
     CN_DIGITS,
     DATE,
@@ -34,6 +35,7 @@ from .patterns import (
     WEB_META,
     WEB_META_FIELD,
     YEAR_ZEROS,
+    comma_headline,
     scan,
     width,
 )
@@ -97,12 +99,6 @@ RUN_IN_NUMBER = re.compile(
 LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
 #: A unit named before a colon at the start of an item. Example: 县人社局：开展春风行动。….
 UNIT_COLON = re.compile(rf"^([{CJK}]{{2,15}})[：:]")
-#: Verbs and phrases that typically open an item's body, for when the headline space was lost.
-#: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.
-BODY_OPENERS = re.compile(
-    r"(按照|通过|围绕|聚焦|坚持|成立|召开|建立|开展|紧盯|结合|针对|立足|依托|以|为|近日|日前|今年以来|自|"
-    r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
-)
 #: The week a weekly report covers, its issue number. Example: （2024年第10周）.
 WEEK = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?第\s*([\d{CN_DIGITS}]{{1,3}})\s*周")
 #: The heading of a table of contents under the masthead. Example: 本期要目, 【本期导读】.
@@ -564,18 +560,6 @@ def _headline_space(text: str) -> bool:
             and bool(SENTENCE_MARK.search(body)))
 
 
-#: A headline of clauses joined by commas, in full: 抓改造、惠民生，县住建局扎实推进老旧小区改造.
-COMMA_HEADLINE = re.compile(rf"^[{CJK}“”·\d]{{2,20}}(?:[，、][{CJK}“”·\d]{{2,20}}){{1,2}}$")
-
-
-def _comma_headline(head: str) -> bool:
-    """A headline with commas before the space that sets off its body, not a sentence's first
-    clauses before a stray space: no clause opens the way a body does (今年以来，…), none is short.
-    Example: 抓改造、惠民生，县住建局扎实推进老旧小区改造."""
-    return 8 <= len(head) <= 40 and bool(COMMA_HEADLINE.match(head)) and not BODY_OPENERS.match(head) \
-        and not any(BODY_OPENERS.match(part) for part in CLAUSE_STOP.split(head)[1:])
-
-
 def split_headline(text: str) -> tuple[str | None, str, bool]:
     """Headline and body of a bulletin paragraph, and whether the boundary had to be inferred.
 
@@ -592,7 +576,7 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     if m and 4 <= m.start():
         colon = UNIT_COLON.match(text)  # 县人社局：开展春风行动 今年以来，…: the unit's colon is no stop
         head_from = colon.end() if colon and UNIT_SUFFIX.search(colon.group(1)) and colon.end() < m.start() else 0
-        if not HEADLINE_STOPS.search(text, head_from, m.start()) or _comma_headline(text[head_from:m.start()]):
+        if not HEADLINE_STOPS.search(text, head_from, m.start()) or comma_headline(text[head_from:m.start()]):
             return text[: m.start()], text[m.end():], False
     lead = _lead_sentence(text, 40)
     if lead and "，" not in lead[0] and "," not in lead[0]:
