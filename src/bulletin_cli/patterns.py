@@ -136,7 +136,7 @@ BODY_OPENERS = re.compile(
     r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
 )
 #: A headline of clauses joined by commas, in full: 抓改造、惠民生，县住建局扎实推进老旧小区改造.
-COMMA_HEADLINE = re.compile(rf"^[{CJK}“”·\d]{{2,32}}(?:[，、][{CJK}“”·\d]{{2,32}}){{1,2}}$")
+COMMA_HEADLINE = re.compile(rf"^[{CJK}“”·\d\-—.%]{{2,32}}(?:[，、][{CJK}“”·\d\-—.%]{{2,32}}){{1,2}}$")
 #: What separates the clauses of a headline or sentence. Example: ， in 抓改造，惠民生.
 CLAUSES = re.compile(r"[，、]")
 
