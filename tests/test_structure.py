@@ -677,6 +677,11 @@ def test_credit_forms_without_round_brackets(how, tmp_path):
     assert all(i["body"].endswith(end) for i, end in zip(items, ends))
 
 
+def test_a_unit_then_a_space_and_gong_gao():
+    """…观看。县文旅局 供稿: the space before 供稿 changes nothing."""
+    assert structure._tail_credit("吸引群众2000余人次观看。县文旅局 供稿")[1:] == (["县文旅局"], [])
+
+
 def test_a_dash_before_a_name_is_no_unit():
     """…。——习近平 closes a quotation, not an item: no unit in it, no credit taken."""
     assert structure._tail_credit("坚持人民至上。——习近平") is None

@@ -78,7 +78,7 @@ ATTRIBUTION_END = re.compile(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")
 #: Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, …亿元。（县开发区.
 TAIL_CREDIT = re.compile(
     rf"(?:(?<=[。！？!?”])|^)\s*(?:【\s*(?P<bracket>[^【】\n]{{2,30}}?)\s*】|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
-    rf"|(?P<word>[{CJK}、]{{2,24}}?(?:供稿|报送|提供))|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
+    rf"|(?P<word>[{CJK}、]{{2,24}}?\s?(?:供稿|报送|提供))|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
 
 #: Suffixes that make a name a unit (bureau, township, company, …). Example: 住建局, 东屯镇, 潭龙街道.
 UNIT_SUFFIX = re.compile(

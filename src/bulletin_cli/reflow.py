@@ -283,7 +283,7 @@ def _lone_credit(line: str) -> bool:
     if line[:1] not in "【—－" and not line.endswith(("供稿", "报送", "提供")):
         return False
     m = TAIL_CREDIT.match(line)
-    inner = m and (m.group("bracket") or m.group("dash") or (m.group("word") or "")[:-2])
+    inner = m and (m.group("bracket") or m.group("dash") or (m.group("word") or "")[:-2].strip())
     return bool(inner) and _unit_word(inner)
 
 
@@ -291,7 +291,7 @@ def _tail_credit(line: str) -> bool:
     """Ends with a credit outside round brackets after a sentence: …观看。县文旅局供稿,
     …12吨。——县水利局, …1200人。【县民政局】."""
     m = TAIL_CREDIT.search(line) if line[-1:] in "】稿送供" or "——" in line[-32:] else None
-    return bool(m and m.start() > 0 and _unit_word(m.group("bracket") or m.group("dash") or m.group("word")[:-2]))
+    return bool(m and m.start() > 0 and _unit_word(m.group("bracket") or m.group("dash") or m.group("word")[:-2].strip()))
 
 
 def _unclosed(line: str) -> bool:
