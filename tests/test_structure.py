@@ -933,3 +933,15 @@ def test_a_headline_with_a_subtitle_line(how, tmp_path):
     assert [(i["headline"], i["units"], i["body"][:4]) for i in items] == [
         ("县住建局扎实推进老旧小区改造——全年改造小区12个惠及居民3000户", ["县住建局"], "今年以来"),
         ("东屯镇推进秸秆禁烧", ["东屯镇"], "该镇组织")]
+
+
+@pytest.mark.parametrize("masthead", [
+    "长丰政务信息\n第33期          长丰县人民政府办公室          2024年8月26日",
+    "长丰政务信息\n长丰县人民政府办公室编印    2024年第33期    总第456期\n2024年8月26日",
+    "长 丰 政 务 信 息\n\n2024年第33期\n\n长丰县人民政府办公室            二○二四年八月二十六日",
+    "（内部资料 注意保存）\n长丰政务信息\n第33期\n主办：长丰县人民政府办公室   2024年8月26日",
+])
+def test_masthead_arrangements(masthead):
+    text = masthead + "\n\n【工作动态】\n\n县住建局扎实推进老旧小区改造 今年以来，县住建局改造小区12个。（县住建局）\n"
+    doc = split_document(normalise_bytes(text.encode()))[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("长丰政务信息", 33, "长丰县人民政府办公室", "2024-08-26")

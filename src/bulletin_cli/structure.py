@@ -302,6 +302,9 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             break
         t = p.text
         used = False
+        if MASTHEAD_LABEL.match(t) and (d := parse_date(t)):  # 主办：长丰县人民政府办公室   2024年8月26日
+            fields.setdefault("date", d)
+            t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
         if (labels := _masthead_labels(t)) is not None:  # 主办：… 编印：…
             if "issuer" in labels or "printer" in labels:
                 fields.setdefault("issuer", labels.get("issuer") or labels["printer"])
