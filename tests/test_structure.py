@@ -945,3 +945,16 @@ def test_masthead_arrangements(masthead):
     text = masthead + "\n\n【工作动态】\n\n县住建局扎实推进老旧小区改造 今年以来，县住建局改造小区12个。（县住建局）\n"
     doc = split_document(normalise_bytes(text.encode()))[0]["doc"]
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("长丰政务信息", 33, "长丰县人民政府办公室", "2024-08-26")
+
+
+def test_numbered_run_in_items_without_masthead_or_credits_are_a_bulletin():
+    """1、县财政局全力保障… 今年以来，… with nothing else to go by: numbered headlines with bodies,
+    not an outline's points or plain paragraphs."""
+    text = ("一、基层动态\n\n1、县财政局全力保障重点项目资金需求 今年以来，县财政局累计争取各类资金3.2亿元。\n\n"
+            "二、乡村振兴\n\n2、县卫健委开展义诊进乡村活动 5月以来，县卫健委服务群众6000余人次。\n\n"
+            "3、市医保局推进医保电子凭证应用 截至8月底，全市医保电子凭证激活人数达28.6万人。\n")
+    items = split_document(normalise_bytes(text.encode()))
+    assert [(i["layout"], i["section"], i["number"], i["headline"]) for i in items] == [
+        ("bulletin", "基层动态", "1、", "县财政局全力保障重点项目资金需求"),
+        ("bulletin", "乡村振兴", "2、", "县卫健委开展义诊进乡村活动"),
+        ("bulletin", "乡村振兴", "3、", "市医保局推进医保电子凭证应用")]

@@ -634,6 +634,10 @@ def detect_layout(paras: list[Para]) -> str:
     unit_items = sum(1 for t in texts if _unit_colon(t) and SENTENCE_MARK.search(t))
     if unit_items >= 2 and unit_items >= 0.4 * len(texts):
         return "bulletin"
+    # run-in items with their number, headline, a space and a body: 1、县财政局全力保障… 今年以来，…
+    numbered_items = sum(1 for t in texts if (n := RUN_IN_NUMBER.match(t)) and _headline_space(t[n.end():]))
+    if numbered_items >= 2 and numbered_items >= 0.5 * sum(1 for t in texts if RUN_IN_NUMBER.match(t)):
+        return "bulletin"
     body = "\n".join(texts)
     l2 = len(OUTLINE_L2.findall(body))
     l4 = len(OUTLINE_L4.findall(body))
