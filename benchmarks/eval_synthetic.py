@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
+from bulletin_cli.patterns import width as display_width  # noqa: E402
 from bulletin_cli.structure import split_document  # noqa: E402
 from bulletin_cli.variants import shadow  # noqa: E402
 
@@ -254,6 +255,19 @@ def to_traditional(text: str) -> str:
     return opencc.OpenCC("s2tw").convert(text)
 
 
+def wrap_to(text: str, columns: int) -> list[str]:
+    """``text`` cut into lines of at most ``columns`` display columns (an ideograph two, a digit
+    one), as a page of fixed width wraps it."""
+    lines, cur, used = [], "", 0
+    for ch in text:
+        w = display_width(ch)
+        if used + w > columns and cur:
+            lines.append(cur)
+            cur, used = "", 0
+        cur, used = cur + ch, used + w
+    return lines + ([cur] if cur else [])
+
+
 def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
     out = []
     width = rng.choice([30, 34, 38])  # one wrap width for the document, as a page has
@@ -262,7 +276,7 @@ def as_text(blocks, footer, wrapped: bool, rng: random.Random) -> str:
         if how == "para":
             text = "\u3000\u3000" + text
         if wrapped and len(text) > width and how in ("para", "para_flat", "centre"):
-            out += [text[i:i + width] for i in range(0, len(text), width)]
+            out += wrap_to(text, 2 * width)
         else:
             out.append(text)
     sep = "\n\n" if wrapped else "\n"
