@@ -325,3 +325,13 @@ def test_private_use_characters_are_kept_and_warned_about(tmp_path):
     warning = [line for line in result.stderr.splitlines() if "pua.txt" in line]
     assert warning == ["warning: " + str(tmp_path / "pua.txt") + ": 4 private-use character(s) kept as they are: "
                        "a PDF font without a Unicode map; those characters cannot be read"]
+
+
+def test_unmapped_glyphs_are_named_in_a_warning(tmp_path):
+    (tmp_path / "cid.txt").write_text("县住建局扎实推进老旧小区改造 今年以来，县住建局(cid:2345)改造小区12个。（县住建局）\n",
+                                      encoding="utf-8")
+    result = runner.invoke(app, ["split", str(tmp_path / "cid.txt"), "-f", "jsonl"])
+    assert result.exit_code == 0 and "(cid:2345)" in jsonl(result.stdout)[0]["body"]
+    assert [line for line in result.stderr.splitlines() if "cid.txt" in line] == [
+        "warning: " + str(tmp_path / "cid.txt") + ": 1 glyph(s) the PDF extractor could not map, kept as (cid:N): "
+        "those characters cannot be read"]

@@ -237,3 +237,22 @@ def test_a_repeated_lone_bracket_is_no_running_header():
 def test_the_space_after_a_headline_survives_before_a_number(line, kept):
     text, _ = normalise_text(line)
     assert (" 5月" in text or " 6亿" in text or " 5个" in text) == kept
+
+
+def test_a_document_set_out_one_character_a_space_apart():
+    """Some extractors give justified text with a space after every character; a wider gap (the
+    headline's) stays as one space, and the document then splits as usual."""
+    from bulletin_cli.structure import split_document
+
+    raw = ("工 作 动 态\n第 5 期\n【 民 生 保 障 】\n"
+           "县 住 建 局 扎 实 推 进 老 旧 小 区 改 造  今 年 以 来 ， 县 住 建 局 改 造 小 区 1 2 个 。 （ 县 住 建 局 ）\n")
+    doc = normalise_bytes(raw.encode())
+    assert "县住建局扎实推进老旧小区改造 今年以来，县住建局改造小区12个。（县住建局）" in doc["text"]
+    items = split_document(doc)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [("民生保障", "县住建局扎实推进老旧小区改造", ["县住建局"])]
+
+
+def test_unmapped_glyph_marks_are_kept_as_written():
+    """pdfminer writes (cid:2345) for a glyph it cannot map: kept as it is, not turned into （cid:2345）."""
+    text, _ = normalise_text("县住建局(cid:2345)(cid:1234)改造小区12个。\n")
+    assert text == "县住建局(cid:2345)(cid:1234)改造小区12个。\n"

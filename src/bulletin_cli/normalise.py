@@ -13,7 +13,15 @@ from .changes import Changes
 from .encoding import decode_bytes, repair_mojibake
 from .options import NormaliseOptions
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
-from .spacing import fix_punctuation, fix_spacing, fold_radicals, fold_width, html_to_text, strip_markup
+from .spacing import (
+    fix_punctuation,
+    fix_spacing,
+    fold_radicals,
+    fold_width,
+    html_to_text,
+    strip_markup,
+    unspace,
+)
 
 SCHEMA = 1
 
@@ -45,6 +53,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")
         lines = [indented(new, old.indent) if old.__class__ is Line else new for old, new in zip(lines, stripped)]
+    if opts.spacing:  # a line set out one character a space apart, closed up before reflow reads it
+        lines = [_closed_up(line, changes) for line in lines]
     if opts.page_artefacts:
         lines = remove_page_artefacts(lines, changes, pages)
     if opts.reflow:
@@ -59,6 +69,11 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
     if opts.spacing:
         out = fix_spacing(out, changes)
     return (out + "\n") if out else out, changes
+
+
+def _closed_up(line: str, changes: Changes) -> str:
+    new = unspace(line, changes)
+    return line if new is line else (indented(new, line.indent) if line.__class__ is Line else new)
 
 
 def document_record(text: str, source: str, encoding: str, changes: Changes) -> dict:

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 from .encoding import DecodeError
 from .inputs import InputError, Source
 from .normalise import NormaliseOptions, normalise_bytes
+from .spacing import CID_GLYPH
 from .structure import split_document
 
 Report = Callable[[str], None]
@@ -91,6 +92,10 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
             if replaced and settings.errors == "auto":
                 report(f"{WARNING}{entry.name}: {replaced} undecodable byte sequence(s) read as U+FFFD "
                        "(--errors strict refuses such files)")
+            if "(cid:" in doc["text"]:
+                n = len(CID_GLYPH.findall(doc["text"]))
+                report(f"{WARNING}{entry.name}: {n} glyph(s) the PDF extractor could not map, kept as (cid:N): "
+                       "those characters cannot be read")
             if PRIVATE_USE.search(doc["text"]):
                 n = len(PRIVATE_USE.findall(doc["text"]))
                 report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "

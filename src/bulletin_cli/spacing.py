@@ -151,8 +151,14 @@ def fold_width(text: str, changes: Changes) -> str:
     return counted_sub(FULLWIDTH_DECIMAL, ".", text, changes, "fullwidth_alnum")
 
 
+#: A glyph that pdfminer/pdfplumber could not map to a character, as they write it. Example: (cid:2345).
+CID_GLYPH = re.compile(r"\(cid:\d+\)")
+
+
 def _full_parens(m: re.Match[str]) -> str:
     inside = m.group(1)
+    if inside.startswith("cid:") and inside[4:].isdigit():
+        return m.group(0)  # (cid:2345) is an extractor's mark for an unmapped glyph, kept as written
     left = m.string[m.start() - 1] if m.start() else ""
     if CJK_RIGHT.search(inside) or (left and CJK_LEFT.match(left) and inside):
         return "（" + inside + "）"
@@ -192,6 +198,32 @@ def _close_up(m: re.Match[str]) -> str:
     if m.start() and re.match(f"[{CJK}]", m.string[m.start() - 1]):
         return m.group(0)
     return m.group(0).replace(" ", "").replace("\u3000", "")
+
+
+def unspace(line: str, changes: Changes) -> str:
+    """A line whose characters all stand one space apart, as some extractors give justified text,
+    closed up; a wider gap stays as one space.
+
+    >>> unspace("今 年 以 来 ， 县 住 建 局 改 造 小 区 1 2 个 。", Changes())
+    '今年以来，县住建局改造小区12个。'
+    """
+    if line.count(" ") < 7:
+        return line
+    tokens = line.split(" ")
+    if len(tokens) < 8 or sum(1 for t in tokens if len(t) == 1) < 0.9 * len(tokens):
+        return line
+    out, gap = [], False
+    for t in tokens:
+        if not t:
+            gap = True
+            continue
+        if gap and out:
+            out.append(" ")
+        out.append(t)
+        gap = False
+    joined = "".join(out)
+    changes.add("cjk_spacing", line[:12], joined[:8], n=len(tokens) - 1)
+    return joined
 
 
 def fix_spacing(text: str, changes: Changes) -> str:
