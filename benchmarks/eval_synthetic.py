@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `split` recovers bulletins of known structure, in styles the seeds do not show.
 
-usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium,big5]
+usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium,big5,spaced]
 
 Writes bulletins from the real items of the samples (headlines, bodies and units), each in a style
 drawn at random: masthead (title word, 第N期 / 第 N 期 / 2024年第N期（总第M期）, issuer and date on
@@ -12,7 +12,8 @@ then read as typed, hard-wrapped with blank lines between lines, and rendered to
 offices do (`scripts/damage.py render_laid_out`-style: centred masthead and headlines, credits set
 right, page numbers, a running header) and extracted with pdftotext, pdftotext -layout and
 pypdfium2; with ``big5`` (needs ``pip install opencc``, for this script only), typed as a Taiwan
-copy in traditional characters and saved in Big5. Prints, for each way, the share of items found (by headline), and of those the share
+copy in traditional characters and saved in Big5; with ``spaced``, every character set one space
+apart, as some extractors give justified text. Prints, for each way, the share of items found (by headline), and of those the share
 with the right section, units and body start, and the share of masthead fields right; with --show,
 the first misses of each kind.
 """
@@ -380,6 +381,9 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = 
                 rng = random.Random(f"{seed} {n} {way}")
                 if way in ("text", "wrapped"):
                     data = as_text(blocks, footer, way == "wrapped", rng).encode(rng.choice(["utf-8", "gb18030", "utf-16"]))
+                elif way == "spaced":  # an extractor that sets every character one space apart
+                    text = as_text(blocks, footer, False, rng)
+                    data = "\n".join(" ".join(line) for line in text.split("\n")).encode("utf-8")
                 elif way == "big5":  # a Hong Kong or Taiwan copy: traditional characters, Big5
                     data = to_traditional(as_text(blocks, footer, False, rng)).replace("〇", "○").encode("big5", "replace")
                 else:

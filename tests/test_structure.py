@@ -763,7 +763,7 @@ def test_a_credit_whose_closing_bracket_the_extractor_lost():
         ("县交通局推进农村公路养护", ["县交通局"], [])]
 
 
-@pytest.mark.parametrize("way", ["text", "wrapped", "pdftotext", "layout"])
+@pytest.mark.parametrize("way", ["text", "wrapped", "spaced", "pdftotext", "layout"])
 def test_generated_bulletins_in_other_styles_are_recovered(way):
     """Bulletins written from the samples' real items in styles drawn at random (masthead, section
     marks, headline and credit forms, footer; see benchmarks/eval_synthetic.py), read as typed,

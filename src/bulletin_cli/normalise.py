@@ -53,10 +53,10 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")
         lines = [indented(new, old.indent) if old.__class__ is Line else new for old, new in zip(lines, stripped)]
-    if opts.spacing:  # a line set out one character a space apart, closed up before reflow reads it
-        lines = [_closed_up(line, changes) for line in lines]
     if opts.page_artefacts:
         lines = remove_page_artefacts(lines, changes, pages)
+    if opts.spacing:  # a line set out one character a space apart, closed up before reflow reads it
+        lines = [_closed_up(line, changes) for line in lines]
     if opts.reflow:
         paragraphs = reflow_lines(lines, changes)
     else:

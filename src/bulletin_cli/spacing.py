@@ -207,11 +207,13 @@ def unspace(line: str, changes: Changes) -> str:
     >>> unspace("今 年 以 来 ， 县 住 建 局 改 造 小 区 1 2 个 。", Changes())
     '今年以来，县住建局改造小区12个。'
     """
-    if line.count(" ") < 7:
+    if line.count(" ") < 2:
         return line
     tokens = line.split(" ")
-    if len(tokens) < 8 or sum(1 for t in tokens if len(t) == 1) < 0.9 * len(tokens):
-        return line
+    singles = sum(1 for t in tokens if len(t) == 1)
+    words = sum(1 for t in tokens if t)
+    if not (singles == words >= 3 or (len(tokens) >= 8 and singles >= 0.9 * len(tokens))):
+        return line  # (short lines only when every piece is one character: 县 政 府 ：)
     out, gap = [], False
     for t in tokens:
         if not t:
@@ -222,7 +224,7 @@ def unspace(line: str, changes: Changes) -> str:
         out.append(t)
         gap = False
     joined = "".join(out)
-    changes.add("cjk_spacing", line[:12], joined[:8], n=len(tokens) - 1)
+    changes.add("cjk_spacing", line[:12], joined[:8])  # one change a line, as for 李 勉
     return joined
 
 
