@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How well `split` recovers bulletins of known structure, in styles the seeds do not show.
 
-usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium,big5,spaced]
+usage: python benchmarks/eval_synthetic.py [--docs 60] [--seed 1] [--show 5] [--how text,wrapped,pdftotext,layout,pdfium,pdfminer,big5,spaced]
 
 Writes bulletins from the real items of the samples (headlines, bodies and units), each in a style
 drawn at random: masthead (title word, 第N期 / 第 N 期 / 2024年第N期（总第M期）, issuer and date on
@@ -13,7 +13,8 @@ offices do (`scripts/damage.py render_laid_out`-style: centred masthead and head
 right, page numbers, a running header) and extracted with pdftotext, pdftotext -layout and
 pypdfium2; with ``big5`` (needs ``pip install opencc``, for this script only), typed as a Taiwan
 copy in traditional characters and saved in Big5; with ``spaced``, every character set one space
-apart, as some extractors give justified text. Prints, for each way, the share of items found (by headline), and of those the share
+apart, as some extractors give justified text; with ``pdfminer``, extracted by pdfminer.six
+(``pip install pdfminer.six``, for this script only). Prints, for each way, the share of items found (by headline), and of those the share
 with the right section, units and body start, and the share of masthead fields right; with --show,
 the first misses of each kind.
 """
@@ -386,6 +387,13 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = 
                     data = "\n".join(" ".join(line) for line in text.split("\n")).encode("utf-8")
                 elif way == "big5":  # a Hong Kong or Taiwan copy: traditional characters, Big5
                     data = to_traditional(as_text(blocks, footer, False, rng)).replace("〇", "○").encode("big5", "replace")
+                elif way == "pdfminer":  # pdfminer.six's extract_text (pip install pdfminer.six, for this script only)
+                    from pdfminer.high_level import extract_text
+
+                    pdf = Path(tmp) / "doc.pdf"
+                    header = f"{fields['title']} 第{fields['issue']}期" if fields["title"] and fields["issue"] else ""
+                    as_pdf(blocks, footer, pdf, header, has_title=fields["title"] is not None)
+                    data = extract_text(str(pdf)).encode("utf-8")
                 else:
                     pdf = Path(tmp) / "doc.pdf"
                     header = f"{fields['title']} 第{fields['issue']}期" if fields["title"] and fields["issue"] else ""

@@ -958,3 +958,18 @@ def test_numbered_run_in_items_without_masthead_or_credits_are_a_bulletin():
         ("bulletin", "基层动态", "1、", "县财政局全力保障重点项目资金需求"),
         ("bulletin", "乡村振兴", "2、", "县卫健委开展义诊进乡村活动"),
         ("bulletin", "乡村振兴", "3、", "市医保局推进医保电子凭证应用")]
+
+
+def test_a_credit_between_a_headline_and_its_body():
+    """Under its headline, the unit's credit belongs to that item (some offices set it there); set
+    right and read out of order by pdfminer, after the next headline, to the item before."""
+    under = ("工作动态\n第5期\n\n县住建局扎实推进老旧小区改造\n（县住建局）\n今年以来，县住建局改造小区12个。\n\n"
+             "东屯镇推进秸秆禁烧\n（东屯镇）\n该镇组织巡查队伍12支，实现零火点。\n")
+    items = split_document(normalise_bytes(under.encode()))
+    assert [(i["headline"], i["units"], i["body"][:4]) for i in items] == [
+        ("县住建局扎实推进老旧小区改造", ["县住建局"], "今年以来"), ("东屯镇推进秸秆禁烧", ["东屯镇"], "该镇组织")]
+    displaced = ("工作动态\n第5期\n\n【县住建局】县住建局扎实推进老旧小区改造\n今年以来，县住建局改造小区12个。\n\n"
+                 "县交通局推进道路养护\n（县住建局）\n县交通局完成农村公路养护里程260公里。\n（县交通局）\n")
+    items = split_document(normalise_bytes(displaced.encode()))
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("县住建局扎实推进老旧小区改造", ["县住建局"]), ("县交通局推进道路养护", ["县交通局"])]

@@ -198,7 +198,7 @@ def _typical_width(line_widths: list[int]) -> tuple[int, bool]:
     w = widths[int(len(widths) * 0.8)]
     near = sum(1 for x in widths if 0.8 * w <= x <= 1.1 * w)
     wide = sum(1 for x in widths if x >= 0.5 * w)
-    return w, near >= 0.5 * wide and w <= 200
+    return w, near >= 0.5 * wide and near >= 4 and w <= 200  # (a handful of lines tells nothing)
 
 
 def _is_block_line(line: str, opening: bool = False) -> bool:

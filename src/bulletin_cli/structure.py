@@ -756,8 +756,10 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
             or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t) or CAPTION_CREDIT.search(t):
         return False  # (特约摄影 栗卢建 摄 on a line of its own closes a caption)
     nxt = body[k + 1].text
-    if SUBTITLE.match(nxt) and k + 2 < len(body):
-        nxt = body[k + 2].text  # 县住建局扎实推进老旧小区改造 ⏎ ——全年改造小区12个 ⏎ 今年以来，…
+    if (SUBTITLE.match(nxt) or _attribution(nxt, whole=True)) and k + 2 < len(body):
+        # 县住建局扎实推进老旧小区改造 ⏎ ——全年改造小区12个 ⏎ 今年以来，…; or a credit between them,
+        # the unit set under its headline or another item's read out of order
+        nxt = body[k + 2].text
     return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
 
 
@@ -883,6 +885,15 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             parsed.masthead.setdefault("issuer", SOURCE_LINE.match(t).group(2))
             parsed.regions.append((p.start, p.end, "footer"))
             continue
+        if whole and current is not None and current.headline and not current.body \
+                and len(parsed.items) >= 2 and (before := parsed.items[-2]).body \
+                and before.section == current.section and (not before.units or current.units):
+            # a credit set right on its own line that the extractor read out of order, after the next
+            # headline (pdfminer's reading order): it is the item's before, and no credit of this one
+            if not before.units:
+                before.units, before.reporters = whole[1], whole[2]
+            current.end = p.end
+            continue
         if current is not None and (whole or (bare and uses_attributions and not current.closed)
                                     or (bare and SOURCE_LINE.match(t))):
             current.end = p.end
@@ -890,7 +901,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
                 current.units, current.reporters = whole[1], whole[2]
             else:
                 current.units = bare or []
-            current.closed = True
+            current.closed = bool(current.body) or not current.headline  # under a headline: the body follows
             continue
         if current is not None and k - 1 in own_line and not current.body and SUBTITLE.match(t) \
                 and not _attribution(t, whole=True):
