@@ -256,3 +256,12 @@ def test_unmapped_glyph_marks_are_kept_as_written():
     """pdfminer writes (cid:2345) for a glyph it cannot map: kept as it is, not turned into （cid:2345）."""
     text, _ = normalise_text("县住建局(cid:2345)(cid:1234)改造小区12个。\n")
     assert text == "县住建局(cid:2345)(cid:1234)改造小区12个。\n"
+
+
+def test_a_dash_early_and_an_open_credit_at_the_end_of_a_line():
+    """——… early in a line that ends with an open credit once made the closing-credit check fail
+    with a TypeError (the open form has no 供稿 word to cut); an open credit closes nothing there."""
+    from bulletin_cli.reflow import _closes_paragraph
+
+    assert _closes_paragraph("——县开发区完成投资。（县开发区") is False
+    assert _closes_paragraph("清理河道垃圾12吨。——县水利局") is True

@@ -73,6 +73,10 @@ RULE_LINE = re.compile(r"^(?:[\s━─—―_＿=＝\-－·•…*＊★☆◆�
 #: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.
 ATTRIBUTION_END = re.compile(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")
 
+#: How the title of a bulletin, summary or report ends. Example: 快报 of 延津政务快报, 报告 of
+#: …关于2024年上半年工作情况的报告.
+TITLE_ENDING = re.compile(r"(快报|简报|专报|信息|动态|通报|周报|月报|情况|专刊|要报|汇报|简讯|报告|总结|打算|要点|计划|方案|纪要)$")
+
 #: A credit closing a paragraph without round brackets: in 【】, after a dash, a unit with 供稿, or
 #: an opening bracket whose closing one the extractor lost.
 #: Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, …亿元。（县开发区.
@@ -127,6 +131,13 @@ def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
         else:
             yield m
             pos = max(m.end(), c.start() + 1)
+
+
+def tail_credit_name(m: re.Match[str]) -> str:
+    """The name a :data:`TAIL_CREDIT` match gives, without its 供稿/报送/提供.
+    Example: 县文旅局 of …观看。县文旅局 供稿."""
+    word = m.group("word")
+    return m.group("bracket") or m.group("dash") or (word[:-2].strip() if word else "") or m.group("open") or ""
 
 
 #: Verbs and phrases that typically open an item's body, for when the headline space was lost.

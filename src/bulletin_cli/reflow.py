@@ -21,9 +21,11 @@ from .patterns import (
     SECTION_BRACKET,
     SENTENCE_END,
     TAIL_CREDIT,
+    TITLE_ENDING,
     UNIT_SUFFIX,
     WEB_META,
     is_wide,
+    tail_credit_name,
     width,
 )
 from .variants import shadow
@@ -273,7 +275,7 @@ def _open_credit(line: str) -> bool:
     m = TAIL_CREDIT.search(line) if "（" in line[-32:] or "(" in line[-32:] or "【" in line[-32:] else None
     if not (m and m.group("open") and m.start() > 0):
         return False
-    inner = m.group("open")
+    inner = tail_credit_name(m)
     return any(_unit_word(t) for t in inner.split()) or any(_unit_word(inner[:-k]) for k in (2, 3))
 
 
@@ -283,15 +285,14 @@ def _lone_credit(line: str) -> bool:
     if line[:1] not in "【—－" and not line.endswith(("供稿", "报送", "提供")):
         return False
     m = TAIL_CREDIT.match(line)
-    inner = m and (m.group("bracket") or m.group("dash") or (m.group("word") or "")[:-2].strip())
-    return bool(inner) and _unit_word(inner)
+    return bool(m) and not m.group("open") and _unit_word(tail_credit_name(m))
 
 
 def _tail_credit(line: str) -> bool:
     """Ends with a credit outside round brackets after a sentence: …观看。县文旅局供稿,
     …12吨。——县水利局, …1200人。【县民政局】."""
     m = TAIL_CREDIT.search(line) if line[-1:] in "】稿送供" or "——" in line[-32:] else None
-    return bool(m and m.start() > 0 and _unit_word(m.group("bracket") or m.group("dash") or m.group("word")[:-2].strip()))
+    return bool(m and m.start() > 0 and not m.group("open") and _unit_word(tail_credit_name(m)))
 
 
 def _unclosed(line: str) -> bool:
@@ -396,17 +397,13 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     return full or not line.heading()
 
 
-#: How the title of a bulletin or report ends. Example: 报告 of 宁国市…关于2024年上半年工作情况的报告.
-TITLE_END = re.compile(r"(快报|简报|专报|信息|动态|通报|周报|月报|情况|专刊|要报|汇报|简讯|报告|总结|打算|要点|计划|方案|纪要)$")
-
-
 def _title_wrapped(first: _Line, second: _Line) -> bool:
     """The document's title set large and wrapped onto a second line: neither line has sentence
     punctuation, the first is no whole title, the two together are.
     Example: 宁国市自然资源和规划局关于2024年上半 ⏎ 年工作情况的报告."""
     return (first.heading() and second.heading() and not first.block() and not second.opens_block()
-            and first.width >= 24 and (not TITLE_END.search(first.text) or second.text[0] in "及和暨与并")
-            and bool(TITLE_END.search(second.text))
+            and first.width >= 24 and (not TITLE_ENDING.search(first.text) or second.text[0] in "及和暨与并")
+            and bool(TITLE_ENDING.search(second.text))
             and not second.text.endswith(("：", ":")))
 
 

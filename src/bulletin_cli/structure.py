@@ -31,12 +31,14 @@ from .patterns import (
     ISSUE,
     SECTION_BRACKET,
     TAIL_CREDIT,
+    TITLE_ENDING,
     UNIT_SUFFIX,
     WEB_META,
     WEB_META_FIELD,
     YEAR_ZEROS,
     comma_headline,
     scan,
+    tail_credit_name,
     width,
 )
 from .variants import Restorer, shadow_if_traditional
@@ -294,6 +296,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     fields: dict = {}
     n = 0
     issuer_line = -1  # the masthead line that named the issuer
+    total_only = False  # the issue so far is only the running count (总第125期)
     for k, p in enumerate(paras[:8]):
         if CHROME.match(p.text) or MASTHEAD_MARK.match(p.text):
             n += 1  # page chrome or 内部资料 between masthead lines (its region is set by the caller)
@@ -320,10 +323,10 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             fields["date"] = month  # 2024年3月 on its own: a monthly issue
             n += 1
             continue
-        if (i := parse_issue(t)) is not None and ("issue" not in fields or fields.get("_total")):
+        if (i := parse_issue(t)) is not None and ("issue" not in fields or total_only):
             # a plain 第9期 wins over the running count (总第125期) found on an earlier line
             fields["issue"] = i
-            fields["_total"] = ISSUE_TOTAL_ONLY.match(t) is not None
+            total_only = ISSUE_TOTAL_ONLY.match(t) is not None
             t = ISSUE_TEXT.sub(" ", t).strip()
             used = True
         elif (w := WEEK.search(t)) and "issue" not in fields:  # a weekly report is numbered by week
@@ -360,7 +363,6 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         if not used:
             break
         n += 1
-    fields.pop("_total", None)
     if n and not ({"issue", "date", "issuer"} & fields.keys()) and n < len(paras) and "title" in fields:
         # a lone short first line is a masthead only if a title word makes it one
         if not TITLE.match(fields["title"]):
@@ -445,6 +447,8 @@ SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林�
                      "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
                      "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
                      "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+
+
 def _split_glued_name(token: str) -> list[str]:
     """``潭龙街道张伟`` → [潭龙街道, 张伟] when the last two or three characters are a name (a common
     surname first, no unit word at its end) after a unit's name; else [token]."""
@@ -509,8 +513,7 @@ def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[s
     m = TAIL_CREDIT.search(text)
     if not m or (whole and (m.start() > 0 or m.group("bracket") or m.group("open"))) or (not whole and m.start() == 0):
         return None
-    inner = m.group("bracket") or m.group("dash") or m.group("word") or m.group("open")
-    found = _unit_tokens(inner)
+    found = _unit_tokens(tail_credit_name(m))
     if not found or not any(UNIT_SUFFIX.search(u) for u in found[0]):
         return None  # a credit here must name a unit by its suffix: …。——习近平 is a quotation's source
     return (m.start(), *found)
@@ -603,11 +606,7 @@ UNIT_HEADLINE = re.compile(rf"^(?:(?:我县|我市|我区|全县)|[县市区][{C
 def _long_title(text: str) -> bool:
     """A title too long for a heading that still is one: it ends in a title word and has no
     sentence punctuation. Example: 某县发展和改革委员会2024年工作总结及2025年工作打算."""
-    return width(text) <= 100 and not HEADING_STOPS.search(text) and bool(TITLE_WORD_END.search(text))
-
-
-#: How the title of a summary or report ends. Example: 工作打算, 情况的报告.
-TITLE_WORD_END = re.compile(r"(总结|打算|报告|计划|要点|方案|情况|汇报|纪要)$")
+    return width(text) <= 100 and not HEADING_STOPS.search(text) and bool(TITLE_ENDING.search(text))
 
 
 def _is_heading(p: Para) -> bool:
@@ -903,8 +902,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
                 current.units = bare or []
             current.closed = bool(current.body) or not current.headline  # under a headline: the body follows
             continue
-        if current is not None and k - 1 in own_line and not current.body and SUBTITLE.match(t) \
-                and not _attribution(t, whole=True):
+        if current is not None and k - 1 in own_line and not current.body and SUBTITLE.match(t) and not whole:
             current.headline = (current.headline or "") + t  # the subtitle: 主标题——副标题
             current.end = p.end
             continue
