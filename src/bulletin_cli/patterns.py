@@ -164,3 +164,17 @@ def comma_headline(head: str) -> bool:
     return 8 <= len(head) <= 50 and bool(COMMA_HEADLINE.match(head)) and len(parts[-1]) >= 8 \
         and not any(BODY_OPENERS.match(part) for part in parts)
 
+
+#: Not 办 as the end of a verb (举办, 经办, 可办): a look-behind to put before 办 in a unit pattern.
+VERB_BAN = "(?<![举承创兴督代包开筹主协交查可难好快帮经申领])"
+#: Words that open a task, not a unit's name. Example: 认真做好社会…, 办全国乡村…, 抓紧推进全区….
+TASK_OPENERS = ("抓紧|不断|认真|促进|做好|提升|着力|持续|加快|深化|强化|推进|扎实|全力|积极|切实|优化|建立|完善|加强|"
+                "坚持|聚焦|推动|统筹|巩固|实施|开展|落实|打造|培育|发展|办|全面|大力|进一步|努力|狠抓|抓好|抓实")
+#: A unit opening a headline (beyond the known aliases): a county body, 县/市/区 and the shortest
+#: run of ideographs to a unit word, or a township's name. Example: 县交通运输局|多管齐下…,
+#: 东屯镇|给小麦…, 文岩街道|全力开展…; not 认真做好社|会团体…, 办全国乡|村“村晚”….
+HEADLINE_UNIT = re.compile(
+    rf"^(?:[县市区旗][{CJK}]{{1,10}}?(?:街道办事处|委员会|办公室|管委会|局|(?<!常)委|{VERB_BAN}办|中心|社|院|所|站|队|"
+    rf"公司|集团|部|联)|(?!{TASK_OPENERS})(?:[{CJK}]{{2,3}}[县市区])?[{CJK}]{{2,4}}?(?:镇|(?<!城)乡(?!村)|街道|社区|村))"
+    rf"(?=[{CJK}“])"  # and the headline goes on: 优化医保业务经办 is a task, not a unit
+)

@@ -28,6 +28,7 @@ from .patterns import (
     DATE,
     DATE_NUMERIC,
     FIELD_LABEL,
+    HEADLINE_UNIT,
     ISSUE,
     SECTION_BRACKET,
     TAIL_CREDIT,
@@ -597,10 +598,10 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
 
 # --- layouts -------------------------------------------------------------------------------
 
-#: A headline that opens with the unit that did the thing: a county body (县/市/区…局, 委, 办, 中心),
-#: the county itself (我县), or a township. Example: 县住建局扎实推进…, 龙源街道网格化管理…, 我县召开….
-UNIT_HEADLINE = re.compile(rf"^(?:(?:我县|我市|我区|全县)|[县市区][{CJK}]{{1,10}}?(?:局|委|办|中心|社|院|队)|"
-                           rf"[{CJK}]{{2,6}}?(?:镇|乡|街道|社区))(?=[{CJK}“])")
+#: A headline that opens with the unit that did the thing: the county itself (我县), or a unit as
+#: tag finds one (:data:`~bulletin_cli.patterns.HEADLINE_UNIT`). Example: 县住建局扎实推进…,
+#: 龙源街道网格化管理…, 我县召开….
+UNIT_HEADLINE = re.compile(rf"^(?:我县|我市|我区|全县)(?=[{CJK}“])|{HEADLINE_UNIT.pattern}")
 
 
 def _long_title(text: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import CJK
+from .patterns import CJK, HEADLINE_UNIT, VERB_BAN
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")
@@ -20,21 +20,8 @@ LOCAL_GOVERNMENT = re.compile(r"(?<=[镇乡])(?:人民政府|政府)$|(?<=街道
 COUNTY_BEFORE_TOWN = re.compile(rf"^[{CJK}]{{2,3}}[县市区旗](?=[{CJK}]{{2,6}}(?:镇|乡|街道)$)")
 #: The party committee of that level, dropped before its departments. Example: 县委宣传部 → 宣传部.
 PARTY_PREFIXES = ("县委", "市委", "区委", "旗委")
-#: Not 办 as the end of a verb (举办, 经办, 可办): a look-behind to put before 办 in a unit pattern.
-VERB_BAN = "(?<![举承创兴督代包开筹主协交查可难好快帮经申领])"
 #: A department of the party committee right after 县委. Example: 宣传部 of 县委宣传部举办….
 PARTY_DEPARTMENT = re.compile(rf"[{CJK}]{{1,6}}?(?:部|办公室|办|委员会)(?=[{CJK}“])")
-#: Words that open a task, not a unit's name. Example: 认真做好社会…, 办全国乡村…, 抓紧推进全区….
-TASK_OPENERS = ("抓紧|不断|认真|促进|做好|提升|着力|持续|加快|深化|强化|推进|扎实|全力|积极|切实|优化|建立|完善|加强|"
-                "坚持|聚焦|推动|统筹|巩固|实施|开展|落实|打造|培育|发展|办|全面|大力|进一步|努力|狠抓|抓好|抓实")
-#: A unit opening a headline (beyond the known aliases): a county body, 县/市/区 and the shortest
-#: run of ideographs to a unit word, or a township's name. Example: 县交通运输局|多管齐下…,
-#: 东屯镇|给小麦…, 文岩街道|全力开展…; not 认真做好社|会团体…, 办全国乡|村“村晚”….
-HEADLINE_UNIT = re.compile(
-    rf"^(?:[县市区旗][{CJK}]{{1,10}}?(?:街道办事处|委员会|办公室|管委会|局|(?<!常)委|{VERB_BAN}办|中心|社|院|所|站|队|"
-    rf"公司|集团|部|联)|(?!{TASK_OPENERS})(?:[{CJK}]{{2,3}}[县市区])?[{CJK}]{{2,4}}?(?:镇|(?<!城)乡(?!村)|街道|社区|村))"
-    rf"(?=[{CJK}“])"  # and the headline goes on: 优化医保业务经办 is a task, not a unit
-)
 #: A section name that says only "news from somewhere", not what about, so the headline decides.
 #: Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻.
 GENERIC_SECTION = re.compile(r"^(?:基层|工作|部门|乡镇|乡镇街道|街道|县直|市直|区直|单位|各地|综合|重要|本周|近期|"
