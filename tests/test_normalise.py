@@ -265,3 +265,10 @@ def test_a_dash_early_and_an_open_credit_at_the_end_of_a_line():
 
     assert _closes_paragraph("——县开发区完成投资。（县开发区") is False
     assert _closes_paragraph("清理河道垃圾12吨。——县水利局") is True
+
+
+def test_a_private_use_character_is_never_taken_for_a_protected_space():
+    """Spacing marks the space after a headline with a stand-in while it works; a private-use
+    character in the text (a PDF font's glyph) must come out as it went in."""
+    text, _ = normalise_text("县住建局扎实推进老旧小区改造 今年以来，县住建局\ue000改造小区12个。\n")
+    assert text == "县住建局扎实推进老旧小区改造 今年以来，县住建局\ue000改造小区12个。\n"

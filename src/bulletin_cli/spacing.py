@@ -84,7 +84,7 @@ LETTER_SPACED_HINT = re.compile(rf"[ \u3000](?<=[{CJK}][ \u3000])[{CJK}](?![{CJK
 HEADLINE_SPACE = re.compile(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘「『（])")
 #: The same when the body opens with a number. Example: …隐患排查 2月份以来….
 HEADLINE_SPACE_DIGIT = re.compile(rf"(?<=[{CJK}”’」』）]) (?=\d)")
-KEEP = "\ue000"  # private-use stand-in for a protected headline space
+KEEP = "\ufdd0"  # stand-in for a protected headline space: a noncharacter, never in real text
 #: A headline that names its unit before a colon. Example: 县人社局：开展春风行动.
 UNIT_COLON_HEAD = re.compile(rf"^[{CJK}]{{2,15}}[：:][^，。；：,;:！？]+$")
 
