@@ -32,20 +32,26 @@ BODY_UNIT = re.compile(rf"(?<![全各])县[^\W\d_县我的了在和与及对为�
                        rf"(?:局|委员会|(?<!常)委|办公室|{VERB_BAN}办|中心)")
 
 
-_SORTED: dict[int, tuple[dict, list[str], re.Pattern[str]]] = {}
+#: What is built from a part of the configuration, once: id of the part → (the part, what was built).
+_BUILT: dict[tuple[str, int], tuple[dict, tuple]] = {}
+
+
+def _once(kind: str, part: dict, build) -> tuple:
+    """``build(part)``, computed once per configuration part (the same object, not an equal one)."""
+    cached = _BUILT.get((kind, id(part)))
+    if cached is None or cached[0] is not part:
+        cached = (part, build(part))
+        _BUILT[(kind, id(part))] = cached
+    return cached[1]
 
 
 def _alias_index(cfg: dict) -> tuple[list[str], re.Pattern[str]]:
     """Alias names longest first, and a pattern for an alias opening a headline (after an optional
     县/市/区/旗), computed once per configuration."""
-    aliases = cfg.get("aliases") or {}
-    cached = _SORTED.get(id(aliases))
-    if cached is None or cached[0] is not aliases:
+    def build(aliases: dict) -> tuple[list[str], re.Pattern[str]]:
         names = sorted(aliases, key=len, reverse=True)
-        opening = re.compile(f"^(?:{'|'.join(PREFIXES)})?(?:{'|'.join(map(re.escape, names))})" if names else "(?!)")
-        cached = (aliases, names, opening)
-        _SORTED[id(aliases)] = cached
-    return cached[1], cached[2]
+        return names, re.compile(f"^(?:{'|'.join(PREFIXES)})?(?:{'|'.join(map(re.escape, names))})" if names else "(?!)")
+    return _once("aliases", cfg.get("aliases") or {}, build)
 
 
 def unit_kind(name: str, cfg: dict) -> str:
@@ -122,23 +128,17 @@ def item_units(item: dict, cfg: dict) -> list[dict]:
     return out
 
 
-_KEYWORDS: dict[int, tuple[dict, dict[str, str], re.Pattern[str]]] = {}
-
-
 def _keyword_index(cats: dict) -> tuple[dict[str, str], re.Pattern[str]]:
     """Each keyword's category (the first category listing it), and one pattern for them all,
     longest first where several start at one place; computed once per configuration."""
-    cached = _KEYWORDS.get(id(cats))
-    if cached is None or cached[0] is not cats:
+    def build(cats: dict) -> tuple[dict[str, str], re.Pattern[str]]:
         owner: dict[str, str] = {}
         for key, cat in cats.items():
             for word in cat.get("keywords") or []:
                 owner.setdefault(str(word), key)
         words = sorted(owner, key=len, reverse=True)
-        pattern = re.compile("|".join(map(re.escape, words)) if words else "(?!)")
-        cached = (cats, owner, pattern)
-        _KEYWORDS[id(cats)] = cached
-    return cached[1], cached[2]
+        return owner, re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    return _once("categories", cats, build)
 
 
 def category(item: dict, cfg: dict) -> dict:
