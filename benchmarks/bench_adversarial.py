@@ -16,10 +16,10 @@ import argparse
 import sys
 import time
 
-from bulletin_cli.config import load_config
+from bulletin_cli.lexicon import load_config
 from bulletin_cli.normalise import normalise_bytes
-from bulletin_cli.structure import split_document
-from bulletin_cli.tagging import tag_item
+from bulletin_cli.split import split_document
+from bulletin_cli.tag import tag_item
 
 #: The repeated pieces. Example: "2024年" makes 2024年2024年….
 PIECES = {

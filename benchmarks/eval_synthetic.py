@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
-from bulletin_cli.patterns import width as display_width  # noqa: E402
-from bulletin_cli.structure import split_document  # noqa: E402
+from bulletin_cli.lexicon.patterns import width as display_width  # noqa: E402
+from bulletin_cli.split import split_document  # noqa: E402
 from bulletin_cli.variants import shadow  # noqa: E402
 
 COUNTIES = ["长丰", "肥西", "霍山", "舒城", "岳西", "桐城", "泾县", "寿县", "宁国", "新野", "临澧", "封丘"]

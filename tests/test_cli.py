@@ -283,7 +283,8 @@ def test_raw_text_on_stdin_is_read_whole_with_its_leading_blank_lines():
 def test_a_fault_of_ours_costs_one_file_not_the_run(tmp_path, monkeypatch, command, stage):
     """A stage that raises on one document (a bug) is reported in one line naming the file,
     exit 1, no traceback, and the other files are still processed."""
-    from bulletin_cli import batch, pipeline, tagging
+    from bulletin_cli import batch, pipeline
+    from bulletin_cli import tag as tagging
 
     (tmp_path / "a_good.txt").write_bytes(seed_path("004").read_bytes())
     (tmp_path / "b_trigger.txt").write_bytes(seed_path("001").read_bytes())

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from bulletin_cli.encoding import DecodeError, decode_bytes, repair_mojibake
+from bulletin_cli.read.text import DecodeError, decode_bytes, repair_mojibake
 
 from .conftest import seed_path
 

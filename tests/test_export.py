@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
-from bulletin_cli.writers import AtomicOutput, RowMaker, csv_cell, escape_formula, flatten
+from bulletin_cli.export import AtomicOutput, RowMaker, csv_cell, escape_formula, flatten
 
 from .conftest import SEEDS, seed_path
 

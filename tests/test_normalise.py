@@ -49,7 +49,7 @@ def test_normalise_is_idempotent(path):
 @pytest.mark.parametrize("path", sorted((SEEDS[0].parent).glob("*.txt")), ids=lambda p: p.name)
 def test_no_content_character_is_lost(path):
     data = path.read_bytes()
-    from bulletin_cli.encoding import decode_bytes
+    from bulletin_cli.read.text import decode_bytes
 
     before = content_chars(decode_bytes(data).text)
     rec = normalise_bytes(data)
@@ -123,7 +123,7 @@ def test_orphaned_punctuation_goes_back_to_its_line():
 
 
 def test_joining_keeps_a_space_between_latin_words_only():
-    from bulletin_cli.reflow import join_pair
+    from bulletin_cli.normalise.reflow import join_pair
 
     assert join_pair("the county office of", "emergency management") == "the county office of emergency management"
     assert join_pair("引入BOO和", "EPC合作方式") == "引入BOO和EPC合作方式"
@@ -242,7 +242,7 @@ def test_the_space_after_a_headline_survives_before_a_number(line, kept):
 def test_a_document_set_out_one_character_a_space_apart():
     """Some extractors give justified text with a space after every character; a wider gap (the
     headline's) stays as one space, and the document then splits as usual."""
-    from bulletin_cli.structure import split_document
+    from bulletin_cli.split import split_document
 
     raw = ("工 作 动 态\n第 5 期\n【 民 生 保 障 】\n"
            "县 住 建 局 扎 实 推 进 老 旧 小 区 改 造  今 年 以 来 ， 县 住 建 局 改 造 小 区 1 2 个 。 （ 县 住 建 局 ）\n")
@@ -261,7 +261,7 @@ def test_unmapped_glyph_marks_are_kept_as_written():
 def test_a_dash_early_and_an_open_credit_at_the_end_of_a_line():
     """——… early in a line that ends with an open credit once made the closing-credit check fail
     with a TypeError (the open form has no 供稿 word to cut); an open credit closes nothing there."""
-    from bulletin_cli.reflow import _closes_paragraph
+    from bulletin_cli.normalise.reflow import _closes_paragraph
 
     assert _closes_paragraph("——县开发区完成投资。（县开发区") is False
     assert _closes_paragraph("清理河道垃圾12吨。——县水利局") is True

@@ -10,13 +10,13 @@ import yaml
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
-from bulletin_cli.config import ConfigError, load_config
-from bulletin_cli.figures import find_figures
+from bulletin_cli.lexicon import ConfigError, load_config
+from bulletin_cli.tag.figures import find_figures
 from bulletin_cli.normalise import normalise_bytes
-from bulletin_cli.structure import split_document
-from bulletin_cli.tagging import tag_items
-from bulletin_cli.timeline import find_dates
-from bulletin_cli.units import canonical_unit, category, headline_unit
+from bulletin_cli.split import split_document
+from bulletin_cli.tag import tag_items
+from bulletin_cli.tag.timeline import find_dates
+from bulletin_cli.tag.units import canonical_unit, category, headline_unit
 
 from .conftest import SEEDS, seed_path
 
@@ -142,7 +142,7 @@ def test_category_keyword_found_first_decides(section, headline, key):
     ("县供销社通过领办的合作社订单种植甜玉米。", []),
 ])
 def test_units_mentioned_in_a_body(body, mentioned):
-    from bulletin_cli.units import item_units
+    from bulletin_cli.tag.units import item_units
 
     units = item_units({"units": ["县人社局"], "headline": None, "body": body}, CFG)
     assert [u["name"] for u in units if u["source"] == "mentioned"] == mentioned

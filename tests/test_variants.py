@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from bulletin_cli.config import load_config
+from bulletin_cli.lexicon import load_config
 from bulletin_cli.normalise import normalise_bytes
-from bulletin_cli.structure import split_document
-from bulletin_cli.tagging import tag_item
+from bulletin_cli.split import split_document
+from bulletin_cli.tag import tag_item
 from bulletin_cli.variants import is_traditional, shadow
 
 from .conftest import ROOT, SEEDS, seed_path

@@ -17,9 +17,9 @@ _EXPORTS = {
     "NormaliseOptions": "options",
     "normalise_bytes": "normalise",
     "normalise_text": "normalise",
-    "decode_bytes": "encoding",
-    "split_document": "structure",
-    "analyse": "structure",
+    "decode_bytes": "read.text",
+    "split_document": "split",
+    "analyse": "split",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .dedupe import Deduper
+from .tag.dedupe import Deduper
 from .inputs import InputError, expand_paths, read_file, read_inputs
 from .pipeline import WARNING, Settings, Tally, item_error, to_items
-from .tagging import mark_duplicate, tag_item
+from .tag import mark_duplicate, tag_item
 
 
 @dataclass
@@ -101,7 +101,7 @@ def run(paths: list[str], pattern: str, settings: Settings, cfg: dict, report: C
         ) -> Iterator[dict]:
     """Records of the whole chain for ``paths`` (files, folders, ``-``), in input order.
 
-    ``row_maker`` (a picklable callable, such as :class:`bulletin_cli.writers.RowMaker`) turns
+    ``row_maker`` (a picklable callable, such as :class:`bulletin_cli.export.RowMaker`) turns
     each item into its table row in the worker that made it; the item then carries only that row
     (``_row``, or ``_csv``: the encoded line around its late cells), its ids and its duplicate
     fields, filled in here."""

@@ -110,7 +110,7 @@ def _settings(encoding: Optional[str], errors: str, skip: Optional[List[str]] = 
     if errors not in ("auto", "strict", "replace"):
         usage("--errors must be auto, strict or replace")
     if layout:
-        from .structure import LAYOUTS
+        from .split import LAYOUTS
 
         if layout not in LAYOUTS:
             usage(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
@@ -209,7 +209,7 @@ def tag(
     drop_duplicates: bool = typer.Option(False, "--drop-duplicates", help="Leave out items that repeat earlier ones."),
 ) -> None:
     """Canonical units, section category, figures, dates and duplicates for each item."""
-    from .config import ConfigError, load_config
+    from .lexicon import ConfigError, load_config
 
     try:
         cfg = load_config(config)
@@ -223,7 +223,7 @@ def tag(
         raise typer.Exit()
     from .pipeline import item_error, to_items
     from .render import tag_table
-    from .tagging import tag_items
+    from .tag import tag_items
 
     settings = _settings(encoding, errors)
 
@@ -308,9 +308,9 @@ def export(
 ) -> None:
     """The whole chain to a file: one row per item in CSV, JSON, JSON Lines, Markdown or SQLite."""
     from .batch import Summary
-    from .config import ConfigError, load_config
+    from .lexicon import ConfigError, load_config
     from .pipeline import Tally
-    from .writers import TABLE_FORMATS, guess_format
+    from .export import TABLE_FORMATS, guess_format
 
     try:
         cfg = load_config(config)
@@ -335,7 +335,7 @@ def export(
     except (OutputError, ConfigError) as exc:
         _err(str(exc))
         raise typer.Exit(2) from None
-    from .writers import RowMaker
+    from .export import RowMaker
 
     tally, summary = Tally(), Summary()
     cols = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
@@ -356,7 +356,7 @@ def export(
 
 
 def _export_records(records, chosen, output, force, maker, headers, csv_encoding, table_format, cols) -> int:
-    from .writers import AtomicOutput, SqliteWriter, flatten, write_csv, write_table
+    from .export import AtomicOutput, SqliteWriter, flatten, write_csv, write_table
 
     items = (r for r in records if r.get("type") == "item")
     if chosen == "sqlite":
@@ -403,7 +403,7 @@ def stats(
 ) -> None:
     """Items per category, per unit and per issue date, and a bar chart of the busiest units."""
     from .batch import Summary
-    from .config import ConfigError, load_config
+    from .lexicon import ConfigError, load_config
     from .pipeline import Tally
     from .render import stats_tables
     from .stats import count_items

@@ -53,7 +53,7 @@ def write_records(records: Iterable[dict], fmt: str, output: str | None,
                   table: Callable[[list[dict]], object] | None = None) -> int:
     """Write ``records`` in ``fmt``; return how many were written. Streams for jsonl."""
     if output and output != "-":
-        from .writers import AtomicOutput
+        from .export import AtomicOutput
 
         with AtomicOutput(output, newline="\n") as handle:
             return _write(records, fmt, handle, table)

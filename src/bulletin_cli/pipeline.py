@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .encoding import DecodeError
+from .read.text import DecodeError
 from .inputs import InputError, Source
 from .normalise import NormaliseOptions, normalise_bytes
-from .spacing import CID_GLYPH
-from .structure import split_document
+from .normalise.spacing import CID_GLYPH
+from .split import split_document
 
 Report = Callable[[str], None]
 #: Characters of the private use area, which PDF fonts without a Unicode map give for their

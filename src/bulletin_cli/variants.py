@@ -27,9 +27,9 @@ TRADITIONAL_MIN = 3
 
 @functools.lru_cache(maxsize=1)
 def table() -> dict[int, str]:
-    """Traditional → simplified, one character for one (``data/t2s.txt``, from OpenCC), as a
+    """Traditional → simplified, one character for one (``lexicon/t2s.txt``, from OpenCC), as a
     :meth:`str.translate` table. Example: 報 → 报."""
-    text = resources.files("bulletin_cli").joinpath("data", "t2s.txt").read_text(encoding="utf-8")
+    text = resources.files("bulletin_cli").joinpath("lexicon", "t2s.txt").read_text(encoding="utf-8")
     return {ord(line[0]): line[1] for line in text.splitlines() if len(line) == 2 and not line.startswith("#")}
 
 

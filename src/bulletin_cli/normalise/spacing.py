@@ -10,8 +10,8 @@ import html
 import re
 import unicodedata
 
-from .changes import Changes, counted_sub
-from .patterns import CJK, comma_headline
+from ..changes import Changes, counted_sub
+from ..lexicon.patterns import CJK, comma_headline
 
 #: Full-width digits and Latin letters. Example: ２０２４ → 2024, ＢＯＯ → BOO.
 FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .numerals import cn_to_int
-from .patterns import scan
+from ..numerals import cn_to_int
+from ..lexicon.patterns import scan
 
 #: Units of measure and what they normalise to: (base unit, factor). Example: 公里 → km.
 UNITS: dict[str, tuple[str, float]] = {
@@ -94,7 +94,7 @@ _RATE_CHANGE = re.compile("(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) 
 #: Anything a figure could start with; texts without one are skipped at once.
 _ANY_NUMBER = re.compile(r"[\d十百千万亿]")
 #: Every character a figure can start with (a digit, a Chinese numeral, 百 of 百分之): the places
-#: :data:`FIGURE` is tried at (see :func:`~bulletin_cli.patterns.scan`). Example: 2 and 三 in 建成2座、改造三千余户.
+#: :data:`FIGURE` is tried at (see :func:`~bulletin_cli.lexicon.patterns.scan`). Example: 2 and 三 in 建成2座、改造三千余户.
 FIGURE_START = re.compile(r"[\d百零〇一二两三四五六七八九十千万亿]")
 #: What may not stand right before a figure, besides a Latin letter or a digit of a code: an
 #: ordinal 第, a dot of 60·80. Example: 第3批, G1512, 60·80.

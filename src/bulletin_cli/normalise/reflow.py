@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .changes import Changes, counted_sub
-from .patterns import (
+from ..changes import Changes, counted_sub
+from ..lexicon.patterns import (
     ATTRIBUTION_END,
     BLOCK_START,
     DATE,
@@ -28,7 +28,7 @@ from .patterns import (
     tail_credit_name,
     width,
 )
-from .variants import shadow
+from ..variants import shadow
 
 #: Line-break characters other than \\n. Example: \\r\\n from Windows, \\f between PDF pages.
 OTHER_BREAKS = re.compile(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")

@@ -19,8 +19,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .numerals import cn_to_int
-from .patterns import (
+from ..numerals import cn_to_int
+from ..lexicon.patterns import (
     ATTRIBUTION_END,
     BODY_OPENERS,
     CJK,
@@ -42,7 +42,7 @@ from .patterns import (
     tail_credit_name,
     width,
 )
-from .variants import Restorer, shadow_if_traditional
+from ..variants import Restorer, shadow_if_traditional
 
 SCHEMA = 1
 #: The layouts split knows, in the order they are tried.
@@ -120,7 +120,7 @@ OUTLINE_MARK = re.compile(
 #: Each kind of outline number: its level and the group of its numeral.
 OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
                   "l4d": (4, "n4d")}
-#: Every character an outline number can start with, for :func:`~bulletin_cli.patterns.scan`. Example: （ of （三）.
+#: Every character an outline number can start with, for :func:`~bulletin_cli.lexicon.patterns.scan`. Example: （ of （三）.
 OUTLINE_START = re.compile(rf"[（(\d{CN_DIGITS}第]")
 BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
 
@@ -599,7 +599,7 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
 # --- layouts -------------------------------------------------------------------------------
 
 #: A headline that opens with the unit that did the thing: the county itself (我县), or a unit as
-#: tag finds one (:data:`~bulletin_cli.patterns.HEADLINE_UNIT`). Example: 县住建局扎实推进…,
+#: tag finds one (:data:`~bulletin_cli.lexicon.patterns.HEADLINE_UNIT`). Example: 县住建局扎实推进…,
 #: 龙源街道网格化管理…, 我县召开….
 UNIT_HEADLINE = re.compile(rf"^(?:我县|我市|我区|全县)(?=[{CJK}“])|{HEADLINE_UNIT.pattern}")
 

@@ -49,7 +49,7 @@ def load_config(extra: list[str] | None = None) -> dict:
     """The shipped knowledge merged with each file in ``extra`` in turn."""
     cfg: dict = {}
     for name in DATA_FILES:
-        text = resources.files("bulletin_cli").joinpath("data", name).read_text(encoding="utf-8")
+        text = resources.files("bulletin_cli").joinpath("lexicon", name).read_text(encoding="utf-8")
         cfg = merge(cfg, _load_yaml(text, name))
     for path in extra or []:
         try:

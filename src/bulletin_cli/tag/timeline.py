@@ -10,7 +10,7 @@ import bisect
 import calendar
 import re
 
-from .numerals import cn_to_int
+from ..numerals import cn_to_int
 
 _Y = r"(?:(?P<y>[12]\d{3})\s*年\s*)?"
 #: What each form needs somewhere in the text, to skip forms that cannot match: a word, found

@@ -1,6 +1,6 @@
 """Reporting units: canonical names and kinds, from the alias table and name suffixes.
 
->>> cfg = __import__("bulletin_cli.config", fromlist=["x"]).load_config()
+>>> cfg = __import__("bulletin_cli.lexicon", fromlist=["x"]).load_config()
 >>> canonical_unit("县人社局", cfg)["canonical"], canonical_unit("东屯镇", cfg)["kind"]
 ('人力资源和社会保障局', 'town')
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import CJK, HEADLINE_UNIT, VERB_BAN
+from ..lexicon.patterns import CJK, HEADLINE_UNIT, VERB_BAN
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")

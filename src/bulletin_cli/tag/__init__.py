@@ -1,6 +1,6 @@
 """The ``tag`` stage: units, category, figures, dates and duplicates for each item.
 
->>> from bulletin_cli.config import load_config
+>>> from bulletin_cli.lexicon import load_config
 >>> item = {"item_id": "x:1", "section": "民生保障", "headline": "县人社局开展追缴工作",
 ...         "body": "截至目前，追回养老金共计21.17万元。", "units": ["人社局"], "doc": {"date": "2024-03-01"}}
 >>> tags = tag_item(item, load_config())
@@ -16,7 +16,7 @@ from .dedupe import Deduper
 from .figures import find_figures
 from .timeline import find_dates
 from .units import category, item_units
-from .variants import Restorer, enough_traditional, shadow, traditional_chars
+from ..variants import Restorer, enough_traditional, shadow, traditional_chars
 
 
 def tag_item(item: dict, cfg: dict) -> dict:
@@ -25,7 +25,7 @@ def tag_item(item: dict, cfg: dict) -> dict:
     An item in traditional characters is tagged through its simplified shadow (see
     :mod:`bulletin_cli.variants`), and what is found is given back in the item's own characters:
 
-    >>> from bulletin_cli.config import load_config
+    >>> from bulletin_cli.lexicon import load_config
     >>> tags = tag_item({"headline": "縣住建局開展核查", "body": "撥付資金約1.2萬元。", "units": ["住建局"]}, load_config())
     >>> tags["units"][-1]["name"], tags["units"][-1]["canonical"], tags["figures"][0]["text"]
     ('縣住建局', '住房和城乡建设局', '1.2萬元')
