@@ -32,8 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from bulletin_cli.normalise import normalise_bytes  # noqa: E402
 from bulletin_cli.lexicon.patterns import width as display_width  # noqa: E402
+from bulletin_cli.normalise import normalise_bytes  # noqa: E402
 from bulletin_cli.split import split_document  # noqa: E402
 from bulletin_cli.variants import shadow  # noqa: E402
 

@@ -24,15 +24,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_chain import ROOT, build_corpus  # noqa: E402
 
 from bulletin_cli.batch import _slim  # noqa: E402
+from bulletin_cli.export import RowMaker, write_csv  # noqa: E402
 from bulletin_cli.lexicon import load_config  # noqa: E402
-from bulletin_cli.tag.dedupe import Deduper  # noqa: E402
-from bulletin_cli.tag.figures import find_figures  # noqa: E402
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
 from bulletin_cli.split import split_document  # noqa: E402
 from bulletin_cli.tag import mark_duplicate, tag_item  # noqa: E402
+from bulletin_cli.tag.dedupe import Deduper  # noqa: E402
+from bulletin_cli.tag.figures import find_figures  # noqa: E402
 from bulletin_cli.tag.timeline import find_dates  # noqa: E402
 from bulletin_cli.tag.units import category, item_units  # noqa: E402
-from bulletin_cli.export import RowMaker, write_csv  # noqa: E402
 
 
 def timed(times: dict, name: str, job):

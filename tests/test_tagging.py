@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
 from bulletin_cli.lexicon import ConfigError, load_config
-from bulletin_cli.tag.figures import find_figures
 from bulletin_cli.normalise import normalise_bytes
 from bulletin_cli.split import split_document
 from bulletin_cli.tag import tag_items
+from bulletin_cli.tag.figures import find_figures
 from bulletin_cli.tag.timeline import find_dates
 from bulletin_cli.tag.units import canonical_unit, category, headline_unit
 

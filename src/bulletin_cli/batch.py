@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .tag.dedupe import Deduper
 from .inputs import InputError, expand_paths, read_file, read_inputs
 from .pipeline import WARNING, Settings, Tally, item_error, to_items
 from .tag import mark_duplicate, tag_item
+from .tag.dedupe import Deduper
 
 
 @dataclass

@@ -308,9 +308,9 @@ def export(
 ) -> None:
     """The whole chain to a file: one row per item in CSV, JSON, JSON Lines, Markdown or SQLite."""
     from .batch import Summary
+    from .export import TABLE_FORMATS, guess_format
     from .lexicon import ConfigError, load_config
     from .pipeline import Tally
-    from .export import TABLE_FORMATS, guess_format
 
     try:
         cfg = load_config(config)

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from .read.text import DecodeError
 from .inputs import InputError, Source
 from .normalise import NormaliseOptions, normalise_bytes
 from .normalise.spacing import CID_GLYPH
+from .read.text import DecodeError
 from .split import split_document
 
 Report = Callable[[str], None]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 
 from ..changes import Changes
-from ..read.text import decode_bytes, repair_mojibake
 from ..options import NormaliseOptions
+from ..read.text import decode_bytes, repair_mojibake
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
 from .spacing import (
     fix_punctuation,
@@ -94,8 +94,8 @@ def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None,
     """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input.
 
     PDF bytes are read for their text first (see :mod:`bulletin_cli.pdf`)."""
-    from ..read.text import Decoded, DecodeError
     from ..read.pdf import PdfError, is_pdf, pdf_text
+    from ..read.text import Decoded, DecodeError
 
     if is_pdf(data):
         try:

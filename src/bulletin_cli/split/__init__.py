@@ -19,7 +19,6 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from ..numerals import cn_to_int
 from ..lexicon.patterns import (
     ATTRIBUTION_END,
     BODY_OPENERS,
@@ -42,6 +41,7 @@ from ..lexicon.patterns import (
     tail_credit_name,
     width,
 )
+from ..numerals import cn_to_int
 from ..variants import Restorer, shadow_if_traditional
 
 SCHEMA = 1

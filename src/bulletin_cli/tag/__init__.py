@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator
 
+from ..variants import Restorer, enough_traditional, shadow, traditional_chars
 from .dedupe import Deduper
 from .figures import find_figures
 from .timeline import find_dates
 from .units import category, item_units
-from ..variants import Restorer, enough_traditional, shadow, traditional_chars
 
 
 def tag_item(item: dict, cfg: dict) -> dict:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..numerals import cn_to_int
 from ..lexicon.patterns import scan
+from ..numerals import cn_to_int
 
 #: Units of measure and what they normalise to: (base unit, factor). Example: 公里 → km.
 UNITS: dict[str, tuple[str, float]] = {
