@@ -1,20 +1,37 @@
-"""The knowledge `tag` uses, from YAML files shipped in the package and the user's ``--config``.
+"""What the tool knows, as data: the forms of a bulletin (``forms.yaml``), units (``units.yaml``)
+and categories (``categories.yaml``), shipped in this folder, and the user's ``--config`` files.
 
-A user file has the same shape as the shipped ones (``aliases``, ``county_words``,
-``suffix_kinds``, ``categories``); what it names is added, and where it names an existing key its
-values win. Lists are extended (the user's entries first); mappings are merged key by key.
+A user file has the same shape as the shipped ones; what it names is added, and where it names an
+existing key its values win. Lists are extended (the user's entries first); mappings are merged
+key by key. :mod:`bulletin_cli.lexicon.patterns` builds every pattern from the forms, once, and
+:func:`use` makes a configuration the one the stages read.
 
 >>> cfg = load_config()
->>> cfg["aliases"]["人社局"]["canonical"]
-'人力资源和社会保障局'
+>>> cfg["aliases"]["人社局"]["canonical"], "快报" in cfg["title_words"]
+('人力资源和社会保障局', True)
 """
 
 from __future__ import annotations
 
 from importlib import resources
-from pathlib import Path
 
-DATA_FILES = ("units.yaml", "categories.yaml")
+DATA_FILES = ("forms.yaml", "units.yaml", "categories.yaml")
+#: The top-level keys of forms.yaml and the shape each must have: list or mapping.
+FORM_KEYS: dict[str, type] = {
+    "title_words": list, "report_title_words": list, "issuer_endings": list, "issuer_suffixes": list,
+    "masthead_labels": dict, "masthead_marks": list, "editor_notes": list, "contents_headings": list,
+    "field_labels": list, "bullets": list, "section_bars": list, "section_closers": list,
+    "footer_labels": dict, "footer_bare": list, "footer_copies": list, "footer_other": list, "source_labels": list,
+    "credit_before": list, "credit_after": list, "reporter_titles": list, "writer_labels": list,
+    "photo_labels": list, "news_openers": list, "web_chrome": list, "web_meta_labels": dict,
+    "unit_suffixes": list, "measures": dict, "magnitudes": dict,
+}
+#: The shape of the other top-level keys.
+OTHER_KEYS: dict[str, type] = {"aliases": dict, "county_words": list, "suffix_kinds": list,
+                               "categories": dict, "other": dict}
+#: How many aliases (``*a``) one YAML file may expand, in all: a file of nested aliases (a "YAML
+#: bomb") would otherwise take minutes and gigabytes to read.
+MAX_ALIASES = 1000
 
 
 class ConfigError(ValueError):
@@ -22,7 +39,11 @@ class ConfigError(ValueError):
 
 
 def merge(base, extra):
-    """``extra`` over ``base``: mappings merged (``extra``'s keys first), lists extended."""
+    """``extra`` over ``base``: mappings merged (``extra``'s keys first), lists extended.
+
+    >>> merge({"bullets": ["◆"], "measures": {"元": ["yuan", 1]}}, {"bullets": ["✦"], "measures": {"千瓦时": ["kWh", 1]}})
+    {'bullets': ['✦', '◆'], 'measures': {'千瓦时': ['kWh', 1], '元': ['yuan', 1]}}
+    """
     if isinstance(base, dict) and isinstance(extra, dict):
         out = {k: merge(base.get(k), v) for k, v in extra.items()}
         out.update({k: v for k, v in base.items() if k not in extra})
@@ -32,12 +53,33 @@ def merge(base, extra):
     return extra if extra is not None else base
 
 
-def _load_yaml(text: str, name: str) -> dict:
+def _loader(name: str):
+    """A safe YAML loader class that refuses more than :data:`MAX_ALIASES` alias expansions."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        aliases_used = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                Loader.aliases_used += 1
+                if Loader.aliases_used > MAX_ALIASES:
+                    raise ConfigError(f"{name}: more than {MAX_ALIASES} YAML aliases (*name); refusing to expand them")
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
+def _load_yaml(text: str, name: str, shipped: bool = False) -> dict:
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=loader) or {}
+        if shipped:
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        else:
+            data = yaml.load(text, Loader=_loader(name)) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"{name}: not valid YAML ({exc.__class__.__name__})") from None
     if not isinstance(data, dict):
@@ -45,26 +87,77 @@ def _load_yaml(text: str, name: str) -> dict:
     return data
 
 
+def _shipped(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+def load_forms() -> dict:
+    """The shipped forms alone (what :mod:`~bulletin_cli.lexicon.patterns` starts from)."""
+    return _load_yaml(_shipped("forms.yaml"), "forms.yaml", shipped=True)
+
+
+def _read_user_file(path: str) -> str:
+    """A --config file's text, decoded like any input (UTF-8 with or without BOM, GB18030, …)."""
+    from ..read.text import DecodeError, decode_bytes
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    try:
+        return decode_bytes(data).text
+    except DecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
 def load_config(extra: list[str] | None = None) -> dict:
     """The shipped knowledge merged with each file in ``extra`` in turn."""
     cfg: dict = {}
     for name in DATA_FILES:
-        text = resources.files("bulletin_cli").joinpath("lexicon", name).read_text(encoding="utf-8")
-        cfg = merge(cfg, _load_yaml(text, name))
+        cfg = merge(cfg, _load_yaml(_shipped(name), name, shipped=True))
     for path in extra or []:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"{path}: {exc.strerror or exc}") from None
-        cfg = merge(cfg, _load_yaml(text, path))
+        data = _load_yaml(_read_user_file(path), path)
+        _check_shapes(data, path)
+        cfg = merge(cfg, data)
     _check(cfg)
     return cfg
+
+
+def _check_shapes(data: dict, name: str) -> None:
+    """One message naming the key whose value has the wrong shape."""
+    for key, value in data.items():
+        want = FORM_KEYS.get(key) or OTHER_KEYS.get(key)
+        if want is None:
+            known = ", ".join([*FORM_KEYS, *OTHER_KEYS])
+            raise ConfigError(f"{name}: unknown key {key!r}; known keys: {known}")
+        if value is not None and not isinstance(value, want):
+            what = "a list" if want is list else "a mapping"
+            raise ConfigError(f"{name}: {key}: expected {what}, got {type(value).__name__}")
+        if want is list and value and any(not isinstance(v, (str, list)) for v in value):
+            raise ConfigError(f"{name}: {key}: expected a list of words")
+    for word, target in (data.get("measures") or {}).items():
+        if not (isinstance(target, list) and len(target) == 2 and isinstance(target[1], (int, float))):
+            raise ConfigError(f"{name}: measures: {word!r} needs [base unit, factor], e.g. [kWh, 1]")
 
 
 def _check(cfg: dict) -> None:
     for name, entry in (cfg.get("aliases") or {}).items():
         if not isinstance(entry, dict) or "canonical" not in entry:
-            raise ConfigError(f"alias {name!r} needs a mapping with 'canonical' (and 'kind')")
+            raise ConfigError(f"aliases: {name!r} needs a mapping with 'canonical' (and 'kind')")
     for key, cat in (cfg.get("categories") or {}).items():
         if not isinstance(cat, dict) or not isinstance(cat.get("keywords"), list):
-            raise ConfigError(f"category {key!r} needs a 'keywords' list")
+            raise ConfigError(f"categories: {key!r} needs a 'keywords' list")
+
+
+def forms_of(cfg: dict) -> dict:
+    """The forms part of a configuration."""
+    return {k: cfg[k] for k in FORM_KEYS if k in cfg}
+
+
+def use(cfg: dict | None) -> None:
+    """Make ``cfg`` (from :func:`load_config`) the configuration whose forms every stage reads;
+    None goes back to the shipped forms. Patterns are built again only if the forms differ."""
+    from .patterns import P
+
+    P.use(forms_of(cfg) if cfg is not None else None)

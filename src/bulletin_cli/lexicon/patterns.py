@@ -1,18 +1,84 @@
-"""Patterns shared by ``reflow`` (which must not join across them) and ``structure`` (which reads them).
+"""Every pattern built from the lexicon (forms.yaml and the user's --config), and the patterns
+the stages share that are not lists of words.
 
-Each constant says what it matches, with an example.
+The patterns built from the lexicon are attributes of :data:`P`, made on first use from the forms
+in force (:func:`bulletin_cli.lexicon.use` changes them); a module that needs a pattern of its own
+from the lexicon registers its builder with :func:`pattern` and reads it as ``P.NAME``.
+
+>>> bool(P.BULLET.match("◈县人社局开展春风行动")), bool(P.TITLE.match("延津政务快报"))
+(True, True)
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 #: Chinese numerals used in outline numbers, issue numbers and dates. Example: 二〇二三, 四十三.
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 
-#: A CJK ideograph (basic block, extension A, compatibility). Example: 县.
-CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+#: A CJK ideograph: the basic block, extensions A to H (names such as 王𫖯 use extension B and
+#: later), compatibility ideographs. Example: 县, 𫖯.
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+BUILDERS: dict[str, Callable[[dict], object]] = {}
+
+
+def pattern(build: Callable[[dict], object]) -> Callable[[dict], object]:
+    """Register ``build(forms)`` as the builder of ``P.<its name>``."""
+    BUILDERS[build.__name__] = build
+    return build
+
+
+class Lexicon:
+    """The patterns in force, each built from the forms on first use and kept until the forms change."""
+
+    def __init__(self) -> None:
+        self.__dict__["_forms"] = None
+
+    @property
+    def forms(self) -> dict:
+        if self.__dict__["_forms"] is None:
+            from . import load_forms
+
+            self.__dict__["_forms"] = load_forms()
+        return self.__dict__["_forms"]
+
+    def __getattr__(self, name: str):
+        build = BUILDERS.get(name)
+        if build is None:
+            raise AttributeError(f"no pattern {name!r} in the lexicon")
+        value = build(self.forms)
+        self.__dict__[name] = value
+        return value
+
+    def use(self, forms: dict | None) -> None:
+        """Read ``forms`` (None: the shipped ones) from now on; built patterns go if they differ."""
+        if forms is not None:
+            base = self.forms
+            forms = {**base, **forms}
+            if forms == base:
+                return
+        elif self.__dict__["_forms"] is None:
+            return
+        self.__dict__.clear()
+        self.__dict__["_forms"] = forms
+
+
+#: The patterns in force.
+P = Lexicon()
+
+
+def alternation(words, escape: bool = True) -> str:
+    """Words as one regex alternation, longest first. Example: [办, 办公室] → 办公室|办."""
+    words = sorted(dict.fromkeys(str(w) for w in words), key=len, reverse=True)
+    return "|".join(map(re.escape, words) if escape else words)
+
+
+def char_class(chars) -> str:
+    """Single characters as the inside of a character class. Example: [◆, ●] → ◆●."""
+    return "".join(re.escape(str(c)) for c in chars)
+
 
 #: Sentence-final punctuation, optionally followed by closing quotes. Example: 。” at a paragraph end.
 SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』\"'）)]*$")
@@ -20,23 +86,158 @@ SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』\"'）)]*$")
 #: Section heading in brackets on a line of its own. Example: 【民生保障】, 〖项目建设〗, [助企服务].
 SECTION_BRACKET = re.compile(r"^\s*[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*$")
 
-#: Bracketed field labels that are not sections. Example: 【来源】县政府办, 【作者】张三.
-FIELD_LABEL = re.compile(r"^\s*[【\[［]\s*(作者|来源|编辑|责任编辑|时间|发布时间|日期|字号|字体|点击数|浏览次数)\s*[】\]］]")
 
-#: A line that opens a block reflow must never join onto: headings, list items, bullets.
-#: Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】 / ①县医保局….
-BLOCK_START = re.compile(
-    rf"^\s*(?:[【〖\[［]|[◆◇●○■□★☆▲△►▶•·◎▌▍█❖◈]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
-    rf"[—－]{{2,6}}(?=[^—－]{{2,12}}[—－]{{2,6}}\s*$)|"
-    rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
-    rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487])"
-)
+@pattern
+def FIELD_LABEL(f: dict) -> re.Pattern[str]:
+    """Bracketed field labels that are not sections. Example: 【来源】县政府办, 【作者】张三."""
+    return re.compile(rf"^\s*[【\[［]\s*({alternation(f['field_labels'])})\s*[】\]］]")
 
-#: Footer labels of a bulletin. Example: 本期发：县委常委… / 责任编辑：李勉 / 审核：原超俊 / 签发：麻彦伟.
-FOOTER_LABEL = re.compile(
-    r"^\s*(本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|报[:：]|送[:：]|发[:：]|责任编辑|编辑|主编|审核|审稿|"
-    r"审定|签发|校对|共印|印发|联系电话|电话[:：]|投稿邮箱)"
-)
+
+@pattern
+def BULLETS(f: dict) -> str:
+    """The bullet symbols as a character class's inside. Example: ◆◇●…"""
+    return char_class(f["bullets"])
+
+
+@pattern
+def BLOCK_START(f: dict) -> re.Pattern[str]:
+    """A line that opens a block reflow must never join onto: headings, list items, bullets.
+    Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】 / ①县医保局…."""
+    marks = char_class([*f["bullets"], *f["section_bars"], "·"])
+    return re.compile(
+        rf"^\s*(?:[【〖\[［]|[{marks}]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
+        rf"[—－]{{2,6}}(?=[^—－]{{2,12}}[—－]{{2,6}}\s*$)|"
+        rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
+        rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487])"
+    )
+
+
+@pattern
+def HARD_BLOCK_START(f: dict) -> re.Pattern[str]:
+    """Blocks that start a paragraph even after a full line: sections, 一、 headings, bullets.
+    (Run-in markers such as 一是 and （二） often follow 。 inside one paragraph.)"""
+    return re.compile(rf"^\s*(?:[【〖\[［{P.BULLETS}]|[〇一二三四五六七八九十]{{1,3}}、)")
+
+
+def _single(label: str) -> str:
+    """A one-character footer label only where it does not end a word: 报： but not 简报：."""
+    return f"(?<![{CJK}]){re.escape(label)}" if len(label) == 1 else re.escape(label)
+
+
+@pattern
+def FOOTER_LABEL(f: dict) -> re.Pattern[str]:
+    """A line reflow never joins onto, opening a footer. Example: 本期发：县委常委… / 责任编辑：李勉 /
+    审核：原超俊 / 签发：麻彦伟 / 共印80份."""
+    labels = f["footer_labels"]
+    loose = [w for w in labels if len(w) > 1 and labels[w] != "distribution"] + list(f["footer_bare"])
+    colon = [w for w in labels if w not in loose]
+    other = [*f["footer_copies"], *f["footer_other"]]
+    return re.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)})[:：])")
+
+
+@pattern
+def FOOTER_FIELD(f: dict) -> re.Pattern[str]:
+    """Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份."""
+    words = sorted(f["footer_labels"], key=len, reverse=True)
+    return re.compile(rf"(?P<label>{'|'.join(_single(w) for w in words)})\s*[:：]"
+                      rf"|(?P<copies>{alternation(f['footer_copies'])}\s*(?P<n>\d+)\s*份)")
+
+
+@pattern
+def FOOTER_START(f: dict) -> re.Pattern[str]:
+    """A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份."""
+    words = sorted(f["footer_labels"], key=len, reverse=True)
+    return re.compile(rf"^\s*(?:{alternation(f['footer_bare'])}|(?:{'|'.join(map(re.escape, words))})\s*[:：]"
+                      rf"|{alternation(f['footer_copies'])}\s*\d+\s*份)")
+
+
+@pattern
+def TITLE(f: dict) -> re.Pattern[str]:
+    """A masthead title: a short line ending in a title word. Example: 延津政务快报, 工作简报."""
+    return re.compile(rf"^.{{2,30}}?({alternation(f['title_words'])})$")
+
+
+@pattern
+def TITLE_ENDING(f: dict) -> re.Pattern[str]:
+    """How the title of a bulletin, summary or report ends. Example: 快报 of 延津政务快报, 报告 of
+    …关于2024年上半年工作情况的报告."""
+    return re.compile(rf"({alternation([*f['title_words'], *f['report_title_words']])})$")
+
+
+@pattern
+def ISSUER(f: dict) -> re.Pattern[str]:
+    """An issuing office at the end of a masthead line. Example: 延津县人民政府办公室."""
+    return re.compile(rf"^[^，。；：:]{{2,40}}?({alternation(f['issuer_endings'])})"
+                      rf"({alternation(f['issuer_suffixes'])})?$")
+
+
+@pattern
+def ISSUER_SUFFIX(f: dict) -> re.Pattern[str]:
+    """How an issuer's name may end. Example: 编印 in 县委办公室编印."""
+    return re.compile(rf"({alternation(f['issuer_suffixes'])})$")
+
+
+@pattern
+def UNIT_SUFFIX(f: dict) -> re.Pattern[str]:
+    """Suffixes that make a name a unit (bureau, township, company, …). Example: 住建局, 东屯镇, 潭龙街道."""
+    return re.compile(rf"({alternation(f['unit_suffixes'])})$")
+
+
+@pattern
+def CREDIT_AFTER(f: dict) -> tuple[str, ...]:
+    """Words after a unit in a credit, as a tuple for ``str.endswith``. Example: 供稿 of 县文旅局供稿."""
+    return tuple(sorted(f["credit_after"], key=len, reverse=True))
+
+
+@pattern
+def TAIL_CREDIT(f: dict) -> re.Pattern[str]:
+    """A credit closing a paragraph without round brackets: in 【】, after a dash, a unit with 供稿,
+    or an opening bracket whose closing one the extractor lost.
+    Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, …亿元。（县开发区."""
+    after = alternation([w for w in f["credit_after"] if len(w) > 1])
+    return re.compile(
+        rf"(?:(?<=[。！？!?”])|^)\s*(?:【\s*(?P<bracket>[^【】\n]{{2,30}}?)\s*】|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
+        rf"|(?P<word>[{CJK}、]{{2,24}}?\s?(?P<after>{after}))|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
+
+
+@pattern
+def TAIL_CREDIT_LAST(f: dict) -> str:
+    """The last characters a closing credit without round brackets can end in, besides an
+    ideograph: 】 and the last character of each word after a unit (稿 of 供稿)."""
+    return "】" + "".join(dict.fromkeys(w[-1] for w in f["credit_after"]))
+
+
+@pattern
+def ARTEFACT_START(f: dict) -> frozenset[str]:
+    """Characters a page artefact (page number, rule) can start with. Example: - of - 2 -, ━."""
+    return frozenset("0123456789–•第pP" + RULE_CHARS + "".join(f["bullets"]))
+
+
+def tail_credit_name(m: re.Match[str]) -> str:
+    """The name a :data:`TAIL_CREDIT` match gives, without its 供稿/报送/提供.
+    Example: 县文旅局 of …观看。县文旅局 供稿."""
+    word = m.group("word")
+    return m.group("bracket") or m.group("dash") or (word[:-len(m.group("after"))].strip() if word else "") \
+        or m.group("open") or ""
+
+
+@pattern
+def WEB_META(f: dict) -> re.Pattern[str]:
+    """The line of labelled facts under a web article's title.
+    Example: 来源：肥西县应急管理局  发布时间：2024-05-06."""
+    labels = f["web_meta_labels"]
+    opening = alternation(k for k, v in labels.items() if v)
+    closing = alternation([k for k, v in labels.items() if v == "date"] + ["浏览", "点击", "阅读"])
+    return re.compile(rf"^\s*(?:{opening})\s*[:：].{{0,80}}?(?:{closing}|$)")
+
+
+@pattern
+def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
+    """One labelled fact of that line, its value running to the next label or a wide gap.
+    Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局)."""
+    return re.compile(rf"({alternation(f['web_meta_labels'])})\s*[:：]\s*"
+                      rf"([^\s:：]+(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
+
 
 #: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.
 ISSUE = re.compile(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
@@ -59,37 +260,19 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-#: The line of labelled facts under a web article's title. Example: 来源：肥西县应急管理局  发布时间：2024-05-06.
-WEB_META = re.compile(r"^\s*(?:来源|信息来源|文章来源|发布机构|发布时间|发布日期|作者)\s*[:：].{0,80}?(?:发布时间|发布日期|浏览|点击|阅读|$)")
-#: One labelled fact of that line, its value running to the next label or a wide gap.
-#: Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局).
-WEB_META_FIELD = re.compile(r"(来源|信息来源|文章来源|发布机构|发布时间|发布日期|作者|浏览次数|点击数|阅读次数|字号)\s*[:：]\s*"
-                            r"([^\s:：]+(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)")
-#: A decorative rule under a masthead or between parts, drawn with characters, or a Markdown
-#: rule. Example: ━━━━━━━━, ---.
-RULE_LINE = re.compile(r"^(?:[\s━─—―_＿=＝\-－·•…*＊★☆◆◇■□▲△~～]{5,}|-{3,4}|\*{3,4}|_{3,4})$")
+#: Characters a decorative rule is drawn with, besides the bullets. Example: ━ of ━━━━━━━━.
+RULE_CHARS = "━─—―_＿=＝-－·…*＊~～"
+
+
+@pattern
+def RULE_LINE(f: dict) -> re.Pattern[str]:
+    """A decorative rule under a masthead or between parts, drawn with characters, or a Markdown
+    rule. Example: ━━━━━━━━, ★★★★★, ---."""
+    return re.compile(rf"^(?:[\s{re.escape(RULE_CHARS)}{P.BULLETS}]{{5,}}|-{{3,4}}|\*{{3,4}}|_{{3,4}})$")
 
 #: A reporting-unit attribution closing an item. Examples: （住建局）, (政府办综合六科),
 #: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.
 ATTRIBUTION_END = re.compile(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")
-
-#: How the title of a bulletin, summary or report ends. Example: 快报 of 延津政务快报, 报告 of
-#: …关于2024年上半年工作情况的报告.
-TITLE_ENDING = re.compile(r"(快报|简报|专报|信息|动态|通报|周报|月报|情况|专刊|要报|汇报|简讯|报告|总结|打算|要点|计划|方案|纪要)$")
-
-#: A credit closing a paragraph without round brackets: in 【】, after a dash, a unit with 供稿, or
-#: an opening bracket whose closing one the extractor lost.
-#: Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, …亿元。（县开发区.
-TAIL_CREDIT = re.compile(
-    rf"(?:(?<=[。！？!?”])|^)\s*(?:【\s*(?P<bracket>[^【】\n]{{2,30}}?)\s*】|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
-    rf"|(?P<word>[{CJK}、]{{2,24}}?\s?(?:供稿|报送|提供))|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
-
-#: Suffixes that make a name a unit (bureau, township, company, …). Example: 住建局, 东屯镇, 潭龙街道.
-UNIT_SUFFIX = re.compile(
-    r"(局|委|委员会|办|办公室|室|镇|乡|街道|街道办|街道办事处|办事处|社|区|院|所|中心|公司|集团|队|大队|站|会|"
-    r"部|厅|处|科|股|组|村|社区|银行|政府|法院|检察院|团|联|馆|台|署|园|场|校|学校|医院|委会|专班|指挥部|分局)$"
-)
-
 
 #: East Asian Wide and Fullwidth characters (ideographs, kana, 。，（）, full-width forms).
 WIDE = re.compile(
@@ -131,13 +314,6 @@ def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
         else:
             yield m
             pos = max(m.end(), c.start() + 1)
-
-
-def tail_credit_name(m: re.Match[str]) -> str:
-    """The name a :data:`TAIL_CREDIT` match gives, without its 供稿/报送/提供.
-    Example: 县文旅局 of …观看。县文旅局 供稿."""
-    word = m.group("word")
-    return m.group("bracket") or m.group("dash") or (word[:-2].strip() if word else "") or m.group("open") or ""
 
 
 #: Verbs and phrases that typically open an item's body, for when the headline space was lost.

@@ -12,18 +12,12 @@ from collections import Counter
 from ..changes import Changes, counted_sub
 from ..lexicon.patterns import (
     ATTRIBUTION_END,
-    BLOCK_START,
     DATE,
-    FOOTER_LABEL,
     ISSUE,
+    P,
     PAGE_NUMBER,
-    RULE_LINE,
     SECTION_BRACKET,
     SENTENCE_END,
-    TAIL_CREDIT,
-    TITLE_ENDING,
-    UNIT_SUFFIX,
-    WEB_META,
     is_wide,
     tail_credit_name,
     width,
@@ -44,9 +38,6 @@ ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
 FIELD_GAP = "    "
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
 ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
-#: Blocks that start a paragraph even after a full line: sections, 一、 headings, bullets.
-#: (Run-in markers such as 一是 and （二） often follow 。 inside one paragraph.)
-HARD_BLOCK_START = re.compile(r"^\s*(?:[【〖\[［◆◇●○■□★☆▲△►▶•]|[〇一二三四五六七八九十]{1,3}、)")
 #: A line that opens with a short lead sentence, as digests start paragraphs. Example: 全盘谋项目。
 LEAD_SENTENCE = re.compile(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
 
@@ -128,11 +119,10 @@ def _repeats_title(key: str, title: str) -> bool:
 def _protected(line: str) -> bool:
     """Lines that may repeat legitimately: sections, attributions, footer lines, sentences."""
     return bool(SECTION_BRACKET.match(line) or ATTRIBUTION_END.search(line.strip())
-                or FOOTER_LABEL.match(line) or SENTENCE_END.search(line))
+                or P.FOOTER_LABEL.match(line) or SENTENCE_END.search(line))
 
 
 #: Characters a page number or a rule line can start with; other lines skip those patterns.
-ARTEFACT_START = frozenset("0123456789-－—–·•第pP━─―_＿=＝*＊★☆◆◇■□▲△~～…")
 
 
 def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int = 0) -> list[str]:
@@ -162,16 +152,16 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     for i, line in enumerate(lines):
         stripped = short.get(i)
         if stripped is None:  # blank or long: an artefact only if a long rule
-            if len(line) > 60 and RULE_LINE.match(line) and not any(c.isalnum() for c in line):
+            if len(line) > 60 and P.RULE_LINE.match(line) and not any(c.isalnum() for c in line):
                 changes.remove("rule_lines", line.strip())
                 continue
             out.append(line)
             continue
-        if stripped[0] in ARTEFACT_START:
+        if stripped[0] in P.ARTEFACT_START:
             if PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
                 changes.remove("page_numbers", stripped)
                 continue
-            if RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
+            if P.RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
                 changes.remove("rule_lines", stripped)
                 continue
         key = keys.get(i)
@@ -211,12 +201,12 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
         return False
     if FIELD_GAP in s:
         return True  # fields set apart by a wide gap: 中共某某县委办公室      2023年6月30日
-    if s[0] in "来信文发作" and WEB_META.match(s):
+    if s[0] in "来信文发作" and P.WEB_META.match(s):
         return True  # 来源：…  发布时间：… under a web article's title
     first = s[0]
     return bool(
         (first in "【〖[［" and SECTION_BRACKET.match(s))
-        or (opening and FOOTER_LABEL.match(s))
+        or (opening and P.FOOTER_LABEL.match(s))
         or (len(s) <= 30 and (("期" in s and ISSUE.fullmatch(s)) or ("年" in s and DATE.fullmatch(s))))
         or (first in "（(" and ATTRIBUTION_END.fullmatch(s))
     )
@@ -232,7 +222,7 @@ _SENTENCE_MARK = re.compile(r"[。！？；;!?]")
 def _block_kinds(line: str) -> tuple[bool, bool]:
     """(stands alone, stands alone when it opens a line): see :func:`_is_block_line`."""
     block = _is_block_line(line)
-    return block, block or bool(FOOTER_LABEL.match(line.strip()))
+    return block, block or bool(P.FOOTER_LABEL.match(line.strip()))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -263,7 +253,7 @@ PHOTO_CREDIT_END = (" 摄", "\u3000摄", " 供图")
 
 def _unit_word(name: str) -> bool:
     """Ends in a unit word, in simplified or traditional characters: 县水利局, 開發區."""
-    return bool(UNIT_SUFFIX.search(name) or UNIT_SUFFIX.search(shadow(name)))
+    return bool(P.UNIT_SUFFIX.search(name) or P.UNIT_SUFFIX.search(shadow(name)))
 
 
 #: A closing bracket early in the next line: the rest of a credit wrapped there. Example: 局 李四）.
@@ -272,7 +262,7 @@ CLOSING_SOON = re.compile(r"^[^（(【]*[）)】]")
 
 def _open_credit(line: str) -> bool:
     """Ends with a credit whose closing bracket is missing: …124.92亿元。（县开发区, …。（潭龙街道 陈静."""
-    m = TAIL_CREDIT.search(line) if "（" in line[-32:] or "(" in line[-32:] or "【" in line[-32:] else None
+    m = P.TAIL_CREDIT.search(line) if "（" in line[-32:] or "(" in line[-32:] or "【" in line[-32:] else None
     if not (m and m.group("open") and m.start() > 0):
         return False
     inner = tail_credit_name(m)
@@ -282,16 +272,16 @@ def _open_credit(line: str) -> bool:
 def _lone_credit(line: str) -> bool:
     """A line that is only a credit outside round brackets, naming a unit: 【县住建局】, ——县水利局,
     县文旅局供稿 (a line that is only 【民生保障】 is a section)."""
-    if line[:1] not in "【—－" and not line.endswith(("供稿", "报送", "提供")):
+    if line[:1] not in "【—－" and not line.endswith(P.CREDIT_AFTER):
         return False
-    m = TAIL_CREDIT.match(line)
+    m = P.TAIL_CREDIT.match(line)
     return bool(m) and not m.group("open") and _unit_word(tail_credit_name(m))
 
 
 def _tail_credit(line: str) -> bool:
     """Ends with a credit outside round brackets after a sentence: …观看。县文旅局供稿,
     …12吨。——县水利局, …1200人。【县民政局】."""
-    m = TAIL_CREDIT.search(line) if line[-1:] in "】稿送供" or "——" in line[-32:] else None
+    m = P.TAIL_CREDIT.search(line) if line[-1:] in P.TAIL_CREDIT_LAST or "——" in line[-32:] else None
     return bool(m and m.start() > 0 and not m.group("open") and _unit_word(tail_credit_name(m)))
 
 
@@ -344,14 +334,14 @@ class _Line:
 
     def opens_block(self) -> bool:
         if self._opens_block is None:
-            self._opens_block = self.opening_block() or bool(BLOCK_START.match(self.text))
+            self._opens_block = self.opening_block() or bool(P.BLOCK_START.match(self.text))
         return self._opens_block
 
     def opens_paragraph(self) -> bool:
         if self._opens_paragraph is None:
             t = self.text
             self._opens_paragraph = self.opening_block() or bool(
-                ITEM_OPENING.match(t) or LEAD_SENTENCE.match(t) or HARD_BLOCK_START.match(t))
+                ITEM_OPENING.match(t) or LEAD_SENTENCE.match(t) or P.HARD_BLOCK_START.match(t))
         return self._opens_paragraph
 
 
@@ -402,8 +392,8 @@ def _title_wrapped(first: _Line, second: _Line) -> bool:
     punctuation, the first is no whole title, the two together are.
     Example: 宁国市自然资源和规划局关于2024年上半 ⏎ 年工作情况的报告."""
     return (first.heading() and second.heading() and not first.block() and not second.opens_block()
-            and first.width >= 24 and (not TITLE_ENDING.search(first.text) or second.text[0] in "及和暨与并")
-            and bool(TITLE_ENDING.search(second.text))
+            and first.width >= 24 and (not P.TITLE_ENDING.search(first.text) or second.text[0] in "及和暨与并")
+            and bool(P.TITLE_ENDING.search(second.text))
             and not second.text.endswith(("：", ":")))
 
 

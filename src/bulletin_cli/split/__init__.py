@@ -26,15 +26,10 @@ from ..lexicon.patterns import (
     CN_DIGITS,
     DATE,
     DATE_NUMERIC,
-    FIELD_LABEL,
     HEADLINE_UNIT,
     ISSUE,
+    P,
     SECTION_BRACKET,
-    TAIL_CREDIT,
-    TITLE_ENDING,
-    UNIT_SUFFIX,
-    WEB_META,
-    WEB_META_FIELD,
     YEAR_ZEROS,
     comma_headline,
     scan,
@@ -42,59 +37,17 @@ from ..lexicon.patterns import (
     width,
 )
 from ..numerals import cn_to_int
+from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from ..variants import Restorer, shadow_if_traditional
 
 SCHEMA = 1
 #: The layouts split knows, in the order they are tried.
 LAYOUTS = ("bulletin", "outline", "digest", "plain")
 
-#: A masthead title: a short line ending in a bulletin word. Example: 延津政务快报, 工作简报.
-TITLE = re.compile(r"^.{2,30}?(快报|简报|专报|信息|动态|通讯|通报|周报|月报|要情|参阅|导刊|情况|专刊|要报|内参|汇报|简讯|"
-                   r"政务|政讯|政情|快讯|资讯|督查|督办)$")
-#: An issuing office at the end of a masthead line. Example: 延津县人民政府办公室.
-ISSUER = re.compile(r"^[^，。；：:]{2,40}?(办公室|人民政府|政府办|委员会|委办|政府|局|办|中心|部|厅|委|处|室|科|镇|乡|街道|街道办事处|编辑部)(编印|主办|编|印)?$")
-#: A section heading marked with a symbol, or between dashes, on a line of its own.
-#: Example: ■ 工作动态, ★民生保障★, ——县直部门——.
-SECTION_SYMBOL = re.compile(r"^(?:[■□◆◇●○★☆▲△►▶◎▌▍█❖◈]\s*|[—－\-]{2,6}\s*(?=[^—－\-]+[—－\-]{2,6}$))"
-                            r"([^。，；：！？,;:!?\s—－\-■□◆◇●○★☆▲△◄◀►▶◎▌▍█❖◈]{2,12})"
-                            r"\s*(?:[■□◆◇●○★☆▲△◄◀◎▐❖◈]|[—－\-]{2,6})?$")
-#: An editor's note under the masthead. Example: 编者按：今年以来，各乡镇….
-EDITOR_NOTE = re.compile(r"^[【\[]?\s*(编者按|编者的话|编者语|按语|编后)\s*[】\]]?\s*[:：]?")
 #: A numbered section heading on a line of its own. Example: 一、工作动态.
 SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
-#: Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份.
-FOOTER_FIELD = re.compile(
-    r"(?P<label>本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|报送|发送|印送|呈送|呈报|责任编辑|编辑|主编|审核|审稿|审定|签发|校对|"
-    r"(?<![\u4e00-\u9fff])报|(?<![\u4e00-\u9fff])送|(?<![\u4e00-\u9fff])发)\s*[:：]|(?P<copies>共印\s*(?P<n>\d+)\s*份)"
-)
-#: A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份.
-FOOTER_START = re.compile(r"^\s*(本期发送|本期发|本期送|本期报|本期抄送|抄送|抄报|分送|主送|(?:报送|发送|印送|呈送|呈报)\s*[:：]|报\s*[:：]|送\s*[:：]|发\s*[:：]|"
-                          r"(责任编辑|编辑|主编|审核|审稿|审定|签发|校对)\s*[:：]|共印\s*\d+\s*份)")
 #: The office and date that printed the issue, closing the footer. Example: 获嘉县人民政府办公室 2024年6月3日印发.
 PRINTED = re.compile(r"^\s*(?P<office>\S.{0,40}?)?\s*(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
-#: Marks of restricted circulation above or beside the title. Example: 内部资料 注意保存, 秘密★1年.
-MASTHEAD_MARK = re.compile(
-    r"^[（(【\[]?\s*(?:(?:内部资料|内部刊物|内部参阅|内部文件|注意保存|妥善保管|注意保密|仅供参阅|仅供参考|秘密|机密|绝密)"
-    r"[\s，,、★☆]*(?:\d+\s*年)?[\s，,、]*)+[）)】\]]?\s*$")
-#: Footer labels and the field each fills. Example: 签发 → signer.
-FOOTER_KEYS = {"责任编辑": "editor", "编辑": "editor", "主编": "editor", "审核": "reviewer", "审稿": "reviewer",
-               "审定": "reviewer", "签发": "signer", "校对": "proofreader"}
-#: Web-page chrome around copied text. Example: 当前位置：首页 > 政务动态, 分享至, 扫一扫在手机打开.
-CHROME = re.compile(
-    r"^\s*(当前位置|您当前的位置|您的位置|首页\s*[>＞»]|分享到|分享至|扫一扫|打印本页|关闭窗口|【?\s*打印|【?\s*关闭|"
-    r"字体[:：]|【\s*字体|字号[:：]|浏览次数|阅读次数|点击数|版权所有|Copyright|©|ICP备|.{0,20}ICP备|网站标识码|"
-    r".{0,20}公网安备|网站地图|联系我们|主办单位[:：]|承办单位[:：]|上一篇|下一篇|相关链接|返回顶部)",
-    re.IGNORECASE,
-)
-#: A source line naming the unit. Example: 供稿：临澧县委办公室, 来源：县农业农村局, 【来源】县政府办.
-SOURCE_LINE = re.compile(r"^\s*[【\[]?\s*(供稿|来源|稿源|供稿单位|报送单位|信息来源)\s*[】\]]?\s*[:：]?\s*(.{2,40}?)\s*$")
-#: A photo credit closing a caption paragraph. Example: … 特约摄影 栗卢建 摄.
-CAPTION_CREDIT = re.compile(
-    rf"(?:^|[\s。])((?:特约摄影|摄影|记者|通讯员|图|文/图|供图|特约通讯员)[\s：:]*[{CJK}·]{{2,5}}(?:\s+[{CJK}·]{{2,5}})*\s*摄?"
-    rf"|[{CJK}·]{{2,4}}\s+摄)$"
-)
-#: Bullets that open items. Example: ◆县人社局…
-BULLET = re.compile(r"^[◆◇●○■□★☆▲△►▶•◎❖◈]\s*")
 #: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇… / ①县医保局… / ⑴….
 RUN_IN_NUMBER = re.compile(
     rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]|[\u2460-\u2487])\s*")
@@ -104,8 +57,6 @@ LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(
 UNIT_COLON = re.compile(rf"^([{CJK}]{{2,15}})[：:]")
 #: The week a weekly report covers, its issue number. Example: （2024年第10周）.
 WEEK = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?第\s*([\d{CN_DIGITS}]{{1,3}})\s*周")
-#: The heading of a table of contents under the masthead. Example: 本期要目, 【本期导读】.
-CONTENTS_HEADING = re.compile(r"^\s*[【\[]?\s*(本期要目|本期目录|本期导读|本期内容|本期要点|要\s*目|目\s*录)\s*[】\]]?\s*[:：]?\s*$")
 #: Dot leaders and a page number closing a contents entry. Example: …………3.
 CONTENTS_PAGE = re.compile(r"[.．·…\s]*\d{0,3}$")
 #: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
@@ -153,8 +104,6 @@ UNIT_LINE = re.compile(rf"[{CJK}\s、]+")
 ISSUE_TEXT = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\s]+\s*期")
 #: A wide gap between the fields of one masthead line. Example: 延津县人民政府办公室    2023年9月22日.
 WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
-#: How an issuer's name may end. Example: 编印 in 县委办公室编印.
-ISSUER_SUFFIX = re.compile(r"(编印|主办|编|印)$")
 #: A run of white space. Example: the spaces in 县委常委， 县人大 正副主任.
 WHITESPACE = re.compile(r"\s+")
 #: What an attribution follows. Example: 。 in 摸清底数。（住建局）.
@@ -259,9 +208,6 @@ def parse_issue(text: str) -> int | None:
 
 #: A masthead line that gives only the running count of issues. Example: （总第125期）.
 ISSUE_TOTAL_ONLY = re.compile(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
-#: Labelled masthead fields: who runs and who prints the bulletin, and its chief editor.
-#: Example: 主办：中共寿县县委办公室    编印：县委督查室    主编：李明.
-MASTHEAD_LABEL = re.compile(r"(主办单位|主办|编印|编发|承办|主编)\s*[:：]\s*")
 
 
 def _masthead_labels(text: str) -> dict | None:
@@ -270,7 +216,7 @@ def _masthead_labels(text: str) -> dict | None:
     >>> _masthead_labels("主办：中共寿县县委办公室        编印：县委督查室")
     {'issuer': '中共寿县县委办公室', 'printer': '县委督查室'}
     """
-    marks = list(MASTHEAD_LABEL.finditer(text))
+    marks = list(P.MASTHEAD_LABEL.finditer(text))
     if not marks or marks[0].start() != 0:
         return None
     out: dict = {}
@@ -285,11 +231,11 @@ def _masthead_labels(text: str) -> dict | None:
 
 def _masthead_line(p: Para) -> bool:
     t = p.text
-    if width(t) > 90 or SENTENCE_MARK.search(t) or SECTION_BRACKET.match(t) or SECTION_SYMBOL.match(t) \
+    if width(t) > 90 or SENTENCE_MARK.search(t) or SECTION_BRACKET.match(t) or P.SECTION_SYMBOL.match(t) \
             or SECTION_NUMBERED.match(t):
         return False  # (■ 基层动态 or 一、基层动态 first: pages without their masthead)
-    return bool(TITLE.match(t) or ISSUE.search(t) or parse_date(t) or ISSUER.match(t) or FIELD_LABEL.match(t)
-                or width(t) <= 40 or MASTHEAD_LABEL.match(t))
+    return bool(P.TITLE.match(t) or ISSUE.search(t) or parse_date(t) or P.ISSUER.match(t) or P.FIELD_LABEL.match(t)
+                or width(t) <= 40 or P.MASTHEAD_LABEL.match(t))
 
 
 def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
@@ -299,14 +245,14 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     issuer_line = -1  # the masthead line that named the issuer
     total_only = False  # the issue so far is only the running count (总第125期)
     for k, p in enumerate(paras[:8]):
-        if CHROME.match(p.text) or MASTHEAD_MARK.match(p.text):
+        if P.CHROME.match(p.text) or P.MASTHEAD_MARK.match(p.text):
             n += 1  # page chrome or 内部资料 between masthead lines (its region is set by the caller)
             continue
         if not _masthead_line(p) or _attribution(p.text, whole=True):
             break
         t = p.text
         used = False
-        if MASTHEAD_LABEL.match(t) and (d := parse_date(t)):  # 主办：长丰县人民政府办公室   2024年8月26日
+        if P.MASTHEAD_LABEL.match(t) and (d := parse_date(t)):  # 主办：长丰县人民政府办公室   2024年8月26日
             fields.setdefault("date", d)
             t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
         if (labels := _masthead_labels(t)) is not None:  # 主办：… 编印：…
@@ -334,7 +280,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             fields["issue"] = cn_to_int(w.group(1))
             t = (t[:w.start()] + " " + t[w.end():]).strip(" （）()")
             used = True
-        if m := FIELD_LABEL.match(t):
+        if m := P.FIELD_LABEL.match(t):
             if m.group(1) == "来源":
                 fields.setdefault("issuer", t[m.end():].strip(" ：:"))
             n += 1
@@ -343,20 +289,20 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             part = part.strip(" ()（）")
             if not part:
                 continue
-            if TITLE.match(part) and "title" not in fields:
+            if P.TITLE.match(part) and "title" not in fields:
                 fields["title"] = part
                 used = True
-            elif ISSUER.match(part) and not ({"title", "issuer"} & fields.keys()) and not used \
-                    and any(TITLE.match(q.text) for q in paras[k + 1:k + 3]):
+            elif P.ISSUER.match(part) and not ({"title", "issuer"} & fields.keys()) and not used \
+                    and any(P.TITLE.match(q.text) for q in paras[k + 1:k + 3]):
                 # the office above the title: 新野县商务局 ⏎ 工作动态
-                fields["issuer"] = ISSUER_SUFFIX.sub("", part)
+                fields["issuer"] = P.ISSUER_SUFFIX.sub("", part)
                 used, issuer_line = True, k
-            elif ISSUER.match(part) and "issuer" not in fields and "title" in fields:
-                fields["issuer"] = ISSUER_SUFFIX.sub("", part)
+            elif P.ISSUER.match(part) and "issuer" not in fields and "title" in fields:
+                fields["issuer"] = P.ISSUER_SUFFIX.sub("", part)
                 used, issuer_line = True, k
-            elif ISSUER.match(part) and issuer_line >= 0 and issuer_line == k - 1 and not used:
+            elif P.ISSUER.match(part) and issuer_line >= 0 and issuer_line == k - 1 and not used:
                 # issued jointly, the second office on the next line: 中共某县委办公室 ⏎ 某县人民政府办公室
-                fields["issuer"] += " " + ISSUER_SUFFIX.sub("", part)
+                fields["issuer"] += " " + P.ISSUER_SUFFIX.sub("", part)
                 used, issuer_line = True, k
             elif "title" not in fields and not used and width(part) <= 40:
                 fields["title"] = part
@@ -366,7 +312,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         n += 1
     if n and not ({"issue", "date", "issuer"} & fields.keys()) and n < len(paras) and "title" in fields:
         # a lone short first line is a masthead only if a title word makes it one
-        if not TITLE.match(fields["title"]):
+        if not P.TITLE.match(fields["title"]):
             return {}, 0
     return fields, n
 
@@ -389,11 +335,11 @@ def parse_footer(lines: list[str] | str) -> dict:
             last_key = None
             continue
         after = lines[k + 1] if k + 1 < len(lines) else ""
-        if ISSUER.match(line.strip()) and (printed := PRINTED.match(after)) and not printed.group("office"):
+        if P.ISSUER.match(line.strip()) and (printed := PRINTED.match(after)) and not printed.group("office"):
             out["printed_by"] = line.strip()  # the office on its own line above 2024年8月26日印发
             last_key = None
             continue
-        marks = list(FOOTER_FIELD.finditer(line))
+        marks = list(P.FOOTER_FIELD.finditer(line))
         if not marks:
             if last_key == "distribution" and line.strip():
                 out["distribution"] = (out.get("distribution", "") + line.strip()).rstrip("。；;")
@@ -405,7 +351,7 @@ def parse_footer(lines: list[str] | str) -> dict:
                 continue
             end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
             value = line[m.end():end].strip().rstrip("。；;")
-            key = FOOTER_KEYS.get(m.group("label"), "distribution")
+            key = P.FOOTER_KEYS.get(m.group("label"), "distribution")
             last_key = key
             if not value:
                 continue
@@ -419,22 +365,10 @@ def parse_footer(lines: list[str] | str) -> dict:
 
 # --- attributions and units ----------------------------------------------------------------
 
-#: Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）.
-ATTRIBUTION_WORDS = re.compile(
-    r"^(供稿|来源|稿源|信息来源|报送单位|供稿单位|作者单位|撰稿单位|信息提供|报送|稿件来源)\s*[:：]\s*|\s*(供稿|报送|提供|供)$")
-#: Titles of the people who write an item. Example: 通讯员 in （通讯员 张三）.
-REPORTER_TITLES = "特约通讯员|通讯员|记者"
-#: Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
-#: （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）.
-CREDIT_LABELS = re.compile(
-    rf"(?:{REPORTER_TITLES}|撰稿人?|作者|执笔人?|审核|审稿|编辑|摄影|文|图)\s*[:：/]\s*"
-    rf"|(?:{REPORTER_TITLES})\s+|\s*/\s*[文图](?=\s|$)|\s+摄$")
 #: A date in a credit. Example: 2024年3月5日 in （县住建局 2024年3月5日）, 3.5 in （县住建局供稿 2024.3.5）.
 CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
-#: A credit opening a news item's body. Example: 本报讯（记者 张三 通讯员 李四）4月5日，….
-LEAD_CREDIT = re.compile(rf"^(?:本报讯|本刊讯|本网讯|讯)?\s*[（(]\s*((?:{REPORTER_TITLES})[^（）()]{{1,40}})[）)]")
 #: Words in brackets that name no unit. Example: （试行）, （待续）, （征求意见稿）, （2024年第10周）.
 NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
                        r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
@@ -455,7 +389,7 @@ def _split_glued_name(token: str) -> list[str]:
     surname first, no unit word at its end) after a unit's name; else [token]."""
     for n in (2, 3):
         head, tail = token[:-n], token[-n:]
-        if len(head) >= 2 and UNIT_SUFFIX.search(head) and tail[0] in SURNAMES and not UNIT_SUFFIX.search(tail) \
+        if len(head) >= 2 and P.UNIT_SUFFIX.search(head) and tail[0] in SURNAMES and not P.UNIT_SUFFIX.search(tail) \
                 and CJK_RUN.fullmatch(tail):
             return [head, tail]
     return [token]
@@ -463,8 +397,8 @@ def _split_glued_name(token: str) -> list[str]:
 
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
-    inner = ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
-    inner, credits = CREDIT_LABELS.subn(" ", inner)
+    inner = P.ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
+    inner, credits = P.CREDIT_LABELS.subn(" ", inner)
     inner = inner.strip()
     if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
         return None
@@ -473,7 +407,7 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
         tokens = _split_glued_name(tokens[0])
     if not tokens or any(width(t) > 40 for t in tokens):
         return None
-    units = [t for t in tokens if UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t))]
+    units = [t for t in tokens if P.UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t))]
     names = [t for t in tokens if t not in units]
     if not units:
         if credits and all(PERSON_NAME.fullmatch(n) for n in names):
@@ -505,17 +439,17 @@ def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[s
 
 
 def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[str]] | None:
-    """A credit without round brackets closing ``text`` (see :data:`TAIL_CREDIT`): …。【县民政局】,
+    """A credit without round brackets closing ``text`` (see :data:`P.TAIL_CREDIT`): …。【县民政局】,
     …。——县水利局, …。县文旅局供稿; with ``whole``, a line that is only ——县水利局 or 县文旅局供稿
     (a line that is only 【…】 is a section)."""
     last = text[-1:]
-    if last not in "】稿送供" and not ("\u4e00" <= last <= "\u9fff"):
+    if last not in P.TAIL_CREDIT_LAST and not ("\u4e00" <= last <= "\u9fff"):
         return None
-    m = TAIL_CREDIT.search(text)
+    m = P.TAIL_CREDIT.search(text)
     if not m or (whole and (m.start() > 0 or m.group("bracket") or m.group("open"))) or (not whole and m.start() == 0):
         return None
     found = _unit_tokens(tail_credit_name(m))
-    if not found or not any(UNIT_SUFFIX.search(u) for u in found[0]):
+    if not found or not any(P.UNIT_SUFFIX.search(u) for u in found[0]):
         return None  # a credit here must name a unit by its suffix: …。——习近平 is a quotation's source
     return (m.start(), *found)
 
@@ -532,13 +466,13 @@ ASSOCIATION = re.compile(r"(?:委员|管委|联合|协|商|工|学|研究|促进
 
 def _bare_unit_line(text: str) -> list[str] | None:
     """A unit name alone on the last line of an item. Example: 临澧县农业农村局."""
-    if m := SOURCE_LINE.match(text):
+    if m := P.SOURCE_LINE.match(text):
         found = _unit_tokens(m.group(2))
         return found[0] + found[1] if found else [m.group(2)]
     if width(text) <= 40 and UNIT_LINE.fullmatch(text):
         tokens = text.split()
         units = UNIT_SEPARATORS.split(text)
-        if all(UNIT_SUFFIX.search(t) and len(t) <= BARE_UNIT_MAX and not t.startswith("我")
+        if all(P.UNIT_SUFFIX.search(t) and len(t) <= BARE_UNIT_MAX and not t.startswith("我")
                and (not t.endswith("会") or ASSOCIATION.search(t)) for t in units) and len(tokens) <= 6:
             return units
     return None
@@ -582,7 +516,7 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     m = HEADLINE_GAP.search(text, 0, 90)
     if m and 4 <= m.start():
         colon = UNIT_COLON.match(text)  # 县人社局：开展春风行动 今年以来，…: the unit's colon is no stop
-        head_from = colon.end() if colon and UNIT_SUFFIX.search(colon.group(1)) and colon.end() < m.start() else 0
+        head_from = colon.end() if colon and P.UNIT_SUFFIX.search(colon.group(1)) and colon.end() < m.start() else 0
         if not HEADLINE_STOPS.search(text, head_from, m.start()) or comma_headline(text[head_from:m.start()]):
             return text[: m.start()], text[m.end():], False
     lead = _lead_sentence(text, 40)
@@ -607,21 +541,21 @@ UNIT_HEADLINE = re.compile(rf"^(?:我县|我市|我区|全县)(?=[{CJK}“])|{HE
 def _long_title(text: str) -> bool:
     """A title too long for a heading that still is one: it ends in a title word and has no
     sentence punctuation. Example: 某县发展和改革委员会2024年工作总结及2025年工作打算."""
-    return width(text) <= 100 and not HEADING_STOPS.search(text) and bool(TITLE_ENDING.search(text))
+    return width(text) <= 100 and not HEADING_STOPS.search(text) and bool(P.TITLE_ENDING.search(text))
 
 
 def _is_heading(p: Para) -> bool:
-    return width(p.text) <= 60 and not HEADING_STOPS.search(p.text) and not CAPTION_CREDIT.search(p.text)
+    return width(p.text) <= 60 and not HEADING_STOPS.search(p.text) and not P.CAPTION_CREDIT.search(p.text)
 
 
 def detect_layout(paras: list[Para]) -> str:
     """Choose the layout by counting what each one leaves in the text."""
-    texts = [p.text for p in paras if not CHROME.match(p.text)]
+    texts = [p.text for p in paras if not P.CHROME.match(p.text)]
     if not texts:
         return "plain"
-    sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not FIELD_LABEL.match(t)) or _symbol_section(t))
+    sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not P.FIELD_LABEL.match(t)) or _symbol_section(t))
     attributions = sum(1 for t in texts if _attribution(t))
-    titled = any(TITLE.match(t) and not OUTLINE_MARK.match(t) for t in texts[:4])
+    titled = any(P.TITLE.match(t) and not OUTLINE_MARK.match(t) for t in texts[:4])
     # an issue number on a masthead line, not 2期 inside a sentence (《病虫害简报》2期)
     numbered = any((ISSUE.search(t) or WEEK.search(t)) and not SENTENCE_MARK.search(t) and width(t) <= 60
                    for t in texts[:6])
@@ -672,9 +606,9 @@ def detect_layout(paras: list[Para]) -> str:
 def _footer_index(paras: list[Para], first: int) -> int:
     """Index of the first footer paragraph (本期发, 责任编辑 …) after the body, or len(paras)."""
     for k in range(first, len(paras)):
-        if FOOTER_START.match(paras[k].text) and k >= first + 1:
+        if P.FOOTER_START.match(paras[k].text) and k >= first + 1:
             rest = paras[k:]
-            if all(FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
+            if all(P.FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
                 return k
     return len(paras)
 
@@ -682,7 +616,7 @@ def _footer_index(paras: list[Para], first: int) -> int:
 def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
     text = p.text if text is None else text
     d = Draft(p.start, p.end, section=section)
-    content = BULLET.sub("", text)
+    content = P.BULLET.sub("", text)
     num = RUN_IN_NUMBER.match(content)
     if num:
         d.number = num.group(1)
@@ -703,8 +637,8 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
 def _symbol_section(text: str) -> re.Match[str] | None:
     """A section marked with a symbol, but not a bulleted headline that names its unit:
     ◆ 民生保障 is a section, ◆县人社局开展春风行动 a headline (unless a closing mark makes it one)."""
-    m = SECTION_SYMBOL.match(text)
-    if m and UNIT_HEADLINE.match(m.group(1)) and not text.rstrip().endswith(tuple("■□◆◇●○★☆▲△◄◀◎▐❖◈—－-")):
+    m = P.SECTION_SYMBOL.match(text)
+    if m and UNIT_HEADLINE.match(m.group(1)) and not text.rstrip().endswith(P.SECTION_CLOSERS):
         return None
     return m
 
@@ -712,7 +646,7 @@ def _symbol_section(text: str) -> re.Match[str] | None:
 def _unit_colon(text: str) -> str | None:
     """The unit named before a colon at the start of ``text``. Example: 县人社局：开展… → 县人社局."""
     colon = UNIT_COLON.match(text)
-    return colon.group(1) if colon and UNIT_SUFFIX.search(colon.group(1)) else None
+    return colon.group(1) if colon and P.UNIT_SUFFIX.search(colon.group(1)) else None
 
 
 def _unit_label(d: Draft, content: str) -> str:
@@ -738,7 +672,7 @@ def _extend_item(d: Draft, p: Para) -> None:
 
 def _starts_item(p: Para) -> bool:
     """A paragraph that opens an item: bullet, run-in number, or ``headline body`` with a space."""
-    if BULLET.match(p.text) or RUN_IN_NUMBER.match(p.text):
+    if P.BULLET.match(p.text) or RUN_IN_NUMBER.match(p.text):
         return True
     head, _, inferred = split_headline(p.text)
     return head is not None and not inferred and " " in p.text[:90]
@@ -753,7 +687,7 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     if k + 1 >= len(body) or width(t) > 80 or LINE_STOPS.search(t) or t.endswith(("：", ":")):
         return False
     if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or _symbol_section(t) or _attribution(t, whole=True) \
-            or _bare_unit_line(t) or CHROME.match(t) or FIELD_LABEL.match(t) or CAPTION_CREDIT.search(t):
+            or _bare_unit_line(t) or P.CHROME.match(t) or P.FIELD_LABEL.match(t) or P.CAPTION_CREDIT.search(t):
         return False  # (特约摄影 栗卢建 摄 on a line of its own closes a caption)
     nxt = body[k + 1].text
     if (SUBTITLE.match(nxt) or _attribution(nxt, whole=True)) and k + 2 < len(body):
@@ -772,17 +706,17 @@ def _contents_length(body: list[Para]) -> int:
     entries), or 0. An entry is a bulleted or numbered short line, or a line whose text comes
     again further down (the headline it lists); the first line that is neither is the first item.
     """
-    if not body or not CONTENTS_HEADING.match(body[0].text):
+    if not body or not P.CONTENTS_HEADING.match(body[0].text):
         return 0
     rest = "\n".join(p.text for p in body)
     k = 1
     while k < len(body):
         t = body[k].text
-        entry = CONTENTS_PAGE.sub("", RUN_IN_NUMBER.sub("", BULLET.sub("", t))).strip()
+        entry = CONTENTS_PAGE.sub("", RUN_IN_NUMBER.sub("", P.BULLET.sub("", t))).strip()
         if not entry or width(t) > 80 or SENTENCE_MARK.search(entry):
             break
         listed = rest.find(entry, body[k].end - body[0].start) >= 0
-        if not (listed or BULLET.match(t)):
+        if not (listed or P.BULLET.match(t)):
             break
         k += 1
     return k
@@ -796,7 +730,7 @@ SECTION_NAME_MAX = 10
 def _brackets_are_headlines(body: list[Para]) -> bool:
     """True when the bracketed lines are headlines, not sections: all of them (two or more) are
     longer than section names, and each stands over a single paragraph."""
-    marks = [k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text) and not FIELD_LABEL.match(p.text)]
+    marks = [k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text) and not P.FIELD_LABEL.match(p.text)]
     if len(marks) < 2:
         return False
     for n, k in enumerate(marks):
@@ -822,7 +756,7 @@ def _numbers_are_headlines(body: list[Para]) -> bool:
 
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     lead = 0
-    while lead < len(paras) and CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
+    while lead < len(paras) and P.CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
         parsed.regions.append((paras[lead].start, paras[lead].end, "chrome"))
         lead += 1
     parsed.masthead, n = parse_masthead(paras[lead:])
@@ -831,7 +765,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         parsed.regions.append((p.start, p.end, "masthead"))
     foot = _footer_index(paras, body_start)
     if foot < len(paras):
-        footer = [p for p in paras[foot:] if not CHROME.match(p.text)]
+        footer = [p for p in paras[foot:] if not P.CHROME.match(p.text)]
         parsed.footer = parse_footer([p.text for p in footer])
         for p in paras[foot:]:
             parsed.regions.append((p.start, p.end, "footer" if p in footer else "chrome"))
@@ -852,10 +786,10 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     current: Draft | None = None
     for k, p in enumerate(body):
         t = p.text
-        if CHROME.match(t):
+        if P.CHROME.match(t):
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
-        sec = SECTION_BRACKET.match(t) if not FIELD_LABEL.match(t) else None
+        sec = SECTION_BRACKET.match(t) if not P.FIELD_LABEL.match(t) else None
         if sec and bracket_headlines:  # 【县住建局扎实推进老旧小区改造】 over its one paragraph
             current = Draft(p.start, p.end, section=section, headline=sec.group(1).strip())
             parsed.items.append(current)
@@ -868,21 +802,21 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             parsed.regions.append((p.start, p.end, "section"))
             current = None
             continue
-        if FIELD_LABEL.match(t) and not SOURCE_LINE.match(t):
+        if P.FIELD_LABEL.match(t) and not P.SOURCE_LINE.match(t):
             parsed.regions.append((p.start, p.end, "masthead"))
             continue
-        if EDITOR_NOTE.match(t) and current is None:
+        if P.EDITOR_NOTE.match(t) and current is None:
             parsed.masthead.setdefault("note", t)
             parsed.regions.append((p.start, p.end, "masthead"))
             continue
-        if current is not None and (photo := CAPTION_CREDIT.search(t)) and photo.group(1) == t:
+        if current is not None and (photo := P.CAPTION_CREDIT.search(t)) and photo.group(1) == t:
             _extend_item(current, p)  # 特约摄影 栗卢建 摄 alone on a line: the credit of a photo in the item
             continue
         whole = _attribution(t, whole=True)
         bare = None if whole else _bare_unit_line(t)
-        if bare and k == len(body) - 1 and current is not None and current.units and SOURCE_LINE.match(t):
+        if bare and k == len(body) - 1 and current is not None and current.units and P.SOURCE_LINE.match(t):
             # 来源：县委办公室信息科 under an item that named its unit already: the whole issue's source
-            parsed.masthead.setdefault("issuer", SOURCE_LINE.match(t).group(2))
+            parsed.masthead.setdefault("issuer", P.SOURCE_LINE.match(t).group(2))
             parsed.regions.append((p.start, p.end, "footer"))
             continue
         if whole and current is not None and current.headline and not current.body \
@@ -895,7 +829,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             current.end = p.end
             continue
         if current is not None and (whole or (bare and uses_attributions and not current.closed)
-                                    or (bare and SOURCE_LINE.match(t))):
+                                    or (bare and P.SOURCE_LINE.match(t))):
             current.end = p.end
             if whole:
                 current.units, current.reporters = whole[1], whole[2]
@@ -909,7 +843,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             continue
         if k in own_line:  # a headline on a line of its own; the body follows
             current = Draft(p.start, p.end, section=section)
-            content = BULLET.sub("", t)
+            content = P.BULLET.sub("", t)
             if num := RUN_IN_NUMBER.match(content):
                 current.number, content = num.group(1), content[num.end():]
             content = _unit_label(current, content)
@@ -945,7 +879,7 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
     """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
     stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
     for p in paras:
-        if CHROME.match(p.text):
+        if P.CHROME.match(p.text):
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
         text = p.text
@@ -995,10 +929,10 @@ def parse_digest(paras: list[Para], parsed: Parsed) -> None:
     section: str | None = None
     for k, p in enumerate(paras):
         t = p.text
-        if CHROME.match(t):
+        if P.CHROME.match(t):
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
-        credit = CAPTION_CREDIT.search(t)
+        credit = P.CAPTION_CREDIT.search(t)
         if credit and width(t) <= 400:
             parsed.captions.append({"text": t, "credit": credit.group(1).strip(), "span": [p.start, p.end],
                                     "section": section})
@@ -1021,10 +955,10 @@ def _web_meta(text: str) -> dict | None:
     >>> _web_meta("来源：肥西县应急管理局  发布时间：2024-05-06 10:23  浏览次数：235")
     {'issuer': '肥西县应急管理局', 'date': '2024-05-06'}
     """
-    if not WEB_META.match(text):
+    if not P.WEB_META.match(text):
         return None
     out: dict = {}
-    for label, value in WEB_META_FIELD.findall(text):
+    for label, value in P.WEB_META_FIELD.findall(text):
         if label in ("来源", "信息来源", "文章来源", "发布机构"):
             out.setdefault("issuer", value)
         elif label in ("发布时间", "发布日期") and (date := parse_date(value)):
@@ -1044,11 +978,11 @@ def parse_plain(paras: list[Para], parsed: Parsed) -> None:
             d = Draft(parsed.article, paras[-1].end, headline=parsed.masthead.get("title"))
             d.body = "\n".join(p.text for p in paras)
             source = parsed.masthead.get("issuer")
-            d.units = [source] if source and UNIT_SUFFIX.search(source) else []
+            d.units = [source] if source and P.UNIT_SUFFIX.search(source) else []
             parsed.items.append(d)
         return
     for p in paras:
-        if CHROME.match(p.text):
+        if P.CHROME.match(p.text):
             parsed.regions.append((p.start, p.end, "chrome"))
             continue
         d = Draft(p.start, p.end)
@@ -1064,10 +998,10 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     """Title above and signature below a summary or digest: ``某某县商务局2023年上半年工作总结`` on
     the first line, ``某某县商务局`` and ``2023年7月5日`` on the last ones. Returns what is between."""
     lo, hi = 0, len(paras)
-    while lo < hi and CHROME.match(paras[lo].text):
+    while lo < hi and P.CHROME.match(paras[lo].text):
         parsed.regions.append((paras[lo].start, paras[lo].end, "chrome"))
         lo += 1
-    while hi > lo and CHROME.match(paras[hi - 1].text):
+    while hi > lo and P.CHROME.match(paras[hi - 1].text):
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "chrome"))
         hi -= 1
     first = paras[lo] if lo < hi else None
@@ -1102,7 +1036,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         date = parse_date(t) if width(t) <= 30 else None
         if date and "date" not in parsed.masthead and len(DATE.sub("", t).strip()) <= 2:
             parsed.masthead["date"] = date
-        elif width(t) <= 40 and ISSUER.match(t) and "issuer" not in parsed.masthead:
+        elif width(t) <= 40 and P.ISSUER.match(t) and "issuer" not in parsed.masthead:
             parsed.masthead["issuer"] = t
         else:
             break
@@ -1120,7 +1054,7 @@ ADDRESSEE_SEPARATORS = re.compile(r"[、，,]")
 def _addressee(text: str) -> bool:
     """``市政府：`` or ``各乡镇人民政府，县直各单位：``: offices only, ending in a colon."""
     m = ADDRESSEE.match(text)
-    return bool(m) and all(UNIT_SUFFIX.search(part) or part.endswith(("单位", "部门"))
+    return bool(m) and all(P.UNIT_SUFFIX.search(part) or part.endswith(("单位", "部门"))
                            for part in ADDRESSEE_SEPARATORS.split(m.group(1)) if part)
 
 
@@ -1168,7 +1102,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False)
     redactions = [m.span() for m in REDACTION.finditer(text)] if parsed.layout == "outline" else []
     for seq, d in enumerate(parsed.items, 1):
         parent = index.get(id(d.parent)) if d.parent is not None else None
-        if not d.reporters and (credit := LEAD_CREDIT.match(d.body or "")):
+        if not d.reporters and (credit := P.LEAD_CREDIT.match(d.body or "")):
             found = _unit_tokens(credit.group(1))  # 本报讯（记者 张三 通讯员 李四）…: the writers up front
             if found:
                 d.units, d.reporters = d.units or found[0], found[1]
