@@ -4,7 +4,7 @@
 [('21.17万元', {'value': 211700.0, 'unit': 'yuan'}), ('805.6亿元', {'value': 80560000000.0, 'unit': 'yuan'})]
 
 Dates (``2024年``, ``9月``, ``1-5月份``), ordinals (``第43期``), model numbers and codes (``60·80``,
-``G1512``, ``轮选49号``) are not figures: a figure needs a unit of measure from :data:`UNITS`.
+``G1512``, ``轮选49号``) are not figures: a figure needs a unit of measure from the lexicon's ``measures`` (forms.yaml).
 """
 
 from __future__ import annotations
@@ -12,31 +12,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon.patterns import scan
+from ..lexicon.patterns import P, alternation, pattern, scan
 from ..numerals import cn_to_int
 
-#: Units of measure and what they normalise to: (base unit, factor). Example: 公里 → km.
-UNITS: dict[str, tuple[str, float]] = {
-    "元": ("yuan", 1), "块钱": ("yuan", 1),
-    "亩": ("mu", 1), "平方米": ("m2", 1), "平米": ("m2", 1), "平方公里": ("km2", 1), "公顷": ("ha", 1),
-    "公里": ("km", 1), "千米": ("km", 1), "延米": ("m", 1), "米": ("m", 1),
-    "吨": ("t", 1), "公斤": ("kg", 1), "千克": ("kg", 1), "斤": ("kg", 0.5),
-    "立方米": ("m3", 1), "千瓦": ("kW", 1), "兆瓦": ("kW", 1000), "MW": ("kW", 1000),
-    "千伏": ("kV", 1), "kV": ("kV", 1),
-    "人次": ("人次", 1), "车次": ("车次", 1), "户次": ("户次", 1), "场次": ("场次", 1), "架次": ("架次", 1),
-    "个工作日": ("天", 1), "小时": ("小时", 1), "天": ("天", 1),
-    "个百分点": ("个百分点", 1), "倍": ("倍", 1),
-    "人": ("人", 1), "户": ("户", 1), "个": ("个", 1), "家": ("家", 1), "项": ("项", 1), "次": ("次", 1),
-    "辆": ("辆", 1), "台": ("台", 1), "处": ("处", 1), "起": ("起", 1), "份": ("份", 1), "张": ("张", 1),
-    "条": ("条", 1), "种": ("种", 1), "所": ("所", 1), "名": ("名", 1), "批": ("批", 1), "套": ("套", 1),
-    "座": ("座", 1), "场": ("场", 1), "件": ("件", 1), "间": ("间", 1), "栋": ("栋", 1), "头": ("头", 1),
-    "只": ("只", 1), "株": ("株", 1), "棵": ("棵", 1), "篇": ("篇", 1), "册": ("册", 1), "床": ("床", 1),
-    "张床": ("床", 1), "个床位": ("床", 1), "支": ("支", 1), "组": ("组", 1), "宗": ("宗", 1), "块": ("块", 1),
-    "期": ("期", 1), "单": ("单", 1), "笔": ("笔", 1), "本": ("本", 1), "位": ("位", 1), "岁": ("岁", 1),
-    "所学校": ("所", 1), "个村": ("个", 1),
-}
-#: Magnitudes written before the unit. Example: 万 in 21.17万元, 亿 in 805.6亿元.
-MAGNITUDES: dict[str, float] = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 #: Words before a number that make it approximate. Example: 近6亿元, 约300人.
 APPROX_BEFORE = ("近", "约", "将近", "大约", "接近", "超", "超过", "逾", "约占", "约为", "约有", "约合", "大概")
 #: Words between a number and its unit, or after it, that make it approximate. Example: 500余车次, 100多人.
@@ -48,22 +26,40 @@ CHANGE_WORDS = {"增长": "increase", "增加": "increase", "增速": "increase"
 RATE_CHANGE_WORDS = {"提高": "increase", "提升": "increase", "降低": "decrease"}
 RATE_UNITS = ("%", "个百分点", "倍")
 
-_UNIT_ALT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-_MAG_ALT = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
 # Bounded, so that a run of thousands of digits costs a little at each place, not the whole run:
 # no figure has more than 16 digits before the point or 8 Chinese numerals before its first 十百千万亿.
 _ARABIC = r"\d{1,16}(?:,\d{3}){0,5}(?:\.\d{1,8})?"
 _CHINESE = r"[零〇一二两三四五六七八九]{0,8}[十百千万亿][零〇一二两三四五六七八九十百千万亿]{0,12}"
 
-#: A figure: number (or range), optional 余/多, optional magnitude (and 余/多 after it), then a
-#: unit or a percent sign. Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人, 5万余人次.
-FIGURE = re.compile(
-    rf"(?P<pct_cn>百分之(?P<pct_num>[零一二三四五六七八九十百点]+))"
-    rf"|(?P<num>{_ARABIC}|{_CHINESE})"
-    rf"(?:\s{{0,3}}(?P<range_sep>[—–\-~～至到])\s{{0,3}}(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
-    rf"\s{{0,3}}(?P<approx>余|多)?"
-    rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT}))"
-)
+
+@pattern
+def MEASURES(f: dict) -> dict[str, tuple[str, float]]:
+    """Units of measure (forms.yaml ``measures``) and what they normalise to: (base unit, factor).
+    Example: 公里 → (km, 1)."""
+    return {str(k): (str(v[0]), float(v[1])) for k, v in f["measures"].items()}
+
+
+@pattern
+def MAGNITUDES(f: dict) -> dict[str, float]:
+    """Magnitudes written before the unit (forms.yaml ``magnitudes``). Example: 万 in 21.17万元."""
+    return {str(k): float(v) for k, v in f["magnitudes"].items()}
+
+
+@pattern
+def FIGURE(f: dict) -> re.Pattern[str]:
+    """A figure: number (or range), optional 余/多, optional magnitude (and 余/多 after it), then a
+    unit or a percent sign. Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人, 5万余人次."""
+    _UNIT_ALT = alternation(P.MEASURES)
+    _MAG_ALT = alternation(P.MAGNITUDES)
+    return re.compile(
+        rf"(?P<pct_cn>百分之(?P<pct_num>[零一二三四五六七八九十百点]+))"
+        rf"|(?P<num>{_ARABIC}|{_CHINESE})"
+        rf"(?:\s{{0,3}}(?P<range_sep>[—–\-~～至到])\s{{0,3}}(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
+        rf"\s{{0,3}}(?P<approx>余|多)?"
+        rf"(?:(?P<pct>[%％])|(?P<mag>{_MAG_ALT})?(?P<approx2>余|多)?(?P<unit>{_UNIT_ALT}))"
+    )
+
+
 #: What may not follow the unit: a date or ordinal word makes 9月, 18期, 2号 not figures.
 BAD_AFTER = re.compile(r"(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
 #: A unit that is really the first character of a word. Example: 百亿项目 is not 百亿 项.
@@ -132,7 +128,7 @@ def find_figures(text: str) -> list[dict]:
     if not _ANY_NUMBER.search(text):
         return out
     breaks: list[int] | None = None
-    for m in scan(FIGURE, FIGURE_START, text):
+    for m in scan(P.FIGURE, FIGURE_START, text):
         start, end = m.start(), m.end()
         if _bad_before(text, start) or BAD_AFTER.match(text, end, end + 4):
             continue
@@ -153,8 +149,8 @@ def find_figures(text: str) -> list[dict]:
                 unit, base, factor, mag = "%", "%", 1.0, 1.0
             else:
                 unit = (mag_word or "") + unit_word
-                base, factor = UNITS[unit_word]
-                mag = MAGNITUDES.get(mag_word or "", 1.0)
+                base, factor = P.MEASURES[unit_word]
+                mag = P.MAGNITUDES.get(mag_word or "", 1.0)
         if value is None:
             continue
         if breaks is None:
