@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bulletin_cli import split as structure
+from bulletin_cli.split import credits, headlines
 from bulletin_cli.normalise import normalise_bytes, normalise_text
 from bulletin_cli.split import analyse, parse_date, parse_issue, split_document, split_headline
 
@@ -679,13 +679,13 @@ def test_credit_forms_without_round_brackets(how, tmp_path):
 
 def test_a_unit_then_a_space_and_gong_gao():
     """…观看。县文旅局 供稿: the space before 供稿 changes nothing."""
-    assert structure._tail_credit("吸引群众2000余人次观看。县文旅局 供稿")[1:] == (["县文旅局"], [])
+    assert credits._tail_credit("吸引群众2000余人次观看。县文旅局 供稿")[1:] == (["县文旅局"], [])
 
 
 def test_a_dash_before_a_name_is_no_unit():
     """…。——习近平 closes a quotation, not an item: no unit in it, no credit taken."""
-    assert structure._tail_credit("坚持人民至上。——习近平") is None
-    assert structure._tail_credit("清理河道垃圾12吨。——县水利局")[1:] == (["县水利局"], [])
+    assert credits._tail_credit("坚持人民至上。——习近平") is None
+    assert credits._tail_credit("清理河道垃圾12吨。——县水利局")[1:] == (["县水利局"], [])
 
 
 @pytest.mark.parametrize("how", ["text", "pdftotext", "pdfium"])
@@ -739,7 +739,7 @@ def test_a_web_article_is_one_item(name):
     ("潭龙街道 张伟", ["潭龙街道"], ["张伟"]),
 ])
 def test_a_reporter_glued_to_the_unit(inner, units, reporters):
-    assert structure._unit_tokens(inner) == (units, reporters)
+    assert credits._unit_tokens(inner) == (units, reporters)
 
 
 def test_a_photo_credit_alone_on_a_line_stays_with_its_item():
@@ -823,7 +823,7 @@ def test_headlines_opening_with_units_and_nothing_else_are_a_bulletin(how, tmp_p
     ("城市功能更加完善", False), ("工业生产稳步回升", False), ("县域经济持续向好", False), ("社区治理水平提升", False),
 ])
 def test_which_headings_open_with_a_unit(heading, news):
-    assert bool(structure.UNIT_HEADLINE.match(heading)) == news
+    assert bool(headlines.UNIT_HEADLINE.match(heading)) == news
 
 
 def test_pages_without_their_masthead_start_with_a_section():

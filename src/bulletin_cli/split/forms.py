@@ -116,3 +116,10 @@ def CREDIT_LABELS(f: dict) -> re.Pattern[str]:
 def LEAD_CREDIT(f: dict) -> re.Pattern[str]:
     """A credit opening a news item's body. Example: 本报讯（记者 张三 通讯员 李四）4月5日，…."""
     return re.compile(rf"^(?:{alternation(f['news_openers'])})?\s*[（(]\s*((?:{P.REPORTER_TITLES})[^（）()]{{1,40}})[）)]")
+
+
+@pattern
+def ARTICLE_CREDIT(f: dict) -> re.Pattern[str]:
+    """The editor's credit closing a web article: a footer label that is no distribution list.
+    Example: （编辑：张敏）, 责任编辑：李勉."""
+    return re.compile(rf"^[（(\[【]?\s*(?:{alternation(P.FOOTER_KEYS)})\s*[:：]\s*([{CJK}·]{{2,4}})\s*[）)\]】]?$")

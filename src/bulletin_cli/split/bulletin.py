@@ -1,0 +1,223 @@
+"""The ``bulletin`` layout: 【section】 lines, items ``headline body（unit）``, masthead and footer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.patterns import (
+    SECTION_BRACKET,
+    P,
+    width,
+)
+from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
+from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label
+from .footer import _footer_index, parse_footer
+from .headlines import SUBTITLE, _headline_on_own_line, _symbol_section, split_headline
+from .masthead import parse_masthead
+
+#: Dot leaders and a page number closing a contents entry. Example: …………3.
+CONTENTS_PAGE = re.compile(r"[.．·…\s]*\d{0,3}$")
+
+
+def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
+    text = p.text if text is None else text
+    d = Draft(p.start, p.end, section=section)
+    content = P.BULLET.sub("", text)
+    num = RUN_IN_NUMBER.match(content)
+    if num:
+        d.number = num.group(1)
+        content = content[num.end():]
+    att = _attribution(content)
+    if att:
+        content, d.units, d.reporters, d.closed = content[: att[0]].rstrip(), att[1], att[2], True
+    labelled = _unit_label(d, content)  # 【县发改局】全力推进…: the unit as a label, not headline text
+    if labelled is not content:
+        content = labelled
+    elif not d.units and (colon := _unit_colon(content)):
+        d.units = [colon]  # 县人社局：开展春风行动。… names its unit before the colon
+    d.headline, d.body, d.headline_inferred = split_headline(content)
+    d.body = d.body.strip()
+    return d
+
+
+def _extend_item(d: Draft, p: Para) -> None:
+    """Add a continuation paragraph (or a closing attribution line) to ``d``."""
+    d.end = p.end
+    att = _attribution(p.text)
+    text = p.text
+    if att:
+        text, d.units, d.reporters, d.closed = p.text[: att[0]].rstrip(), att[1], att[2], True
+    if text:
+        d.body = (d.body + "\n" + text).strip()
+
+
+def _starts_item(p: Para) -> bool:
+    """A paragraph that opens an item: bullet, run-in number, or ``headline body`` with a space."""
+    if P.BULLET.match(p.text) or RUN_IN_NUMBER.match(p.text):
+        return True
+    head, _, inferred = split_headline(p.text)
+    return head is not None and not inferred and " " in p.text[:90]
+
+
+def _contents_length(body: list[Para]) -> int:
+    """How many paragraphs at the top of the body are a table of contents (本期要目 and its
+    entries), or 0. An entry is a bulleted or numbered short line, or a line whose text comes
+    again further down (the headline it lists); the first line that is neither is the first item.
+    """
+    if not body or not P.CONTENTS_HEADING.match(body[0].text):
+        return 0
+    rest = "\n".join(p.text for p in body)
+    k = 1
+    while k < len(body):
+        t = body[k].text
+        entry = CONTENTS_PAGE.sub("", RUN_IN_NUMBER.sub("", P.BULLET.sub("", t))).strip()
+        if not entry or width(t) > 80 or SENTENCE_MARK.search(entry):
+            break
+        listed = rest.find(entry, body[k].end - body[0].start) >= 0
+        if not (listed or P.BULLET.match(t)):
+            break
+        k += 1
+    return k
+
+
+#: The longest section name in brackets, in characters; a bracketed line longer than that over
+#: a paragraph is a headline. Example: 【民生保障】 is a section, 【县住建局扎实推进老旧小区改造】 a headline.
+SECTION_NAME_MAX = 10
+
+
+def _brackets_are_headlines(body: list[Para]) -> bool:
+    """True when the bracketed lines are headlines, not sections: all of them (two or more) are
+    longer than section names, and each stands over a single paragraph."""
+    marks = [k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text) and not P.FIELD_LABEL.match(p.text)]
+    if len(marks) < 2:
+        return False
+    for n, k in enumerate(marks):
+        inner = SECTION_BRACKET.match(body[k].text).group(1).strip()
+        following = (marks[n + 1] if n + 1 < len(marks) else len(body)) - k - 1
+        if len(inner) <= SECTION_NAME_MAX or following != 1:
+            return False
+    return True
+
+
+def _numbers_are_headlines(body: list[Para]) -> bool:
+    """True when the 一、 lines are numbered headlines, not sections: two or more, each over a
+    single paragraph, and one at least longer than a section name.
+    Example: 一、县商务局召开全县电商工作会议 ⏎ 3月5日，… ⏎ 二、外贸进出口实现开门红 ⏎ 1—2月，…"""
+    marks = [k for k, p in enumerate(body) if SECTION_NUMBERED.match(p.text)]
+    if len(marks) < 2:
+        return False
+    ends = marks[1:] + [len(body)]
+    if any(end - k != 2 or not SENTENCE_MARK.search(body[k + 1].text) for k, end in zip(marks, ends)):
+        return False
+    return any(len(SECTION_NUMBERED.match(body[k].text).group(1).strip()) > SECTION_NAME_MAX for k in marks)
+
+
+def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
+    lead = 0
+    while lead < len(paras) and P.CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
+        parsed.regions.append((paras[lead].start, paras[lead].end, "chrome"))
+        lead += 1
+    parsed.masthead, n = parse_masthead(paras[lead:])
+    body_start = lead + n
+    for p in paras[lead:body_start]:
+        parsed.regions.append((p.start, p.end, "masthead"))
+    foot = _footer_index(paras, body_start)
+    if foot < len(paras):
+        footer = [p for p in paras[foot:] if not P.CHROME.match(p.text)]
+        parsed.footer = parse_footer([p.text for p in footer])
+        for p in paras[foot:]:
+            parsed.regions.append((p.start, p.end, "footer" if p in footer else "chrome"))
+    body = paras[body_start:foot]
+    contents = _contents_length(body)
+    for p in body[:contents]:
+        parsed.regions.append((p.start, p.end, "contents"))
+    body = body[contents:]
+    uses_attributions = sum(1 for p in body if _attribution(p.text)) >= 1
+    own_line = {k for k in range(len(body)) if _headline_on_own_line(body, k)}
+    bracket_headlines = _brackets_are_headlines(body)
+    if bracket_headlines:  # their paragraph goes under them, as under a headline on its own line
+        own_line |= {k for k, p in enumerate(body) if SECTION_BRACKET.match(p.text)}
+    numbered_headlines = _numbers_are_headlines(body)
+    if numbered_headlines:
+        own_line |= {k for k, p in enumerate(body) if SECTION_NUMBERED.match(p.text)}
+    section: str | None = None
+    current: Draft | None = None
+    for k, p in enumerate(body):
+        t = p.text
+        if P.CHROME.match(t):
+            parsed.regions.append((p.start, p.end, "chrome"))
+            continue
+        sec = SECTION_BRACKET.match(t) if not P.FIELD_LABEL.match(t) else None
+        if sec and bracket_headlines:  # 【县住建局扎实推进老旧小区改造】 over its one paragraph
+            current = Draft(p.start, p.end, section=section, headline=sec.group(1).strip())
+            parsed.items.append(current)
+            continue
+        # 一、县商务局召开全县电商工作会议 over its one paragraph is a headline (set on its own line)
+        sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or _symbol_section(t)
+        if sec:
+            section = sec.group(1).strip()
+            parsed.sections.append(section)
+            parsed.regions.append((p.start, p.end, "section"))
+            current = None
+            continue
+        if P.FIELD_LABEL.match(t) and not P.SOURCE_LINE.match(t):
+            parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        if P.EDITOR_NOTE.match(t) and current is None:
+            parsed.masthead.setdefault("note", t)
+            parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        if current is not None and (photo := P.CAPTION_CREDIT.search(t)) and photo.group(1) == t:
+            _extend_item(current, p)  # 特约摄影 栗卢建 摄 alone on a line: the credit of a photo in the item
+            continue
+        whole = _attribution(t, whole=True)
+        bare = None if whole else _bare_unit_line(t)
+        if bare and k == len(body) - 1 and current is not None and current.units and P.SOURCE_LINE.match(t):
+            # 来源：县委办公室信息科 under an item that named its unit already: the whole issue's source
+            parsed.masthead.setdefault("issuer", P.SOURCE_LINE.match(t).group(2))
+            parsed.regions.append((p.start, p.end, "footer"))
+            continue
+        if whole and current is not None and current.headline and not current.body \
+                and len(parsed.items) >= 2 and (before := parsed.items[-2]).body \
+                and before.section == current.section and (not before.units or current.units):
+            # a credit set right on its own line that the extractor read out of order, after the next
+            # headline (pdfminer's reading order): it is the item's before, and no credit of this one
+            if not before.units:
+                before.units, before.reporters = whole[1], whole[2]
+            current.end = p.end
+            continue
+        if current is not None and (whole or (bare and uses_attributions and not current.closed)
+                                    or (bare and P.SOURCE_LINE.match(t))):
+            current.end = p.end
+            if whole:
+                current.units, current.reporters = whole[1], whole[2]
+            else:
+                current.units = bare or []
+            current.closed = bool(current.body) or not current.headline  # under a headline: the body follows
+            continue
+        if current is not None and k - 1 in own_line and not current.body and SUBTITLE.match(t) and not whole:
+            current.headline = (current.headline or "") + t  # the subtitle: 主标题——副标题
+            current.end = p.end
+            continue
+        if k in own_line:  # a headline on a line of its own; the body follows
+            current = Draft(p.start, p.end, section=section)
+            content = P.BULLET.sub("", t)
+            if num := RUN_IN_NUMBER.match(content):
+                current.number, content = num.group(1), content[num.end():]
+            content = _unit_label(current, content)
+            if not current.units and (colon := _unit_colon(content)):
+                current.units = [colon]
+            current.headline = content.strip() or None
+            parsed.items.append(current)
+            continue
+        if current is not None and not current.closed and (
+                (len(own_line) >= 2 and not _starts_item(p))
+                or (uses_attributions and not _starts_item(p))
+                or (k - 1 in own_line and not current.body)):
+            _extend_item(current, p)
+            continue
+        current = _new_item(p, section)
+        parsed.items.append(current)
+        if not uses_attributions:
+            current.closed = True

@@ -1,0 +1,105 @@
+"""What every part of ``split`` shares: paragraphs with their offsets, items under construction, and
+the small patterns of punctuation the parts read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon.patterns import (
+    CJK,
+    CN_DIGITS,
+)
+
+#: A numbered section heading on a line of its own. Example: 一、工作动态.
+SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
+
+
+#: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇… / ①县医保局… / ⑴….
+RUN_IN_NUMBER = re.compile(
+    rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]|[\u2460-\u2487])\s*")
+
+
+# Smaller patterns the parsers share. Each says what it finds and gives an example.
+#: A sentence-ending mark anywhere. Example: 。 in 摸清底数。
+SENTENCE_MARK = re.compile(r"[。！？]")
+
+
+#: Marks a headline line never holds. Example: ； in 一是强化调度；二是….
+LINE_STOPS = re.compile(r"[。！？；;!?]")
+
+
+#: Marks a heading line never holds. Example: ： in 主要做法：.
+HEADING_STOPS = re.compile(r"[。！？；;：:!?]")
+
+
+#: Chinese characters only. Example: 开发区.
+CJK_RUN = re.compile(rf"[{CJK}]+")
+
+
+#: A reporter's name. Example: 魏清华, 阿布·艾力.
+PERSON_NAME = re.compile(rf"[{CJK}·]{{2,4}}")
+
+
+#: A run of white space. Example: the spaces in 县委常委， 县人大 正副主任.
+WHITESPACE = re.compile(r"\s+")
+
+
+#: What an attribution follows. Example: 。 in 摸清底数。（住建局）.
+ATTRIBUTION_AFTER = "。！？!?”…）)"
+
+
+@dataclass
+class Para:
+    """A paragraph of the normalised text with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Draft:
+    """An item under construction."""
+
+    start: int
+    end: int
+    section: str | None = None
+    headline: str | None = None
+    body: str = ""
+    units: list[str] = field(default_factory=list)
+    reporters: list[str] = field(default_factory=list)
+    number: str | None = None
+    level: int | None = None
+    parent: "Draft | None" = None
+    headline_inferred: bool = False
+    closed: bool = False
+    mark_end: int = 0  # outline: where the number (一、, （二）) ends
+
+
+@dataclass
+class Parsed:
+    """Everything ``split`` finds in one document; ``regions`` cover every non-blank character."""
+
+    layout: str
+    article: int | None = None  # where a single web article starts: its title (see _web_meta)
+    masthead: dict = field(default_factory=dict)
+    footer: dict = field(default_factory=dict)
+    items: list[Draft] = field(default_factory=list)
+    captions: list[dict] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    regions: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def paragraphs(text: str) -> list[Para]:
+    """Non-blank lines of ``text`` with their offsets."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            out.append(Para(start, start + len(stripped), stripped))
+        pos += len(line) + 1
+    return out

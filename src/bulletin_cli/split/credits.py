@@ -1,0 +1,171 @@
+"""Credits: the units (and reporters) that sent an item, in brackets, after a dash, on a line of
+their own or as a label before the headline.
+
+>>> _attribution("…摸清底数。（县住建局 张三）")
+(6, ['县住建局'], ['张三'])
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.patterns import (
+    ATTRIBUTION_END,
+    CJK,
+    P,
+    tail_credit_name,
+    width,
+)
+from .common import ATTRIBUTION_AFTER, CJK_RUN, PERSON_NAME, Draft
+
+#: A unit set as a label at the start of an item. Example: 【县发改局】全力推进重点项目建设。….
+LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
+
+
+#: A unit named before a colon at the start of an item. Example: 县人社局：开展春风行动。….
+UNIT_COLON = re.compile(rf"^([{CJK}]{{2,15}})[：:]")
+
+
+#: Marks the inside of an attribution never holds. Example: ， in （县住建局，县财政局）.
+ATTRIBUTION_STOPS = re.compile(r"[。，,；;！？：:]")
+
+
+#: Separators between the names in an attribution. Example: 、 in （潭龙街道、魏邱乡）.
+NAME_SEPARATORS = re.compile(r"[\s、/]+")
+
+
+#: Separators between the units on a bare unit line. Example: the space in 县住建局 县财政局.
+UNIT_SEPARATORS = re.compile(r"[\s、]+")
+
+
+#: A line of Chinese unit names. Example: 县住建局、县财政局.
+UNIT_LINE = re.compile(rf"[{CJK}\s、]+")
+
+
+#: A date in a credit. Example: 2024年3月5日 in （县住建局 2024年3月5日）, 3.5 in （县住建局供稿 2024.3.5）.
+CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
+
+
+#: Words in brackets that name no unit. Example: （试行）, （待续）, （征求意见稿）, （2024年第10周）.
+NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
+                       r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
+
+
+#: Common surnames, to tell a reporter's name glued to a unit by the extractor (潭龙街道张伟) from
+#: the rest of a unit's name. Example: 张 of 张伟.
+SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+                     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+                     "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒"
+                     "阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司"
+                     "卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁"
+                     "沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+
+
+def _split_glued_name(token: str) -> list[str]:
+    """``潭龙街道张伟`` → [潭龙街道, 张伟] when the last two or three characters are a name (a common
+    surname first, no unit word at its end) after a unit's name; else [token]."""
+    for n in (2, 3):
+        head, tail = token[:-n], token[-n:]
+        if len(head) >= 2 and P.UNIT_SUFFIX.search(head) and tail[0] in SURNAMES and not P.UNIT_SUFFIX.search(tail) \
+                and CJK_RUN.fullmatch(tail):
+            return [head, tail]
+    return [token]
+
+
+def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
+    """Split an attribution's inside into units and reporters, or None if it is not one."""
+    inner = P.ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
+    inner, credits = P.CREDIT_LABELS.subn(" ", inner)
+    inner = inner.strip()
+    if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
+        return None
+    tokens = [t for t in NAME_SEPARATORS.split(inner) if t]
+    if len(tokens) == 1 and not credits:  # （潭龙街道张伟）: the space between them lost in extraction
+        tokens = _split_glued_name(tokens[0])
+    if not tokens or any(width(t) > 40 for t in tokens):
+        return None
+    units = [t for t in tokens if P.UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t))]
+    names = [t for t in tokens if t not in units]
+    if not units:
+        if credits and all(PERSON_NAME.fullmatch(n) for n in names):
+            return [], names  # names alone, under a label: （通讯员 张三）
+        if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and CJK_RUN.fullmatch(tokens[0]) \
+                and not NOT_UNITS.search(tokens[0]):
+            return tokens, []  # （县公安） style short unit without a known suffix
+        return None
+    if any(not PERSON_NAME.fullmatch(n) for n in names):
+        return None
+    return units, names
+
+
+def _attribution(text: str, whole: bool = False) -> tuple[int, list[str], list[str]] | None:
+    """An attribution closing ``text``: (start offset, units, reporters), or None.
+
+    ``…工作。（住建局）`` and ``（潭龙街道 魏邱乡）`` are attributions; ``各乡（镇、街道）`` is not.
+    """
+    m = ATTRIBUTION_END.search(text)
+    if not m:
+        return _tail_credit(text, whole)
+    before = text[: m.start()].rstrip()
+    if whole and before:
+        return None
+    if before and before[-1] not in ATTRIBUTION_AFTER:
+        return None
+    found = _unit_tokens(m.group(1))
+    return (m.start(), *found) if found else None
+
+
+def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[str]] | None:
+    """A credit without round brackets closing ``text`` (see :data:`P.TAIL_CREDIT`): …。【县民政局】,
+    …。——县水利局, …。县文旅局供稿; with ``whole``, a line that is only ——县水利局 or 县文旅局供稿
+    (a line that is only 【…】 is a section)."""
+    last = text[-1:]
+    if last not in P.TAIL_CREDIT_LAST and not ("\u4e00" <= last <= "\u9fff"):
+        return None
+    m = P.TAIL_CREDIT.search(text)
+    if not m or (whole and (m.start() > 0 or m.group("bracket") or m.group("open"))) or (not whole and m.start() == 0):
+        return None
+    found = _unit_tokens(tail_credit_name(m))
+    if not found or not any(P.UNIT_SUFFIX.search(u) for u in found[0]):
+        return None  # a credit here must name a unit by its suffix: …。——习近平 is a quotation's source
+    return (m.start(), *found)
+
+
+#: The longest unit name alone on a line, in characters; a longer line ending in 会 or 局 is a
+#: headline. Example: 临澧县人力资源和社会保障局 (13), but not 我县召开优化营商环境工作推进会 (15).
+BARE_UNIT_MAX = 14
+
+
+#: Bodies whose names end in 会; any other name ending in 会 is a meeting. Example: 县总工会, 县工商联合会,
+#: but not 县发改委召开项目推进会.
+ASSOCIATION = re.compile(r"(?:委员|管委|联合|协|商|工|学|研究|促进|红十字|居委|村委|理事|基金|议事)会$")
+
+
+def _bare_unit_line(text: str) -> list[str] | None:
+    """A unit name alone on the last line of an item. Example: 临澧县农业农村局."""
+    if m := P.SOURCE_LINE.match(text):
+        found = _unit_tokens(m.group(2))
+        return found[0] + found[1] if found else [m.group(2)]
+    if width(text) <= 40 and UNIT_LINE.fullmatch(text):
+        tokens = text.split()
+        units = UNIT_SEPARATORS.split(text)
+        if all(P.UNIT_SUFFIX.search(t) and len(t) <= BARE_UNIT_MAX and not t.startswith("我")
+               and (not t.endswith("会") or ASSOCIATION.search(t)) for t in units) and len(tokens) <= 6:
+            return units
+    return None
+
+
+def _unit_colon(text: str) -> str | None:
+    """The unit named before a colon at the start of ``text``. Example: 县人社局：开展… → 县人社局."""
+    colon = UNIT_COLON.match(text)
+    return colon.group(1) if colon and P.UNIT_SUFFIX.search(colon.group(1)) else None
+
+
+def _unit_label(d: Draft, content: str) -> str:
+    """Take a leading 【unit】 label off ``content`` into ``d.units``; returns the rest.
+    Example: 【衡山镇】强化措施抓好森林防火 → units [衡山镇], 强化措施抓好森林防火."""
+    label = LEADING_UNIT.match(content)
+    if label and (found := _unit_tokens(label.group(1))):
+        d.units = d.units or found[0]
+        return content[label.end():]
+    return content

@@ -1,0 +1,75 @@
+"""The footer: editor, reviewer, signer, proofreader, distribution list, copies and the printing line.
+
+>>> parse_footer("本期发：县委常委，县人大正副主任\\n责任编辑：李勉    审核：原超俊")
+{'distribution': '县委常委，县人大正副主任', 'editor': '李勉', 'reviewer': '原超俊'}
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.patterns import (
+    P,
+    width,
+)
+from .common import WHITESPACE, Para
+from .masthead import parse_date
+
+#: The office and date that printed the issue, closing the footer. Example: 获嘉县人民政府办公室 2024年6月3日印发.
+PRINTED = re.compile(r"^\s*(?P<office>\S.{0,40}?)?\s*(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
+
+
+def parse_footer(lines: list[str] | str) -> dict:
+    """Editor, reviewer, signer, proofreader, distribution and copies from footer lines.
+
+    A value runs to the next label on its line or to the line's end; a line with no label goes on
+    the distribution list before it. Several lists (报：… 送：… 发：…) are joined with ``；``.
+    """
+    if isinstance(lines, str):
+        lines = lines.split("\n")
+    out: dict = {}
+    last_key = None
+    for k, line in enumerate(lines):
+        if printed := PRINTED.match(line):
+            out["printed"] = parse_date(printed.group("date"))
+            if printed.group("office"):
+                out["printed_by"] = printed.group("office").strip()
+            last_key = None
+            continue
+        after = lines[k + 1] if k + 1 < len(lines) else ""
+        if P.ISSUER.match(line.strip()) and (printed := PRINTED.match(after)) and not printed.group("office"):
+            out["printed_by"] = line.strip()  # the office on its own line above 2024年8月26日印发
+            last_key = None
+            continue
+        marks = list(P.FOOTER_FIELD.finditer(line))
+        if not marks:
+            if last_key == "distribution" and line.strip():
+                out["distribution"] = (out.get("distribution", "") + line.strip()).rstrip("。；;")
+            continue
+        for k, m in enumerate(marks):
+            if m.group("copies"):
+                out["copies"] = int(m.group("n"))
+                last_key = None
+                continue
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
+            value = line[m.end():end].strip().rstrip("。；;")
+            key = P.FOOTER_KEYS.get(m.group("label"), "distribution")
+            last_key = key
+            if not value:
+                continue
+            if key == "distribution":
+                value = WHITESPACE.sub(" ", value)
+                out[key] = f"{out[key]}；{value}" if key in out else value
+            elif key not in out:
+                out[key] = WHITESPACE.sub("", value)
+    return out
+
+
+def _footer_index(paras: list[Para], first: int) -> int:
+    """Index of the first footer paragraph (本期发, 责任编辑 …) after the body, or len(paras)."""
+    for k in range(first, len(paras)):
+        if P.FOOTER_START.match(paras[k].text) and k >= first + 1:
+            rest = paras[k:]
+            if all(P.FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
+                return k
+    return len(paras)

@@ -1,0 +1,129 @@
+"""Headlines: where an item's headline ends and its body begins, and which lines are headlines set on
+a line of their own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicon.patterns import (
+    BODY_OPENERS,
+    CJK,
+    HEADLINE_UNIT,
+    SECTION_BRACKET,
+    P,
+    comma_headline,
+    width,
+)
+from .common import HEADING_STOPS, LINE_STOPS, SECTION_NUMBERED, SENTENCE_MARK, Para
+from .credits import UNIT_COLON, _attribution, _bare_unit_line
+
+#: Marks a headline before a space never holds. Example: ， in 今年以来，县住建局 ….
+HEADLINE_STOPS = re.compile(r"[，。；：！？,;:]")
+
+
+#: Where the first clause of a paragraph ends. Example: ， in 县科工局加速技改，建立….
+CLAUSE_STOP = re.compile(r"[，。；：]")
+
+
+#: The space between a headline and its body. Example: the space in 县住建局推进改造 今年以来….
+HEADLINE_GAP = re.compile(r"[ \u3000]+")
+
+
+@functools.lru_cache(maxsize=None)
+def _lead_pattern(limit: int) -> re.Pattern[str]:
+    """A first sentence of 2 to ``limit`` characters. Example: 全盘谋项目。"""
+    return re.compile(r"([^。！？]{2,%d}?)[。！？]" % limit)
+
+
+def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
+    """A short first sentence as headline: ``全盘谋项目。坚持…`` → (``全盘谋项目``, ``坚持…``)."""
+    m = _lead_pattern(limit).match(text)
+    if not m or not text[m.end():].strip():
+        return None
+    return m.group(1).strip(), text[m.end():].strip()
+
+
+def _headline_space(text: str) -> bool:
+    """``县住建局扎实推进老旧小区改造 今年以来，…。``: a headline, a space, then a body of sentences."""
+    head, body, inferred = split_headline(text)
+    return (head is not None and not inferred and len(head) >= 6 and text[len(head):len(head) + 1].isspace()
+            and bool(SENTENCE_MARK.search(body)))
+
+
+def split_headline(text: str) -> tuple[str | None, str, bool]:
+    """Headline and body of a bulletin paragraph, and whether the boundary had to be inferred.
+
+    >>> split_headline("县住建局危房改造惠民生 开展农村低收入群体住房核查工作。")
+    ('县住建局危房改造惠民生', '开展农村低收入群体住房核查工作。', False)
+    >>> split_headline("县人社局：开展春风行动 今年以来，组织招聘会5场。")
+    ('县人社局：开展春风行动', '今年以来，组织招聘会5场。', False)
+    >>> split_headline("抓改造、惠民生，县住建局扎实推进老旧小区改造 今年以来，共改造小区12个。")[0]
+    '抓改造、惠民生，县住建局扎实推进老旧小区改造'
+    >>> split_headline("今年以来，县住建局 完成改造12个。")[0] is None
+    True
+    """
+    m = HEADLINE_GAP.search(text, 0, 90)
+    if m and 4 <= m.start():
+        colon = UNIT_COLON.match(text)  # 县人社局：开展春风行动 今年以来，…: the unit's colon is no stop
+        head_from = colon.end() if colon and P.UNIT_SUFFIX.search(colon.group(1)) and colon.end() < m.start() else 0
+        if not HEADLINE_STOPS.search(text, head_from, m.start()) or comma_headline(text[head_from:m.start()]):
+            return text[: m.start()], text[m.end():], False
+    lead = _lead_sentence(text, 40)
+    if lead and "，" not in lead[0] and "," not in lead[0]:
+        return lead[0], lead[1], False
+    clause = CLAUSE_STOP.split(text, maxsplit=1)[0]
+    if 10 <= len(clause) <= 70:
+        for opener in BODY_OPENERS.finditer(clause, 8):
+            if len(clause) - opener.start() >= 2:
+                return clause[: opener.start()], text[opener.start():], True
+    return None, text, False
+
+
+#: A headline that opens with the unit that did the thing: the county itself (我县), or a unit as
+#: tag finds one (:data:`~bulletin_cli.lexicon.patterns.HEADLINE_UNIT`). Example: 县住建局扎实推进…,
+#: 龙源街道网格化管理…, 我县召开….
+UNIT_HEADLINE = re.compile(rf"^(?:我县|我市|我区|全县)(?=[{CJK}“])|{HEADLINE_UNIT.pattern}")
+
+
+def _long_title(text: str) -> bool:
+    """A title too long for a heading that still is one: it ends in a title word and has no
+    sentence punctuation. Example: 某县发展和改革委员会2024年工作总结及2025年工作打算."""
+    return width(text) <= 100 and not HEADING_STOPS.search(text) and bool(P.TITLE_ENDING.search(text))
+
+
+def _is_heading(p: Para) -> bool:
+    return width(p.text) <= 60 and not HEADING_STOPS.search(p.text) and not P.CAPTION_CREDIT.search(p.text)
+
+
+def _symbol_section(text: str) -> re.Match[str] | None:
+    """A section marked with a symbol, but not a bulleted headline that names its unit:
+    ◆ 民生保障 is a section, ◆县人社局开展春风行动 a headline (unless a closing mark makes it one)."""
+    m = P.SECTION_SYMBOL.match(text)
+    if m and UNIT_HEADLINE.match(m.group(1)) and not text.rstrip().endswith(P.SECTION_CLOSERS):
+        return None
+    return m
+
+
+def _headline_on_own_line(body: list[Para], k: int) -> bool:
+    """A short line with no sentence punctuation, followed by running text: an item's headline set
+    on a line of its own. Example: 县住建局扎实推进老旧小区改造 ⏎ 今年以来，县住建局….
+    """
+    p = body[k]
+    t = p.text
+    if k + 1 >= len(body) or width(t) > 80 or LINE_STOPS.search(t) or t.endswith(("：", ":")):
+        return False
+    if SECTION_BRACKET.match(t) or SECTION_NUMBERED.match(t) or _symbol_section(t) or _attribution(t, whole=True) \
+            or _bare_unit_line(t) or P.CHROME.match(t) or P.FIELD_LABEL.match(t) or P.CAPTION_CREDIT.search(t):
+        return False  # (特约摄影 栗卢建 摄 on a line of its own closes a caption)
+    nxt = body[k + 1].text
+    if (SUBTITLE.match(nxt) or _attribution(nxt, whole=True)) and k + 2 < len(body):
+        # 县住建局扎实推进老旧小区改造 ⏎ ——全年改造小区12个 ⏎ 今年以来，…; or a credit between them,
+        # the unit set under its headline or another item's read out of order
+        nxt = body[k + 2].text
+    return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
+
+
+#: A subtitle under a headline, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
+SUBTITLE = re.compile(r"^[—－]{1,2}[^—－。！？；]{2,40}$")

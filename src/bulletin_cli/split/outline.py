@@ -1,0 +1,103 @@
+"""The ``outline`` layout: 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.patterns import (
+    CJK,
+    CN_DIGITS,
+    P,
+    scan,
+)
+from ..numerals import cn_to_int
+from .common import SENTENCE_MARK, Draft, Para, Parsed
+from .headlines import _lead_sentence
+
+#: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
+OUTLINE_MARK = re.compile(
+    rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
+    rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
+    rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)|(?P<l4d>第(?P<n4d>[{CN_DIGITS}]{{1,2}})[，,、])"
+)
+
+
+#: Each kind of outline number: its level and the group of its numeral.
+OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
+                  "l4d": (4, "n4d")}
+
+
+#: Every character an outline number can start with, for :func:`~bulletin_cli.lexicon.patterns.scan`. Example: （ of （三）.
+OUTLINE_START = re.compile(rf"[（(\d{CN_DIGITS}第]")
+
+
+BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
+
+
+#: Second-level outline numbers, counted to tell an outline. Example: （二）.
+OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
+
+
+#: 一是 … 二是 … run-in points, counted to tell an outline. Example: 一是 in 。一是强化调度.
+OUTLINE_L4 = re.compile(rf"(?:^|[。；\s]|[{CJK}])[{CN_DIGITS}]{{1,2}}是", re.M)
+
+
+def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
+    """Candidate outline markers in a paragraph: (start, end, level, number, marker)."""
+    out = []
+    for m in scan(OUTLINE_MARK, OUTLINE_START, text):
+        level, num = OUTLINE_LEVELS[m.lastgroup]
+        n = cn_to_int(m.group(num))
+        if n:
+            out.append((m.start(), m.end(), level, n, m.group(m.lastgroup)))
+    return out
+
+
+def parse_outline(paras: list[Para], parsed: Parsed) -> None:
+    """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
+    stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
+    for p in paras:
+        if P.CHROME.match(p.text):
+            parsed.regions.append((p.start, p.end, "chrome"))
+            continue
+        text = p.text
+        nodes: list[Draft] = []
+        for start, end, level, num, marker in _outline_marks(text):
+            boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE
+            if marker[0] == "第" and not boundary:
+                continue  # 第一， only opens a point where a sentence ends, not in 全市第一，
+            prev = next((s for s in reversed(stack) if s[0] == level), None)
+            sibling_ok = prev is None or num in (prev[1] + 1, 1)
+            heading_open = bool(nodes) and not SENTENCE_MARK.search(text, nodes[-1].start - p.start, start)
+            if start == 0 and not sibling_ok:
+                stack.clear()  # numbering starts afresh: a new excerpt
+            elif not ((boundary and sibling_ok) or (heading_open and sibling_ok)):
+                continue
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            d = Draft(p.start + start, p.end, number=marker, level=level, parent=stack[-1][2] if stack else None)
+            d.mark_end = p.start + end
+            stack.append((level, num, d))
+            if nodes:
+                nodes[-1].end = d.start
+            nodes.append(d)
+        first = nodes[0].start if nodes else p.end
+        last = parsed.items[-1] if parsed.items else None
+        if first == p.end and last is not None and last.number and not last.body and last.headline:
+            # the body of a point whose heading stood on a line of its own: （一）经济运行稳中向好 ⏎ 预计全年…
+            last.body, last.end = text.strip(), p.end
+            continue
+        if first > p.start:
+            chunk = text[: first - p.start].strip()
+            lead = _lead_sentence(chunk)
+            d = Draft(p.start, first)
+            d.headline, d.body = lead if lead else (None, chunk)
+            parsed.items.append(d)
+        for d in nodes:
+            chunk = text[d.mark_end - p.start: d.end - p.start]
+            m = SENTENCE_MARK.search(chunk)
+            heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
+            d.headline = heading.strip().rstrip("，,；;：: ") or None
+            d.body = body.strip()
+            parsed.items.append(d)
