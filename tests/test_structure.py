@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from bulletin_cli.split import credits, headlines
 from bulletin_cli.normalise import normalise_bytes, normalise_text
-from bulletin_cli.split import analyse, parse_date, parse_issue, split_document, split_headline
+from bulletin_cli.split import (
+    analyse,
+    credits,
+    headlines,
+    parse_date,
+    parse_issue,
+    split_document,
+    split_headline,
+)
 
 from .conftest import SAMPLES, gold_for, seed_path
 

@@ -27,11 +27,11 @@ from .digest import parse_digest, parse_plain
 from .footer import parse_footer
 from .frame import _frame
 from .headlines import split_headline
-from .layout import detect_layout
+from .layout import decide_layout, detect_layout
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import parse_outline
 
-__all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "detect_layout", "paragraphs", "parse_date", "parse_footer",
+__all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "decide_layout", "detect_layout", "paragraphs", "parse_date", "parse_footer",
            "parse_issue", "parse_masthead", "parse_month", "split_document", "split_headline"]
 
 SCHEMA = 1
@@ -51,10 +51,18 @@ PARSERS = {"bulletin": parse_bulletin, "outline": parse_outline, "digest": parse
 def analyse(text: str, layout: str | None = None) -> Parsed:
     """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`."""
     paras = paragraphs(text)
-    chosen = layout or detect_layout(paras)
-    if chosen not in PARSERS:
-        raise ValueError(f"unknown layout {chosen!r}; choose from {', '.join(LAYOUTS)}")
-    parsed = Parsed(layout=chosen)
+    chrome = [p for p in paras if P.CHROME.match(p.text)]  # page chrome is never content, in any layout
+    if chrome:
+        paras = [p for p in paras if not P.CHROME.match(p.text)]
+    reason: tuple[str, dict] = ("forced", {})
+    if layout is None:
+        layout, rule, signals = decide_layout(paras)
+        reason = (rule, signals)
+    if layout not in PARSERS:
+        raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
+    chosen = layout
+    parsed = Parsed(layout=chosen, reason=reason)
+    parsed.regions.extend((p.start, p.end, "chrome") for p in chrome)
     PARSERS[chosen](paras if chosen == "bulletin" else _frame(paras, parsed), parsed)
     for d in parsed.items:
         parsed.regions.append((d.start, d.end, "item"))

@@ -114,20 +114,13 @@ def _numbers_are_headlines(body: list[Para]) -> bool:
 
 
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
-    lead = 0
-    while lead < len(paras) and P.CHROME.match(paras[lead].text):  # 当前位置：首页 > … above the masthead
-        parsed.regions.append((paras[lead].start, paras[lead].end, "chrome"))
-        lead += 1
-    parsed.masthead, n = parse_masthead(paras[lead:])
-    body_start = lead + n
-    for p in paras[lead:body_start]:
+    parsed.masthead, body_start = parse_masthead(paras)
+    for p in paras[:body_start]:
         parsed.regions.append((p.start, p.end, "masthead"))
     foot = _footer_index(paras, body_start)
     if foot < len(paras):
-        footer = [p for p in paras[foot:] if not P.CHROME.match(p.text)]
-        parsed.footer = parse_footer([p.text for p in footer])
-        for p in paras[foot:]:
-            parsed.regions.append((p.start, p.end, "footer" if p in footer else "chrome"))
+        parsed.footer = parse_footer([p.text for p in paras[foot:]])
+        parsed.regions.extend((p.start, p.end, "footer") for p in paras[foot:])
     body = paras[body_start:foot]
     contents = _contents_length(body)
     for p in body[:contents]:
@@ -145,9 +138,6 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     current: Draft | None = None
     for k, p in enumerate(body):
         t = p.text
-        if P.CHROME.match(t):
-            parsed.regions.append((p.start, p.end, "chrome"))
-            continue
         sec = SECTION_BRACKET.match(t) if not P.FIELD_LABEL.match(t) else None
         if sec and bracket_headlines:  # 【县住建局扎实推进老旧小区改造】 over its one paragraph
             current = Draft(p.start, p.end, section=section, headline=sec.group(1).strip())

@@ -90,6 +90,8 @@ class Parsed:
     captions: list[dict] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     regions: list[tuple[int, int, str]] = field(default_factory=list)
+    #: Why this layout: the rule that decided and the signals it read (see split/layout.py).
+    reason: tuple[str, dict] = ("forced", {})
 
 
 def paragraphs(text: str) -> list[Para]:

@@ -16,9 +16,6 @@ def parse_digest(paras: list[Para], parsed: Parsed) -> None:
     section: str | None = None
     for k, p in enumerate(paras):
         t = p.text
-        if P.CHROME.match(t):
-            parsed.regions.append((p.start, p.end, "chrome"))
-            continue
         credit = P.CAPTION_CREDIT.search(t)
         if credit and width(t) <= 400:
             parsed.captions.append({"text": t, "credit": credit.group(1).strip(), "span": [p.start, p.end],
@@ -48,9 +45,6 @@ def parse_plain(paras: list[Para], parsed: Parsed) -> None:
             parsed.items.append(d)
         return
     for p in paras:
-        if P.CHROME.match(p.text):
-            parsed.regions.append((p.start, p.end, "chrome"))
-            continue
         d = Draft(p.start, p.end)
         lead = _lead_sentence(p.text)
         d.headline, d.body = lead if lead else (None, p.text)

@@ -40,12 +40,6 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     """Title above and signature below a summary or digest: ``某某县商务局2023年上半年工作总结`` on
     the first line, ``某某县商务局`` and ``2023年7月5日`` on the last ones. Returns what is between."""
     lo, hi = 0, len(paras)
-    while lo < hi and P.CHROME.match(paras[lo].text):
-        parsed.regions.append((paras[lo].start, paras[lo].end, "chrome"))
-        lo += 1
-    while hi > lo and P.CHROME.match(paras[hi - 1].text):
-        parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "chrome"))
-        hi -= 1
     first = paras[lo] if lo < hi else None
     if hi - lo >= 3 and first is not None and (_is_heading(first) or _long_title(first.text)) \
             and not OUTLINE_MARK.match(first.text) and not SECTION_BRACKET.match(first.text):

@@ -1,71 +1,216 @@
-"""Which layout a document has, from named signals in its text (see :data:`SIGNALS`).
+"""Which layout a document has: named signals counted in its text (:class:`Signals`), then named
+rules tried in order (:data:`RULES`), each a documented threshold on those signals. The decision
+names the rule and the signals it read (:func:`decide_layout`), for ``split --explain``.
+
+>>> from bulletin_cli.split.common import paragraphs
+>>> decide_layout(paragraphs("【民生保障】\\n\\n县住建局开展危房核查 摸清底数。（住建局）\\n"))
+('bulletin', 'sections', {'sections': 1})
 """
 
 from __future__ import annotations
 
-from ..lexicon.patterns import (
-    ISSUE,
-    SECTION_BRACKET,
-    P,
-    width,
-)
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..lexicon.patterns import ISSUE, SECTION_BRACKET, P, width
 from .common import RUN_IN_NUMBER, SENTENCE_MARK, Para
 from .credits import _attribution, _unit_colon
 from .headlines import UNIT_HEADLINE, _headline_space, _is_heading, _symbol_section
 from .masthead import WEEK, parse_date, parse_masthead
 from .outline import OUTLINE_L2, OUTLINE_L4, OUTLINE_LEVELS, OUTLINE_MARK
 
+#: Share of paragraphs that must open with ``unit：`` for a bulletin of such items.
+UNIT_ITEMS_SHARE = 0.4
+#: Share of numbered paragraphs that must be ``1、headline body`` for a bulletin of numbered items.
+NUMBERED_ITEMS_SHARE = 0.5
+#: Share of paragraphs that must open with an outline number for an outline.
+OUTLINE_STARTS_SHARE = 0.3
+#: Share of paragraphs that must be ``headline body`` (a space between) for a bulletin of such items.
+HEADLINE_ITEMS_SHARE = 0.4
+#: Share of headings over one paragraph that must open with a unit for them to be headlines.
+UNIT_HEADLINES_SHARE = 0.7
+#: A paragraph at least this wide (display columns) is long running text.
+LONG_PARAGRAPH = 120
+
+
+@dataclass
+class Signals:
+    """What the text shows, each counted once, on first use. ``texts`` are the paragraphs less page chrome."""
+
+    paras: list[Para]
+    texts: list[str]
+    used: dict = field(default_factory=dict)
+
+    def __getattr__(self, name: str):
+        counter = COUNTERS.get(name)
+        if counter is None:
+            raise AttributeError(name)
+        value = counter(self)
+        self.__dict__[name] = value
+        self.used[name] = value
+        return value
+
+
+COUNTERS: dict[str, Callable[[Signals], object]] = {}
+
+
+def signal(fn: Callable[[Signals], object]) -> Callable[[Signals], object]:
+    """Register a counted signal under its function's name."""
+    COUNTERS[fn.__name__] = fn
+    return fn
+
+
+@signal
+def sections(s: Signals) -> int:
+    """Section headings: 【民生保障】 or ■ 工作动态 on a line of their own."""
+    return sum(1 for t in s.texts if (SECTION_BRACKET.match(t) and not P.FIELD_LABEL.match(t)) or _symbol_section(t))
+
+
+@signal
+def attributions(s: Signals) -> int:
+    """Paragraphs closing with a unit's credit: …。（住建局）."""
+    return sum(1 for t in s.texts if _attribution(t))
+
+
+@signal
+def titled(s: Signals) -> bool:
+    """A masthead title (…快报, …简报) among the first four lines."""
+    return any(P.TITLE.match(t) and not OUTLINE_MARK.match(t) for t in s.texts[:4])
+
+
+@signal
+def numbered(s: Signals) -> bool:
+    """An issue number on a masthead line among the first six, not 2期 inside a sentence."""
+    return any((ISSUE.search(t) or WEEK.search(t)) and not SENTENCE_MARK.search(t) and width(t) <= 60
+               for t in s.texts[:6])
+
+
+@signal
+def masthead_fields(s: Signals) -> tuple[str, ...]:
+    """The fields a masthead at the top gives (issue, date, issuer, title)."""
+    return tuple(sorted(parse_masthead(s.paras)[0]))
+
+
+@signal
+def unit_items(s: Signals) -> int:
+    """Paragraphs of sentences opening with a unit and a colon: 城关街道：全力做好防汛工作。…"""
+    return sum(1 for t in s.texts if _unit_colon(t) and SENTENCE_MARK.search(t))
+
+
+@signal
+def numbered_items(s: Signals) -> int:
+    """Run-in numbered items: 1、县财政局全力保障… 今年以来，…"""
+    return sum(1 for t in s.texts if (n := RUN_IN_NUMBER.match(t)) and _headline_space(t[n.end():]))
+
+
+@signal
+def run_in_numbers(s: Signals) -> int:
+    """Paragraphs opening with a run-in number of any kind: 1、 (2) ①."""
+    return sum(1 for t in s.texts if RUN_IN_NUMBER.match(t))
+
+
+@signal
+def outline_l2(s: Signals) -> int:
+    """Second-level outline numbers anywhere: （二）."""
+    return len(OUTLINE_L2.findall("\n".join(s.texts)))
+
+
+@signal
+def outline_l4(s: Signals) -> int:
+    """Run-in points anywhere: 一是…二是…"""
+    return len(OUTLINE_L4.findall("\n".join(s.texts)))
+
+
+@signal
+def outline_starts(s: Signals) -> tuple[str, ...]:
+    """The kind of outline number each paragraph opening with one opens with (l1 for 一、 …)."""
+    return tuple(m.lastgroup for t in s.texts if (m := OUTLINE_MARK.match(t)))
+
+
+@signal
+def dated(s: Signals) -> bool:
+    """A date among the first six lines."""
+    return any(parse_date(t) for t in s.texts[:6])
+
+
+@signal
+def headline_items(s: Signals) -> int:
+    """Paragraphs that are a headline, a space and a body: 县住建局扎实推进… 今年以来，…。"""
+    return sum(1 for t in s.texts if not OUTLINE_MARK.match(t) and _headline_space(t))
+
+
+@signal
+def headings(s: Signals) -> int:
+    """Heading lines (short, no sentence punctuation) after the first line."""
+    return sum(1 for p in s.paras[1:] if _is_heading(p))
+
+
+@signal
+def news_headings(s: Signals) -> tuple[int, int]:
+    """Headings over running text, and how many of them open with the unit doing the thing."""
+    news = [p for p, q in zip(s.paras, s.paras[1:]) if _is_heading(p) and not _is_heading(q)]
+    return len(news), sum(1 for p in news if UNIT_HEADLINE.match(p.text))
+
+
+@signal
+def long_paras(s: Signals) -> int:
+    """Paragraphs of long running text."""
+    return sum(1 for t in s.texts if width(t) > LONG_PARAGRAPH)
+
+
+@signal
+def headed(s: Signals) -> int:
+    """Headings each over a paragraph of sentences: 工业生产稳步回升 ⏎ 一季度，全县…."""
+    return sum(1 for a, b in zip(s.paras[1:], s.paras[2:])
+               if _is_heading(a) and not _is_heading(b) and SENTENCE_MARK.search(b.text))
+
+
+def _outline_levels(s: Signals) -> int:
+    return len({OUTLINE_LEVELS[g][0] for g in s.outline_starts})
+
+
+#: The rules, tried in order: (layout, name, test, what it means). The first that holds decides;
+#: none holding gives ``plain``.
+RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
+    ("bulletin", "sections", lambda s: s.sections > 0, "section headings such as 【民生保障】"),
+    ("bulletin", "attributions", lambda s: s.attributions >= 2, "two or more items closing with a unit's credit"),
+    ("bulletin", "masthead title and issue", lambda s: s.titled and s.numbered, "a title word and an issue number"),
+    ("bulletin", "masthead fields", lambda s: "issue" in s.masthead_fields and bool(
+        {"date", "issuer"} & set(s.masthead_fields)), "an issue number with a date or an issuer at the top"),
+    ("bulletin", "unit items", lambda s: s.unit_items >= 2 and s.unit_items >= UNIT_ITEMS_SHARE * len(s.texts),
+     "items that open with their unit and a colon"),
+    ("bulletin", "numbered items", lambda s: s.numbered_items >= 2
+     and s.numbered_items >= NUMBERED_ITEMS_SHARE * s.run_in_numbers, "numbered items: 1、headline body"),
+    ("outline", "outline numbers", lambda s: s.outline_l2 + s.outline_l4 >= 3 and (
+        len(s.outline_starts) >= OUTLINE_STARTS_SHARE * len(s.texts) or s.outline_l2 >= 2),
+     "（一） and 一是 numbers, at paragraph starts or run on"),
+    ("outline", "outline levels", lambda s: len(s.outline_starts) >= 4
+     and len(s.outline_starts) >= OUTLINE_STARTS_SHARE * len(s.texts) and _outline_levels(s) >= 2,
+     "paragraphs opening with numbers of two levels or more"),
+    ("bulletin", "dated titled report", lambda s: s.titled and s.dated and bool(s.outline_starts),
+     "a 周报 with a date and 一、 sections"),
+    ("bulletin", "headline items", lambda s: s.headline_items >= 2
+     and s.headline_items >= HEADLINE_ITEMS_SHARE * len(s.texts), "items as headline, space, body"),
+    ("bulletin", "unit headlines", lambda s: s.news_headings[0] >= 2
+     and s.news_headings[1] >= UNIT_HEADLINES_SHARE * s.news_headings[0],
+     "headings over one paragraph each that open with a unit"),
+    ("digest", "headings", lambda s: s.headings >= 2 and (s.long_paras >= 3 or s.headed >= 2),
+     "headings over long paragraphs or over running text"),
+)
+
+
+def decide_layout(paras: list[Para]) -> tuple[str, str, dict]:
+    """(layout, the rule that decided, the signals it read)."""
+    texts = [p.text for p in paras]
+    if not texts:
+        return "plain", "no text", {}
+    s = Signals(paras, texts)
+    for layout, name, test, _doc in RULES:
+        if test(s):
+            return layout, name, dict(s.used)
+    return "plain", "no rule", dict(s.used)
+
 
 def detect_layout(paras: list[Para]) -> str:
-    """Choose the layout by counting what each one leaves in the text."""
-    texts = [p.text for p in paras if not P.CHROME.match(p.text)]
-    if not texts:
-        return "plain"
-    sections = sum(1 for t in texts if (SECTION_BRACKET.match(t) and not P.FIELD_LABEL.match(t)) or _symbol_section(t))
-    attributions = sum(1 for t in texts if _attribution(t))
-    titled = any(P.TITLE.match(t) and not OUTLINE_MARK.match(t) for t in texts[:4])
-    # an issue number on a masthead line, not 2期 inside a sentence (《病虫害简报》2期)
-    numbered = any((ISSUE.search(t) or WEEK.search(t)) and not SENTENCE_MARK.search(t) and width(t) <= 60
-                   for t in texts[:6])
-    if sections or attributions >= 2 or (titled and numbered):
-        return "bulletin"
-    masthead, _ = parse_masthead(paras)
-    if "issue" in masthead and ({"date", "issuer"} & masthead.keys()):  # 霍山政务 ⏎ 第21期 ⏎ office and date
-        return "bulletin"
-    # items that name their unit before a colon: 城关街道：全力做好防汛工作。街道组织…
-    unit_items = sum(1 for t in texts if _unit_colon(t) and SENTENCE_MARK.search(t))
-    if unit_items >= 2 and unit_items >= 0.4 * len(texts):
-        return "bulletin"
-    # run-in items with their number, headline, a space and a body: 1、县财政局全力保障… 今年以来，…
-    numbered_items = sum(1 for t in texts if (n := RUN_IN_NUMBER.match(t)) and _headline_space(t[n.end():]))
-    if numbered_items >= 2 and numbered_items >= 0.5 * sum(1 for t in texts if RUN_IN_NUMBER.match(t)):
-        return "bulletin"
-    body = "\n".join(texts)
-    l2 = len(OUTLINE_L2.findall(body))
-    l4 = len(OUTLINE_L4.findall(body))
-    marks = [m.lastgroup for t in texts if (m := OUTLINE_MARK.match(t))]
-    starts = len(marks)
-    if l2 + l4 >= 3 and (starts >= 0.3 * len(texts) or l2 >= 2):
-        return "outline"
-    # lines opening with numbers of two levels or more: 一、 ⏎ （一） ⏎ 1、 ⏎ （1）
-    if starts >= 4 and starts >= 0.3 * len(texts) and len({OUTLINE_LEVELS[g][0] for g in marks}) >= 2:
-        return "outline"
-    if titled and any(parse_date(t) for t in texts[:6]) and starts:  # 周报 with a date and 一、 sections
-        return "bulletin"
-    # items as headline, space, body, with nothing else to go by: 县住建局扎实推进… 今年以来，…。
-    headline_items = sum(1 for t in texts if not OUTLINE_MARK.match(t) and _headline_space(t))
-    if headline_items >= 2 and headline_items >= 0.4 * len(texts):
-        return "bulletin"
-    headings = sum(1 for p in paras[1:] if _is_heading(p))
-    # headings over one paragraph each that open with the unit doing the thing are a bulletin's
-    # headlines set on their own lines, not a digest's headings: 县住建局扎实推进… ⏎ 今年以来，…
-    news = [p for p, q in zip(paras, paras[1:]) if _is_heading(p) and not _is_heading(q)]
-    if len(news) >= 2 and sum(1 for p in news if UNIT_HEADLINE.match(p.text)) >= 0.7 * len(news):
-        return "bulletin"
-    long_paras = sum(1 for t in texts if width(t) > 120)
-    # or headings each over running text, however short: 工业生产稳步回升 ⏎ 一季度，全县….
-    headed = sum(1 for a, b in zip(paras[1:], paras[2:])
-                 if _is_heading(a) and not _is_heading(b) and SENTENCE_MARK.search(b.text))
-    if headings >= 2 and (long_paras >= 3 or headed >= 2):
-        return "digest"
-    return "plain"
+    """Choose the layout by counting what each one leaves in the text (see :func:`decide_layout`)."""
+    return decide_layout(paras)[0]

@@ -109,8 +109,8 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     issuer_line = -1  # the masthead line that named the issuer
     total_only = False  # the issue so far is only the running count (总第125期)
     for k, p in enumerate(paras[:8]):
-        if P.CHROME.match(p.text) or P.MASTHEAD_MARK.match(p.text):
-            n += 1  # page chrome or 内部资料 between masthead lines (its region is set by the caller)
+        if P.MASTHEAD_MARK.match(p.text):
+            n += 1  # 内部资料 between masthead lines
             continue
         if not _masthead_line(p) or _attribution(p.text, whole=True):
             break

@@ -8,7 +8,6 @@ import re
 from ..lexicon.patterns import (
     CJK,
     CN_DIGITS,
-    P,
     scan,
 )
 from ..numerals import cn_to_int
@@ -58,9 +57,6 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
     """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
     stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
     for p in paras:
-        if P.CHROME.match(p.text):
-            parsed.regions.append((p.start, p.end, "chrome"))
-            continue
         text = p.text
         nodes: list[Draft] = []
         for start, end, level, num, marker in _outline_marks(text):
