@@ -42,8 +42,11 @@ def test_folder_is_searched_recursively_with_glob(tmp_path):
     sub.mkdir(parents=True)
     (sub / "x.txt").write_bytes(seed_path("004").read_bytes())
     (sub / "y.md").write_bytes(seed_path("001").read_bytes())
+    (sub / "notes.csv").write_text("a,b\n", encoding="utf-8")  # no format bulletin reads: passed over
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text("ref: main\n", encoding="utf-8")  # hidden: passed over
     result = runner.invoke(app, ["normalise", str(tmp_path), "-f", "jsonl"])
-    assert [d["source"] for d in jsonl(result.stdout)] == [str(sub / "x.txt")]
+    assert [d["source"] for d in jsonl(result.stdout)] == [str(sub / "x.txt"), str(sub / "y.md")]
     result = runner.invoke(app, ["normalise", str(tmp_path), "--glob", "*.md", "-f", "jsonl"])
     assert [d["source"] for d in jsonl(result.stdout)] == [str(sub / "y.md")]
 
@@ -283,28 +286,26 @@ def test_raw_text_on_stdin_is_read_whole_with_its_leading_blank_lines():
 def test_a_fault_of_ours_costs_one_file_not_the_run(tmp_path, monkeypatch, command, stage):
     """A stage that raises on one document (a bug) is reported in one line naming the file,
     exit 1, no traceback, and the other files are still processed."""
-    from bulletin_cli import batch, pipeline
-    from bulletin_cli import tag as tagging
+    from bulletin_cli import chain
 
     (tmp_path / "a_good.txt").write_bytes(seed_path("004").read_bytes())
     (tmp_path / "b_trigger.txt").write_bytes(seed_path("001").read_bytes())
     if stage == "split":
-        real = pipeline.split_document
+        real = chain.split_document
 
         def split(rec, *args):
             if rec["source"].endswith("b_trigger.txt"):
                 raise KeyError("issuer")
             return real(rec, *args)
-        monkeypatch.setattr(pipeline, "split_document", split)
+        monkeypatch.setattr(chain, "split_document", split)
     else:
-        real_tag = tagging.tag_item
+        real_tag = chain.tag_item
 
         def tag(item, cfg):
             if item["source"].endswith("b_trigger.txt") and item["seq"] == 2:
                 raise ValueError("boom")
             return real_tag(item, cfg)
-        monkeypatch.setattr(tagging, "tag_item", tag)
-        monkeypatch.setattr(batch, "tag_item", tag)
+        monkeypatch.setattr(chain, "tag_item", tag)
     result = runner.invoke(app, [*command, str(tmp_path)])
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr

@@ -50,7 +50,7 @@ def test_csv_has_a_bom_and_reads_back(corpus, tmp_path):
 
 def test_csv_gb18030_columns_and_chinese_headers(tmp_path):
     out = tmp_path / "items.csv"
-    export(seed_path("004"), "-o", out, "--encoding", "gb18030", "--columns", "seq,section,headline,units",
+    export(seed_path("004"), "-o", out, "--csv-encoding", "gb18030", "--columns", "seq,section,headline,units",
            "--headers", "zh")
     rows = list(csv.reader(out.read_text(encoding="gb18030").splitlines()))
     assert rows[0] == ["序号", "栏目", "标题", "单位"]

@@ -39,18 +39,26 @@ class InputError:
 Item = Union[Source, dict, InputError]
 
 
-def _walk(folder: Path, pattern: str) -> Iterator[Path]:
-    """Files under ``folder`` matching ``pattern``, recursively, in a stable order."""
+def _walk(folder: Path, pattern: str | None) -> Iterator[Path]:
+    """Files under ``folder`` matching ``pattern`` (None: every suffix a reader takes), recursively,
+    in a stable order; hidden files and folders (.git, .DS_Store) are passed over."""
+    from .read import suffixes
+
+    known = suffixes()
     for root, dirs, files in os.walk(folder, onerror=None):
-        dirs.sort()
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if path.match(pattern) or Path(name).match(pattern):
+            if pattern is None:
+                if not name.startswith(".") and path.suffix.lower() in known:
+                    yield path
+            elif path.match(pattern) or Path(name).match(pattern):
                 yield path
 
 
-def expand_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[Union[Path, str, InputError]]:
-    """Files named, files under folders (``pattern`` chooses names), and ``-`` for standard input."""
+def expand_paths(paths: list[str], pattern: str | None = None) -> Iterator[Union[Path, str, InputError]]:
+    """Files named, files under folders (``pattern`` chooses names; by default every format the
+    readers know), and ``-`` for standard input."""
     for raw in paths:
         if raw == "-":
             yield "-"
@@ -65,11 +73,18 @@ def expand_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[Union[Pat
                 found = True
                 yield file
             if not found:
-                yield InputError(raw, f"no files matching {pattern!r} in folder")
+                what = repr(pattern) if pattern else "a format bulletin reads (" + ", ".join(_suffixes()) + ")"
+                yield InputError(raw, f"no files matching {what} in folder")
         elif path.exists():
             yield path
         else:
             yield InputError(raw, "no such file or folder")
+
+
+def _suffixes() -> tuple[str, ...]:
+    from .read import suffixes
+
+    return suffixes()
 
 
 def looks_like_jsonl(data: bytes) -> bool:
@@ -123,7 +138,7 @@ def _read_stream(stream: BinaryIO, name: str) -> Iterator[Item]:
         yield Source(name, b"".join(head) + stream.read())
 
 
-def read_inputs(paths: list[str], pattern: str = "*.txt", stdin: BinaryIO | None = None) -> Iterator[Item]:
+def read_inputs(paths: list[str], pattern: str | None = None, stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Everything the command line names, in order: raw sources, parsed records and errors."""
     stdin = stdin if stdin is not None else sys.stdin.buffer
     for entry in expand_paths(paths or ["-"], pattern):

@@ -71,6 +71,13 @@ def tag_table(rows: list[dict]) -> "Table":
     return table
 
 
+def table_for(rows: list[dict]) -> "Table":
+    """The table that suits the records: documents, tagged items or items."""
+    if rows and rows[0].get("type") == "document":
+        return document_table(rows)
+    return tag_table(rows) if any("tags" in r for r in rows) else item_table(rows)
+
+
 def explain_changes(record: dict) -> None:
     """Print, on standard error, each kind of change with its count and a few before/after examples."""
     from rich.console import Console

@@ -1,431 +1,258 @@
-"""Writers for ``export``: CSV (Excel-friendly), JSON, JSON Lines, Markdown and other tabulate
-formats, and SQLite with a full-text index that finds Chinese substrings.
+"""Every output format, in one registry: name → file suffixes → writer. Every command writes
+through it, and the format is decided one way everywhere (:func:`choose_format`): an explicit
+``--format`` wins, then the ``-o`` suffix, else a table on a terminal and JSON Lines when piped.
 
-Rows are items flattened with dotted names (``doc.date``, ``tags.category``); lists are joined
-with ``；``. Every file is written under a temporary name and renamed when complete.
+A new format is one :func:`register` call here (or in a module imported here).
 
->>> flatten({"headline": "县住建局开展核查", "units": ["住建局", "交通运输局"], "doc": {"date": "2023-09-22"}})["units"]
-'住建局；交通运输局'
+>>> choose_format(None, "items.csv", tty=False), choose_format(None, None, tty=False), choose_format("md", "x.csv", tty=True)
+('csv', 'jsonl', 'md')
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
-import tempfile
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import Callable, Iterable, TextIO
 
-LIST_SEPARATOR = "；"
-#: Columns of a table export unless --columns says otherwise.
-DEFAULT_COLUMNS = (
-    "source", "doc.title", "doc.issue", "doc.date", "seq", "section", "headline", "units",
-    "tags.units", "tags.category", "tags.figures", "body", "layout", "number", "parent", "item_id",
-    "tags.duplicate_of",
-)
-#: Chinese column headers for office users (--headers zh).
-ZH_HEADERS = {
-    "source": "文件", "doc_id": "文档编号", "item_id": "条目编号", "seq": "序号", "layout": "版式",
-    "section": "栏目", "headline": "标题", "body": "正文", "units": "单位", "reporters": "报送人",
-    "number": "编号", "level": "层级", "parent": "上级标题", "doc.title": "刊名", "doc.issue": "期号",
-    "doc.date": "日期", "doc.issuer": "编发单位", "doc.editor": "责任编辑", "doc.reviewer": "审核",
-    "doc.signer": "签发", "doc.distribution": "发送范围", "tags.units": "规范单位", "tags.category": "类别",
-    "tags.figures": "数据", "tags.dates": "时间", "tags.duplicate_of": "重复于", "tags.similarity": "相似度",
-    "span": "位置", "headline_inferred": "标题推断", "redactions": "脱敏标记数", "marks": "加粗",
-}
-#: How a list of objects under a key becomes one cell. Example: tags.units → canonical names.
-LIST_FIELDS = {"tags.units": "canonical", "tags.figures": "text", "tags.dates": "text"}
-#: Characters that make a spreadsheet treat a cell as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FORMULA_CHARS = frozenset(FORMULA_START)
-TABLE_FORMATS = ("csv", "json", "jsonl", "md", "sqlite")
+from .files import AtomicOutput, OutputError, check_output, is_stream
+from .rows import RowMaker, choose_columns, csv_cell, escape_formula, flatten, header_names
+
+__all__ = ["FORMATS", "AtomicOutput", "Format", "OutputError", "RowMaker", "WriteOptions", "Written", "check_output",
+           "choose_format", "csv_cell", "dumps", "escape_formula", "flatten", "register", "write"]
 
 
-def flatten(record: dict, prefix: str = "") -> dict:
-    """One flat row: nested objects as dotted names, lists joined with ``；``."""
-    row: dict = {}
-    for key, value in record.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and name != "tags.category":
-            row.update(flatten(value, name + "."))
-        elif name == "tags.category" and isinstance(value, dict):
-            row[name] = value.get("label")
-        elif isinstance(value, list):
-            if name in LIST_FIELDS:
-                field = LIST_FIELDS[name]
-                row[name] = LIST_SEPARATOR.join(dict.fromkeys(str(v.get(field)) for v in value if isinstance(v, dict)))
-            elif all(not isinstance(v, (dict, list)) for v in value):
-                row[name] = LIST_SEPARATOR.join(str(v) for v in value)
-            else:
-                row[name] = json.dumps(value, ensure_ascii=False)
-        else:
-            row[name] = value
-    return row
+@dataclass
+class WriteOptions:
+    """How to write: the columns and headers of a table, the CSV's encoding, and which records
+    make its rows (``kind``: item for split, tag and export; document for normalise)."""
+
+    kind: str = "item"
+    columns: list[str] | None = None
+    headers: str = "en"
+    csv_encoding: str = "utf-8-sig"
+    raw: bool = False
+    table_format: str = "pipe"
+    force: bool = False
+    row_maker: RowMaker | None = None
+    report: Callable[[str], None] = field(default=lambda message: None)
 
 
-def column_value(record: dict, column: str):
-    """One cell of a row without flattening the whole record: ``doc.date`` → record["doc"]["date"]."""
-    if column in record:
-        value = record[column]
-    else:
-        value = record
-        for part in column.split("."):
-            if not isinstance(value, dict):
-                return None
-            value = value.get(part)
-    return _shape(column, value)
+@dataclass
+class Written:
+    """What a writer wrote: records (rows), and for SQLite the units and figures it added."""
+
+    records: int
+    units: int | None = None
+    figures: int | None = None
 
 
-_SCALARS = (str, int, float, bool)
+@dataclass
+class Format:
+    name: str
+    suffixes: tuple[str, ...]
+    write: Callable[[Iterable[dict], str | None, WriteOptions], Written]
+    file_only: bool = False
+    help: str = ""
 
 
-def _shape(column: str, value):
-    """A value as one cell: a category by its label, lists joined with ``；``, objects as JSON.
-
-    >>> _shape("tags.units", [{"canonical": "住房和城乡建设局"}, {"canonical": "财政局"}])
-    '住房和城乡建设局；财政局'
-    """
-    if value is None or value.__class__ in _SCALARS:
-        return value
-    if column == "tags.category" and isinstance(value, dict):
-        return value.get("label")
-    if isinstance(value, list):
-        if column in LIST_FIELDS:
-            field = LIST_FIELDS[column]
-            return LIST_SEPARATOR.join(dict.fromkeys(str(v.get(field)) for v in value if isinstance(v, dict)))
-        if all(not isinstance(v, (dict, list)) for v in value):
-            return LIST_SEPARATOR.join(str(v) for v in value)
-        return json.dumps(value, ensure_ascii=False)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+FORMATS: dict[str, Format] = {}
 
 
-def column_getter(column: str):
-    """A fast function for one column, built once per export, that gives what
-    :func:`column_value` gives: keys and ``parent.child`` names are looked up directly."""
-    parent, _, child = column.partition(".")
-    if not child:
-        def get(rec: dict):
-            value = rec.get(column)
-            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
-        return get
-    if "." not in child:
-        def get(rec: dict):
-            if column in rec:
-                value = rec[column]
-            else:
-                value = rec.get(parent)
-                value = value.get(child) if isinstance(value, dict) else None
-            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
-        return get
-    return lambda rec: column_value(rec, column)
+def register(name: str, suffixes: tuple[str, ...] = (), file_only: bool = False, help: str = ""):
+    """Register the decorated ``write(records, output, options) -> Written`` as format ``name``."""
+    def wrap(write):
+        FORMATS[name] = Format(name, suffixes, write, file_only, help)
+        return write
+    return wrap
 
 
-def choose_columns(rows: list[dict], columns: list[str] | None) -> list[str]:
-    """``columns`` if given; else the defaults that the rows have."""
-    if columns:
-        return columns
-    present = set().union(*(r.keys() for r in rows)) if rows else set()
-    return [c for c in DEFAULT_COLUMNS if c in present]
-
-
-def header_names(columns: list[str], headers: str) -> list[str]:
-    return [ZH_HEADERS.get(c, c) for c in columns] if headers == "zh" else list(columns)
-
-
-def escape_formula(value):
-    """Make a cell that a spreadsheet would run as a formula plain text: ``=1+1`` → ``'=1+1``."""
-    if value.__class__ is str and value[:1] in FORMULA_CHARS:
-        return "'" + value
-    return value
-
-
-def guess_format(output: str | None) -> str | None:
-    """Format from the ``-o`` suffix: .csv, .json, .jsonl, .md, .sqlite/.db."""
-    if not output:
-        return None
+def by_suffix(output: str) -> str | None:
+    """The format whose suffixes include ``output``'s. Example: items.csv → csv."""
     suffix = Path(output).suffix.lower()
-    return {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".md": "md",
-            ".markdown": "md", ".sqlite": "sqlite", ".sqlite3": "sqlite", ".db": "sqlite",
-            ".txt": "table", ".html": "html", ".tsv": "tsv"}.get(suffix)
+    return next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
 
 
-class AtomicOutput:
-    """A file written under a temporary name next to ``path`` and renamed into place on success.
+def _tabulate_formats() -> list[str]:
+    import tabulate
 
-    ``copy_existing`` starts the temporary file as a copy of ``path`` (to append to a database).
-    """
-
-    def __init__(self, path: str, binary: bool = False, encoding: str = "utf-8", newline: str | None = "",
-                 copy_existing: bool = False) -> None:
-        self.path = Path(path)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
-                                        dir=str(self.path.parent or Path(".")))
-        os.close(fd)
-        if copy_existing and self.path.exists():
-            shutil.copyfile(self.path, self.tmp)
-        self.binary, self.encoding, self.newline = binary, encoding, newline
-        self.handle = None
-
-    def __enter__(self):
-        if not self.binary:
-            self.handle = open(self.tmp, "w", encoding=self.encoding, newline=self.newline)
-            return self.handle
-        return self.tmp
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if self.handle:
-            self.handle.close()
-        if exc_type is None:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = self.path.stat().st_mode & 0o777 if self.path.exists() else 0o666 & ~umask
-            os.chmod(self.tmp, mode)  # mkstemp makes 0600; give the file the mode a new file gets
-            os.replace(self.tmp, self.path)
-        elif os.path.exists(self.tmp):
-            os.unlink(self.tmp)
+    return list(tabulate.tabulate_formats)
 
 
-#: Characters that make a CSV cell need quotes (Excel's dialect, as the csv module writes it).
-CSV_SPECIAL = re.compile(r'[",\r\n]')
+def choose_format(explicit: str | None, output: str | None, tty: bool | None = None) -> str:
+    """``explicit`` if given; else by the ``-o`` suffix; else table on a terminal, jsonl when piped."""
+    if explicit:
+        if explicit not in FORMATS and explicit not in _tabulate_formats():
+            raise OutputError(f"unknown format {explicit!r}; choose from {', '.join(FORMATS)} or a tabulate format")
+        chosen = explicit
+    elif output and output != "-" and not is_stream(output):
+        chosen = by_suffix(output)
+        if chosen is None:
+            known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+            raise OutputError(f"{output}: cannot tell the format from the name (known suffixes: {known}); "
+                              "give --format")
+    else:
+        chosen = "table" if (sys.stdout.isatty() if tty is None else tty) else "jsonl"
+    fmt = FORMATS.get(chosen)
+    if fmt is not None and fmt.file_only and (not output or output == "-"):
+        raise OutputError(f"{chosen} needs -o FILE")
+    return chosen
 
 
-def csv_cell(value: str) -> str:
-    """One cell as the csv module writes it inside a row: quoted only where it must be.
-
-    >>> csv_cell("a"), csv_cell('他说"好",然后')
-    ('a', '"他说""好"",然后"')
-    """
-    return '"' + value.replace('"', '""') + '"' if CSV_SPECIAL.search(value) else value
+def dumps(record: dict) -> str:
+    """One record as a JSON line (UTF-8 text, not \\u escapes)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-class _Echo:
-    """A file for ``csv.writer`` that hands each line back (``writerow`` returns what ``write`` does)."""
-
-    def write(self, text: str) -> str:
-        return text
-
-
-class RowMaker:
-    """Items to table rows for given columns; picklable, so worker processes can make the rows.
-
-    >>> RowMaker(["seq", "doc.date", "units"])({"seq": 1, "doc": {"date": "2023-09-22"}, "units": ["住建局"]})
-    ['1', '2023-09-22', '住建局']
-    """
-
-    #: Columns only the parent process knows (duplicates are found across the whole run).
-    LATE = ("tags.duplicate_of", "tags.similarity")
-    #: Stands in for a late cell while a worker encodes a row: no CSV quoting is needed for it, and
-    #: a row whose own cells hold it is sent as cells instead. Example: 'a,\ue000,b\r\n'.
-    PLACEHOLDER = "\ue000"
-
-    def __init__(self, columns: list[str] | None, raw: bool = False) -> None:
-        self.columns = list(columns or DEFAULT_COLUMNS)
-        self.raw = raw
-        self._getters = None
-        self._writer = None
-        self._late = [k for k, c in enumerate(self.columns) if c in self.LATE]
-
-    def __getstate__(self) -> dict:  # functions and the csv writer are made again where it is used
-        return {**self.__dict__, "_getters": None, "_writer": None}
-
-    def _csv(self):
-        """A CSV writer whose ``writerow`` returns the encoded line instead of writing it."""
-        if self._writer is None:
-            import csv
-
-            self._writer = csv.writer(_Echo())
-        return self._writer
-
-    def encode(self, rec: dict) -> list[str] | None:
-        """An item's CSV line as the pieces of text around its late columns, made in the worker
-        that tagged it, so the parent only puts the late cells in (:meth:`line`) and writes; or
-        None where that cannot be done (a row of one cell, a cell holding :data:`PLACEHOLDER`).
-
-        >>> RowMaker(["seq", "tags.duplicate_of", "headline"]).encode({"seq": 3, "headline": "a,b"})
-        ['3,', ',"a,b"\\r\\n']
-        """
-        writer = self._csv()
-        row = self(rec)
-        late = self._late
-        if len(row) < 2:
-            return None
-        for k in late:
-            row[k] = self.PLACEHOLDER
-        pieces = writer.writerow(row).split(self.PLACEHOLDER)
-        return pieces if len(pieces) == len(late) + 1 else None
-
-    def line(self, rec: dict, pieces: list[str]) -> str:
-        """The CSV line of an item encoded by :meth:`encode`, with its late cells filled in."""
-        if len(pieces) == 1:
-            return pieces[0]
-        out = [pieces[0]]
-        for (_k, value), piece in zip(self._late_cells(rec), pieces[1:]):
-            out.append(csv_cell(value))
-            out.append(piece)
-        return "".join(out)
-
-    def _late_cells(self, rec: dict) -> list[tuple[int, str]]:
-        """(column position, cell) of the columns only the parent knows, for one item."""
-        tags = rec.get("tags") or {}
-        return [(k, self.cell(tags.get(self.columns[k].partition(".")[2]))) for k in self._late]
-
-    def cell(self, value) -> str:
-        if value is None:
-            return ""
-        return str(value) if self.raw else str(escape_formula(value))
-
-    def __call__(self, rec: dict) -> list:
-        if self._getters is None:
-            self._getters = [column_getter(c) for c in self.columns]
-        row = []
-        for get in self._getters:  # self.cell, inlined: this runs for every cell of every item
-            value = get(rec)
-            if value is None:
-                row.append("")
-            elif value.__class__ is str:
-                row.append("'" + value if value[:1] in FORMULA_CHARS and not self.raw else value)
-            else:
-                row.append(str(value))
-        return row
-
-    def finish(self, rec: dict) -> list:
-        """The row of an item: made in a worker (``_row``) with the late columns filled in now."""
-        row = rec.get("_row")
-        if row is None:
-            return self(rec)
-        for k, value in self._late_cells(rec):
-            row[k] = value
-        return row
+def write(records: Iterable[dict], fmt: str, output: str | None, options: WriteOptions | None = None) -> Written:
+    """Write ``records`` in format ``fmt`` to ``output`` (a file, or standard output)."""
+    options = options or WriteOptions()
+    if fmt in FORMATS:
+        return FORMATS[fmt].write(records, output, options)
+    options.table_format = fmt  # any other tabulate format
+    return FORMATS["md"].write(records, output, options)
 
 
-def write_csv(rows: Iterable[dict], handle: TextIO, columns: list[str] | None, headers: str = "en",
-              raw: bool = False, maker: RowMaker | None = None) -> int:
-    """CSV with a header row; formula-like cells escaped unless ``raw``. Streams row by row."""
+class _Target:
+    """Standard output, or a file written whole (see :class:`AtomicOutput`)."""
+
+    def __init__(self, output: str | None, encoding: str = "utf-8", newline: str | None = "\n") -> None:
+        self.file = AtomicOutput(output, encoding=encoding, newline=newline) if output and output != "-" else None
+
+    def __enter__(self) -> TextIO:
+        return self.file.__enter__() if self.file else sys.stdout
+
+    def __exit__(self, *exc) -> None:
+        if self.file:
+            self.file.__exit__(*exc)
+        else:
+            sys.stdout.flush()
+
+
+def _rows_of(records: Iterable[dict], kind: str) -> Iterable[dict]:
+    return (r for r in records if r.get("type") == kind)
+
+
+@register("jsonl", (".jsonl", ".ndjson"), help="one JSON record a line (what the next command in a pipe reads)")
+def write_jsonl(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    n = 0
+    with _Target(output) as handle:
+        for rec in records:
+            handle.write(dumps(rec) + "\n")
+            n += 1
+    return Written(n)
+
+
+@register("json", (".json",), help="one JSON array")
+def write_json(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    rows = list(records)
+    with _Target(output) as handle:
+        json.dump(rows, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
+    return Written(len(rows))
+
+
+@register("table", (), help="a table to read on a terminal (the default there)")
+def write_rich_table(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    from rich.console import Console
+
+    from ..render import table_for
+
+    rows = [r for r in records if r.get("type") in ("item", "document")]
+    with _Target(output) as handle:
+        console = Console(file=handle) if handle is not sys.stdout else Console()
+        if rows:
+            console.print(table_for(rows))
+        else:
+            console.print(f"[dim]{len(rows)} records[/dim]")
+    return Written(len(rows))
+
+
+@register("csv", (".csv",), help="CSV for Excel (UTF-8 with BOM by default; --csv-encoding)")
+def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     import csv
 
-    maker = maker or RowMaker(columns, raw)
-    writer = csv.writer(handle)
-    writer.writerow(header_names(maker.columns, headers))
-    n = 0
-    write = handle.write
-    for rec in rows:
-        pieces = rec.get("_csv")
-        if pieces is not None:  # encoded in a worker: see RowMaker.encode
-            write(maker.line(rec, pieces))
-        else:
-            writer.writerow(maker.finish(rec))
-        n += 1
-    return n
+    chosen = options.csv_encoding.lower()
+    if chosen not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
+        raise OutputError("--csv-encoding must be utf-8-sig, utf-8 or gb18030")
+    encoding = "utf-8" if chosen in ("utf8",) or (chosen == "utf-8-sig" and not output) else chosen
+    if encoding == "gbk":
+        encoding = "gb18030"
+    maker = options.row_maker or RowMaker(options.columns, options.raw,
+                                          kind=options.kind if not options.columns else "item")
+    if output and output != "-":
+        target = AtomicOutput(output, encoding=encoding)
+        handle = target.__enter__()
+    else:
+        target, handle = None, sys.stdout
+        sys.stdout.reconfigure(newline="")
+    try:
+        writer = csv.writer(handle)
+        writer.writerow(header_names(maker.columns, options.headers))
+        n = 0
+        write_line = handle.write
+        for rec in _rows_of(records, options.kind):
+            pieces = rec.get("_csv")
+            if pieces is not None:  # encoded in a worker: see RowMaker.encode
+                write_line(maker.line(rec, pieces))
+            else:
+                writer.writerow(maker.finish(rec))
+            n += 1
+    except BaseException as exc:
+        if target is not None:
+            target.__exit__(type(exc), exc, None)
+        raise
+    if target is not None:
+        target.__exit__(None, None, None)
+    return Written(n)
 
 
-def write_table(rows: list[dict], handle: TextIO, columns: list[str] | None, headers: str = "en",
-                table_format: str = "pipe") -> int:
-    """Markdown (``pipe``) or any other tabulate format."""
+@register("md", (".md", ".markdown"), help="a Markdown table (--table-format for other tabulate styles)")
+def write_markdown(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     from tabulate import tabulate
 
-    columns = choose_columns(rows, columns)
+    rows = [flatten(r) for r in _rows_of(records, options.kind)]
+    columns = choose_columns(rows, options.columns)
     data = [["" if r.get(c) is None else r.get(c) for c in columns] for r in rows]
-    handle.write(tabulate(data, headers=header_names(columns, headers), tablefmt=table_format,
-                          disable_numparse=True) + "\n")
-    return len(rows)
+    with _Target(output, newline=None) as handle:
+        handle.write(tabulate(data, headers=header_names(columns, options.headers), tablefmt=options.table_format,
+                              disable_numparse=True) + "\n")
+    return Written(len(rows))
 
 
-SCHEMA_SQL = """
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, source TEXT, title TEXT, issue INTEGER, issuer TEXT, date TEXT,
-    editor TEXT, reviewer TEXT, signer TEXT, distribution TEXT, layout TEXT, encoding TEXT, text TEXT);
-CREATE TABLE IF NOT EXISTS items (
-    item_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER,
-    layout TEXT, section TEXT, headline TEXT, body TEXT, number TEXT, level INTEGER, parent TEXT,
-    category TEXT, category_label TEXT, duplicate_of TEXT, similarity REAL, span_start INTEGER, span_end INTEGER);
-CREATE TABLE IF NOT EXISTS units (
-    item_id TEXT NOT NULL REFERENCES items(item_id), name TEXT, canonical TEXT, kind TEXT, source TEXT);
-CREATE TABLE IF NOT EXISTS figures (
-    item_id TEXT NOT NULL REFERENCES items(item_id), text TEXT, value REAL, unit TEXT,
-    normalised_value REAL, normalised_unit TEXT, approx INTEGER, change TEXT, clause TEXT);
-CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
-CREATE INDEX IF NOT EXISTS units_item ON units(item_id);
-CREATE INDEX IF NOT EXISTS units_canonical ON units(canonical);
-CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS items_fts USING fts5(
-    headline, body, content='items', content_rowid='rowid', tokenize='trigram');
-"""
+@register("text", (".txt",), help="plain text: each document's text, or each item's headline and body")
+def write_text(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    n = 0
+    with _Target(output) as handle:
+        for rec in _rows_of(records, options.kind):
+            if rec.get("type") == "document":
+                handle.write(rec.get("text", "").rstrip("\n") + "\n\f\n")
+            else:
+                head = " ".join(x for x in (rec.get("number"), rec.get("headline")) if x)
+                handle.write("\n".join(x for x in (head, rec.get("body")) if x) + "\n\n")
+            n += 1
+    return Written(n)
 
 
-class SqliteWriter:
-    """Items (and documents) into a SQLite database; documents already there are skipped."""
+@register("sqlite", (".sqlite", ".sqlite3", ".db"), file_only=True,
+          help="a SQLite database with a full-text index (added to: documents already in it are skipped)")
+def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    from .sqlite import SqliteError, SqliteWriter
 
-    def __init__(self, path: str) -> None:
-        import sqlite3
-
-        self.db = sqlite3.connect(path)
-        self.db.executescript(SCHEMA_SQL)
-        self.known = {row[0] for row in self.db.execute("SELECT doc_id FROM documents")}
-        self.new_docs: set[str] = set()
-        self.skipped: set[str] = set()
-        self.items = self.units = self.figures = 0
-
-    def _document(self, doc_id: str, rec: dict, meta: dict) -> None:
-        self.db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (doc_id, rec.get("source"), meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"),
-             meta.get("editor"), meta.get("reviewer"), meta.get("signer"), meta.get("distribution"),
-             rec.get("layout"), rec.get("encoding"), rec.get("text")))
-        self.new_docs.add(doc_id)
-
-    def add(self, rec: dict) -> None:
-        doc_id = rec.get("doc_id")
-        if rec.get("type") == "document":
-            if doc_id in self.known:
-                self.skipped.add(doc_id)
-            elif doc_id not in self.new_docs:
-                self._document(doc_id, rec, {})
-            return
-        if rec.get("type") != "item" or doc_id in self.known:
-            if doc_id in self.known:
-                self.skipped.add(doc_id)
-            return
-        meta = rec.get("doc") or {}
-        if doc_id not in self.new_docs:
-            self._document(doc_id, rec, meta)
-        elif meta:
-            self.db.execute(
-                "UPDATE documents SET title=?, issue=?, issuer=?, date=?, editor=?, reviewer=?, signer=?, "
-                "distribution=?, layout=COALESCE(layout, ?) WHERE doc_id=? AND title IS NULL AND date IS NULL",
-                (meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"), meta.get("editor"),
-                 meta.get("reviewer"), meta.get("signer"), meta.get("distribution"), rec.get("layout"), doc_id))
-        tags = rec.get("tags") or {}
-        cat = tags.get("category") or {}
-        span = rec.get("span") or [None, None]
-        rec = {**rec, "item_id": rec.get("item_id") or f"{doc_id}:{rec.get('seq')}"}
-        cur = self.db.execute(
-            "INSERT OR IGNORE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (rec["item_id"], doc_id, rec.get("seq"), rec.get("layout"), rec.get("section"), rec.get("headline"),
-             rec.get("body"), rec.get("number"), rec.get("level"), rec.get("parent"), cat.get("key"),
-             cat.get("label"), tags.get("duplicate_of"), tags.get("similarity"), span[0], span[1]))
-        if cur.rowcount != 1:  # the same document twice in one run: its items are there already
-            return
-        self.db.execute("INSERT INTO items_fts(rowid, headline, body) VALUES (?,?,?)",
-                        (cur.lastrowid, rec.get("headline"), rec.get("body")))
-        units = tags.get("units") or [{"name": u, "canonical": None, "kind": None, "source": "attribution"}
-                                      for u in rec.get("units") or []]
-        self.db.executemany("INSERT INTO units VALUES (?,?,?,?,?)",
-                            [(rec["item_id"], u.get("name"), u.get("canonical"), u.get("kind"), u.get("source"))
-                             for u in units])
-        figures = tags.get("figures") or []
-        self.db.executemany(
-            "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?)",
-            [(rec["item_id"], f.get("text"), f.get("value"), f.get("unit"), (f.get("normalised") or {}).get("value"),
-              (f.get("normalised") or {}).get("unit"), int(bool(f.get("approx"))), f.get("change"), f.get("clause"))
-             for f in figures])
-        self.items += 1
-        self.units += len(units)
-        self.figures += len(figures)
-
-    def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+    assert output
+    if is_stream(output):
+        raise OutputError(f"{output}: a SQLite database must be a regular file")
+    with AtomicOutput(output, binary=True, copy_existing=not options.force) as tmp:
+        try:
+            writer = SqliteWriter(tmp)
+        except SqliteError as exc:
+            raise OutputError(f"{output}: {exc}") from None
+        try:
+            for rec in records:
+                writer.add(rec)
+        finally:
+            writer.close()
+    if writer.skipped:
+        options.report(f"{len(writer.skipped)} document(s) already in {output}: skipped")
+    return Written(writer.items, writer.units, writer.figures)

@@ -11,14 +11,14 @@ import hashlib
 
 from ..changes import Changes
 from ..options import NormaliseOptions
-from ..read.text import decode_bytes, repair_mojibake
+from ..read.html import html_text, is_page
+from ..read.text import repair_mojibake
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
 from .spacing import (
     fix_punctuation,
     fix_spacing,
     fold_radicals,
     fold_width,
-    html_to_text,
     strip_markup,
     unspace,
 )
@@ -47,8 +47,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
             changes.add("mojibake", text[:12], fixed[:12])
             text = fixed
     has_markup = "*" in text or "_" in text or "<" in text or "&" in text or "#" in text or ">" in text
-    if opts.markup and "<" in text:
-        text = html_to_text(text, changes)  # a saved web page: its head and scripts go
+    if opts.markup and "<" in text and is_page(text):
+        text = html_text(text, changes)[0]  # a saved web page given as text: parsed (see read/html.py)
     lines, pages = clean_lines(text, changes)
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")
@@ -76,9 +76,9 @@ def _closed_up(line: str, changes: Changes) -> str:
     return line if new is line else (indented(new, line.indent) if line.__class__ is Line else new)
 
 
-def document_record(text: str, source: str, encoding: str, changes: Changes) -> dict:
+def document_record(text: str, source: str, encoding: str, changes: Changes, meta: dict | None = None) -> dict:
     """The ``document`` record every later stage reads (see docs/records.md)."""
-    return {
+    rec = {
         "type": "document",
         "schema": SCHEMA,
         "doc_id": doc_id_for(text),
@@ -87,27 +87,24 @@ def document_record(text: str, source: str, encoding: str, changes: Changes) -> 
         "text": text,
         "changes": changes.as_record(),
     }
+    if meta:
+        rec["meta"] = meta  # what the format told: a web page's title
+    return rec
 
 
 def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None, errors: str = "strict",
                     options: NormaliseOptions | None = None) -> dict:
     """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input.
 
-    PDF bytes are read for their text first (see :mod:`bulletin_cli.pdf`)."""
-    from ..read.pdf import PdfError, is_pdf, pdf_text
-    from ..read.text import Decoded, DecodeError
+    The bytes are read by the reader of their format (see :mod:`bulletin_cli.read`): PDF, web page, text."""
+    from ..read import read_bytes
+    from ..read.text import DecodeError
 
-    if is_pdf(data):
-        try:
-            decoded = Decoded(pdf_text(data), "pdf")
-        except PdfError as exc:
-            raise DecodeError(str(exc)) from None
-    else:
-        decoded = decode_bytes(data, encoding=encoding, errors=errors)
     changes = Changes()
+    decoded = read_bytes(data, source, encoding, errors, changes)
     if decoded.replacements:
         changes.add("replaced_bytes", n=decoded.replacements)
     text, changes = normalise_text(decoded.text, options, changes)
     if not text.strip():
         raise DecodeError("no text after normalising (blank file, or a PDF of scanned images)")
-    return document_record(text, source, decoded.encoding, changes)
+    return document_record(text, source, decoded.encoding, changes, decoded.meta)

@@ -42,17 +42,6 @@ MARKDOWN_CLOSING = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$", re.MULTILINE)
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 #: HTML entities. Example: &nbsp; &amp; &#12290;
 HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
-#: A saved web page rather than text with a stray tag. Example: <!DOCTYPE html>, <html lang="zh">.
-HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
-#: What a web page holds that is not its text: doctype, comments, head, scripts and styles.
-#: Example: <script>var a = 1;</script>.
-HTML_HIDDEN = re.compile(r"<!DOCTYPE[^>]*>|<!--.*?-->|<(head|script|style|noscript|template)\b[^>]*>.*?</\1\s*>",
-                         re.IGNORECASE | re.DOTALL)
-#: Tags that end a line of text on a web page. Example: <p>, </div>, <br/>.
-HTML_BREAK = re.compile(r"<(?:br|p|div|h[1-6]|li|tr|table|section|article|ul|ol|blockquote|header|footer)\b[^>]*>"
-                        r"|</(?:p|div|h[1-6]|li|tr|table|section|article|ul|ol|blockquote|header|footer)\s*>",
-                        re.IGNORECASE)
-
 #: ASCII punctuation touching Chinese text, and the full-width mark it becomes. Each pattern opens
 #: with the mark itself (fast to scan for) and looks around it. Examples: 改革,下沉 → 改革，下沉;
 #: 时间:2023 → 时间：2023; 1,000 and 1:500 stay as they are.
@@ -87,20 +76,6 @@ HEADLINE_SPACE_DIGIT = re.compile(rf"(?<=[{CJK}”’」』）]) (?=\d)")
 KEEP = "\ufdd0"  # stand-in for a protected headline space: a noncharacter, never in real text
 #: A headline that names its unit before a colon. Example: 县人社局：开展春风行动.
 UNIT_COLON_HEAD = re.compile(rf"^[{CJK}]{{2,15}}[：:][^，。；：,;:！？]+$")
-
-
-def html_to_text(text: str, changes: Changes) -> str:
-    """A saved web page's text: what is not shown (head, scripts, styles) goes, counted as
-    ``html_hidden`` with examples; paragraph and line tags become line breaks. Text that is not a
-    whole page is returned as it is (stray tags are :func:`strip_markup`'s job).
-
-    >>> html_to_text("<html><head><title>快报</title></head><body><p>第一段</p><p>第二段</p></body></html>", Changes())
-    '<html><body>\\n第一段\\n\\n第二段\\n</body></html>'
-    """
-    if "<" not in text or not HTML_DOCUMENT.search(text, 0, 4096):
-        return text
-    text = counted_sub(HTML_HIDDEN, "", text, changes, "html_hidden", context=0)
-    return HTML_BREAK.sub("\n", text)
 
 
 def strip_markup(text: str, changes: Changes) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Byte-order marks, longest first. Example: b"\\x84\\x31\\x95\\x33" opens GB18030 text.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -50,7 +50,7 @@ COMMON_HANZI = frozenset(
 )
 
 
-_HANZI = re.compile("[\u4e00-\u9fff]")
+_HANZI = re.compile("[\u4e00-\u9fff\U00020000-\U0003134f]")
 _COMMON = re.compile("[" + "".join(sorted(COMMON_HANZI)) + "]")
 _LATIN1_HIGH = re.compile("[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u02dc\u2013-\u2122]")
 #: Bytes that may appear in text: printable, tab, line ends, form feed, escape, NUL (counted apart).
@@ -68,6 +68,10 @@ class Decoded:
     text: str
     encoding: str
     replacements: int = 0
+    #: What the format itself tells of the document (a web page's ``title``).
+    meta: dict = field(default_factory=dict)
+    #: The format read: text, html, pdf.
+    format: str = "text"
 
 
 def _common_ratio(text: str) -> float:

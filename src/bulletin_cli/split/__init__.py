@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Callable
 
 from ..lexicon.patterns import P
 from ..variants import Restorer, shadow_if_traditional
@@ -80,11 +81,15 @@ def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return hi - lo - (1 if hi > lo and spans[hi - 1][1] > end else 0)
 
 
-def split_document(doc: dict, layout: str | None = None, captions: bool = False) -> list[dict]:
-    """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record."""
+def split_document(doc: dict, layout: str | None = None, captions: bool = False,
+                   on_layout: Callable[[str, str, dict], None] | None = None) -> list[dict]:
+    """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record.
+    ``on_layout(layout, rule, signals)`` is told why the layout was chosen (``split --explain``)."""
     text = doc["text"]
     simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
     parsed = analyse(simple or text, layout)
+    if on_layout is not None:
+        on_layout(parsed.layout, *parsed.reason)
     keep = Restorer(text, simple) if simple else (lambda value, start=0: value)
     meta = {"title": None, "issue": None, "issuer": None, "date": None, "editor": None, "reviewer": None,
             "signer": None, "distribution": None, "note": None}

@@ -1,0 +1,348 @@
+"""The chain, one driver for every command: whatever a command receives (files, folders, a pipe of
+raw text or of any earlier stage's records) runs through the stages it still needs, normalise →
+split → tag, one file at a time or in N worker processes, with output in input order, duplicates
+found across the whole run, progress and a summary. Errors are reported, never raised.
+
+Memory stays flat: files are read one at a time (by each worker), results stream back in order
+through ``imap`` and are written as they come.
+
+>>> from bulletin_cli.inputs import Source
+>>> docs = list(to_documents([Source("a.txt", "县住建局开展核查 摸清底数。（住建局）".encode())], print))
+>>> docs[0]["type"]
+'document'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .inputs import InputError, Source, expand_paths, read_file, read_inputs
+from .normalise import NormaliseOptions, normalise_bytes
+from .normalise.spacing import CID_GLYPH
+from .read.text import DecodeError
+from .split import split_document
+from .tag import mark_duplicate, tag_item
+from .tag.dedupe import Deduper
+
+Report = Callable[[str], None]
+#: Characters of the private use area, which PDF fonts without a Unicode map give for their
+#: glyphs; no one can tell which character each was. Example: U+E01A.
+PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+#: How a reported line that is only a warning (the input was still processed) begins.
+WARNING = "warning: "
+#: How a reported line that only informs (``--explain``) begins.
+NOTE = "note: "
+
+
+@dataclass
+class Tally:
+    """What a run did, for the summary line and the exit code."""
+
+    inputs: int = 0
+    failed: int = 0
+    records: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def fail(self, message: str, report: Report) -> None:
+        self.failed += 1
+        self.failures.append(message)
+        report(message)
+
+
+@dataclass
+class Settings:
+    """Options every stage may need."""
+
+    encoding: str | None = None
+    errors: str = "auto"
+    options: NormaliseOptions = field(default_factory=NormaliseOptions)
+    layout: str | None = None
+    captions: bool = False
+    #: The configuration (forms, units, categories) from :func:`bulletin_cli.lexicon.load_config`.
+    cfg: dict | None = None
+    #: How far the chain goes: normalise, split or tag.
+    stage: str = "tag"
+    #: Whether document records come out too, before their items (the SQLite writer stores the text).
+    keep_documents: bool = False
+    #: Report why each document got its layout (``split --explain``).
+    explain: bool = False
+
+
+def item_error(tally: Tally, report: Report) -> Callable[[dict, Exception], None]:
+    """What to do when tagging fails on an item: report it, count it, go on."""
+    def failed(item: dict, exc: Exception) -> None:
+        tally.fail(internal_error(f"{item.get('source', '-')} item {item.get('seq')}", "tag", exc), report)
+    return failed
+
+
+def internal_error(name: str, stage: str, exc: Exception) -> str:
+    """The one line reported when a stage fails on an input through a fault of its own.
+
+    >>> internal_error("a.txt", "split", KeyError("issuer"))
+    "a.txt: internal error in split (KeyError: 'issuer'); the file was skipped, please report it"
+    """
+    return f"{name}: internal error in {stage} ({type(exc).__name__}: {exc}); the file was skipped, please report it"
+
+
+def to_documents(inputs: Iterable, report: Report, settings: Settings | None = None,
+                 tally: Tally | None = None) -> Iterator[dict]:
+    """``document`` records from raw sources; records of other types pass through untouched."""
+    settings = settings or Settings()
+    tally = tally if tally is not None else Tally()
+    for entry in inputs:
+        if isinstance(entry, InputError):
+            tally.fail(str(entry), report)
+            continue
+        if isinstance(entry, Source):
+            tally.inputs += 1
+            try:
+                doc = normalise_bytes(entry.data, entry.name, settings.encoding, settings.errors, settings.options)
+            except DecodeError as exc:
+                tally.fail(f"{entry.name}: {exc}", report)
+                continue
+            except Exception as exc:  # a bug of ours must cost one file, not the run
+                tally.fail(internal_error(entry.name, "normalise", exc), report)
+                continue
+            replaced = doc["changes"]["counts"].get("replaced_bytes")
+            if replaced and settings.errors == "auto":
+                report(f"{WARNING}{entry.name}: {replaced} undecodable byte sequence(s) read as U+FFFD "
+                       "(--errors strict refuses such files)")
+            if "(cid:" in doc["text"]:
+                n = len(CID_GLYPH.findall(doc["text"]))
+                report(f"{WARNING}{entry.name}: {n} glyph(s) the PDF extractor could not map, kept as (cid:N): "
+                       "those characters cannot be read")
+            if PRIVATE_USE.search(doc["text"]):
+                n = len(PRIVATE_USE.findall(doc["text"]))
+                report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "
+                       "without a Unicode map; those characters cannot be read")
+            yield doc
+            continue
+        yield entry
+
+
+def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
+             tally: Tally | None = None, keep_documents: bool = False) -> Iterator[dict]:
+    """``item`` records: documents are split, items pass through, other records are dropped.
+
+    With ``keep_documents`` each document record comes out too, before its items (the SQLite
+    writer stores the text)."""
+    settings = settings or Settings()
+    tally = tally if tally is not None else Tally()
+    for rec in to_documents(inputs, report, settings, tally):
+        kind = rec.get("type")
+        if kind == "document":
+            if not isinstance(rec.get("text"), str) or "doc_id" not in rec:
+                tally.fail(f"{rec.get('source', '-')}: document record without text or doc_id", report)
+                continue
+            try:
+                why = _layout_note(rec, report) if settings.explain else None
+                items = split_document(rec, settings.layout, settings.captions, why)
+            except Exception as exc:  # a bug of ours must cost one document, not the run
+                tally.fail(internal_error(rec.get("source", "-"), "split", exc), report)
+                continue
+            if keep_documents:
+                yield rec
+            yield from items
+        elif kind in ("item", "caption"):
+            yield rec
+
+
+def _layout_note(rec: dict, report: Report) -> Callable[[str, str, dict], None]:
+    """Report a document's layout, the rule that chose it and the signals the rule read."""
+    def note(layout: str, rule: str, signals: dict) -> None:
+        read = ", ".join(f"{k}={v}" for k, v in signals.items())
+        report(f"{NOTE}{rec.get('source', '-')}: layout {layout} (rule: {rule}{'; ' + read if read else ''})")
+    return note
+
+
+@dataclass
+class Summary:
+    """What an export did."""
+
+    @property
+    def documents(self) -> int:
+        return len(self.doc_ids)
+
+    doc_ids: set = field(default_factory=set)
+    items: int = 0
+    units: int = 0
+    figures: int = 0
+    duplicates: int = 0
+    failures: list[str] = field(default_factory=list)
+
+
+def _chain(entries, settings: Settings, report: Callable[[str], None], tally: Tally,
+           row_maker: Callable[[dict], list] | None = None) -> Iterator[tuple]:
+    """(record, duplicate keys) pairs for ``settings.stage``: items tagged here get their keys
+    prepared for the parent's duplicate check; items tagged by an earlier ``bulletin tag`` get
+    ``False`` (already checked); records that need no check get None."""
+    if settings.stage == "normalise":
+        for rec in to_documents(entries, report, settings, tally):
+            if rec.get("type") == "document":
+                yield rec, None
+        return
+    items = to_items(entries, report, settings, tally, keep_documents=settings.keep_documents)
+    if settings.stage == "split":
+        for rec in items:
+            yield rec, None
+        return
+    cfg = settings.cfg if settings.cfg is not None else _default_config()
+    for rec in items:
+        if rec.get("type") != "item":
+            yield rec, None
+        elif "tags" in rec:
+            yield (_slim(rec, row_maker) if row_maker else rec), False
+        else:
+            try:
+                rec["tags"] = tag_item(rec, cfg)  # the record was made here (split, or read from a pipe)
+            except Exception as exc:  # a bug of ours must cost one item, not the run
+                item_error(tally, report)(rec, exc)
+                continue
+            yield (_slim(rec, row_maker) if row_maker else rec), Deduper.prepare(rec)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_config() -> dict:
+    from .lexicon import load_config
+
+    return load_config()
+
+
+def _slim(rec: dict, row_maker: Callable[[dict], list]) -> dict:
+    """An item reduced to its finished table row and what the parent still needs (ids, the
+    duplicate fields it fills in, counts): far less to send between processes. A CSV row comes
+    already encoded, as the text around its late cells (see :meth:`RowMaker.encode`)."""
+    tags = rec.get("tags") or {}
+    slim = {"type": "item", "item_id": rec.get("item_id"), "doc_id": rec.get("doc_id"),
+            "tags": {"duplicate_of": tags.get("duplicate_of"), "similarity": tags.get("similarity")},
+            "_counts": (len(tags.get("units") or rec.get("units") or []), len(tags.get("figures") or []))}
+    pieces = row_maker.encode(rec) if hasattr(row_maker, "encode") else None
+    if pieces is None:
+        slim["_row"] = row_maker(rec)
+    else:
+        slim["_csv"] = pieces
+    return slim
+
+
+#: What every job of one run shares (settings, with the configuration, and the row maker): set
+#: once in each worker process, so that a job sent to it is just a path.
+_CONTEXT: tuple | None = None
+
+
+def _set_context(context: tuple) -> None:
+    global _CONTEXT
+    _CONTEXT = context
+    from .lexicon import use
+
+    use(context[0].cfg)  # a spawned worker starts with the shipped forms
+
+
+def _work(path: str) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
+    """:func:`_work_with` in a worker process, with the context it was started with."""
+    return _work_with(_CONTEXT, path)
+
+
+def _work_with(context: tuple, path: str) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:
+    """One file through the chain: (records with their duplicate keys, error lines, inputs read).
+    With a ``row_maker`` items come back as finished rows (see :func:`_slim`)."""
+    settings, row_maker = context
+    errors: list[str] = []
+    tally = Tally()
+    out = list(_chain(read_file(Path(path)), settings, errors.append, tally, row_maker))
+    return out, errors, tally.inputs
+
+
+def run(paths: list[str], pattern: str | None, settings: Settings, report: Callable[[str], None],
+        tally: Tally, summary: Summary, jobs: int = 1, drop_duplicates: bool = False,
+        progress: Callable[[int, int], None] | None = None, on_total: Callable[[int], None] | None = None, row_maker: Callable[[dict], list] | None = None,
+        ) -> Iterator[dict]:
+    """Records of the whole chain for ``paths`` (files, folders, ``-``), in input order.
+
+    ``row_maker`` (a picklable callable, such as :class:`bulletin_cli.export.RowMaker`) turns
+    each item into its table row in the worker that made it; the item then carries only that row
+    (``_row``, or ``_csv``: the encoded line around its late cells), its ids and its duplicate
+    fields, filled in here."""
+    deduper = Deduper()
+    files: list[str] = []
+    stdin_used = False
+    for entry in expand_paths(paths or ["-"], pattern):
+        if isinstance(entry, InputError):
+            tally.fail(str(entry), report)
+        elif entry == "-":
+            stdin_used = True
+        else:
+            files.append(str(entry))
+    if on_total:
+        on_total(len(files))
+
+    tagging = settings.stage == "tag"
+
+    def finish(records) -> Iterator[dict]:
+        for rec, prepared in records:
+            if rec.get("type") == "item" and not tagging:
+                summary.items += 1
+                summary.doc_ids.add(rec.get("doc_id"))
+                summary.units += len(rec.get("units") or [])
+            elif rec.get("type") == "item":
+                tags = rec.setdefault("tags", {})
+                if prepared is False:  # tagged upstream: its duplicate fields are already set
+                    duplicate = tags.get("duplicate_of") is not None
+                else:
+                    duplicate = mark_duplicate(rec, deduper, prepared)
+                if duplicate:
+                    summary.duplicates += 1
+                    if drop_duplicates:
+                        continue
+                summary.items += 1
+                summary.doc_ids.add(rec.get("doc_id"))
+                units, figures = rec.get("_counts") or (
+                    len(tags.get("units") or rec.get("units") or []), len(tags.get("figures") or []))
+                summary.units += units
+                summary.figures += figures
+            elif rec.get("type") == "document":
+                summary.doc_ids.add(rec.get("doc_id"))
+            yield rec
+
+    if stdin_used:
+        yield from finish(_chain(read_inputs(["-"], pattern), settings, report, tally, row_maker))
+    context = (settings, row_maker)
+    if jobs > 1 and len(files) > 1:
+        import multiprocessing
+        import threading
+
+        # fork is fast, but forking while another thread runs (a progress bar's refresh) can
+        # deadlock the child: then, and where fork is not the rule, a fork server or spawn
+        method = "fork" if threading.active_count() == 1 else "forkserver"
+        ctx = multiprocessing.get_context(method if sys.platform == "linux" else "spawn")
+        with ctx.Pool(jobs, initializer=_set_context, initargs=(context,)) as pool:
+            results = pool.imap(_work, files, chunksize=max(1, min(CHUNK, len(files) // (4 * jobs))))
+            yield from _collect(results, finish, report, tally, progress, summary)
+    else:
+        work = functools.partial(_work_with, context)
+        yield from _collect(map(work, files), finish, report, tally, progress, summary)
+
+
+#: Files a worker takes at a time, at most (fewer in small runs, so that every worker gets some).
+#: Each chunk's results come back as one message; fewer, larger messages cost the parent process
+#: much less (with 8 files a chunk it spent a third more time receiving and handing them over).
+CHUNK = 32
+
+
+def _collect(results, finish, report, tally: Tally, progress, summary: Summary) -> Iterator[dict]:
+    done = 0
+    for records, errors, inputs in results:
+        tally.inputs += inputs
+        for message in errors:
+            if message.startswith((WARNING, NOTE)):  # read all the same: said, not counted as a failure
+                report(message)
+            else:
+                tally.fail(message, report)
+        yield from finish(records)
+        done += 1
+        if progress:
+            progress(done, summary.items)

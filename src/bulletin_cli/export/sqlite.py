@@ -1,0 +1,144 @@
+"""SQLite output: documents, items, units and figures in tables, with a full-text index of headlines
+and bodies that finds Chinese substrings (FTS5, trigram tokenizer) and that datasette and
+sqlite-utils recognise (``content="items"`` and sqlite-utils' triggers).
+
+A database is added to: documents already in it are skipped, so a run can be resumed.
+"""
+
+from __future__ import annotations
+
+SCHEMA_SQL = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, source TEXT, title TEXT, issue INTEGER, issuer TEXT, date TEXT,
+    editor TEXT, reviewer TEXT, signer TEXT, distribution TEXT, layout TEXT, encoding TEXT, text TEXT);
+CREATE TABLE IF NOT EXISTS items (
+    item_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER,
+    layout TEXT, section TEXT, headline TEXT, body TEXT, number TEXT, level INTEGER, parent TEXT,
+    category TEXT, category_label TEXT, duplicate_of TEXT, similarity REAL, span_start INTEGER, span_end INTEGER);
+CREATE TABLE IF NOT EXISTS units (
+    item_id TEXT NOT NULL REFERENCES items(item_id), name TEXT, canonical TEXT, kind TEXT, source TEXT);
+CREATE TABLE IF NOT EXISTS figures (
+    item_id TEXT NOT NULL REFERENCES items(item_id), text TEXT, value REAL, unit TEXT,
+    normalised_value REAL, normalised_unit TEXT, approx INTEGER, change TEXT, clause TEXT);
+CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
+CREATE INDEX IF NOT EXISTS units_item ON units(item_id);
+CREATE INDEX IF NOT EXISTS units_canonical ON units(canonical);
+CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
+"""
+#: The full-text index as sqlite-utils' ``enable_fts(..., create_triggers=True)`` makes it, so that
+#: datasette's ``_search`` and ``sqlite-utils search`` find it; the triggers keep it in step.
+FTS_SQL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS [items_fts] USING FTS5 (
+    [headline], [body], content=[items], tokenize='trigram');
+CREATE TRIGGER IF NOT EXISTS [items_ai] AFTER INSERT ON [items] BEGIN
+  INSERT INTO [items_fts] (rowid, [headline], [body]) VALUES (new.rowid, new.[headline], new.[body]);
+END;
+CREATE TRIGGER IF NOT EXISTS [items_ad] AFTER DELETE ON [items] BEGIN
+  INSERT INTO [items_fts] ([items_fts], rowid, [headline], [body]) VALUES('delete', old.rowid, old.[headline], old.[body]);
+END;
+CREATE TRIGGER IF NOT EXISTS [items_au] AFTER UPDATE ON [items] BEGIN
+  INSERT INTO [items_fts] ([items_fts], rowid, [headline], [body]) VALUES('delete', old.rowid, old.[headline], old.[body]);
+  INSERT INTO [items_fts] (rowid, [headline], [body]) VALUES (new.rowid, new.[headline], new.[body]);
+END;
+"""
+#: The tables a database of ours has: another program's database is refused, not written into.
+OUR_TABLES = {"documents", "items", "units", "figures"}
+
+
+class SqliteError(Exception):
+    """A database that is not ours or cannot be written."""
+
+
+def _upgrade_fts(db) -> None:
+    """A database from an earlier version declared its index ``content='items'`` (single quotes,
+    which datasette and sqlite-utils do not recognise) and filled it by hand: made again."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'items_fts'").fetchone()
+    if row and "content='items'" in row[0]:
+        db.execute("DROP TABLE items_fts")
+        db.executescript(FTS_SQL)
+        db.execute("INSERT INTO items_fts(items_fts) VALUES('rebuild')")
+
+
+class SqliteWriter:
+    """Items (and documents) into a SQLite database; documents already there are skipped."""
+
+    def __init__(self, path: str) -> None:
+        import sqlite3
+
+        self.db = sqlite3.connect(path)
+        try:
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise SqliteError(f"not a SQLite database ({exc})") from None
+        plain = {t for t in tables if not t.startswith(("items_fts", "sqlite_"))}
+        if plain and not OUR_TABLES <= plain:
+            self.db.close()
+            raise SqliteError(f"another program's database (tables {', '.join(sorted(plain))}); "
+                              "give a new file name")
+        self.db.executescript(SCHEMA_SQL)
+        self.db.executescript(FTS_SQL)
+        _upgrade_fts(self.db)
+        self.known = {row[0] for row in self.db.execute("SELECT doc_id FROM documents")}
+        self.new_docs: set[str] = set()
+        self.skipped: set[str] = set()
+        self.items = self.units = self.figures = 0
+
+    def _document(self, doc_id: str, rec: dict, meta: dict) -> None:
+        self.db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, rec.get("source"), meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"),
+             meta.get("editor"), meta.get("reviewer"), meta.get("signer"), meta.get("distribution"),
+             rec.get("layout"), rec.get("encoding"), rec.get("text")))
+        self.new_docs.add(doc_id)
+
+    def add(self, rec: dict) -> None:
+        doc_id = rec.get("doc_id")
+        if rec.get("type") == "document":
+            if doc_id in self.known:
+                self.skipped.add(doc_id)
+            elif doc_id not in self.new_docs:
+                self._document(doc_id, rec, {})
+            return
+        if rec.get("type") != "item" or doc_id in self.known:
+            if doc_id in self.known:
+                self.skipped.add(doc_id)
+            return
+        meta = rec.get("doc") or {}
+        if doc_id not in self.new_docs:
+            self._document(doc_id, rec, meta)
+        elif meta:
+            self.db.execute(
+                "UPDATE documents SET title=?, issue=?, issuer=?, date=?, editor=?, reviewer=?, signer=?, "
+                "distribution=?, layout=COALESCE(layout, ?) WHERE doc_id=? AND title IS NULL AND date IS NULL",
+                (meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"), meta.get("editor"),
+                 meta.get("reviewer"), meta.get("signer"), meta.get("distribution"), rec.get("layout"), doc_id))
+        tags = rec.get("tags") or {}
+        cat = tags.get("category") or {}
+        span = rec.get("span") or [None, None]
+        rec = {**rec, "item_id": rec.get("item_id") or f"{doc_id}:{rec.get('seq')}"}
+        cur = self.db.execute(
+            "INSERT OR IGNORE INTO items VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (rec["item_id"], doc_id, rec.get("seq"), rec.get("layout"), rec.get("section"), rec.get("headline"),
+             rec.get("body"), rec.get("number"), rec.get("level"), rec.get("parent"), cat.get("key"),
+             cat.get("label"), tags.get("duplicate_of"), tags.get("similarity"), span[0], span[1]))
+        if cur.rowcount != 1:  # the same document twice in one run: its items are there already
+            return
+        units = tags.get("units") or [{"name": u, "canonical": None, "kind": None, "source": "attribution"}
+                                      for u in rec.get("units") or []]
+        self.db.executemany("INSERT INTO units VALUES (?,?,?,?,?)",
+                            [(rec["item_id"], u.get("name"), u.get("canonical"), u.get("kind"), u.get("source"))
+                             for u in units])
+        figures = tags.get("figures") or []
+        self.db.executemany(
+            "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?)",
+            [(rec["item_id"], f.get("text"), f.get("value"), f.get("unit"), (f.get("normalised") or {}).get("value"),
+              (f.get("normalised") or {}).get("unit"), int(bool(f.get("approx"))), f.get("change"), f.get("clause"))
+             for f in figures])
+        self.items += 1
+        self.units += len(units)
+        self.figures += len(figures)
+
+    def close(self) -> None:
+        self.db.commit()
+        self.db.close()

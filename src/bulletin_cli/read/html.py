@@ -1,0 +1,183 @@
+"""Saved web pages: the charset a page declares, then its text, parsed (never stripped with regular
+expressions: attributes and tags span lines in Word-exported pages, and text inside an attribute is
+not text).
+
+What is not shown (head, scripts, styles, hidden elements, comments) goes, counted as ``html_hidden``;
+block elements (p, div, li, h1…, tr) end a paragraph; table cells are set apart by a wide gap; ``<br>`` is a
+line break; bold text is remembered as a mark (like ``**bold**``); the page's ``<title>`` is kept.
+
+>>> html_text('<html><head><title>快报</title></head><body><a title="首页>政务">首页</a><p>第一段</p>'
+...           '<table><tr><td>姓名</td><td>张三</td></tr></table></body></html>')[0]
+'首页\\n\\n第一段\\n\\n姓名  张三'
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from ..changes import Changes
+
+#: A whole saved page rather than text with a stray tag. Example: <!DOCTYPE html>, <html lang="zh">.
+HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+#: The same, in the first bytes of a file in any ASCII-compatible encoding.
+HTML_MAGIC = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+#: A charset the page declares. Example: <meta charset="gb2312">, content="text/html; charset=GBK".
+META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,20})", re.IGNORECASE)
+#: Elements whose content is never shown.
+HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select"})
+#: Elements that end a line of text.
+BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
+                    "article", "blockquote", "header", "footer", "nav", "aside", "main", "dl", "dt", "dd", "form",
+                    "pre", "hr", "center", "address", "figure", "figcaption", "caption", "tbody", "thead", "tfoot"})
+#: Elements that set a cell of a table apart from the next.
+CELLS = frozenset({"td", "th"})
+#: Elements whose text is bold.
+BOLD = frozenset({"b", "strong"})
+#: Elements with no end tag.
+VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"})
+#: A style that hides an element. Example: style="display:none".
+HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: White space in a text node that HTML collapses (not U+3000, not &nbsp;).
+COLLAPSIBLE = re.compile(r"[ \t\r\n\f]+")
+#: A wide (CJK) character, either side of a collapsed line break that then vanishes.
+WIDE_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f。，、；：？！“”‘’（）《》【】]")
+
+
+def sniff(data: bytes) -> bool:
+    """True for the bytes of a saved web page (in an ASCII-compatible encoding)."""
+    return bool(HTML_MAGIC.search(data[:4096]))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes. Example: gb2312 of <meta charset="gb2312">."""
+    m = META_CHARSET.search(data[:8192])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.hidden_depth = 0
+        self.hidden_stack: list[str] = []
+        self.hidden_parts = 0
+        self.pre = 0
+        self.bold = 0
+        self.bold_text: list[str] = []
+        self.marks: list[str] = []
+        self.in_title = False
+        self.title = ""
+        self.tags = 0
+
+    def _hides(self, tag: str, attrs) -> bool:
+        if tag in HIDDEN:
+            return True
+        for name, value in attrs:
+            if name == "hidden" or (name == "style" and value and HIDING_STYLE.search(value)):
+                return True
+        return False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags += 1
+        if tag == "title":
+            self.in_title = True
+        if self.hidden_depth:
+            if tag not in VOID:
+                self.hidden_depth += 1
+            return
+        if tag not in VOID and self._hides(tag, attrs):
+            self.hidden_depth = 1
+            self.hidden_parts += 1
+            return
+        if tag == "br":
+            self.out.append("\n")
+        elif tag in BLOCKS:
+            self.out.append("\n\n")
+        elif tag in CELLS:
+            self.out.append("\t")
+        elif tag in BOLD:
+            self.bold += 1
+        if tag == "pre":
+            self.pre += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self.in_title = False
+        if self.hidden_depth:
+            if tag not in VOID:
+                self.hidden_depth -= 1
+            return
+        if tag in BLOCKS:
+            self.out.append("\n\n")
+        elif tag in BOLD and self.bold:
+            self.bold -= 1
+            if not self.bold:
+                mark = "".join(self.bold_text).strip()
+                if 2 <= len(mark) <= 40:
+                    self.marks.append(mark)
+                self.bold_text = []
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+
+    def handle_data(self, data):
+        if self.in_title:
+            self.title += data
+        if self.hidden_depth:
+            return
+        if not self.pre:
+            data = COLLAPSIBLE.sub(self._collapse, data)
+        self.out.append(data)
+        if self.bold:
+            self.bold_text.append(data)
+
+    def handle_comment(self, data):
+        self.hidden_parts += 1
+
+    def handle_decl(self, decl):
+        self.hidden_parts += 1
+
+    @staticmethod
+    def _collapse(m: re.Match[str]) -> str:
+        """A run of white space in a text node: gone between two wide characters across a line
+        break (the CSS segment-break rule), else one space."""
+        s, start, end = m.string, m.start(), m.end()
+        if "\n" in m.group(0) and start and end < len(s) and WIDE_CHAR.match(s[start - 1]) and WIDE_CHAR.match(s[end]):
+            return ""
+        return " "
+
+
+#: Two or more line ends with nothing between: one blank line, a paragraph break.
+BLANK_RUN = re.compile(r"\n{3,}")
+#: Cells of a row, set apart: a tab and the blanks around it, within a line.
+_CELL_GAP = re.compile(r"[ ]*\t[ \t]*")
+
+
+def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
+    """The text of a web page, a line per block, and what the page tells of itself (``title``)."""
+    parser = _Text()
+    parser.feed(page)
+    parser.close()
+    lines = []
+    for line in "".join(parser.out).split("\n"):
+        line = _CELL_GAP.sub("  ", line.strip(" \t")).strip(" ")
+        lines.append(line)
+    text = BLANK_RUN.sub("\n\n", "\n".join(lines)).strip("\n")
+    if changes is not None:
+        if parser.hidden_parts:
+            changes.add("html_hidden", n=parser.hidden_parts)
+        if parser.tags:
+            changes.add("html_tags", "<…>", "", n=parser.tags)
+        changes.marks.extend(parser.marks)
+    meta = {"title": " ".join(parser.title.split())} if parser.title.strip() else {}
+    return text, meta
+
+
+def is_page(text: str) -> bool:
+    """True for the text of a whole saved page."""
+    return "<" in text and bool(HTML_DOCUMENT.search(text, 0, 4096))
