@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_chain import ROOT, build_corpus  # noqa: E402
-
 from bulletin_cli.batch import _slim  # noqa: E402
+
 from bulletin_cli.export import RowMaker, write_csv  # noqa: E402
 from bulletin_cli.lexicon import load_config  # noqa: E402
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402

@@ -212,6 +212,8 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
         written = write(records, chosen, output, options)
     except OutputError as exc:
         _usage(str(exc))
+    except BrokenPipeError:
+        raise  # the reader went away (| head): main() exits quietly
     except OSError as exc:  # a full disk, a folder that went away
         _err(f"{output or 'standard output'}: {exc.strerror or exc}")
         raise typer.Exit(1) from None

@@ -2,6 +2,11 @@
 
 >>> cn_to_int("四十三"), cn_to_int("二〇二三"), cn_to_int("十"), cn_to_int("43")
 (43, 2023, 10, 43)
+
+A last digit straight after a multiplier counts in the unit below it, as people say numbers:
+
+>>> cn_to_int("两万五"), cn_to_int("三千五"), cn_to_int("一万二"), cn_to_int("一百零五"), cn_to_int("二十三")
+(25000, 3500, 12000, 105, 23)
 """
 
 from __future__ import annotations
@@ -23,9 +28,11 @@ def cn_to_int(text: str) -> int | None:
     if all(c in DIGITS for c in text):  # positional: 二〇二三 → 2023
         return int("".join(str(DIGITS[c]) for c in text))
     total, section, number = 0, 0, 0
+    last_unit, after_unit, prev = 1, False, ""  # the multiplier just read, and whether the digit follows it directly
     for ch in text:
         if ch in DIGITS:
             number = DIGITS[ch]
+            after_unit = last_unit > 10 and number != 0 and not after_unit and prev in UNITS
         elif ch in UNITS:
             unit = UNITS[ch]
             if unit >= 10_000:
@@ -34,7 +41,10 @@ def cn_to_int(text: str) -> int | None:
                 section = 0
             else:
                 section += (number or 1) * unit
-            number = 0
+            number, last_unit, after_unit = 0, unit, False
         else:
             return None
+        prev = ch
+    if after_unit:  # 两万五: the five is 5,000; 三千五: 500
+        number *= last_unit // 10
     return total + section + number

@@ -19,7 +19,7 @@ DATA_FILES = ("forms.yaml", "units.yaml", "categories.yaml")
 #: The top-level keys of forms.yaml and the shape each must have: list or mapping.
 FORM_KEYS: dict[str, type] = {
     "title_words": list, "report_title_words": list, "issuer_endings": list, "issuer_suffixes": list,
-    "masthead_labels": dict, "masthead_marks": list, "editor_notes": list, "contents_headings": list,
+    "masthead_labels": dict, "masthead_marks": list, "masthead_mark_separators": list, "editor_notes": list, "contents_headings": list,
     "field_labels": list, "bullets": list, "section_bars": list, "section_closers": list,
     "footer_labels": dict, "footer_bare": list, "footer_copies": list, "footer_other": list, "source_labels": list,
     "credit_before": list, "credit_after": list, "reporter_titles": list, "writer_labels": list,

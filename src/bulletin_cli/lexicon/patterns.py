@@ -210,7 +210,7 @@ def TAIL_CREDIT_LAST(f: dict) -> str:
 @pattern
 def ARTEFACT_START(f: dict) -> frozenset[str]:
     """Characters a page artefact (page number, rule) can start with. Example: - of - 2 -, ━."""
-    return frozenset("0123456789–•第pP" + RULE_CHARS + "".join(f["bullets"]))
+    return frozenset("0123456789–第pP" + RULE_CHARS + "".join(f["bullets"]))
 
 
 def tail_credit_name(m: re.Match[str]) -> str:
@@ -253,12 +253,19 @@ DATE = re.compile(
 #: A date written with digits and separators. Example: 2023-09-22, 2023.9.22.
 DATE_NUMERIC = re.compile(r"(?<![\d./-])([12]\d{3})[-./]([01]?\d)[-./]([0-3]?\d)(?![\d./-])")
 
-#: A page number alone on a line. Examples: - 2 -, —2—, 第 2 页, 第2页 共5页, 2/5, ·3·.
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-－—–·•]\s*\d{1,4}\s*[-－—–·•]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
-    r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,3})\s*$",
-    re.IGNORECASE,
-)
+#: Marks a page number is set between, besides the bullets. Example: - of - 2 -, — of —2—.
+PAGE_NUMBER_MARKS = "-－—–·"
+
+
+@pattern
+def PAGE_NUMBER(f: dict) -> re.Pattern[str]:
+    """A page number alone on a line. Examples: - 2 -, —2—, 第 2 页, 第2页 共5页, 2/5, ·3·, •3•."""
+    marks = re.escape(PAGE_NUMBER_MARKS) + P.BULLETS
+    return re.compile(
+        rf"^\s*(?:[{marks}]\s*\d{{1,4}}\s*[{marks}]|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?|"
+        r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,3})\s*$",
+        re.IGNORECASE,
+    )
 
 #: Characters a decorative rule is drawn with, besides the bullets. Example: ━ of ━━━━━━━━.
 RULE_CHARS = "━─—―_＿=＝-－·…*＊~～"

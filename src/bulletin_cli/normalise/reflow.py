@@ -14,7 +14,6 @@ from ..lexicon.patterns import (
     ATTRIBUTION_END,
     DATE,
     ISSUE,
-    PAGE_NUMBER,
     SECTION_BRACKET,
     SENTENCE_END,
     P,
@@ -158,7 +157,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
             out.append(line)
             continue
         if stripped[0] in P.ARTEFACT_START:
-            if PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
+            if P.PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
                 changes.remove("page_numbers", stripped)
                 continue
             if P.RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):

@@ -19,7 +19,7 @@ from ..lexicon.patterns import CJK, P, alternation, char_class, pattern
 def SECTION_SYMBOL(f: dict) -> re.Pattern[str]:
     """A section heading marked with a symbol, or between dashes, on a line of its own.
     Example: ■ 工作动态, ★民生保障★, ——县直部门——, ▌民生保障."""
-    opening = char_class([b for b in f["bullets"] if b != "•"] + f["section_bars"])
+    opening = char_class(f["bullets"] + f["section_bars"])
     closing = char_class([*f["bullets"], *f["section_closers"]])
     return re.compile(rf"^(?:[{opening}]\s*|[—－\-]{{2,6}}\s*(?=[^—－\-]+[—－\-]{{2,6}}$))"
                       rf"([^。，；：！？,;:!?\s—－\-{opening}{closing}]{{2,12}})"
@@ -48,7 +48,7 @@ def EDITOR_NOTE(f: dict) -> re.Pattern[str]:
 def MASTHEAD_MARK(f: dict) -> re.Pattern[str]:
     """Marks of restricted circulation above or beside the title. Example: 内部资料 注意保存, 秘密★1年."""
     return re.compile(rf"^[（(【\[]?\s*(?:(?:{alternation(f['masthead_marks'])})"
-                      r"[\s，,、★☆]*(?:\d+\s*年)?[\s，,、]*)+[）)】\]]?\s*$")
+                      rf"[\s，,、{char_class(f['masthead_mark_separators'])}]*(?:\d+\s*年)?[\s，,、]*)+[）)】\]]?\s*$")
 
 
 @pattern
