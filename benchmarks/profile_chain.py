@@ -13,7 +13,7 @@ writing, and the pickling a worker's results go through. Prints seconds, shares 
 from __future__ import annotations
 
 import argparse
-import io
+import os
 import pickle
 import sys
 import time
@@ -22,9 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_chain import ROOT, build_corpus  # noqa: E402
-from bulletin_cli.batch import _slim  # noqa: E402
 
-from bulletin_cli.export import RowMaker, write_csv  # noqa: E402
+from bulletin_cli.chain import _slim  # noqa: E402
+from bulletin_cli.export import RowMaker, WriteOptions, write  # noqa: E402
 from bulletin_cli.lexicon import load_config  # noqa: E402
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
 from bulletin_cli.split import split_document  # noqa: E402
@@ -78,7 +78,7 @@ def main() -> None:
     slim = timed(times, "CSV rows (workers)", lambda: [_slim(i, maker) for i in items])
     deduper = Deduper()
     timed(times, "duplicate check (parent)", lambda: [mark_duplicate(s, deduper, k) for s, k in zip(slim, keys)])
-    timed(times, "write", lambda: write_csv(slim, io.StringIO(), None, maker=maker))
+    timed(times, "write", lambda: write(slim, "csv", os.devnull, WriteOptions(row_maker=maker)))
     chunks = [list(zip(slim[k:k + 500], keys[k:k + 500])) for k in range(0, len(slim), 500)]
     timed(times, "pickling (-j N only)", lambda: [pickle.loads(pickle.dumps(c, pickle.HIGHEST_PROTOCOL))
                                                   for c in chunks])

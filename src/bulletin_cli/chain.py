@@ -41,16 +41,13 @@ NOTE = "note: "
 
 @dataclass
 class Tally:
-    """What a run did, for the summary line and the exit code."""
+    """What went in and what failed: the exit code (see :class:`Summary` for what came out)."""
 
     inputs: int = 0
     failed: int = 0
-    records: int = 0
-    failures: list[str] = field(default_factory=list)
 
     def fail(self, message: str, report: Report) -> None:
         self.failed += 1
-        self.failures.append(message)
         report(message)
 
 
@@ -162,18 +159,17 @@ def _layout_note(rec: dict, report: Report) -> Callable[[str, str, dict], None]:
 
 @dataclass
 class Summary:
-    """What an export did."""
-
-    @property
-    def documents(self) -> int:
-        return len(self.doc_ids)
+    """What came out of a run: documents, items, units, figures and duplicates, for the summary line."""
 
     doc_ids: set = field(default_factory=set)
     items: int = 0
     units: int = 0
     figures: int = 0
     duplicates: int = 0
-    failures: list[str] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return len(self.doc_ids)
 
 
 def _chain(entries, settings: Settings, report: Callable[[str], None], tally: Tally,
