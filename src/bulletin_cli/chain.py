@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from .inputs import InputError, Source, expand_paths, read_file, read_inputs
 from .normalise import NormaliseOptions, normalise_bytes
-from .normalise.spacing import CID_GLYPH
+from .normalise.punctuation import CID_GLYPH
 from .read.text import DecodeError
 from .split import split_document
 from .tag import mark_duplicate, tag_item

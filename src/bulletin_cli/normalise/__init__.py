@@ -13,15 +13,11 @@ from ..changes import Changes
 from ..options import NormaliseOptions
 from ..read.html import html_text, is_page
 from ..read.text import repair_mojibake
+from .markup import strip_markup
+from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
-from .spacing import (
-    fix_punctuation,
-    fix_spacing,
-    fold_radicals,
-    fold_width,
-    strip_markup,
-    unspace,
-)
+from .spacing import fix_spacing, unspace
+from .width import fold_radicals, fold_width
 
 SCHEMA = 1
 

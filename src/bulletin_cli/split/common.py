@@ -34,6 +34,8 @@ LINE_STOPS = re.compile(r"[。！？；;!?]")
 HEADING_STOPS = re.compile(r"[。！？；;：:!?]")
 
 
+#: One ideograph, in any block. Example: 县, 𫖯.
+CJK_CHAR = re.compile(rf"[{CJK}]")
 #: Chinese characters only. Example: 开发区.
 CJK_RUN = re.compile(rf"[{CJK}]+")
 

@@ -16,7 +16,7 @@ from ..lexicon.patterns import (
     tail_credit_name,
     width,
 )
-from .common import ATTRIBUTION_AFTER, CJK_RUN, PERSON_NAME, Draft
+from .common import ATTRIBUTION_AFTER, CJK_CHAR, CJK_RUN, PERSON_NAME, Draft
 
 #: A unit set as a label at the start of an item. Example: 【县发改局】全力推进重点项目建设。….
 LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
@@ -120,7 +120,7 @@ def _tail_credit(text: str, whole: bool = False) -> tuple[int, list[str], list[s
     …。——县水利局, …。县文旅局供稿; with ``whole``, a line that is only ——县水利局 or 县文旅局供稿
     (a line that is only 【…】 is a section)."""
     last = text[-1:]
-    if last not in P.TAIL_CREDIT_LAST and not ("\u4e00" <= last <= "\u9fff"):
+    if last not in P.TAIL_CREDIT_LAST and not CJK_CHAR.match(last):
         return None
     m = P.TAIL_CREDIT.search(text)
     if not m or (whole and (m.start() > 0 or m.group("bracket") or m.group("open"))) or (not whole and m.start() == 0):

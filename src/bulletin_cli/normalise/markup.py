@@ -1,0 +1,55 @@
+"""Markup left in text: ``**bold**`` (remembered as marks), Markdown heading and quote marks, stray
+HTML tags and entities (a whole saved page is parsed by :mod:`bulletin_cli.read.html` instead).
+
+>>> strip_markup("**县农业农村局**开展督导", Changes())
+'县农业农村局开展督导'
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..changes import Changes, counted_sub
+
+#: Bold/underline markup from Markdown-ish extraction, not next to redaction asterisks.
+#: Example: **县农业农村局** → 县农业农村局, but ***区 stays.
+MARKUP_BOLD = re.compile(r"(?<![*_])(\*\*|__)(?![*_\s])([^*_\n]{1,40}?)(?<![*_\s])\1(?![*_])")
+
+
+#: Markdown block marks at the start of a line: headings and quotes. Example: ## 【项目建设】 → 【项目建设】.
+MARKDOWN_BLOCK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)(?=\S)", re.MULTILINE)
+
+
+#: Closing hashes of a Markdown heading. Example: ## 工作动态 ## → 工作动态.
+MARKDOWN_CLOSING = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$", re.MULTILINE)
+
+
+#: Stray HTML tags. Example: <p>, </span>, <br/>.
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+
+
+#: HTML entities. Example: &nbsp; &amp; &#12290;
+HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def strip_markup(text: str, changes: Changes) -> str:
+    """Remove ``**bold**``, ``__x__``, HTML tags and entities; remember the marked spans."""
+
+    def bold(m: re.Match[str]) -> str:
+        changes.marks.append(m.group(2))
+        return m.group(2)
+
+    if "#" in text or ">" in text:
+        before = text
+        text = counted_sub(MARKDOWN_BLOCK, "", text, changes, "markup")
+        if text is not before and "#" in text:
+            text = counted_sub(MARKDOWN_CLOSING, "", text, changes, "markup")
+    if "**" in text or "__" in text:
+        text = counted_sub(MARKUP_BOLD, bold, text, changes, "markup")
+    if "<" in text:
+        text = counted_sub(HTML_TAG, "", text, changes, "html_tags")
+    if "&" in text:
+        text = counted_sub(HTML_ENTITY, lambda m: html.unescape(m.group(0)).replace("\xa0", " "), text,
+                           changes, "html_entities")
+    return text
