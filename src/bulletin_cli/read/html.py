@@ -158,8 +158,8 @@ BLANK_RUN = re.compile(r"\n{3,}")
 _CELL_GAP = re.compile(r"[ ]*\t[ \t]*")
 
 
-def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
-    """The text of a web page, a line per block, and what the page tells of itself (``title``)."""
+def block_text(page: str, changes: Changes | None = None) -> tuple[str, str]:
+    """The text of HTML (a page or a part of one), a line per block, and its ``<title>``."""
     parser = _Text()
     parser.feed(page)
     parser.close()
@@ -174,8 +174,63 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
         if parser.tags:
             changes.add("html_tags", "<…>", "", n=parser.tags)
         changes.marks.extend(parser.marks)
-    meta = {"title": " ".join(parser.title.split())} if parser.title.strip() else {}
-    return text, meta
+    return text, " ".join(parser.title.split())
+
+
+def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
+    """The text of a web page and what the page tells of itself (``title``, ``date``, ``source``).
+
+    A whole page is read for its article (see :mod:`.article`): the page furniture around it
+    (navigation, share bars, related links, site footer) is counted as ``web_chrome`` and left
+    out; the article's title and a facts line (来源：… 发布时间：…) are set above its text, as a
+    copied article shows them, for ``split`` to read."""
+    if not is_page(page):
+        text, title = block_text(page, changes)
+        return text, ({"title": title} if title else {})
+    from .article import find_article, parse
+
+    article = find_article(parse(page))
+    whole, page_title = block_text(page, None)
+    text, _ = block_text(article.body, changes)
+    meta = {"title": article.title or page_title or None, "date": article.date, "source": article.source}
+    meta = {k: v for k, v in meta.items() if v}
+    dropped = len(WORD_CHAR.findall(whole)) - len(WORD_CHAR.findall(text))
+    if changes is not None and dropped > 0:
+        changes.add("web_chrome", f"{dropped} characters around the article", "", n=dropped)
+    head = []
+    if article.title:
+        head.append(article.title)
+        text = _without_title(text, article.title)
+        facts = "  ".join(f"{label}：{value}" for label, value in (("来源", article.source),
+                                                                    ("发布时间", article.date)) if value)
+        if facts:
+            head.append(facts)
+    return "\n\n".join([*head, text]), meta
+
+
+def _without_title(text: str, title: str) -> str:
+    """``text`` without the article's title at its top, set there on up to four lines (a long title
+    centred and broken over lines), and without a facts line right under it."""
+    want = _folded(title)
+    lines = text.split("\n")
+    got, k = "", 0
+    while k < len(lines) and k < 8 and len(got) < len(want):
+        got += _folded(lines[k])
+        k += 1
+    if got != want:
+        return text
+    rest = lines[k:]
+    while rest and not rest[0].strip():
+        rest = rest[1:]
+    return "\n".join(rest)
+
+
+#: Characters that count when measuring what was left out. Example: 县, 2.
+WORD_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f0-9A-Za-z]")
+
+
+def _folded(text: str) -> str:
+    return "".join(WORD_CHAR.findall(text[:200]))
 
 
 def is_page(text: str) -> bool:

@@ -35,13 +35,13 @@ def parse_digest(paras: list[Para], parsed: Parsed) -> None:
 
 def parse_plain(paras: list[Para], parsed: Parsed) -> None:
     """One item per paragraph; a short first sentence is the headline. A web article (its facts
-    line under the title) is one item: the title its headline, its source its unit."""
+    line under the title) is one item: the title its headline, its signing office or source its unit."""
     if parsed.article is not None:  # (the page chrome around it is gone already: see _frame)
         if paras:
             d = Draft(parsed.article, paras[-1].end, headline=parsed.masthead.get("title"))
             d.body = "\n".join(p.text for p in paras)
-            source = parsed.masthead.get("issuer")
-            d.units = [source] if source and P.UNIT_SUFFIX.search(source) else []
+            source = parsed.masthead.get("issuer")  # the signing office, else the source the page names
+            d.units = [source] if source else []
             parsed.items.append(d)
         return
     for p in paras:

@@ -13,7 +13,7 @@ from ..lexicon.patterns import (
     P,
     width,
 )
-from .common import Para, Parsed
+from .common import CJK_RUN, SENTENCE_MARK, Para, Parsed
 from .headlines import _is_heading, _long_title
 from .masthead import parse_date
 from .outline import OUTLINE_MARK
@@ -41,15 +41,20 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     the first line, ``某某县商务局`` and ``2023年7月5日`` on the last ones. Returns what is between."""
     lo, hi = 0, len(paras)
     first = paras[lo] if lo < hi else None
-    if hi - lo >= 3 and first is not None and (_is_heading(first) or _long_title(first.text)) \
-            and not OUTLINE_MARK.match(first.text) and not SECTION_BRACKET.match(first.text):
+    facts_next = hi - lo >= 3 and _web_meta(paras[lo + 1].text) is not None
+    if hi - lo >= 3 and first is not None and not OUTLINE_MARK.match(first.text) \
+            and not SECTION_BRACKET.match(first.text) \
+            and (_is_heading(first) or _long_title(first.text) or (facts_next and _article_title(first.text))):
         parsed.masthead["title"] = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
+    from_web: set[str] = set()  # fields the facts line gave, which a signature overrides
     if "title" in parsed.masthead and hi - lo >= 2 and (meta := _web_meta(paras[lo].text)) is not None:
         # 来源：肥西县应急管理局  发布时间：2024-05-06 under the title: one web article
         for key, value in meta.items():
-            parsed.masthead.setdefault(key, value)
+            if key not in parsed.masthead:
+                parsed.masthead[key] = value
+                from_web.add(key)
         title = paras[lo - 1]
         if parsed.layout == "plain" and parsed.regions and parsed.regions[-1] == (title.start, title.end, "masthead"):
             parsed.regions.pop()  # the title and this line belong to the article's item, its headline first
@@ -65,20 +70,35 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.masthead["distribution"] = paras[lo].text.rstrip("：: ")
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
-    for _ in range(2):
+    for _ in range(2):  # the signature: the office and the date that close the document
         if hi - lo < 2:
             break
         t = paras[hi - 1].text
         date = parse_date(t) if width(t) <= 30 else None
-        if date and "date" not in parsed.masthead and len(DATE.sub("", t).strip()) <= 2:
+        if date and ("date" not in parsed.masthead or "date" in from_web) and len(DATE.sub("", t).strip()) <= 2:
             parsed.masthead["date"] = date
-        elif width(t) <= 40 and P.ISSUER.match(t) and "issuer" not in parsed.masthead:
+            from_web.discard("date")
+        elif _signature_office(t) and ("issuer" not in parsed.masthead or "issuer" in from_web):
             parsed.masthead["issuer"] = t
+            from_web.discard("issuer")
         else:
             break
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "masthead"))
         hi -= 1
     return paras[lo:hi]
+
+
+def _article_title(text: str) -> bool:
+    """A line that can be an article's title above its facts line: no sentence inside it, not too
+    long. Example: 关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告."""
+    return width(text) <= 160 and not SENTENCE_MARK.search(text)
+
+
+def _signature_office(text: str) -> bool:
+    """An office or body signing a document on a line of its own. Example: 平潭综合实验区市场监督管理局,
+    平潭县粮油工业公司."""
+    return width(text) <= 40 and (bool(P.ISSUER.match(text)) or (bool(P.UNIT_SUFFIX.search(text))
+                                                                  and CJK_RUN.fullmatch(text) is not None))
 
 
 #: The offices a report is addressed to, on a line of its own. Example: 市政府：, 县委、县政府：.

@@ -1,0 +1,221 @@
+"""The article inside a saved web page, found the way readability tools do: the smallest element
+that holds most of the page's text that is not link text (navigation, related links and site
+footers are mostly links), and the article's title, date and source from what the page says of
+itself (the meta tags China's government sites carry by rule: ArticleTitle, PubDate,
+ContentSource; Open Graph; the labelled 时间：/来源： spans).
+
+>>> page = ('<html><head><meta name="ArticleTitle" content="县住建局推进老旧小区改造">'
+...         '<meta name="PubDate" content="2024-05-06 10:23"><meta name="ContentSource" content="县住建局"></head>'
+...         '<body><ul><li><a href="/">首页</a></li><li><a href="/a">政务公开</a></li></ul>'
+...         '<div class="content"><p>今年以来，县住建局扎实推进老旧小区改造，改造小区12个。</p>'
+...         '<p>截至目前，惠及居民3000户，群众满意度持续提升。</p></div>'
+...         '<div class="foot"><a href="/b">网站地图</a> 版权所有</div></body></html>')
+>>> found = find_article(parse(page))
+>>> found.title, found.date, found.source, found.body.count("<p>"), found.body.startswith("<div")
+('县住建局推进老旧小区改造', '2024-05-06', '县住建局', 2, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+#: Elements whose content is never shown.
+HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
+                    "button", "textarea", "input"})
+#: Elements with no end tag.
+VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"})
+#: Elements that are page furniture by their name.
+FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
+#: Meta names that give the article's title, date and source (gov-site rule, Open Graph, others).
+META_TITLE = ("articletitle", "og:title", "title")
+META_DATE = ("pubdate", "publishdate", "article:published_time", "firstpublishedtime", "og:release_date", "date")
+META_SOURCE = ("contentsource", "source", "author")
+#: A date as the meta tags write it. Example: 2024-05-06 10:23, 2024/5/6.
+META_DATE_VALUE = re.compile(r"([12]\d{3})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
+#: Characters that count as text: ideographs and digits (link text is measured the same way).
+TEXT_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f0-9A-Za-z]")
+#: A descent stops when no child holds at least this share of its parent's own text.
+HOLDS = 0.6
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict = field(default_factory=dict)
+    children: list = field(default_factory=list)  # Node or str
+    parent: "Node | None" = None
+    text_len: int = 0  # characters of text under it
+    link_len: int = 0  # of those, inside links
+    start: int = 0  # offsets of the element in the page source
+    end: int = 0
+
+
+class _Tree(HTMLParser):
+    """A forgiving tree of the page: unclosed elements are closed by their parent's end tag."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root")
+        self.stack = [self.root]
+        self.meta: dict[str, str] = {}
+        self.lines = [0]
+        for line in page.splitlines(keepends=True):
+            self.lines.append(self.lines[-1] + len(line))
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.lines[line - 1] + col if line - 1 < len(self.lines) else 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            name = (attrs.get("name") or attrs.get("property") or "").lower()
+            if name and attrs.get("content"):
+                self.meta.setdefault(name, attrs["content"].strip())
+            return
+        node = Node(tag, attrs, parent=self.stack[-1], start=self._offset())
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.stack[-1].tag == tag:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        for k in range(len(self.stack) - 1, 0, -1):
+            if self.stack[k].tag == tag:
+                for node in self.stack[k:]:
+                    node.end = self._offset()
+                del self.stack[k:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def parse(page: str) -> _Tree:
+    tree = _Tree(page)
+    tree.feed(page)
+    tree.close()
+    _measure(tree.root, in_link=False)
+    tree.page = page  # type: ignore[attr-defined]
+    return tree
+
+
+def _hidden(node: Node) -> bool:
+    if node.tag in HIDDEN or "hidden" in node.attrs:
+        return True
+    style = node.attrs.get("style", "").replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style
+
+
+def _measure(node: Node, in_link: bool) -> None:
+    """Fill ``text_len`` and ``link_len`` for every element, bottom up (iteratively: pages nest deep)."""
+    order: list[tuple[Node, bool]] = []
+    todo = [(node, in_link)]
+    while todo:
+        current, link = todo.pop()
+        order.append((current, link))
+        for child in current.children:
+            if isinstance(child, Node) and not _hidden(child):
+                todo.append((child, link or child.tag == "a"))
+    for current, link in reversed(order):
+        text = sum(len(TEXT_CHAR.findall(c)) for c in current.children if isinstance(c, str))
+        links = text if link else 0
+        for child in current.children:
+            if isinstance(child, Node) and not _hidden(child):
+                text += child.text_len
+                links += child.link_len
+        current.text_len, current.link_len = text, links
+
+
+def _own(node: Node) -> int:
+    """Text under ``node`` that is not link text."""
+    return node.text_len - node.link_len
+
+
+def _furniture(node: Node) -> bool:
+    if node.tag in FURNITURE:
+        return True
+    names = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()
+    return bool(re.search(r"(?:^|[\s_-])(?:nav|menu|footer|foot|header|breadcrumb|crumb|share|sidebar|copyright|"
+                          r"related|xglj|links?)(?:$|[\s_\d-])", names))
+
+
+def main_content(root: Node) -> Node:
+    """The smallest element holding most of the page's own (non-link) text."""
+    node = root
+    while True:
+        children = [c for c in node.children if isinstance(c, Node) and not _hidden(c) and not _furniture(c)]
+        if not children:
+            return node
+        best = max(children, key=_own)
+        if _own(best) < HOLDS * _own(node) or _own(best) == 0:
+            return node
+        node = best
+
+
+@dataclass
+class Article:
+    title: str | None
+    date: str | None
+    source: str | None
+    body: str  # the page source of the main content
+
+
+def _meta(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
+    return next((meta[n] for n in names if meta.get(n)), None)
+
+
+def _date(value: str | None) -> str | None:
+    m = META_DATE_VALUE.search(value or "")
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def _title_element(root: Node, content: Node) -> str | None:
+    """The text of an element named as the article's title (class or id with "title"), or the h1,
+    nearest before the content."""
+    best = None
+    todo = [root]
+    while todo:
+        node = todo.pop(0)
+        if node is content:
+            break
+        names = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()
+        if node.tag == "h1" or re.search(r"(?:^|[\s_-])(?:article_?title|arti_?title|news_?title|detail_?title|"
+                                         r"con_?title|content_?title|title)(?:$|[\s_\d-])", names):
+            text = " ".join(_text(node).split())
+            if 4 <= len(text) <= 100:
+                best = text
+        todo.extend(c for c in node.children if isinstance(c, Node) and not _hidden(c))
+    return best
+
+
+def _text(node: Node) -> str:
+    out: list[str] = []
+    todo: list = [node]
+    while todo:
+        current = todo.pop()
+        if isinstance(current, str):
+            out.append(current)
+        elif not _hidden(current):
+            todo.extend(reversed(current.children))
+    return "".join(out)
+
+
+def find_article(tree: _Tree) -> Article:
+    """The main content of a parsed page, and the article's title, date and source."""
+    content = main_content(tree.root)
+    meta = tree.meta
+    title = _meta(meta, META_TITLE) or _title_element(tree.root, content)
+    page: str = tree.page  # type: ignore[attr-defined]
+    body = page[content.start:content.end] if content.end > content.start else page
+    return Article(title=" ".join(title.split()) if title else None, date=_date(_meta(meta, META_DATE)),
+                   source=_meta(meta, META_SOURCE), body=body)
