@@ -38,6 +38,9 @@ META_DATE_VALUE = re.compile(r"([12]\d{3})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2
 TEXT_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f0-9A-Za-z]")
 #: A descent stops when no child holds at least this share of its parent's own text.
 HOLDS = 0.6
+#: Elements that hold blocks: the content is one of these (a paragraph is never the whole article).
+CONTAINERS = frozenset({"#root", "html", "body", "div", "section", "article", "main", "table", "tbody", "tr", "td",
+                        "center", "font", "span", "form"})
 
 
 @dataclass
@@ -150,7 +153,8 @@ def main_content(root: Node) -> Node:
     """The smallest element holding most of the page's own (non-link) text."""
     node = root
     while True:
-        children = [c for c in node.children if isinstance(c, Node) and not _hidden(c) and not _furniture(c)]
+        children = [c for c in node.children if isinstance(c, Node) and c.tag in CONTAINERS and not _hidden(c)
+                    and not _furniture(c)]
         if not children:
             return node
         best = max(children, key=_own)
@@ -164,7 +168,8 @@ class Article:
     title: str | None
     date: str | None
     source: str | None
-    body: str  # the page source of the main content
+    body: str  # the page source of the main content, furniture inside it cut out
+    facts: str = ""  # the page source between the title and the content (a 来源：… 发布时间：… line)
 
 
 def _meta(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
@@ -179,9 +184,9 @@ def _date(value: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-def _title_element(root: Node, content: Node) -> str | None:
-    """The text of an element named as the article's title (class or id with "title"), or the h1,
-    nearest before the content."""
+def _title_element(root: Node, content: Node) -> Node | None:
+    """An element named as the article's title (class or id with "title"), or the h1, nearest
+    before the content."""
     best = None
     todo = [root]
     while todo:
@@ -193,7 +198,7 @@ def _title_element(root: Node, content: Node) -> str | None:
                                          r"con_?title|content_?title|title)(?:$|[\s_\d-])", names):
             text = " ".join(_text(node).split())
             if 4 <= len(text) <= 100:
-                best = text
+                best = node
         todo.extend(c for c in node.children if isinstance(c, Node) and not _hidden(c))
     return best
 
@@ -214,8 +219,32 @@ def find_article(tree: _Tree) -> Article:
     """The main content of a parsed page, and the article's title, date and source."""
     content = main_content(tree.root)
     meta = tree.meta
-    title = _meta(meta, META_TITLE) or _title_element(tree.root, content)
+    element = _title_element(tree.root, content)
+    title = _meta(meta, META_TITLE) or (" ".join(_text(element).split()) if element is not None else None)
     page: str = tree.page  # type: ignore[attr-defined]
-    body = page[content.start:content.end] if content.end > content.start else page
+    body = _source_without_furniture(page, content) if content.end > content.start else page
+    facts = ""
+    if element is not None and element.end and element.end <= content.start:
+        facts = page[element.end:content.start]
     return Article(title=" ".join(title.split()) if title else None, date=_date(_meta(meta, META_DATE)),
-                   source=_meta(meta, META_SOURCE), body=body)
+                   source=_meta(meta, META_SOURCE), body=body, facts=facts)
+
+
+def _source_without_furniture(page: str, content: Node) -> str:
+    """The page source of ``content`` with the furniture inside it (share bars, related links)
+    cut out."""
+    cuts: list[tuple[int, int]] = []
+    todo = [c for c in content.children if isinstance(c, Node)]
+    while todo:
+        node = todo.pop()
+        if _furniture(node) and node.end > node.start:
+            cuts.append((node.start, node.end))
+        else:
+            todo.extend(c for c in node.children if isinstance(c, Node))
+    out, pos = [], content.start
+    for start, end in sorted(cuts):
+        if start >= pos:
+            out.append(page[pos:start])
+            pos = end
+    out.append(page[pos:content.end])
+    return "".join(out)

@@ -190,27 +190,48 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     from .article import find_article, parse
 
     article = find_article(parse(page))
-    whole, page_title = block_text(page, None)
-    text, _ = block_text(article.body, changes)
+    whole, page_title = block_text(page, changes)  # counts what is hidden, the tags, the bold marks
+    text, _ = block_text(article.body, None)
     meta = {"title": article.title or page_title or None, "date": article.date, "source": article.source}
     meta = {k: v for k, v in meta.items() if v}
     dropped = len(WORD_CHAR.findall(whole)) - len(WORD_CHAR.findall(text))
     if changes is not None and dropped > 0:
         changes.add("web_chrome", f"{dropped} characters around the article", "", n=dropped)
-    head = []
-    if article.title:
-        head.append(article.title)
-        text = _without_title(text, article.title)
-        facts = "  ".join(f"{label}：{value}" for label, value in (("来源", article.source),
-                                                                    ("发布时间", article.date)) if value)
-        if facts:
-            head.append(facts)
-    return "\n\n".join([*head, text]), meta
+    if not article.title:
+        return text, meta
+    rest = _without_title(text, article.title)
+    if rest is text and _title_in_place(text, article.title):
+        return text, meta  # the title stands in the text already, under something else: left in place
+    head = [article.title]
+    facts = "  ".join(f"{label}：{value}" for label, value in (("来源", article.source), ("发布时间", article.date))
+                      if value)
+    if not facts and article.facts:  # the page's own line between the title and the text
+        facts = next((line for line in block_text(article.facts)[0].split("\n") if _facts_line(line)), "")
+    if facts:
+        head.append(facts)
+    return "\n\n".join([*head, rest]), meta
+
+
+def _facts_line(line: str) -> bool:
+    from ..lexicon.patterns import P
+
+    return bool(P.WEB_META.match(line))
+
+
+def _title_in_place(text: str, title: str) -> bool:
+    """The title set on lines of its own among the first lines of ``text`` (under a breadcrumb)."""
+    lines = text.split("\n", 24)[:24]
+    for k, line in enumerate(lines):
+        if line.strip():
+            chunk = "\n".join(lines[k:])
+            if _without_title(chunk, title) is not chunk:
+                return True
+    return False
 
 
 def _without_title(text: str, title: str) -> str:
     """``text`` without the article's title at its top, set there on up to four lines (a long title
-    centred and broken over lines), and without a facts line right under it."""
+    centred and broken over lines); ``text`` itself where it does not open with the title."""
     want = _folded(title)
     lines = text.split("\n")
     got, k = "", 0
@@ -230,7 +251,7 @@ WORD_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f0-9A-Za
 
 
 def _folded(text: str) -> str:
-    return "".join(WORD_CHAR.findall(text[:200]))
+    return "".join(WORD_CHAR.findall(text))
 
 
 def is_page(text: str) -> bool:
