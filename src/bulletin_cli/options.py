@@ -11,6 +11,7 @@ class NormaliseOptions:
     """Switches for each family of repairs; all on by default."""
 
     markup: bool = True
+    web: bool = True
     page_artefacts: bool = True
     reflow: bool = True
     width: bool = True

@@ -24,7 +24,8 @@ FORM_KEYS: dict[str, type] = {
     "footer_labels": dict, "footer_bare": list, "footer_copies": list, "footer_other": list, "source_labels": list,
     "credit_before": list, "credit_after": list, "reporter_titles": list, "writer_labels": list,
     "photo_labels": list, "news_openers": list, "web_chrome": list, "web_meta_labels": dict,
-    "unit_suffixes": list, "measures": dict, "magnitudes": dict,
+    "unit_suffixes": list, "measures": dict, "magnitudes": dict, "crawler_labels": dict,
+    "breadcrumb_words": list, "share_words": list, "tail_words": list,
 }
 #: The shape of the other top-level keys.
 OTHER_KEYS: dict[str, type] = {"aliases": dict, "county_words": list, "suffix_kinds": list,

@@ -17,6 +17,7 @@ from .markup import strip_markup
 from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
 from .spacing import fix_spacing, unspace
+from .webtext import web_text
 from .width import fold_radicals, fold_width
 
 SCHEMA = 1
@@ -45,6 +46,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
     has_markup = "*" in text or "_" in text or "<" in text or "&" in text or "#" in text or ">" in text
     if opts.markup and "<" in text and is_page(text):
         text = html_text(text, changes)[0]  # a saved web page given as text: parsed (see read/html.py)
+    if opts.web:
+        text = web_text(text, changes)  # a crawler's header, page chrome run into the text, lost breaks
     lines, pages = clean_lines(text, changes)
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")

@@ -1,0 +1,176 @@
+"""Text taken from a web page by a crawler or by copying: its header block, the page chrome run into
+the first and last lines, and the paragraph breaks the page had.
+
+* A crawler's header (``标题: …``, ``发布时间: …``, ``发布机构: …`` lines, then ``==== 正文 ====``)
+  becomes the title and a facts line (``来源：… 发布时间：…``), as a copied article shows them;
+  the rest of the header (links, folders, column names) goes, counted as ``web_chrome``.
+* A breadcrumb, time and share bar run into the first line (``当前位置： 首页… 标题 时间：…
+  微信 微博 QQ空间 正文…``) and a ``来源：… 附件下载`` run onto the last go, counted; the source
+  is kept on the facts line.
+* Style sheets leaked as text (``@font-face {…} p.MsoNormal {…}``) go, counted.
+* A long line whose sentences end in a space before the next one (``…。 据了解，…``) had its
+  paragraph breaks collapsed by the page: they are put back, counted as ``paragraph_breaks``.
+
+>>> text = ("标题: 平潭海底首次打捞出五代青瓷\\n发布时间: 2010-05-10 15:17\\n发布机构: 中国平潭网\\n栏目: 公示公告\\n"
+...         "==================== 正文 ====================\\n"
+...         "当前位置： 首页政务公开 平潭海底首次打捞出五代青瓷 时间：2010-05-10 15:17 微信 微博 QQ空间 "
+...         "6件青瓷近日在平潭海域被发现。 来源：中国平潭网 附件下载")
+>>> print(web_text(text, Changes()))
+平潭海底首次打捞出五代青瓷
+<BLANKLINE>
+来源：中国平潭网  发布时间：2010-05-10
+<BLANKLINE>
+6件青瓷近日在平潭海域被发现。
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import Changes
+from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, P, alternation, pattern
+
+#: The line that closes a crawler's header. Example: ==================== 正文 ====================.
+BODY_MARK = re.compile(r"^\s*[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}\s*$")
+#: A date and time on a page's time line. Example: 2010-05-10 15:17, 2022年8月23日 14:52.
+DATE_TIME = re.compile(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+#: Style sheet rules leaked into text. Example: @font-face { font-family: "宋体"; }, p.MsoNormal { margin: 0pt; }.
+STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)[ \t]*\{[^{}]{0,400}\}[ \t]*)+")
+#: A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
+#: the next sentence. Example: the space in …正式结束。 据了解，…
+COLLAPSED_BREAK = re.compile(rf"(?<=[。！？”）)])[ \u3000]+(?=[{CJK}“（(【0-9])")
+#: A line this long (characters) with that many collapsed breaks gets its breaks back.
+LONG_LINE, MIN_BREAKS = 160, 2
+#: Spaces in a line beyond this share mean its characters are set apart, not its paragraphs run on.
+SPACED = 0.1
+#: A signature run onto the end of the last line: the office and the date, set apart by spaces.
+#: Example: …0591—24332430 平潭县粮油工业公司 2013年6月21日.
+TAIL_SIGNATURE = re.compile(rf"[ \u3000]+(?P<office>[{CJK}（）()]{{4,40}})[ \u3000]+"
+                            r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+
+
+@pattern
+def CRAWLER_LABEL(f: dict) -> re.Pattern[str]:
+    """A line of a crawler's header. Example: 发布机构: 中国平潭网."""
+    return re.compile(rf"^\s*({alternation(f['crawler_labels'])})\s*[:：]\s*(.*?)\s*$")
+
+
+@pattern
+def BREADCRUMB(f: dict) -> re.Pattern[str]:
+    """Where a page's breadcrumb starts at the top of its text. Example: 当前位置： 首页…"""
+    return re.compile(rf"^\s*(?:{alternation(f['breadcrumb_words'])})\s*[:：]")
+
+
+@pattern
+def SHARE_RUN(f: dict) -> re.Pattern[str]:
+    """A run of share-bar and tool words. Example: 微信 微博 QQ空间."""
+    return re.compile(rf"(?:\s*(?:{alternation(f['share_words'])}))+\s*")
+
+
+@pattern
+def TAIL_CHROME(f: dict) -> re.Pattern[str]:
+    """Page chrome run onto the last line: the source line and the attachment link.
+    Example: 来源：中国平潭网 附件下载."""
+    return re.compile(rf"\s*(?:(?:来源|信息来源|文章来源)\s*[:：]\s*(?P<source>[^\s:：]{{2,40}}))?\s*"
+                      rf"(?:{alternation(f['tail_words'])})?\s*$")
+
+
+def web_text(text: str, changes: Changes) -> str:
+    """``text`` with a crawler's header, inline page chrome and collapsed paragraph breaks repaired."""
+    if "\n" not in text[:4000] and len(text) < LONG_LINE:
+        return text
+    text = _header(text, changes)
+    if "{" in text[:20000]:
+        text = _style_rules(text, changes)
+    return _breaks(text, changes)
+
+
+def _header(text: str, changes: Changes) -> str:
+    lines = text.split("\n", 40)
+    fields: dict[str, str] = {}
+    labelled = 0
+    for k, line in enumerate(lines[:30]):
+        if m := P.CRAWLER_LABEL.match(line):
+            labelled += 1
+            key = P.forms["crawler_labels"][m.group(1)]
+            if key and m.group(2):
+                fields.setdefault(key, m.group(2))
+            continue
+        if BODY_MARK.match(line) and labelled >= 3 and "title" in fields:
+            body = "\n".join(lines[k + 1:])
+            break
+        if labelled == 0 and line.strip():
+            return text
+    else:
+        return text
+    dropped = "\n".join(lines[:k + 1])
+    body, source = _inline_chrome(body, fields.get("title"), changes)
+    source = fields.get("source") or source
+    date = _date(fields.get("date"))
+    facts = "  ".join(f"{label}：{value}" for label, value in (("来源", source), ("发布时间", date)) if value)
+    changes.add("web_chrome", dropped[:24], "", n=1)
+    return "\n\n".join(x for x in (fields["title"], facts, body) if x)
+
+
+def _date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = DATE.search(value) or DATE_NUMERIC.search(value)
+    return m.group(0) if m else value.split()[0]
+
+
+def _inline_chrome(body: str, title: str | None, changes: Changes) -> tuple[str, str | None]:
+    """The body without a breadcrumb, time line and share bar run into its first line, or a source
+    line and attachment link run onto its last; and that source."""
+    stripped = body.lstrip()
+    if P.BREADCRUMB.match(stripped):
+        head = stripped[:400]
+        cut = 0
+        if title and (at := head.find(title)) >= 0:
+            cut = at + len(title)
+        if (m := re.compile(r"\s*(?:发布)?(?:时间|日期)\s*[:：]\s*").match(head, cut)) and (
+                d := DATE_TIME.match(head, m.end())):
+            cut = d.end()
+        elif (d := re.search(r"(?:发布)?(?:时间|日期)\s*[:：]\s*", head)) and (t := DATE_TIME.match(head, d.end())):
+            cut = t.end()
+        if (share := P.SHARE_RUN.match(head, cut)) and share.end() > cut:
+            cut = share.end()
+        if cut:
+            changes.add("web_chrome", stripped[:cut][:24], "", n=1)
+            stripped = stripped[cut:].lstrip()
+    if title and stripped.startswith(title) and len(stripped) > len(title) + 1 and stripped[len(title)] in " \u3000\n":
+        changes.add("web_chrome", title[:24], "", n=1)  # the title again, atop the text
+        stripped = stripped[len(title):].lstrip()
+    source = None
+    last = stripped.rstrip()
+    if (tail := P.TAIL_CHROME.search(last)) and tail.start() < len(last) and tail.group(0).strip():
+        source = tail.group("source")
+        changes.add("web_chrome", tail.group(0).strip()[:24], "", n=1)
+        stripped = last[:tail.start()]
+    if (sign := TAIL_SIGNATURE.search(stripped)) and (P.ISSUER.match(sign.group("office"))
+                                                       or P.UNIT_SUFFIX.search(sign.group("office"))):
+        changes.add("paragraph_breaks", sign.group(0).strip()[:24], "", n=2)  # the office and the date, lines of their own
+        stripped = stripped[:sign.start()] + "\n\n" + sign.group("office") + "\n\n" + sign.group("date")
+    return stripped, source
+
+
+def _style_rules(text: str, changes: Changes) -> str:
+    def drop(m: re.Match[str]) -> str:
+        if m.group(0).count("{") < 2 and ":" not in m.group(0):
+            return m.group(0)
+        changes.add("web_chrome", m.group(0).strip()[:24], "", n=1)
+        return " "
+    return STYLE_RULES.sub(drop, text)
+
+
+def _breaks(text: str, changes: Changes) -> str:
+    """Paragraph breaks back into long lines whose sentences end in a space before the next."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) >= LONG_LINE and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
+                and line.count(" ") < SPACED * len(line):  # (not text set one character a space apart)
+            new, n = COLLAPSED_BREAK.subn("\n\n", line)
+            changes.add("paragraph_breaks", line[:12], "", n=n)
+            line = new
+        out.append(line)
+    return "\n".join(out)
