@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import (
-    CJK,
-    CN_DIGITS,
-    scan,
-)
+from ..lexicon.patterns import CJK, CN_DIGITS, P, alternation, pattern, scan
 from ..numerals import cn_to_int
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .headlines import _lead_sentence
@@ -40,6 +36,41 @@ OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
 
 #: 一是 … 二是 … run-in points, counted to tell an outline. Example: 一是 in 。一是强化调度.
 OUTLINE_L4 = re.compile(rf"(?:^|[。；\s]|[{CJK}])[{CN_DIGITS}]{{1,2}}是", re.M)
+
+
+#: A heading longer than this (characters, to its first full stop) may run into its text.
+RUN_ON_LONGER = 30
+#: The longest heading found inside a run-on: its text starts within this many characters.
+RUN_ON_WITHIN = 40
+#: Where a point's text starts, run on from its heading: a year opening a clause.
+#: Example: 2022年旅游文体工作总结|2022年，区旅游文体局….
+RUN_ON_START = re.compile(r"[12]\d{3}年(?:[，,]|以来|上半年|下半年|全年)")
+
+
+@pattern
+def RUN_ON_OPENER(f: dict) -> re.Pattern[str]:
+    """Words that open a point's text run on from its heading (forms.yaml ``heading_run_on``)."""
+    return re.compile(alternation(f["heading_run_on"]))
+
+
+def run_on_heading(text: str) -> int | None:
+    """Where a heading that runs into its text with no stop ends, or None.
+
+    >>> t = "实施“龙头项目建设年”行动，做实重点项目全力推动海峡梦之城、国际汽车文体科创园建设，完成投资10亿元"
+    >>> t[:run_on_heading(t)]
+    '实施“龙头项目建设年”行动，做实重点项目'
+    >>> t = "2022年旅游文体工作总结2022年，区旅游文体局坚持以习近平新时代中国特色社会主义思想为指导，深入学习"
+    >>> t[:run_on_heading(t)]
+    '2022年旅游文体工作总结'
+    """
+    for m in RUN_ON_START.finditer(text, 4, RUN_ON_WITHIN + 8):
+        if m.start() <= RUN_ON_WITHIN:
+            return m.start()
+    for m in P.RUN_ON_OPENER.finditer(text, 6, RUN_ON_WITHIN + 8):
+        head = text[:m.start()]
+        if m.start() <= RUN_ON_WITHIN and head.count("，") + head.count(",") <= 2:
+            return m.start()
+    return None
 
 
 def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
@@ -94,6 +125,8 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             chunk = text[d.mark_end - p.start: d.end - p.start]
             m = SENTENCE_MARK.search(chunk)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
+            if len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading)):
+                heading, body = heading[:cut], chunk[cut:]  # 2022年工作总结|今年来，… : no stop between them
             d.headline = heading.strip().rstrip("，,；;：: ") or None
             d.body = body.strip()
             parsed.items.append(d)
