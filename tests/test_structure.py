@@ -726,7 +726,7 @@ def test_a_web_article_is_one_item(name):
     issuer, the publishing date the date, the editor in the footer."""
     items = split_document(normalise_bytes((Path(__file__).parent / "data" / name).read_bytes()))
     assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
-        ("plain", "肥西县召开2024年安全生产工作会议", ["肥西县应急管理局"])]
+        ("article", "肥西县召开2024年安全生产工作会议", ["肥西县应急管理局"])]
     assert items[0]["body"].startswith("5月6日，肥西县召开2024年安全生产工作会议")
     assert items[0]["body"].endswith("签订了2024年安全生产目标责任书。") and items[0]["body"].count("\n") == 3
     doc = items[0]["doc"]

@@ -165,6 +165,25 @@ def TITLE_ENDING(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def SITE_SUFFIX(f: dict) -> re.Pattern[str]:
+    """A site's name after a page title and a dash. Example: -高县年鉴 of 2020年工作和十三五发展回顾-高县年鉴."""
+    return re.compile(rf"(?<=\S)\s*[-_|–—]{{1,2}}\s*[{CJK}]{{1,16}}?(?:{alternation(f['site_name_endings'])})\s*$")
+
+
+def page_title(title: str) -> str:
+    """A page's title without the site's name after it. Example: 县召开会议_某县人民政府 → 县召开会议."""
+    m = P.SITE_SUFFIX.search(title)
+    return title[:m.start()] if m and m.start() >= 6 else title
+
+
+@pattern
+def REPORT_TITLE(f: dict) -> re.Pattern[str]:
+    """The title of a document made of numbered points: a summary, report, plan or rules.
+    Example: …关于2024年度工作总结和2025年工作计划的报告, 工作制度."""
+    return re.compile(rf"({alternation(f['report_title_words'])})\s*$")
+
+
+@pattern
 def ISSUER(f: dict) -> re.Pattern[str]:
     """An issuing office at the end of a masthead line. Example: 延津县人民政府办公室."""
     return re.compile(rf"^[^，。；：:]{{2,40}}?({alternation(f['issuer_endings'])})"

@@ -3,6 +3,7 @@
 Four layouts, detected automatically:
 
 * ``bulletin`` — 【section】 lines, items ``headline body（unit）``, masthead and footer;
+* ``article`` — a single news item or notice: one item, its title the headline, its credit the unit;
 * ``outline`` — 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph;
 * ``digest`` — heading lines without end punctuation over paragraphs with a short lead sentence;
 * ``plain`` — anything else, one item per paragraph.
@@ -21,6 +22,7 @@ from typing import Callable
 from ..lexicon.patterns import P
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
+from .article import parse_article
 from .bulletin import parse_bulletin
 from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
@@ -37,7 +39,7 @@ __all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "decide_layout", "detect_layo
 
 SCHEMA = 1
 #: The layouts split knows, in the order they are tried.
-LAYOUTS = ("bulletin", "outline", "digest", "plain")
+LAYOUTS = ("bulletin", "article", "outline", "digest", "plain")
 #: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
 REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 
@@ -46,7 +48,8 @@ REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 
 
 
-PARSERS = {"bulletin": parse_bulletin, "outline": parse_outline, "digest": parse_digest, "plain": parse_plain}
+PARSERS = {"bulletin": parse_bulletin, "article": parse_article, "outline": parse_outline, "digest": parse_digest,
+           "plain": parse_plain}
 
 
 def analyse(text: str, layout: str | None = None) -> Parsed:

@@ -11,6 +11,7 @@ from ..lexicon.patterns import (
     DATE,
     SECTION_BRACKET,
     P,
+    page_title,
     width,
 )
 from .common import CJK_RUN, SENTENCE_MARK, Para, Parsed
@@ -45,10 +46,15 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     if hi - lo >= 3 and first is not None and not OUTLINE_MARK.match(first.text) \
             and not SECTION_BRACKET.match(first.text) \
             and (_is_heading(first) or _long_title(first.text) or (facts_next and _article_title(first.text))):
-        parsed.masthead["title"] = paras[lo].text
+        parsed.masthead["title"] = page_title(paras[lo].text)
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
     from_web: set[str] = set()  # fields the facts line gave, which a signature overrides
+    if parsed.layout == "article" and "title" in parsed.masthead and parsed.article is None:
+        title = paras[lo - 1]  # an article's title is its item's headline: the item starts there
+        if parsed.regions and parsed.regions[-1] == (title.start, title.end, "masthead"):
+            parsed.regions.pop()
+            parsed.article = title.start
     if "title" in parsed.masthead and hi - lo >= 2 and (meta := _web_meta(paras[lo].text)) is not None:
         # 来源：肥西县应急管理局  发布时间：2024-05-06 under the title: one web article
         for key, value in meta.items():
@@ -56,11 +62,19 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
                 parsed.masthead[key] = value
                 from_web.add(key)
         title = paras[lo - 1]
-        if parsed.layout == "plain" and parsed.regions and parsed.regions[-1] == (title.start, title.end, "masthead"):
+        if parsed.article is not None:
+            pass  # (the line lies within the article's item, which starts at its title)
+        elif parsed.layout in ("plain", "article") and parsed.regions \
+                and parsed.regions[-1] == (title.start, title.end, "masthead") \
+                and not P.REPORT_TITLE.search(parsed.masthead["title"]):  # (a report's paragraphs are its items)
             parsed.regions.pop()  # the title and this line belong to the article's item, its headline first
             parsed.article = title.start
         else:  # a digest or summary copied from a website: the line is part of its masthead
             parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
+        lo += 1
+    first_title = paras[lo - 1].text if "title" in parsed.masthead and lo else None
+    while first_title and hi - lo >= 2 and paras[lo].text == first_title:
+        parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))  # the title again, under its facts
         lo += 1
     if parsed.article is not None and hi - lo >= 2 and (credit := P.ARTICLE_CREDIT.match(paras[hi - 1].text)):
         parsed.footer["editor"] = credit.group(1)  # （编辑：张敏） closing the article

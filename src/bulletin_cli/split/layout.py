@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..lexicon.patterns import ISSUE, SECTION_BRACKET, P, width
+from ..lexicon.patterns import ISSUE, SECTION_BRACKET, P, page_title, width
+from .article import ATTACHMENT, has_closing_credit, inner_headings
 from .common import RUN_IN_NUMBER, SENTENCE_MARK, Para
 from .credits import _attribution, _unit_colon
 from .headlines import UNIT_HEADLINE, _headline_space, _is_heading, _symbol_section
@@ -165,6 +166,41 @@ def headed(s: Signals) -> int:
                if _is_heading(a) and not _is_heading(b) and SENTENCE_MARK.search(b.text))
 
 
+@signal
+def title_top(s: Signals) -> bool:
+    """The first paragraph is a title: no sentence in it, not a numbered point, a bullet or a section."""
+    if len(s.paras) < 2:
+        return False
+    t = s.texts[0]
+    return 4 <= len(t) and width(t) <= 160 and not SENTENCE_MARK.search(t) and not OUTLINE_MARK.match(t) \
+        and not SECTION_BRACKET.match(t) and not P.BULLET.match(t) and not _attribution(t, whole=True)
+
+
+@signal
+def facts_top(s: Signals) -> bool:
+    """A facts line (来源：… 发布时间：…) right under the title."""
+    return any(P.WEB_META.match(t) for t in s.texts[1:3])
+
+
+@signal
+def report_title(s: Signals) -> bool:
+    """The title is a summary's, report's, plan's or rules': made of numbered points (…工作总结, …报告)."""
+    return bool(P.REPORT_TITLE.search(page_title(s.texts[0])))
+
+
+@signal
+def closing_credit(s: Signals) -> bool:
+    """The text ends with its unit's credit (（县农业局 刘广刚）, 供稿：…, a unit name alone), not a signature."""
+    paras = [p for p in s.paras if not ATTACHMENT.search(p.text)]
+    return bool(paras) and not parse_date(paras[-1].text) and has_closing_credit(paras)
+
+
+@signal
+def inner_heads(s: Signals) -> int:
+    """Heading lines standing over running text after the first paragraph."""
+    return inner_headings(s.paras)
+
+
 def _outline_levels(s: Signals) -> int:
     return len({OUTLINE_LEVELS[g][0] for g in s.outline_starts})
 
@@ -177,6 +213,14 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("bulletin", "masthead title and issue", lambda s: s.titled and s.numbered, "a title word and an issue number"),
     ("bulletin", "masthead fields", lambda s: "issue" in s.masthead_fields and bool(
         {"date", "issuer"} & set(s.masthead_fields)), "an issue number with a date or an issuer at the top"),
+    ("article", "web article", lambda s: s.title_top and s.facts_top and not s.report_title,
+     "a title with a facts line under it (来源：… 发布时间：…): one item"),
+    ("article", "credited article", lambda s: s.title_top and s.closing_credit and s.inner_heads == 0
+     and not s.report_title and s.attributions <= 1 and s.headline_items < 2,
+     "a title over running text that ends with its unit's credit"),
+    ("article", "credited text", lambda s: not s.title_top and s.closing_credit and s.inner_heads == 0
+     and s.attributions <= 1 and len(s.texts) <= 12 and not s.outline_starts and s.headline_items < 2,
+     "running text, no title, that ends with its unit's credit"),
     ("bulletin", "unit items", lambda s: s.unit_items >= 2 and s.unit_items >= UNIT_ITEMS_SHARE * len(s.texts),
      "items that open with their unit and a colon"),
     ("bulletin", "numbered items", lambda s: s.numbered_items >= 2

@@ -1,0 +1,108 @@
+"""The ``article`` layout: a single news or information item (政务信息, 工作动态, a notice posted on a
+county site) is one item, whatever it holds. Its title is the headline; its paragraphs, numbered
+clauses included, are one body; its credit is its unit, in every form a credit takes at the end:
+``（县农业局 刘广刚）`` closing the last sentence, ``供稿：临澧县委办公室`` or a bare unit name on the
+last line, or the office that signs it; the writer and editor lines (``撰稿人：…``, ``责任编辑：…``)
+go to the record's fields, not the body.
+
+>>> from bulletin_cli.split import split_document
+>>> doc = {"doc_id": "x", "text": "临澧县委办强化督查审批 增强督查效能\\n\\n为进一步规范督查工作，县委办强化督查审批。\\n\\n"
+...        "1、严格实行督查审批。未经审查批准，任何单位不得组织开展督查活动。\\n\\n供稿：临澧县委办公室\\n"}
+>>> [(i["layout"], i["headline"], i["units"]) for i in split_document(doc)]
+[('article', '临澧县委办强化督查审批 增强督查效能', ['临澧县委办公室'])]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.patterns import P, alternation, pattern, width
+from .common import SENTENCE_MARK, Draft, Para, Parsed
+from .credits import _attribution, _bare_unit_line
+from .headlines import _is_heading
+
+
+@pattern
+def WRITER_FIELDS(f: dict) -> dict[str, str]:
+    """Labels of the writers and editors of an article, and the field each fills: the footer's
+    (责任编辑 → editor) and the article's own (撰稿人 → author). Example: 核稿人 → reviewer."""
+    return {**P.FOOTER_KEYS, **f["article_credit_labels"]}
+
+
+@pattern
+def WRITER_LINE(f: dict) -> re.Pattern[str]:
+    """A line of such credits. Example: 撰稿人：张三  审核人：李四, （责任编辑：王五）."""
+    return re.compile(rf"^[（(\[【]?\s*(?:(?:{alternation(P.WRITER_FIELDS)})\s*[:：/]\s*[^\s:：/（）()]{{2,12}}\s*)+"
+                      r"[）)\]】]?$")
+
+
+@pattern
+def WRITER_FIELD(f: dict) -> re.Pattern[str]:
+    """One credit of such a line. Example: 撰稿人：张三 → (撰稿人, 张三)."""
+    return re.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()]{{2,12}})")
+#: An attachment named at the end of a notice. Example: 附件：外卖骑手“食安哨兵”小额举报奖励实施方案（征求意见稿）.
+ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]|\.(?:docx?|xlsx?|pdf|wps|zip|rar)\s*$", re.IGNORECASE)
+
+
+def closing_credit(paras: list[Para]) -> tuple[list[str], list[str], dict, int, int | None]:
+    """What closes an article: (units, reporters, writer fields, how many last paragraphs are
+    credit lines, where in the last body paragraph a closing attribution starts, or None)."""
+    units: list[str] = []
+    reporters: list[str] = []
+    fields: dict = {}
+    n = 0
+    while n < len(paras) - 1:
+        t = paras[-1 - n].text
+        if P.WRITER_LINE.match(t):
+            for label, name in P.WRITER_FIELD.findall(t):
+                fields.setdefault(P.WRITER_FIELDS[label], name)
+        elif not units and (whole := _attribution(t, whole=True)):
+            units, reporters = whole[1], whole[2]
+        elif not units and (bare := _bare_unit_line(t)):
+            units = bare
+        else:
+            break
+        n += 1
+    cut = None
+    if not units and n < len(paras) and (att := _attribution(paras[-1 - n].text)):
+        units, reporters, cut = att[1], att[2], att[0]
+    return units, reporters, fields, n, cut
+
+
+def parse_article(paras: list[Para], parsed: Parsed) -> None:
+    """One item: the title its headline, the rest its body, the closing credit its unit."""
+    if not paras:
+        return
+    units, reporters, fields, n, cut = closing_credit(paras)
+    body = paras[:len(paras) - n] if n < len(paras) else paras
+    for p in paras[len(body):]:
+        parsed.regions.append((p.start, p.end, "footer"))
+    for key, value in fields.items():
+        (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
+    texts = [p.text for p in body]
+    if cut is not None:
+        texts[-1] = texts[-1][:cut].rstrip()
+    start = parsed.article if parsed.article is not None else body[0].start
+    d = Draft(start, body[-1].end, headline=parsed.masthead.get("title"))
+    d.body = "\n".join(t for t in texts if t)
+    d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else [])
+    d.reporters = reporters
+    parsed.items.append(d)
+
+
+def has_closing_credit(paras: list[Para]) -> bool:
+    """The last lines name the unit that sent the text (a writer or editor line alone is no credit:
+    a bulletin's footer has those too)."""
+    return bool(closing_credit(paras)[0])
+
+
+def inner_headings(paras: list[Para]) -> int:
+    """Heading lines after the first paragraph that stand over running text: an article has none.
+    (Credit lines, facts lines, attachments and signatures are no headings.)"""
+    count = 0
+    for p, q in zip(paras[1:], paras[2:]):
+        t = p.text
+        if _is_heading(p) and SENTENCE_MARK.search(q.text) and not P.WEB_META.match(t) \
+                and not ATTACHMENT.search(t) and not _bare_unit_line(t) and width(t) > 4:
+            count += 1
+    return count
