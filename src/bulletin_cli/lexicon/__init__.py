@@ -25,7 +25,7 @@ FORM_KEYS: dict[str, type] = {
     "credit_before": list, "credit_after": list, "reporter_titles": list, "writer_labels": list,
     "photo_labels": list, "news_openers": list, "web_chrome": list, "web_meta_labels": dict,
     "unit_suffixes": list, "measures": dict, "magnitudes": dict, "crawler_labels": dict,
-    "breadcrumb_words": list, "share_words": list, "tail_words": list, "heading_run_on": list,
+    "breadcrumb_words": list, "share_words": list, "tail_words": list, "heading_run_on": list, "heading_endings": list,
     "article_credit_labels": dict, "site_name_endings": list,
 }
 #: The shape of the other top-level keys.

@@ -43,7 +43,8 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     lo, hi = 0, len(paras)
     first = paras[lo] if lo < hi else None
     facts_next = hi - lo >= 3 and _web_meta(paras[lo + 1].text) is not None
-    if hi - lo >= 3 and first is not None and not OUTLINE_MARK.match(first.text) \
+    if hi - lo >= (2 if first is not None and P.TITLE_ENDING.search(first.text) else 3) and first is not None \
+            and not OUTLINE_MARK.match(first.text) \
             and not SECTION_BRACKET.match(first.text) \
             and (_is_heading(first) or _long_title(first.text) or (facts_next and _article_title(first.text))):
         parsed.masthead["title"] = page_title(paras[lo].text)
@@ -80,7 +81,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.footer["editor"] = credit.group(1)  # （编辑：张敏） closing the article
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "footer"))
         hi -= 1
-    if hi - lo >= 3 and _addressee(paras[lo].text):  # 市政府： under the title of a report
+    if hi - lo >= 3 and (_addressee(paras[lo].text) or SALUTATION.match(paras[lo].text)):  # 市政府：, 各位代表：
         parsed.masthead["distribution"] = paras[lo].text.rstrip("：: ")
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
@@ -117,6 +118,10 @@ def _signature_office(text: str) -> bool:
 
 #: The offices a report is addressed to, on a line of its own. Example: 市政府：, 县委、县政府：.
 ADDRESSEE = re.compile(rf"^([{CJK}、，,]{{2,40}})[：:]$")
+
+
+#: How a speech or report greets its audience, on a line of its own. Example: 各位代表：, 尊敬的各位领导：.
+SALUTATION = re.compile(r"^(?:各位|尊敬的)[^，。：:]{1,16}[：:]$")
 
 
 #: What separates the offices of an addressee line. Example: 县委、县政府.

@@ -9,10 +9,11 @@ names the rule and the signals it read (:func:`decide_layout`), for ``split --ex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..lexicon.patterns import ISSUE, SECTION_BRACKET, P, page_title, width
+from ..lexicon.patterns import CN_DIGITS, ISSUE, SECTION_BRACKET, P, page_title, width
 from .article import ATTACHMENT, has_closing_credit, inner_headings
 from .common import RUN_IN_NUMBER, SENTENCE_MARK, Para
 from .credits import _attribution, _unit_colon
@@ -20,6 +21,8 @@ from .headlines import UNIT_HEADLINE, _headline_space, _is_heading, _symbol_sect
 from .masthead import WEEK, parse_date, parse_masthead
 from .outline import OUTLINE_L2, OUTLINE_L4, OUTLINE_LEVELS, OUTLINE_MARK
 
+#: A first-level outline number where a sentence or paragraph starts. Example: 一、 in 。一、上半年工作.
+OUTLINE_L1 = re.compile(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
 #: Share of paragraphs that must open with ``unit：`` for a bulletin of such items.
 UNIT_ITEMS_SHARE = 0.4
 #: Share of numbered paragraphs that must be ``1、headline body`` for a bulletin of numbered items.
@@ -114,6 +117,12 @@ def run_in_numbers(s: Signals) -> int:
 def outline_l2(s: Signals) -> int:
     """Second-level outline numbers anywhere: （二）."""
     return len(OUTLINE_L2.findall("\n".join(s.texts)))
+
+
+@signal
+def outline_l1(s: Signals) -> int:
+    """First-level outline numbers where a sentence or paragraph starts: 一、"""
+    return len(OUTLINE_L1.findall("\n".join(s.texts)))
 
 
 @signal
@@ -228,9 +237,13 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("outline", "outline numbers", lambda s: s.outline_l2 + s.outline_l4 >= 3 and (
         len(s.outline_starts) >= OUTLINE_STARTS_SHARE * len(s.texts) or s.outline_l2 >= 2),
      "（一） and 一是 numbers, at paragraph starts or run on"),
-    ("outline", "outline levels", lambda s: len(s.outline_starts) >= 4
-     and len(s.outline_starts) >= OUTLINE_STARTS_SHARE * len(s.texts) and _outline_levels(s) >= 2,
-     "paragraphs opening with numbers of two levels or more"),
+    ("outline", "outline levels", lambda s: _outline_levels(s) >= 2 and (
+        (len(s.outline_starts) >= 4 and len(s.outline_starts) >= OUTLINE_STARTS_SHARE * len(s.texts))
+        or len(s.outline_starts) >= max(3, len(s.texts) - 1)),
+     "paragraphs opening with numbers of two levels or more (every paragraph, in a short text)"),
+    ("outline", "report title", lambda s: s.title_top and s.report_title
+     and len(s.outline_starts) + s.outline_l1 + s.outline_l2 + s.outline_l4 >= 2,
+     "a summary's or report's title over numbered points, at paragraph starts or run on"),
     ("bulletin", "dated titled report", lambda s: s.titled and s.dated and bool(s.outline_starts),
      "a 周报 with a date and 一、 sections"),
     ("bulletin", "headline items", lambda s: s.headline_items >= 2

@@ -49,8 +49,26 @@ RUN_ON_START = re.compile(r"[12]\d{3}年(?:[，,]|以来|上半年|下半年|全
 
 @pattern
 def RUN_ON_OPENER(f: dict) -> re.Pattern[str]:
-    """Words that open a point's text run on from its heading (forms.yaml ``heading_run_on``)."""
-    return re.compile(alternation(f["heading_run_on"]))
+    """Words that open a point's text run on from its heading (forms.yaml ``heading_run_on``), or
+    the county or office speaking of itself. Example: 全力 of 做实重点项目全力推动…, 我旗 of …情况我旗…."""
+    return re.compile(rf"{alternation(f['heading_run_on'])}|我[县市区旗局委办镇乡](?=[{CJK}])")
+
+
+@pattern
+def RUN_ON_ENDING(f: dict) -> re.Pattern[str]:
+    """A heading's last word followed straight by its text (forms.yaml ``heading_endings``).
+    Example: 问题 of 存在问题在取得成绩的同时，…."""
+    return re.compile(rf"(?:{alternation(f['heading_endings'])})(?=[{CJK}])")
+
+
+#: A first sentence longer than this, or with more clauses, is a clause's text, not its heading.
+HEADING_SENTENCE_MAX, HEADING_CLAUSES_MAX = 40, 3
+
+
+def _heading_sentence(text: str) -> bool:
+    """A point's first sentence that is its heading: short, of few clauses. Example: 重点项目有序开展;
+    not 岗位责任制是本办落实依法行政，依法履行职责，转变机关作风，提高办事效率的基本制度."""
+    return len(text) <= HEADING_SENTENCE_MAX and len(re.findall(r"[，,；;]", text)) < HEADING_CLAUSES_MAX
 
 
 def run_on_heading(text: str) -> int | None:
@@ -70,6 +88,8 @@ def run_on_heading(text: str) -> int | None:
         head = text[:m.start()]
         if m.start() <= RUN_ON_WITHIN and head.count("，") + head.count(",") <= 2:
             return m.start()
+    if (m := P.RUN_ON_ENDING.search(text, 2, RUN_ON_WITHIN)) and not re.search(r"[，,；;：:]", text[:m.end()]):
+        return m.end()
     return None
 
 
@@ -127,6 +147,8 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
             if len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading)):
                 heading, body = heading[:cut], chunk[cut:]  # 2022年工作总结|今年来，… : no stop between them
+            elif m and not _heading_sentence(heading):
+                heading, body = "", chunk  # （一）岗位责任制是本办落实依法行政，…。: a clause, no heading of its own
             d.headline = heading.strip().rstrip("，,；;：: ") or None
             d.body = body.strip()
             parsed.items.append(d)

@@ -116,10 +116,11 @@ def item_units(item: dict, cfg: dict) -> list[dict]:
 
     for name in item.get("units") or []:
         add(name, "attribution")
-    head = headline_unit(item.get("headline"), cfg)
+    body = item.get("body") or ""
+    # the unit the headline opens with; an item without one, the unit its text opens with
+    head = headline_unit(item.get("headline") or body[:60], cfg)
     if head:
         add(head, "headline")
-    body = item.get("body") or ""
     for mark in item.get("marks") or []:
         if mark in body and (unit_kind(mark, cfg) != "other" or mark in (cfg.get("aliases") or {})):
             add(mark, "mentioned")
