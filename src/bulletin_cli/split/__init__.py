@@ -4,6 +4,7 @@ Four layouts, detected automatically:
 
 * ``bulletin`` — 【section】 lines, items ``headline body（unit）``, masthead and footer;
 * ``article`` — a single news item or notice: one item, its title the headline, its credit the unit;
+* ``entries`` — yearbook and gazetteer entries: ``【name】 text`` or ``《title》`` over paragraphs;
 * ``outline`` — 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph;
 * ``digest`` — heading lines without end punctuation over paragraphs with a short lead sentence;
 * ``plain`` — anything else, one item per paragraph.
@@ -27,6 +28,7 @@ from .bulletin import parse_bulletin
 from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
 from .digest import parse_digest, parse_plain
+from .entries import parse_entries
 from .footer import parse_footer
 from .frame import _frame
 from .headlines import split_headline
@@ -39,7 +41,7 @@ __all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "decide_layout", "detect_layo
 
 SCHEMA = 1
 #: The layouts split knows, in the order they are tried.
-LAYOUTS = ("bulletin", "article", "outline", "digest", "plain")
+LAYOUTS = ("bulletin", "article", "outline", "entries", "digest", "plain")
 #: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
 REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 
@@ -48,8 +50,8 @@ REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
 
 
 
-PARSERS = {"bulletin": parse_bulletin, "article": parse_article, "outline": parse_outline, "digest": parse_digest,
-           "plain": parse_plain}
+PARSERS = {"bulletin": parse_bulletin, "article": parse_article, "outline": parse_outline, "entries": parse_entries,
+           "digest": parse_digest, "plain": parse_plain}
 
 
 def analyse(text: str, layout: str | None = None) -> Parsed:
@@ -67,7 +69,7 @@ def analyse(text: str, layout: str | None = None) -> Parsed:
     chosen = layout
     parsed = Parsed(layout=chosen, reason=reason)
     parsed.regions.extend((p.start, p.end, "chrome") for p in chrome)
-    PARSERS[chosen](paras if chosen == "bulletin" else _frame(paras, parsed), parsed)
+    PARSERS[chosen](paras if chosen in ("bulletin", "entries") else _frame(paras, parsed), parsed)
     for d in parsed.items:
         parsed.regions.append((d.start, d.end, "item"))
     parsed.regions.sort()

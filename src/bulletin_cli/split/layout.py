@@ -17,6 +17,7 @@ from ..lexicon.patterns import CN_DIGITS, ISSUE, SECTION_BRACKET, P, page_title,
 from .article import ATTACHMENT, has_closing_credit, inner_headings
 from .common import RUN_IN_NUMBER, SENTENCE_MARK, Para
 from .credits import _attribution, _unit_colon
+from .entries import count_entries
 from .headlines import UNIT_HEADLINE, _headline_space, _is_heading, _symbol_section
 from .masthead import WEEK, parse_date, parse_masthead
 from .outline import OUTLINE_L2, OUTLINE_L4, OUTLINE_LEVELS, OUTLINE_MARK
@@ -176,6 +177,12 @@ def headed(s: Signals) -> int:
 
 
 @signal
+def entries(s: Signals) -> int:
+    """Yearbook entries: 【民众镇概况】 text…, or 《明水生产简报》 lines."""
+    return count_entries(s.paras)
+
+
+@signal
 def title_top(s: Signals) -> bool:
     """The first paragraph is a title: no sentence in it, not a numbered point, a bullet or a section."""
     if len(s.paras) < 2:
@@ -230,6 +237,8 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("article", "credited text", lambda s: not s.title_top and s.closing_credit and s.inner_heads == 0
      and s.attributions <= 1 and len(s.texts) <= 12 and not s.outline_starts and s.headline_items < 2,
      "running text, no title, that ends with its unit's credit"),
+    ("entries", "entries", lambda s: s.entries >= 2 or (s.entries == 1 and s.attributions <= 1 and len(s.texts) <= 8),
+     "yearbook entries: 【name】 text, 《title》 over paragraphs"),
     ("bulletin", "unit items", lambda s: s.unit_items >= 2 and s.unit_items >= UNIT_ITEMS_SHARE * len(s.texts),
      "items that open with their unit and a colon"),
     ("bulletin", "numbered items", lambda s: s.numbered_items >= 2

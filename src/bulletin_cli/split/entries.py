@@ -1,0 +1,78 @@
+"""The ``entries`` layout: yearbook and gazetteer entries. Each ``【entry name】 body`` (the body on
+the same line or the next) or ``《title》`` line over paragraphs is an item whose headline is the
+entry's name; an author in round brackets on a line of its own (``（郑宝环）``) is the entry's
+author, not an item; chapter and section headings (第三章 报纸, 第一节 地方报纸) are sections.
+
+>>> from bulletin_cli.split import split_document
+>>> doc = {"doc_id": "x", "text": "【民众镇概况】 民众镇位于中山市东北部。总面积121.87平方千米。\\n\\n"
+...        "【民众镇经济发展】 2019年，民众镇实现地区生产总值65.14亿元。\\n\\n农业 2019年，农林牧渔业总产值12亿元。\\n\\n（郑宝环）\\n"}
+>>> [(i["layout"], i["headline"], i["body"][:8], i["reporters"]) for i in split_document(doc)]
+[('entries', '民众镇概况', '民众镇位于中山市', []), ('entries', '民众镇经济发展', '2019年，民众', ['郑宝环'])]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon.patterns import CJK, CN_DIGITS, P
+from .common import Draft, Para, Parsed
+from .credits import _unit_tokens
+from .headlines import _is_heading
+
+#: An entry opening a paragraph: its name in 【】 and its text. Example: 【乡镇政务公开】 4月份地区成立….
+ENTRY_RUN_IN = re.compile(r"^【\s*([^【】\n]{2,24}?)\s*】\s*(\S.*)?$", re.S)
+#: An entry's title on a line of its own, in 《》. Example: 《明水生产简报》.
+ENTRY_TITLE = re.compile(r"^《[^《》\n]{2,30}》$")
+#: An author alone on a line, in round brackets. Example: （郑宝环）.
+AUTHOR_LINE = re.compile(rf"^[（(]\s*([{CJK}·]{{2,4}}(?:[\s、，,][{CJK}·]{{2,4}}){{0,3}})\s*[）)]$")
+#: A chapter or section heading of a book. Example: 第三章 报纸, 第一节 地方报纸.
+CHAPTER = re.compile(rf"^第[{CN_DIGITS}\d]{{1,3}}[编章节篇部分]\s*\S")
+
+
+def entry_start(text: str) -> str | None:
+    """The name of the entry a paragraph opens, or None: 【民众镇概况】 民众镇位于… → 民众镇概况;
+    《明水生产简报》 → 《明水生产简报》. A bracketed unit (【县发改局】…, a bulletin's credit) or a
+    field label (【作者】) opens no entry."""
+    if ENTRY_TITLE.match(text):
+        return text
+    m = ENTRY_RUN_IN.match(text)
+    if not m or P.FIELD_LABEL.match(text) or not m.group(2):
+        return None
+    found = _unit_tokens(m.group(1))
+    if found and found[0] and all(P.UNIT_SUFFIX.search(u) for u in found[0]):
+        return None
+    return m.group(1).strip()
+
+
+def count_entries(paras: list[Para]) -> int:
+    return sum(1 for p in paras if entry_start(p.text))
+
+
+def parse_entries(paras: list[Para], parsed: Parsed) -> None:
+    """Items for the entries; what stands before the first is the page's title and chapter headings."""
+    section: str | None = None
+    current: Draft | None = None
+    for p in paras:
+        t = p.text
+        name = entry_start(t)
+        if name is not None:
+            current = Draft(p.start, p.end, section=section, headline=name)
+            m = ENTRY_RUN_IN.match(t)
+            current.body = (m.group(2) or "").strip() if m and not ENTRY_TITLE.match(t) else ""
+            parsed.items.append(current)
+            continue
+        if CHAPTER.match(t) and _is_heading(p):
+            section = t
+            parsed.sections.append(t)
+            parsed.regions.append((p.start, p.end, "section"))
+            current = None
+            continue
+        if current is None:  # before the first entry: the page's title, or a heading over it
+            parsed.masthead.setdefault("title", t) if _is_heading(p) else None
+            parsed.regions.append((p.start, p.end, "masthead"))
+            continue
+        if author := AUTHOR_LINE.match(t):
+            current.reporters = [a for a in re.split(r"[\s、，,]+", author.group(1)) if a]
+        else:
+            current.body = (current.body + "\n" + t).strip()
+        current.end = p.end
