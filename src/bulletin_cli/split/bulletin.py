@@ -10,10 +10,10 @@ from ..lexicon.patterns import (
     P,
     width,
 )
-from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
+from .common import LINE_STOPS, RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label
 from .footer import _footer_index, parse_footer
-from .headlines import SUBTITLE, _headline_on_own_line, _symbol_section, split_headline
+from .headlines import SUBTITLE, UNIT_HEADLINE, _headline_on_own_line, _symbol_section, split_headline
 from .masthead import parse_masthead
 
 #: Dot leaders and a page number closing a contents entry. Example: …………3.
@@ -113,6 +113,43 @@ def _numbers_are_headlines(body: list[Para]) -> bool:
     return any(len(SECTION_NUMBERED.match(body[k].text).group(1).strip()) > SECTION_NAME_MAX for k in marks)
 
 
+def _plain_heading(p: Para) -> bool:
+    """A short line with no sentence in it and no mark of its own (bracket, symbol, number, credit)."""
+    t = p.text
+    return width(t) <= 60 and not LINE_STOPS.search(t) and not SECTION_BRACKET.match(t) \
+        and not _symbol_section(t) and not SECTION_NUMBERED.match(t) and not P.FIELD_LABEL.match(t) \
+        and not P.WEB_META.match(t) and not _attribution(t, whole=True) and not _bare_unit_line(t) \
+        and not P.BULLET.match(t) and not RUN_IN_NUMBER.match(t)
+
+
+def _heading_runs(body: list[Para], own_line: set[int]) -> tuple[set[int], dict[int, int]]:
+    """Plain section names and headlines set on two lines, in a run of heading lines over a
+    headline on its own line: the headline takes the line before it when it opens with 暨/及/和
+    or that line is longer than a section name; the short lines before are sections.
+    Example: 民生补短板 ⏎ 我区召开民生社会事业工作 ⏎ 暨“保障民生补齐短板工程”动员部署会 ⏎ 2月19日上午，…
+    → section 民生补短板, headline 我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会."""
+    sections: set[int] = set()
+    joined: dict[int, int] = {}
+    for k in sorted(own_line):
+        first = k
+        while first >= 1 and first - 1 not in own_line and _plain_heading(body[first - 1]):
+            first -= 1
+        if first == k:
+            continue
+        last = k - 1
+        if (body[k].text[:1] in TITLE_CONTINUED or width(body[last].text) > 2 * SECTION_NAME_MAX) \
+                and " " not in body[last].text and len(body[last].text) + len(body[k].text) <= 60:
+            joined[k] = last
+            last -= 1
+        sections.update(i for i in range(first, last + 1) if width(body[i].text) <= 2 * SECTION_NAME_MAX
+                        and not UNIT_HEADLINE.match(body[i].text))
+    return sections, joined
+
+
+#: How the second line of a headline set on two lines may open. Example: 暨 of 暨民生补短板动员部署会议.
+TITLE_CONTINUED = "暨及和与并"
+
+
 def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     parsed.masthead, body_start = parse_masthead(paras)
     for p in paras[:body_start]:
@@ -134,6 +171,8 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     numbered_headlines = _numbers_are_headlines(body)
     if numbered_headlines:
         own_line |= {k for k, p in enumerate(body) if SECTION_NUMBERED.match(p.text)}
+    bare_sections, joined = _heading_runs(body, own_line)
+    first_lines = set(joined.values())
     section: str | None = None
     current: Draft | None = None
     for k, p in enumerate(body):
@@ -145,6 +184,14 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             continue
         # 一、县商务局召开全县电商工作会议 over its one paragraph is a headline (set on its own line)
         sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or _symbol_section(t)
+        if k in first_lines:
+            continue  # the first line of a headline set on two: taken with the second
+        if k in bare_sections:
+            section = t
+            parsed.sections.append(section)
+            parsed.regions.append((p.start, p.end, "section"))
+            current = None
+            continue
         if sec:
             section = sec.group(1).strip()
             parsed.sections.append(section)
@@ -193,6 +240,8 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         if k in own_line:  # a headline on a line of its own; the body follows
             current = Draft(p.start, p.end, section=section)
             content = P.BULLET.sub("", t)
+            if k in joined:  # set on two lines: 我区召开民生社会事业工作 ⏎ 暨…动员部署会
+                current.start, content = body[joined[k]].start, body[joined[k]].text + content
             if num := RUN_IN_NUMBER.match(content):
                 current.number, content = num.group(1), content[num.end():]
             content = _unit_label(current, content)

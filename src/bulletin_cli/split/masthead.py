@@ -70,6 +70,9 @@ def parse_issue(text: str) -> int | None:
     return cn_to_int(m.group(1).replace(" ", "")) if m else None
 
 
+#: An issue numbered by year and number in one, glued to the title. Example: 201904期 of
+#: 平潭卫计局工作简报201904期 (2019, issue 4).
+DATED_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})期$")
 #: A masthead line that gives only the running count of issues. Example: （总第125期）.
 ISSUE_TOTAL_ONLY = re.compile(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
 
@@ -99,7 +102,7 @@ def _masthead_line(p: Para) -> bool:
             or SECTION_NUMBERED.match(t):
         return False  # (■ 基层动态 or 一、基层动态 first: pages without their masthead)
     return bool(P.TITLE.match(t) or ISSUE.search(t) or parse_date(t) or P.ISSUER.match(t) or P.FIELD_LABEL.match(t)
-                or width(t) <= 40 or P.MASTHEAD_LABEL.match(t))
+                or width(t) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
 
 
 def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
@@ -116,6 +119,19 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             break
         t = p.text
         used = False
+        if P.WEB_META.match(t) and k:  # 来源：… 发布时间：… under the title of a bulletin posted on a site
+            for label, value in P.WEB_META_FIELD.findall(t):
+                key = P.forms["web_meta_labels"].get(label)
+                if key == "issuer":
+                    fields.setdefault("issuer", value)
+                elif key == "date" and (d := parse_date(value)):
+                    fields.setdefault("date", d)
+            n += 1
+            continue
+        if (coded := DATED_ISSUE.search(t)) and P.TITLE.match(t[:coded.start()]) and "title" not in fields:
+            fields["title"], fields["issue"] = t, int(coded.group(2))  # 工作简报201904期: year and number in one
+            n += 1
+            continue
         if P.MASTHEAD_LABEL.match(t) and (d := parse_date(t)):  # 主办：长丰县人民政府办公室   2024年8月26日
             fields.setdefault("date", d)
             t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
