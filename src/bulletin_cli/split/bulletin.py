@@ -13,7 +13,14 @@ from ..lexicon.patterns import (
 from .common import LINE_STOPS, RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label
 from .footer import _footer_index, parse_footer
-from .headlines import SUBTITLE, UNIT_HEADLINE, _headline_on_own_line, _symbol_section, split_headline
+from .headlines import (
+    DATELINE,
+    SUBTITLE,
+    UNIT_HEADLINE,
+    _headline_on_own_line,
+    _symbol_section,
+    split_headline,
+)
 from .masthead import parse_masthead
 
 #: Dot leaders and a page number closing a contents entry. Example: …………3.
@@ -31,6 +38,8 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
     att = _attribution(content)
     if att:
         content, d.units, d.reporters, d.closed = content[: att[0]].rstrip(), att[1], att[2], True
+    if issue := ISSUE_PREFIX.match(content):
+        content = content[issue.end():]  # 〔2019〕第4期 run into the first item: the masthead's, not its headline
     labelled = _unit_label(d, content)  # 【县发改局】全力推进…: the unit as a label, not headline text
     if labelled is not content:
         content = labelled
@@ -38,7 +47,20 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
         d.units = [colon]  # 县人社局：开展春风行动。… names its unit before the colon
     d.headline, d.body, d.headline_inferred = split_headline(content)
     d.body = d.body.strip()
+    if d.headline and DATELINE.match(d.body) and (m := SECTION_PREFIX.match(d.headline)) \
+            and len(d.headline) - m.end() >= 8:
+        # 党建工作我局召开2019年第2次党组（扩大）会议: a section's name run into the headline after it
+        d.section, d.headline = m.group(1), d.headline[m.end():]
     return d
+
+
+#: An issue number run into the text after it. Example: 〔2019〕第4期 of 〔2019〕第4期 民生补短板我局召开….
+ISSUE_PREFIX = re.compile(r"^[〔\[［(（]\d{4}[〕\]］)）]\s*第\s*\d{1,3}\s*期\s*")
+
+
+#: A section's name run into the headline it stands over, which opens with the unit speaking of
+#: itself. Example: 党建工作|我局召开…, 民生补短板|我区召开….
+SECTION_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?=我[县市区旗局委办镇乡])")
 
 
 def _extend_item(d: Draft, p: Para) -> None:
@@ -258,5 +280,8 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             continue
         current = _new_item(p, section)
         parsed.items.append(current)
+        if current.section != section:  # a section's name run into this item's headline
+            section = current.section
+            parsed.sections.append(section)
         if not uses_attributions:
             current.closed = True

@@ -67,12 +67,15 @@ def parse_footer(lines: list[str] | str) -> dict:
 
 #: The issue's serial number on a line of its own above the footer. Example: 岚简报016号.
 SERIAL = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]$")
+SERIAL_RUN_IN = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]\s*")
 
 
 def _footer_index(paras: list[Para], first: int) -> int:
     """Index of the first footer paragraph (本期发, 责任编辑 …) after the body, or len(paras)."""
     for k in range(first, len(paras)):
-        if P.FOOTER_START.match(paras[k].text) and k >= first + 1:
+        text = paras[k].text
+        serial = SERIAL_RUN_IN.match(text)  # 岚简报016号分送：… the serial run into the footer's first line
+        if (P.FOOTER_START.match(text) or (serial and P.FOOTER_START.match(text[serial.end():]))) and k >= first + 1:
             rest = paras[k:]
             if all(P.FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
                 return k - 1 if k >= first + 2 and SERIAL.match(paras[k - 1].text) else k

@@ -73,12 +73,19 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     lead = _lead_sentence(text, 40)
     if lead and "，" not in lead[0] and "," not in lead[0]:
         return lead[0], lead[1], False
+    if (date := DATELINE.search(text, 6, 90)) and not HEADLINE_STOPS.search(text, 0, date.start()):
+        return text[:date.start()], text[date.start():], False  # …部署会议2月28日上午，局党组…: glued
     clause = CLAUSE_STOP.split(text, maxsplit=1)[0]
     if 10 <= len(clause) <= 70:
         for opener in BODY_OPENERS.finditer(clause, 8):
             if len(clause) - opener.start() >= 2:
                 return clause[: opener.start()], text[opener.start():], True
     return None, text, False
+
+
+#: The date or time word opening a news item's text, where its headline runs into it with no space.
+#: Example: 2月28日上午， of 我局召开…动员部署会议2月28日上午，局党组成员….
+DATELINE = re.compile(r"(?<![\d年])(?:\d{1,2}月\d{1,2}日(?:[-—至～]\d{1,2}日)?(?:上午|下午|晚上|晚)?|近日|近期|日前|连日来)[，,]")
 
 
 #: A headline that opens with the unit that did the thing: the county itself (我县), or a unit as
