@@ -251,6 +251,12 @@ def WEB_META(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def WEB_META_FIRST(f: dict) -> frozenset[str]:
+    """The characters a facts line can open with, to skip the pattern on other lines. Example: 来 of 来源."""
+    return frozenset(k[0] for k, v in f["web_meta_labels"].items() if v)
+
+
+@pattern
 def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
     """One labelled fact of that line, its value running to the next label or a wide gap.
     Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局)."""

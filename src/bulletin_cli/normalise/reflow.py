@@ -200,7 +200,7 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
         return False
     if FIELD_GAP in s:
         return True  # fields set apart by a wide gap: 中共某某县委办公室      2023年6月30日
-    if s[0] in "来信文发作" and P.WEB_META.match(s):
+    if s[0] in P.WEB_META_FIRST and P.WEB_META.match(s):
         return True  # 来源：…  发布时间：… under a web article's title
     first = s[0]
     return bool(

@@ -226,11 +226,11 @@ def _outline_levels(s: Signals) -> int:
 RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("bulletin", "sections", lambda s: s.sections > 0, "section headings such as 【民生保障】"),
     ("bulletin", "attributions", lambda s: s.attributions >= 2, "two or more items closing with a unit's credit"),
+    ("article", "web article", lambda s: s.title_top and s.facts_top and not s.report_title,
+     "a title with a facts line under it (来源：… 发布时间：…): one item"),
     ("bulletin", "masthead title and issue", lambda s: s.titled and s.numbered, "a title word and an issue number"),
     ("bulletin", "masthead fields", lambda s: "issue" in s.masthead_fields and bool(
         {"date", "issuer"} & set(s.masthead_fields)), "an issue number with a date or an issuer at the top"),
-    ("article", "web article", lambda s: s.title_top and s.facts_top and not s.report_title,
-     "a title with a facts line under it (来源：… 发布时间：…): one item"),
     ("article", "credited article", lambda s: s.title_top and s.closing_credit and s.inner_heads == 0
      and not s.report_title and s.attributions <= 1 and s.headline_items < 2,
      "a title over running text that ends with its unit's credit"),
