@@ -26,7 +26,7 @@ FORM_KEYS: dict[str, type] = {
     "photo_labels": list, "news_openers": list, "web_chrome": list, "web_meta_labels": dict,
     "unit_suffixes": list, "measures": dict, "magnitudes": dict, "crawler_labels": dict,
     "breadcrumb_words": list, "share_words": list, "tail_words": list, "heading_run_on": list, "heading_endings": list,
-    "article_credit_labels": dict, "site_name_endings": list,
+    "article_credit_labels": dict, "site_name_endings": list, "metadata_labels": dict,
 }
 #: The shape of the other top-level keys.
 OTHER_KEYS: dict[str, type] = {"aliases": dict, "county_words": list, "suffix_kinds": list,

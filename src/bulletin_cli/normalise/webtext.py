@@ -80,6 +80,8 @@ def web_text(text: str, changes: Changes) -> str:
     if "\n" not in text[:4000] and len(text) < LONG_LINE:
         return text
     text = _header(text, changes)
+    if "|" in text[:3000]:
+        text = _metadata_table(text, changes)
     if "{" in text[:20000]:
         text = _style_rules(text, changes)
     return _breaks(text, changes)
@@ -110,6 +112,38 @@ def _header(text: str, changes: Changes) -> str:
     facts = "  ".join(f"{label}：{value}" for label, value in (("来源", source), ("发布时间", date)) if value)
     changes.add("web_chrome", dropped[:24], "", n=1)
     return "\n\n".join(x for x in (fields["title"], facts, body) if x)
+
+
+def _metadata_table(text: str, changes: Changes) -> str:
+    """A page's information table flattened into ``label | value |`` lines at the top: its title
+    line and a facts line instead (文号, 成文日期 and 发布机构 kept on it). Example:
+    文件名称 | 2022年第八次县政府常务会议确定事项落实情况的通报 | || ⏎ 文号 | 督察通报第十七期 | 成文日期: | 2022年09月14日 |."""
+    lines = text.split("\n", 30)
+    labels = P.forms["metadata_labels"]
+    fields: dict[str, str] = {}
+    k, known = 0, 0
+    while k < min(len(lines), 30):
+        line = lines[k]
+        if "|" not in line:
+            if line.strip() or not known:
+                break
+            k += 1
+            continue
+        cells = [c.strip().rstrip(":：").strip() for c in line.split("|")]
+        cells = [c for c in cells if c]
+        for label, value in zip(cells[::2], cells[1::2]):
+            if label in labels:
+                known += 1
+                if labels[label] and value:
+                    fields.setdefault(labels[label], value)
+        k += 1
+    if known < 3 or "title" not in fields:
+        return text
+    changes.add("web_chrome", lines[0][:24], "", n=k)
+    facts = "  ".join(f"{label}：{fields[key]}" for label, key in (("文号", "number"), ("来源", "source"),
+                                                                    ("发布时间", "date")) if fields.get(key))
+    rest = "\n".join(lines[k:])
+    return "\n\n".join(x for x in (fields["title"], facts, rest) if x)
 
 
 def _date(value: str | None) -> str | None:

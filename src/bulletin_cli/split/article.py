@@ -83,7 +83,7 @@ def parse_article(paras: list[Para], parsed: Parsed) -> None:
     if cut is not None:
         texts[-1] = texts[-1][:cut].rstrip()
     start = parsed.article if parsed.article is not None else body[0].start
-    d = Draft(start, body[-1].end, headline=parsed.masthead.get("title"))
+    d = Draft(start, body[-1].end, headline=parsed.headline or parsed.masthead.get("title"))
     d.body = "\n".join(t for t in texts if t)
     d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else [])
     d.reporters = reporters

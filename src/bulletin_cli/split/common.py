@@ -92,6 +92,8 @@ class Parsed:
     captions: list[dict] = field(default_factory=list)
     sections: list[str] = field(default_factory=list)
     regions: list[tuple[int, int, str]] = field(default_factory=list)
+    #: An article's headline where it differs from the masthead's title (a notice in a series).
+    headline: str | None = None
     #: Why this layout: the rule that decided and the signals it read (see split/layout.py).
     reason: tuple[str, dict] = ("forced", {})
 

@@ -38,7 +38,7 @@ def parse_plain(paras: list[Para], parsed: Parsed) -> None:
     line under the title) is one item: the title its headline, its signing office or source its unit."""
     if parsed.article is not None:  # (the page chrome around it is gone already: see _frame)
         if paras:
-            d = Draft(parsed.article, paras[-1].end, headline=parsed.masthead.get("title"))
+            d = Draft(parsed.article, paras[-1].end, headline=parsed.headline or parsed.masthead.get("title"))
             d.body = "\n".join(p.text for p in paras)
             source = parsed.masthead.get("issuer")  # the signing office, else the source the page names
             d.units = [source] if source else []

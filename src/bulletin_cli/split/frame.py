@@ -9,6 +9,7 @@ import re
 from ..lexicon.patterns import (
     CJK,
     DATE,
+    ISSUE,
     SECTION_BRACKET,
     P,
     page_title,
@@ -16,7 +17,7 @@ from ..lexicon.patterns import (
 )
 from .common import CJK_RUN, SENTENCE_MARK, Para, Parsed
 from .headlines import _is_heading, _long_title
-from .masthead import parse_date
+from .masthead import parse_date, parse_issue
 from .outline import OUTLINE_MARK
 
 
@@ -29,10 +30,15 @@ def _web_meta(text: str) -> dict | None:
     if not P.WEB_META.match(text):
         return None
     out: dict = {}
+    fields = P.forms["web_meta_labels"]
     for label, value in P.WEB_META_FIELD.findall(text):
-        if label in ("来源", "信息来源", "文章来源", "发布机构"):
+        key = fields.get(label)
+        if key == "issuer":
             out.setdefault("issuer", value)
-        elif label in ("发布时间", "发布日期") and (date := parse_date(value)):
+        elif key == "number" and (issue := ISSUE.search(value)) and issue.start() >= 2:
+            out.setdefault("series", value[:issue.start()])  # 文号：督察通报第十七期 → 督察通报, issue 17
+            out.setdefault("issue", parse_issue(value))
+        elif key == "date" and (date := parse_date(value)):
             out.setdefault("date", date)
     return out
 
@@ -59,7 +65,10 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     if "title" in parsed.masthead and hi - lo >= 2 and (meta := _web_meta(paras[lo].text)) is not None:
         # 来源：肥西县应急管理局  发布时间：2024-05-06 under the title: one web article
         for key, value in meta.items():
-            if key not in parsed.masthead:
+            if key == "series":  # the bulletin this notice is an issue of: its title, the notice's the headline
+                parsed.headline = parsed.masthead["title"]
+                parsed.masthead["title"] = value
+            elif key not in parsed.masthead:
                 parsed.masthead[key] = value
                 from_web.add(key)
         title = paras[lo - 1]
