@@ -86,6 +86,17 @@ def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return hi - lo - (1 if hi > lo and spans[hi - 1][1] > end else 0)
 
 
+#: An office opening a document's title, before its year or its 关于. Example: 平潭综合实验区旅游与文化体育局 of
+#: 平潭综合实验区旅游与文化体育局2022年工作总结暨2023年工作思路.
+TITLE_OFFICE = re.compile(r"^(\S{4,30}?(?:局|委员会|办公室|人民政府|政府|中心|院|所))(?=\s|关于|[12]\d{3}年)")
+
+
+def title_office(title: str | None) -> str | None:
+    """The office a document's title opens with, or None."""
+    m = TITLE_OFFICE.match(title or "")
+    return m.group(1) if m else None
+
+
 def split_document(doc: dict, layout: str | None = None, captions: bool = False,
                    on_layout: Callable[[str, str, dict], None] | None = None) -> list[dict]:
     """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record.
@@ -100,10 +111,11 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
             "signer": None, "distribution": None, "note": None}
     meta.update({k: keep(v) for k, v in parsed.masthead.items() if k in meta})
     meta.update({k: keep(v) for k, v in parsed.footer.items() if k in meta})
-    if meta["date"] is None and parsed.footer.get("printed"):  # no date under the title: the printing date
-        meta["date"] = parsed.footer["printed"]
-    if meta["issuer"] is None and parsed.footer.get("printed_by"):
-        meta["issuer"] = keep(parsed.footer["printed_by"])
+    if meta["date"] is None:  # no date under the title: the printing date, else the page's posting date
+        meta["date"] = parsed.footer.get("printed") or parsed.masthead.get("posted")
+    if meta["issuer"] is None:  # the office that printed it, the site's source, the office a title opens with
+        meta["issuer"] = keep(parsed.footer.get("printed_by") or parsed.masthead.get("source")
+                              or title_office(meta["title"]))
     out: list[dict] = []
     index = {id(d): k for k, d in enumerate(parsed.items)}
     # redaction marks of the whole text, found once: (start, end) of each, in order

@@ -122,10 +122,10 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         if P.WEB_META.match(t) and k:  # 来源：… 发布时间：… under the title of a bulletin posted on a site
             for label, value in P.WEB_META_FIELD.findall(t):
                 key = P.forms["web_meta_labels"].get(label)
-                if key == "issuer":
-                    fields.setdefault("issuer", value)
+                if key == "issuer":  # the site's source and posting date: the printing line's win over them
+                    fields.setdefault("source", value)
                 elif key == "date" and (d := parse_date(value)):
-                    fields.setdefault("date", d)
+                    fields.setdefault("posted", d)
             n += 1
             continue
         if (coded := DATED_ISSUE.search(t)) and P.TITLE.match(t[:coded.start()]) and "title" not in fields:
