@@ -40,7 +40,7 @@ STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)
 #: the next sentence. Example: the space in …正式结束。 据了解，…
 COLLAPSED_BREAK = re.compile(rf"(?<=[。！？”）)])[ \u3000]+(?=[{CJK}“（(【0-9])")
 #: A line this long (characters) with that many collapsed breaks gets its breaks back.
-LONG_LINE, MIN_BREAKS = 160, 2
+LONG_LINE, MIN_BREAKS = 100, 2
 #: Spaces in a line beyond this share mean its characters are set apart, not its paragraphs run on.
 SPACED = 0.1
 #: A signature run onto the end of the last line: the office and the date, set apart by spaces.

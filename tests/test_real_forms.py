@@ -1,0 +1,243 @@
+"""Documents from other places than the seeds, each rule on the real lines that need it (from the
+development set in ../shared/corpus/real, shortened), and a floor on that set's score."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bulletin_cli.normalise import normalise_bytes, normalise_text
+from bulletin_cli.split import analyse, split_document
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
+SCORE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
+
+
+def items_of(text: str, name: str = "x.txt") -> list[dict]:
+    return split_document(normalise_bytes(text.encode("utf-8"), name))
+
+
+# --- text taken from web pages -------------------------------------------------------------
+
+CRAWLED = (
+    "标题: 平潭海底首次打捞出五代青瓷\n发布时间: 2010-05-10 15:17\n文号: \n发布机构: 中国平潭网\n栏目: 公示公告\n"
+    "原文链接: https://www.pingtan.gov.cn/zwgk/gsgg/201005/t20100510_876.htm\n本地目录: zwgk/gsgg/201005\n"
+    "页面链接与图片详见 links.tsv(同目录)\n==================== 正文 ====================\n"
+    "当前位置： 首页政务公开公示公告 平潭海底首次打捞出五代青瓷 时间：2010-05-10 15:17 微信 微博 QQ空间 "
+    "6件距今1000多年的五代时期青瓷，近日在平潭海域被发现。这是该海域迄今为止发现的年代最为久远的文物。 "
+    "由中国国家博物馆、福建博物院组成的10人国家水下考古队，5日开始在平潭开展水下考古工作。 "
+    "据了解，国家水下考古队原计划在平潭海域考古15天左右。 来源：中国平潭网 附件下载"
+)
+
+
+def test_a_crawled_page_is_one_article_with_its_header_as_fields():
+    """A crawler's header lines give the title, date and source; the breadcrumb, time and share
+    bar run into the text and the source and attachment link run onto its end are chrome; the
+    paragraphs the page collapsed come back."""
+    doc = normalise_bytes(CRAWLED.encode("utf-8"), "crawl.txt")
+    assert doc["text"].split("\n\n")[:3] == ["平潭海底首次打捞出五代青瓷", "来源：中国平潭网 发布时间：2010-05-10",
+                                             "6件距今1000多年的五代时期青瓷，近日在平潭海域被发现。这是该海域迄今为止发现的年代最为久远的文物。"]
+    assert "微信" not in doc["text"] and "附件下载" not in doc["text"] and doc["changes"]["counts"]["web_chrome"] >= 3
+    items = split_document(doc)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [("article", "平潭海底首次打捞出五代青瓷", ["中国平潭网"])]
+    assert items[0]["body"].count("\n") == 2 and items[0]["doc"]["date"] == "2010-05-10"
+
+
+def test_style_sheets_leaked_into_a_crawl_are_chrome():
+    text = ("标题: 福建省首个两岸就业创业村居服务站揭牌\n发布时间: 2021-11-11 15:03\n发布机构: 平潭综合实验区社会事业局\n"
+            "==================== 正文 ====================\n"
+            '@font-face { font-family: "宋体"; }p.MsoNormal { margin: 0pt; font-size: 10.5pt; }'
+            "11月11日上午，我省首个两岸就业创业村居服务站在君山片区大坪村村部揭牌。")
+    doc = normalise_bytes(text.encode("utf-8"))
+    assert doc["text"].endswith("\n\n11月11日上午，我省首个两岸就业创业村居服务站在君山片区大坪村村部揭牌。\n")
+
+
+def test_a_flattened_information_table_gives_title_number_and_date():
+    text = ("文件名称 | 2022年第八次县政府常务会议确定事项落实情况的通报 | ||\n"
+            "索引号 | zyxzfzyxzfbgs/2022-4992 | 公开目录: | 政务督查 |\n"
+            "公开责任部门 | 紫阳县政府办公室 | 公开形式: | 主动公开 |\n"
+            "文号 | 督察通报第十七期 | 成文日期: | 2022年09月14日 |\n"
+            "近期,县政府督查室对2022年第八次县政府常务会议确定事项落实情况开展了专项督查,现通报如下。\n"
+            "一、总体情况\n2022年第八次县政府常务会议确定事项22件,已办结6件。\n"
+            "二、工作要求\n请以上责任单位加快工作节奏,全力推动确定事项落实。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [("article", "2022年第八次县政府常务会议确定事项落实情况的通报")]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("督察通报", 17, "紫阳县政府办公室", "2022-09-14")
+    assert "一、总体情况" in items[0]["body"]  # a notice's parts are its body, not items
+
+
+# --- single articles -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, headline, units", [
+    # a title of two phrases, numbered clauses in the body, 供稿 on the last line
+    ("临澧县委办强化督查审批 增强督查效能\n为进一步规范和加强全县督查工作,临澧县委办强化督查审批,增强督查效能。\n"
+     "1、严格实行督查审批。未经审查批准,任何单位不得组织开展督查活动。\n2、统筹安排督查活动。防止督查过多过滥。\n"
+     "供稿:临澧县委办公室\n", "临澧县委办强化督查审批 增强督查效能", ["临澧县委办公室"]),
+    # chrome, a title, a time line, the credit glued to the last sentence
+    ("当前位置:首页\n政府副县长苏晓艳召开乡村振兴示范片区重点项目建设推进会\n时间:2022-04-01 10:19:56\n\n"
+     "       3月31日下午,政府副县长苏晓艳召开乡村振兴示范片区重点项目建设推进会。\n\n"
+     "       苏晓艳强调,政府办要进一步强化现场督导指导,确保示范片区建设工作按时间节点顺利实施。(政府办综合六科)",
+     "政府副县长苏晓艳召开乡村振兴示范片区重点项目建设推进会", ["政府办综合六科"]),
+    # no title: running text and a unit name alone on the last line
+    ("分享至:\n1月26日,从省委农村工作会议上传来喜讯,我县荣获省2021年度乡村振兴战略实绩考核县级进位第一等次。\n"
+     "2021年,我县认真贯彻习近平总书记关于“三农”工作的重要论述,大力实施乡村振兴战略,乡村振兴工作取得较好成绩。\n"
+     "县农业农村局\n", None, ["县农业农村局"]),
+    # no title: one paragraph closing with a unit and its reporter, then page chrome
+    ("截至6月20日,全县共抢收小麦30万亩,麦收工作全部结束;抢种秋作物27.5万亩,占预播面积的84%。(县农业局刘广刚)\n"
+     "扫一扫在手机打开当前页\n", None, ["县农业局"]),
+])
+def test_a_single_article_is_one_item_credited_to_its_unit(text, headline, units):
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [("article", headline, units)]
+    assert "供稿" not in items[0]["body"] and "分享" not in items[0]["body"]
+
+
+def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
+    text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
+            "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"
+            "附件：外卖骑手“食安哨兵”小额举报奖励实施方案（征求意见稿）\n\n平潭综合实验区市场监督管理局\n\n2026年9月1日\n")
+    items = items_of(text)
+    assert [(i["layout"], i["units"]) for i in items] == [("article", ["平潭综合实验区市场监督管理局"])]
+    assert (items[0]["doc"]["issuer"], items[0]["doc"]["date"]) == ("平潭综合实验区市场监督管理局", "2026-09-01")
+
+
+# --- yearbooks and gazetteers ----------------------------------------------------------------
+
+def test_yearbook_entries_are_items_and_an_author_line_is_their_author():
+    text = ("您的当前位置:\n\n乡镇政务公开\n\n【乡镇政务公开】 4月份地区成立由地委副书记张进运为组长的地区乡镇政务公开领导小组,"
+            "坚持反腐败抓源头。年终,对全区35个乡镇实施政务公开情况进行检查验收。\n                 (郑宝环)\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("entries", "乡镇政务公开", [], ["郑宝环"])]
+    assert items[0]["body"].startswith("4月份地区成立")
+
+
+def test_gazetteer_titles_in_angle_brackets_head_their_paragraphs():
+    text = ("第三章 报纸\n\n第一节 地方报纸\n\n《明水生产简报》\n\n1956年6月，县委成立了《明水县生产简报》编辑部。简报为八开两版。\n\n"
+            "《明水日报》\n\n1959年元旦，县委决定将《明水生产报》改为《明水日报》。报纸为八开两版周六刊。\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"]) for i in items] == [("第一节 地方报纸", "《明水生产简报》"),
+                                                              ("第一节 地方报纸", "《明水日报》")]
+
+
+# --- outlines --------------------------------------------------------------------------------
+
+def test_headings_run_into_their_text_are_cut_where_the_text_starts():
+    text = ("平潭综合实验区旅游与文化体育局2022年工作总结暨2023年工作思路\n\n"
+            "一、2022年旅游文体工作总结2022年，区旅游文体局坚持以习近平新时代中国特色社会主义思想为指导，加快推动文旅项目建设。"
+            "（一）重点项目有序开展。2022年全区涉旅重点项目64个。二、2023年旅游文体工作思路（一）实施“龙头项目建设年”行动，"
+            "做实重点项目全力推动海峡梦之城、国际汽车文体科创园建设。（二）实施“品质攻坚深化年”行动，"
+            "做优旅游品质建立“区主要领导月调度、分管领导周协调”工作机制，在今年7项攻坚任务基础上，谋划新一轮攻坚行动。\n")
+    items = [i for i in items_of(text) if i["number"]]
+    assert [(i["number"], i["headline"]) for i in items] == [
+        ("一、", "2022年旅游文体工作总结"), ("（一）", "重点项目有序开展"), ("二、", "2023年旅游文体工作思路"),
+        ("（一）", "实施“龙头项目建设年”行动，做实重点项目"), ("（二）", "实施“品质攻坚深化年”行动，做优旅游品质")]
+    assert items[0]["doc"]["issuer"] == "平潭综合实验区旅游与文化体育局"
+
+
+def test_a_clause_with_no_heading_of_its_own_is_all_body():
+    text = ("工作制度\n\n一、岗位责任制度\n\n(一)岗位责任制是本办落实依法行政,依法履行职责,转变机关作风,提高办事效率的基本制度。\n\n"
+            "(二)本办各股(室)要按照“三定”方案确定的职责，明确每个岗位的职责。\n\n二、首问负责制度\n\n"
+            "首问负责制按照“谁为第一接待人，谁负责认真接待”的原则实行。\n")
+    items = items_of(text)
+    first = next(i for i in items if i["number"] == "（一）")
+    assert first["headline"] is None and first["body"].startswith("岗位责任制是本办落实依法行政")
+
+
+def test_a_summary_flattened_onto_one_line_is_still_an_outline():
+    text = ("2023年某县林长制上半年工作总结和下半年工作打算\n标签: #工作总结\n"
+            "2023年上半年,以林长制为抓手,全力推进林业高质量发展。一、上半年工作开展情况(一)高举“林长利剑”,绿色责任全面压实。"
+            "聚焦全民化生态责任,构建齐抓共管格局。一是党政同责抓林长。县乡党委、政府坚决扛起生态文明建设政治责任。")
+    items = items_of(text)
+    assert items[0]["doc"]["title"] == "2023年某县林长制上半年工作总结和下半年工作打算"
+    assert [(i["number"], i["headline"]) for i in items if i["number"]] == [
+        ("一、", "上半年工作开展情况"), ("（一）", "高举“林长利剑”，绿色责任全面压实"), ("一是", "党政同责抓林长")]
+
+
+# --- bulletins posted on a site ------------------------------------------------------------
+
+BULLETIN_PAGE = """平潭卫计局工作简报201903期
+
+来源：平潭综合实验区卫生与计划生育局 发布时间：2019-02-15
+
+〔2019〕第3期
+
+民生补短板
+
+我区召开民生社会事业工作
+
+暨“保障民生补齐短板工程”动员部署会
+
+2月19日上午，我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会。（局综合处）
+
+工作动态
+
+我局对区中医院开展2018年度评价工作
+
+2月20日，由局党组成员、副局长王江波带队，对区中医院开展2018年度评价工作。（局安办）
+
+我局联合区疾控中心开展
+
+全区预防接种专项督查
+
+近期，我局相关工作人员和区疾控中心专业人员组成督导小组开展专项工作督查。（局公卫处）
+
+岚简报016号
+
+分送：区党工委、管委会办公室。
+
+平潭综合实验区卫生和计划生育局综合处        2019年2月15日印发
+"""
+
+
+def test_a_bulletin_page_with_plain_sections_and_headlines_on_two_lines():
+    items = items_of(BULLETIN_PAGE)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("民生补短板", "我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会", ["局综合处"]),
+        ("工作动态", "我局对区中医院开展2018年度评价工作", ["局安办"]),
+        ("工作动态", "我局联合区疾控中心开展全区预防接种专项督查", ["局公卫处"])]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"]) == ("平潭卫计局工作简报201903期", 3, "2019-02-15")
+    assert doc["issuer"] == "平潭综合实验区卫生和计划生育局综合处"  # the printing office, not the site's source
+    assert doc["distribution"].startswith("区党工委")
+
+
+def test_the_same_bulletin_with_every_break_lost():
+    """A crawl of the same page: sections, headlines and texts run together on one line."""
+    text = ("标题: 平潭卫计局工作简报201903期\n发布时间: 2019-02-15 09:53\n发布机构: 平潭综合实验区卫生与计划生育局\n"
+            "==================== 正文 ====================\n"
+            "〔2019〕第3期 民生补短板我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会2月19日上午，我区召开民生社会事业"
+            "工作动员部署会。会议由区党工委办公室副主任主持。（局综合处） 工作动态我局对区中医院开展2018年度评价工作2月20日，由局党组"
+            "成员带队，对区中医院开展2018年度评价工作。（局安办） 岚简报016号分送：区党工委、管委会办公室。")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("民生补短板", "我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会", ["局综合处"]),
+        ("工作动态", "我局对区中医院开展2018年度评价工作", ["局安办"])]
+    assert items[0]["body"].startswith("2月19日上午")
+
+
+def test_layouts_name_the_rule_and_signals_that_chose_them():
+    parsed = analyse(normalise_text(BULLETIN_PAGE)[0])
+    assert parsed.layout == "bulletin" and parsed.reason[0] == "attributions" and parsed.reason[1]["attributions"] == 3
+
+
+# --- the development set as a whole ----------------------------------------------------------
+
+@pytest.mark.skipif(not (REAL.is_dir() and SCORE.is_file()), reason="needs ../shared/corpus/real and ../shared/tools/score.py")
+def test_the_development_set_scores_above_its_floor():
+    """Floors a little under this session's measurement (item F1 0.93, units 0.98, fields 0.88):
+    a change that loses ground on real documents from other places fails here."""
+    files = sorted(map(str, REAL.glob("r*"))) + sorted(map(str, REAL.glob("pingtan_*")))
+    cmd = f"{sys.executable} -m bulletin_cli split --format jsonl"
+    out = subprocess.run([sys.executable, str(SCORE), "--gold", str(REAL.parent / "real-gold"), "--cmd", cmd, *files],
+                         capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    score = dict(part.split("=") for part in out.split()[1:])
+    assert float(score["item_f1"]) >= 0.90, out
+    assert float(score["units"]) >= 0.95, out
+    assert float(score["fields"]) >= 0.85, out
+    json.dumps(score)
