@@ -241,3 +241,37 @@ def test_the_development_set_scores_above_its_floor():
     assert float(score["units"]) >= 0.95, out
     assert float(score["fields"]) >= 0.85, out
     json.dumps(score)
+
+
+# --- tag on these documents ----------------------------------------------------------------
+
+@pytest.mark.parametrize("body, want, not_want", [
+    ("促使督查工作更好地服务临澧县经济社会发展大局。", [], ["县经济社会发展大局"]),  # 大局: the overall situation
+    ("请各乡镇、县直有关单位在剩下的半年时间里进一步细化工作措施。", [], ["请各乡"]),
+    ("县乡党委、政府坚决扛起生态文明建设政治责任。", [], ["县乡党委"]),  # 县乡: county and townships
+    ("县安委会与各乡镇签订了目标责任书。", ["县安委会"], ["县安委"]),
+    ("近日,集义乡组织各村集中清理。创城工作开展以来,徐沟镇积极行动。", ["集义乡", "徐沟镇"], []),
+    ("县政府办、水利局、林果服务中心、财政局、行政审批局参加会议。县总工会开展活动。",
+     ["水利局", "财政局", "行政审批局", "县总工会"], []),
+    ("确保城乡环境整洁，压实乡镇责任，审核镇级维修项目。", [], ["确保城乡", "压实乡镇", "审核镇"]),
+])
+def test_units_named_in_real_bodies(body, want, not_want):
+    from bulletin_cli.lexicon import load_config
+    from bulletin_cli.tag import tag_item
+
+    names = [u["name"] for u in tag_item({"headline": None, "body": body, "units": []}, load_config())["units"]]
+    assert all(w in names for w in want), names
+    assert not any(n in names for n in not_want), names
+
+
+@pytest.mark.parametrize("body, texts, change", [
+    ("由县卫健局负责的第17、18件确定事项进展滞后。", [], None),  # ordinals, not 18 件
+    ("深入实施省、市“稳增长20条”，打好“发展六仗”。", ["20条"], None),  # a policy's name, no increase
+    ("全县地区生产总值同比增长6.3%。", ["6.3%"], "increase"),
+])
+def test_ordinals_and_policy_names_are_no_quantities_or_changes(body, texts, change):
+    from bulletin_cli.tag.figures import find_figures
+
+    found = find_figures(body)
+    assert [f["text"] for f in found] == texts
+    assert all(f["change"] == change for f in found)

@@ -85,8 +85,9 @@ def _number(text: str) -> float | None:
 
 
 _CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_END)}]")
-_CHANGE = re.compile("(" + "|".join(CHANGE_WORDS) + r")[^，。；]{0,6}$")
-_RATE_CHANGE = re.compile("(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) + r")[^，。；]{0,6}$")
+# (not 稳增长20条, a policy's name: 稳 before the word)
+_CHANGE = re.compile("(?<!稳)(" + "|".join(CHANGE_WORDS) + r")[^，。；]{0,6}$")
+_RATE_CHANGE = re.compile("(?<!稳)(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) + r")[^，。；]{0,6}$")
 #: Anything a figure could start with; texts without one are skipped at once.
 _ANY_NUMBER = re.compile(r"[\d十百千万亿]")
 #: Every character a figure can start with (a digit, a Chinese numeral, 百 of 百分之): the places
@@ -119,7 +120,13 @@ def _bad_before(text: str, start: int) -> bool:
     if not start:
         return False
     c = text[start - 1]
+    if c in "、和至" and ORDINAL_LIST.search(text, max(0, start - 12), start):
+        return True  # 第17、18件: the 18 is an ordinal too
     return c in BAD_BEFORE or c.isdecimal() or ("A" <= c <= "Z") or ("a" <= c <= "z")
+
+
+#: A list of ordinals before a number. Example: 第17、 of 第17、18件.
+ORDINAL_LIST = re.compile(r"第[\d、和至]+$")
 
 
 def find_figures(text: str) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, HEADLINE_UNIT, VERB_BAN
+from ..lexicon.patterns import CJK, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")
@@ -28,8 +28,14 @@ GENERIC_SECTION = re.compile(r"^(?:基层|工作|部门|乡镇|乡镇街道|街�
                              r"县区|县市区|园区)?(?:动态|信息|简讯|快讯|速递|传真|短讯|要闻|之窗|集锦|掠影|聚焦|扫描|一线)$")
 #: A county-level body named inside a body text, not 全县/各县 (the county as a whole) and not a
 #: verb ending in 办 (举办, 可办). Example: 截至目前，县农业农村局出动… → 县农业农村局.
-BODY_UNIT = re.compile(rf"(?<![全各])县[^\W\d_县我的了在和与及对为是将把被从向于]{{1,10}}?"
-                       rf"(?:局|委员会|(?<!常)委|办公室|{VERB_BAN}办|中心)")
+BODY_UNIT = re.compile(rf"(?<![全各])县(?!乡)[^\W\d_县我的了在和与及对为是将把被从向于]{{1,10}}?"
+                       rf"(?:(?<![大全格布结当])局|委员会|(?<!常)委会|(?<!常)委(?!会)|办公室|{VERB_BAN}办|中心|工会|妇联|团委|科协|残联|"
+                       rf"工商联)")
+#: A township, town or subdistrict named at the start of a clause in a body. Example: 集义乡 of
+#: 近日，集义乡组织各村…; not 各乡, 全镇, 城乡.
+BODY_TOWNSHIP = re.compile(rf"(?:(?<=[，。；、,;：:\n])|^)(?!{TASK_OPENERS}|[各全本该每城其请在]|确保|压实|依托|沿线|提升|"
+                           rf"下沉|年末|年底|乡镇)([{CJK}]{{2,3}}?(?:(?<!乡)镇(?!村)|(?<!城)乡(?!镇|村)|街道))"
+                           rf"(?=[{CJK}“])(?![镇乡村长级])")
 
 
 #: What is built from a part of the configuration, once: id of the part → (the part, what was built).
@@ -126,7 +132,20 @@ def item_units(item: dict, cfg: dict) -> list[dict]:
             add(mark, "mentioned")
     for m in BODY_UNIT.finditer(body):
         add(m.group(0), "mentioned")
+    for m in BODY_TOWNSHIP.finditer(body):
+        add(m.group(1), "mentioned")
+    for m in _body_alias(cfg).finditer(body):  # 水利局、农业农村局 named without 县
+        add(m.group(0), "mentioned")
     return out
+
+
+def _body_alias(cfg: dict) -> re.Pattern[str]:
+    """Aliases of three or more characters named in a body where a clause or list starts."""
+    def build(aliases: dict) -> re.Pattern[str]:
+        names = sorted((a for a in aliases if len(a) >= 3), key=len, reverse=True)
+        return re.compile(rf"(?:(?<=[，。；、,;：:（(])|^)(?:{'|'.join(map(re.escape, names))})(?![长的])"
+                          if names else "(?!)")
+    return _once("body_aliases", cfg.get("aliases") or {}, build)
 
 
 def _keyword_index(cats: dict) -> tuple[dict[str, str], re.Pattern[str]]:
