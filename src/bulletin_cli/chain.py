@@ -113,6 +113,9 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
                 n = len(CID_GLYPH.findall(doc["text"]))
                 report(f"{WARNING}{entry.name}: {n} glyph(s) the PDF extractor could not map, kept as (cid:N): "
                        "those characters cannot be read")
+            if omitted := doc["changes"]["counts"].get("omitted_text"):
+                report(f"{WARNING}{entry.name}: {omitted} passage(s) the source left out (省略…字): that text is "
+                       "not in the file")
             if PRIVATE_USE.search(doc["text"]):
                 n = len(PRIVATE_USE.findall(doc["text"]))
                 report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "

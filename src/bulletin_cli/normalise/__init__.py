@@ -13,6 +13,7 @@ from ..changes import Changes
 from ..options import NormaliseOptions
 from ..read.html import html_text, is_page
 from ..read.text import repair_mojibake
+from .inline import inline_marks
 from .markup import strip_markup
 from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
@@ -67,6 +68,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         out = fix_punctuation(out, changes)
     if opts.spacing:
         out = fix_spacing(out, changes)
+    if opts.page_artefacts:
+        out = inline_marks(out, changes)  # [1], -1- run into a sentence, pinyin glosses, 省略912字
     return (out + "\n") if out else out, changes
 
 

@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import Callable
 
-from ..lexicon.patterns import P
+from ..lexicon.patterns import CJK, P
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import parse_article
@@ -42,8 +42,10 @@ __all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "decide_layout", "detect_layo
 SCHEMA = 1
 #: The layouts split knows, in the order they are tried.
 LAYOUTS = ("bulletin", "article", "outline", "entries", "digest", "plain")
-#: Redaction marks in published summaries. Example: *家企业, xx镇, xxxx.x万元.
-REDACTION = re.compile(r"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])")
+#: Redaction marks in published texts, counted in every layout. Example: *家企业, xx镇, XX亿元, 以_新时代.
+REDACTION = re.compile(rf"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])|(?<=[{CJK}])_+(?=[{CJK}])")
+#: Anything a redaction could be, to skip texts without one.
+REDACTION_ANY = re.compile(r"[*xX_]")
 
 
 
@@ -119,7 +121,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
     out: list[dict] = []
     index = {id(d): k for k, d in enumerate(parsed.items)}
     # redaction marks of the whole text, found once: (start, end) of each, in order
-    redactions = [m.span() for m in REDACTION.finditer(text)] if parsed.layout == "outline" else []
+    redactions = [m.span() for m in REDACTION.finditer(text)] if REDACTION_ANY.search(text) else []
     for seq, d in enumerate(parsed.items, 1):
         parent = index.get(id(d.parent)) if d.parent is not None else None
         if not d.reporters and (credit := P.LEAD_CREDIT.match(d.body or "")):
