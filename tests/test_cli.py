@@ -259,17 +259,18 @@ class LineByLine:
 def test_jsonl_on_stdin_is_read_as_it_comes():
     """In a pipe each command starts on the first record while the one before is still writing,
     and holds one line at a time, not the whole stream; broken lines keep their line numbers."""
-    from bulletin_cli.inputs import InputError, read_inputs
+    from bulletin_cli.inputs import SNIFF_LINES, InputError, read_inputs
 
     items = runner.invoke(app, ["split", str(seed_path("000")), "-f", "jsonl"]).stdout.encode()
-    stream = LineByLine(b"\n" + items + b"{broken\n" + items)
+    stream = LineByLine(b"\n" + items * 2 + b"{broken\n" + items)
     records = read_inputs(["-"], stdin=stream)
     first = next(records)
-    assert first["type"] == "item" and stream.taken <= 3 < len(stream.lines)
+    # (the first lines are looked at together to tell JSON Lines from raw text: a bounded look ahead)
+    assert first["type"] == "item" and stream.taken <= SNIFF_LINES + 2 < len(stream.lines)
     rest = list(records)
     n = len(jsonl(items.decode()))
-    assert len(rest) == 2 * n and isinstance(rest[n - 1], InputError)
-    assert str(rest[n - 1]).startswith(f"-:{n + 2}:")
+    assert len(rest) == 3 * n and isinstance(rest[2 * n - 1], InputError)
+    assert str(rest[2 * n - 1]).startswith(f"-:{2 * n + 2}:")
 
 
 def test_raw_text_on_stdin_is_read_whole_with_its_leading_blank_lines():
@@ -337,3 +338,37 @@ def test_unmapped_glyphs_are_named_in_a_warning(tmp_path):
     assert [line for line in result.stderr.splitlines() if "cid.txt" in line] == [
         "warning: " + str(tmp_path / "cid.txt") + ": 1 glyph(s) the PDF extractor could not map, kept as (cid:N): "
         "those characters cannot be read"]
+
+
+@pytest.mark.parametrize("first", [b"garbage, not JSON\n", b'{"type": "document", "te\n', b"\xff\xfe\xfd broken\n",
+                                   b"\xef\xbb\xbf"])
+def test_one_broken_first_line_does_not_turn_a_stream_into_raw_text(first):
+    """A stream is JSON Lines when most of its first lines are records: a bad first line is named
+    and the records after it all come out; a UTF-8 BOM before the records is no problem."""
+    docs = runner.invoke(app, ["normalise", str(seed_path("001")), str(seed_path("004")), "-f", "jsonl"]).stdout
+    result = runner.invoke(app, ["split", "-f", "jsonl"], input=first + docs.encode("utf-8"))
+    assert len(jsonl(result.stdout)) == 15  # 7 + 8 items, as from the files
+    if first.strip(b"\xef\xbb\xbf"):
+        assert result.exit_code == 1 and "-:1:" in result.stderr
+    else:
+        assert result.exit_code == 0
+
+
+@pytest.mark.parametrize("line, problem", [
+    (b'{"type": 5}', "unknown record type"),
+    (b'{"type": ["item"]}', "unknown record type"),
+    (b'{"type": "item", "headline": "x", "body": "y", "tags": {"units": "\xe4\xbd\x8f\xe5\xbb\xba\xe5\xb1\x80"}}',
+     "tags.units"),
+    (b'{"type": "item", "headline": "x", "body": "y", "tags": {"figures": [1, 2]}}', "tags.figures"),
+    (b'{"type": "item", "headline": "x", "body": "y", "span": [1]}', "span"),
+    (b'{"type": "item", "headline": "\\ud800", "body": "y"}', "surrogate"),
+    (b'{"type": "item", "headline": "\xff\xfe", "body": "y"}', "not UTF-8"),
+    (b"[" * 100000 + b"]" * 100000, "nested too deep"),
+])
+def test_a_record_of_the_wrong_shape_is_one_named_bad_line(line, problem):
+    good = runner.invoke(app, ["split", str(seed_path("004")), "-f", "jsonl"]).stdout.encode("utf-8")
+    result = runner.invoke(app, ["tag", "-f", "jsonl"], input=good + line + b"\n" + good)
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    n = good.count(b'"type"')
+    assert problem in result.stderr and f"-:{n + 1}:" in result.stderr
+    assert len(jsonl(result.stdout)) == 2 * n

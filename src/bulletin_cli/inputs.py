@@ -17,6 +17,9 @@ from typing import BinaryIO, Iterable, Iterator, Union
 from .records import check_record, tidy
 
 
+BOM = b"\xef\xbb\xbf"
+
+
 @dataclass
 class Source:
     """Raw bytes of one input, with the name it was given by."""
@@ -87,17 +90,30 @@ def _suffixes() -> tuple[str, ...]:
     return suffixes()
 
 
-def looks_like_jsonl(data: bytes) -> bool:
-    """True when ``data`` is JSON Lines from an earlier command (its first line is a record)."""
-    head = data.lstrip()[:1]
-    if head != b"{":
-        return False
-    first = data.lstrip().split(b"\n", 1)[0]
+#: Lines looked at to tell JSON Lines from raw text.
+SNIFF_LINES = 20
+#: Record types the commands exchange.
+RECORD_TYPES = ("document", "item", "caption")
+
+
+def _is_record(line: bytes) -> bool:
     try:
-        rec = json.loads(first)
-    except ValueError:
+        rec = json.loads(line.removeprefix(BOM))
+    except (ValueError, RecursionError):
         return False
     return isinstance(rec, dict) and "type" in rec
+
+
+def looks_like_jsonl(data: bytes | list[bytes]) -> bool:
+    """True when ``data`` (or its first lines) is JSON Lines from an earlier command: of its first
+    non-blank lines, at least half are records. So one broken line, the first included, does not
+    turn a stream of records into one raw document."""
+    lines = data.split(b"\n", SNIFF_LINES * 4) if isinstance(data, bytes) else data
+    seen = [line for line in lines if line.strip()][:SNIFF_LINES]
+    if not seen or not any(line.lstrip().removeprefix(BOM).startswith(b"{") for line in seen):
+        return False
+    records = sum(1 for line in seen if line.lstrip().removeprefix(BOM)[:1] == b"{" and _is_record(line))
+    return records >= 1 and records * 2 >= len(seen)
 
 
 def parse_jsonl(data: bytes | Iterable[bytes], name: str) -> Iterator[Union[dict, InputError]]:
@@ -105,15 +121,30 @@ def parse_jsonl(data: bytes | Iterable[bytes], name: str) -> Iterator[Union[dict
     (``name:line``) and skipped."""
     lines = data.split(b"\n") if isinstance(data, bytes) else data
     for lineno, line in enumerate(lines, 1):
+        if lineno == 1:
+            line = line.removeprefix(BOM)
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
+        except UnicodeDecodeError:
+            yield InputError(f"{name}:{lineno}", "JSON line that is not UTF-8")
+            continue
         except ValueError as exc:
-            yield InputError(f"{name}:{lineno}", f"broken JSON line ({exc.msg})")
+            yield InputError(f"{name}:{lineno}", f"broken JSON line ({getattr(exc, 'msg', exc)})")
+            continue
+        except RecursionError:
+            yield InputError(f"{name}:{lineno}", "JSON line nested too deep")
             continue
         if not isinstance(rec, dict) or "type" not in rec:
             yield InputError(f"{name}:{lineno}", "JSON line is not a bulletin record (no 'type')")
+            continue
+        if not isinstance(rec["type"], str) or rec["type"] not in RECORD_TYPES:
+            yield InputError(f"{name}:{lineno}", f"unknown record type {str(rec['type'])[:20]!r}; "
+                                                 f"expected {', '.join(RECORD_TYPES)}")
+            continue
+        if (b"\\ud" in line or b"\\uD" in line) and _lone_surrogate(rec):
+            yield InputError(f"{name}:{lineno}", "JSON line with a lone surrogate (\\ud800…), not text")
             continue
         problem = check_record(rec)
         if problem:
@@ -125,17 +156,28 @@ def parse_jsonl(data: bytes | Iterable[bytes], name: str) -> Iterator[Union[dict
 def _read_stream(stream: BinaryIO, name: str) -> Iterator[Item]:
     """Standard input: JSON Lines are read a line at a time, as the command before in a pipe
     writes them, so that all the commands of a pipe work at once and none holds the whole stream;
-    anything else is read whole, as one raw source."""
+    anything else is read whole, as one raw source. The first lines decide (see
+    :func:`looks_like_jsonl`)."""
     head: list[bytes] = []
-    line = stream.readline()
-    while line and not line.strip():  # blank lines before the first one that tells
-        head.append(line)
+    filled = 0
+    while filled < SNIFF_LINES:
         line = stream.readline()
-    head.append(line)
-    if looks_like_jsonl(line):
+        if not line:
+            break
+        head.append(line)
+        filled += bool(line.strip())
+    if looks_like_jsonl(head):
         yield from parse_jsonl(itertools.chain(head, stream), name)
     else:
         yield Source(name, b"".join(head) + stream.read())
+
+
+def _lone_surrogate(rec) -> bool:
+    try:
+        json.dumps(rec, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def read_inputs(paths: list[str], pattern: str | None = None, stdin: BinaryIO | None = None) -> Iterator[Item]:

@@ -29,6 +29,19 @@ def check_record(rec: dict) -> str | None:
         for name in ("units", "reporters"):
             if any(not isinstance(v, str) for v in rec.get(name) or []):
                 return f"field {name!r} should be a list of text"
+        span = rec.get("span")
+        if span is not None and (len(span) != 2 or not all(isinstance(v, int) for v in span)):
+            return "field 'span' should be two whole numbers"
+        if isinstance(rec.get("doc"), dict) and any(isinstance(v, (dict, list)) for v in rec["doc"].values()):
+            return "field 'doc' should hold text and numbers"
+        tags = rec.get("tags")
+        if isinstance(tags, dict):
+            for name in ("units", "figures", "dates"):
+                value = tags.get(name)
+                if value is not None and (not isinstance(value, list) or any(not isinstance(v, dict) for v in value)):
+                    return f"field 'tags.{name}' should be a list of objects"
+            if tags.get("category") is not None and not isinstance(tags["category"], dict):
+                return "field 'tags.category' should be an object"
     return None
 
 
