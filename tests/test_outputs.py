@@ -200,3 +200,33 @@ def test_a_folder_of_pdfs_is_read_without_glob(tmp_path):
     items = [json.loads(line) for line in result.stdout.splitlines()]
     assert {Path(i["source"]).name for i in items} == {"001.pdf", "004.pdf"}
     assert sum(1 for i in items if i["source"].endswith("001.pdf")) == 7
+
+
+def test_two_exports_into_one_database_at_once_both_land(tmp_path):
+    """Two real processes writing one SQLite file at the same time: every document of both ends
+    up in it, and the file is sound."""
+    import os
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_chain import build_corpus
+
+    build_corpus(tmp_path / "a", 150)
+    build_corpus(tmp_path / "b", 300)
+    for k, path in enumerate(sorted((tmp_path / "b").glob("*.txt"))):
+        if k < 150:
+            path.unlink()  # b holds the documents a does not: 150 to 299
+    db = tmp_path / "both.sqlite"
+    exe = Path(sys.executable).parent / "bulletin"
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    procs = [subprocess.Popen([str(exe), "export", str(tmp_path / d), "-o", str(db), "--no-progress"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for d in ("a", "b")]
+    errors = [p.communicate(timeout=300)[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], errors
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    sources = {Path(s).parent.name for (s,) in con.execute("SELECT source FROM documents")}
+    assert sources == {"a", "b"}
+    want = {Path(p).name for d in ("a", "b") for p in (tmp_path / d).glob("*.txt")}
+    got = {Path(s).name for (s,) in con.execute("SELECT source FROM documents")}
+    texts = {normalise_bytes(p.read_bytes())["doc_id"] for d in ("a", "b") for p in (tmp_path / d).glob("*.txt")}
+    assert len(got) <= len(want) and {d for (d,) in con.execute("SELECT doc_id FROM documents")} == texts

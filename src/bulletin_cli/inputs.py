@@ -16,7 +16,6 @@ from typing import BinaryIO, Iterable, Iterator, Union
 
 from .records import check_record, tidy
 
-
 BOM = b"\xef\xbb\xbf"
 
 

@@ -130,6 +130,12 @@ class _Target:
             sys.stdout.flush()
 
 
+def sqlite3_errors() -> type[Exception]:
+    import sqlite3
+
+    return sqlite3.Error
+
+
 def _rows_of(records: Iterable[dict], kind: str) -> Iterable[dict]:
     return (r for r in records if r.get("type") == kind)
 
@@ -240,19 +246,26 @@ def write_text(records: Iterable[dict], output: str | None, options: WriteOption
 def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     from .sqlite import SqliteError, SqliteWriter
 
+    import os
+
     assert output
     if is_stream(output):
         raise OutputError(f"{output}: a SQLite database must be a regular file")
-    with AtomicOutput(output, binary=True, copy_existing=not options.force) as tmp:
-        try:
-            writer = SqliteWriter(tmp)
-        except SqliteError as exc:
-            raise OutputError(f"{output}: {exc}") from None
-        try:
-            for rec in records:
-                writer.add(rec)
-        finally:
-            writer.close()
+    if options.force and os.path.exists(output):
+        os.unlink(output)  # --force: start afresh
+    try:
+        writer = SqliteWriter(output)
+    except SqliteError as exc:
+        raise OutputError(f"{output}: {exc}") from None
+    except sqlite3_errors() as exc:
+        raise OutputError(f"{output}: cannot write the database ({exc})") from None
+    ok = False
+    try:
+        for rec in records:
+            writer.add(rec)
+        ok = True
+    finally:
+        writer.close(commit=ok)
     if writer.skipped:
         options.report(f"{len(writer.skipped)} document(s) already in {output}: skipped")
     return Written(writer.items, writer.units, writer.figures)

@@ -2,10 +2,15 @@
 and bodies that finds Chinese substrings (FTS5, trigram tokenizer) and that datasette and
 sqlite-utils recognise (``content="items"`` and sqlite-utils' triggers).
 
-A database is added to: documents already in it are skipped, so a run can be resumed.
+A database is added to: documents already in it are skipped, so a run can be resumed. It is
+written in place, a document at a time in SQLite's own transactions (committed every
+:data:`BATCH` documents), so two exports into one database at once both land, and an interrupted
+run leaves the documents it committed and nothing half-written.
 """
 
 from __future__ import annotations
+
+import re
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -41,6 +46,8 @@ CREATE TRIGGER IF NOT EXISTS [items_au] AFTER UPDATE ON [items] BEGIN
   INSERT INTO [items_fts] (rowid, [headline], [body]) VALUES (new.rowid, new.[headline], new.[body]);
 END;
 """
+#: FTS_SQL a statement at a time, to run inside a transaction (executescript would commit it).
+FTS_STATEMENTS = [s.strip() for s in re.split(r";\s*\n(?=CREATE)", FTS_SQL.strip().rstrip(";")) if s.strip()]
 #: The tables a database of ours has: another program's database is refused, not written into.
 OUR_TABLES = {"documents", "items", "units", "figures"}
 
@@ -55,8 +62,18 @@ def _upgrade_fts(db) -> None:
     row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'items_fts'").fetchone()
     if row and "content='items'" in row[0]:
         db.execute("DROP TABLE items_fts")
-        db.executescript(FTS_SQL)
+        for statement in ("DROP TRIGGER IF EXISTS items_ai", "DROP TRIGGER IF EXISTS items_ad",
+                          "DROP TRIGGER IF EXISTS items_au"):
+            db.execute(statement)
+        for statement in FTS_STATEMENTS:
+            db.execute(statement)
         db.execute("INSERT INTO items_fts(items_fts) VALUES('rebuild')")
+
+
+#: Documents written in one transaction.
+BATCH = 200
+#: Seconds to wait for another writer's transaction before giving up.
+BUSY_TIMEOUT = 120
 
 
 class SqliteWriter:
@@ -65,7 +82,7 @@ class SqliteWriter:
     def __init__(self, path: str) -> None:
         import sqlite3
 
-        self.db = sqlite3.connect(path)
+        self.db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as exc:
@@ -76,13 +93,36 @@ class SqliteWriter:
             self.db.close()
             raise SqliteError(f"another program's database (tables {', '.join(sorted(plain))}); "
                               "give a new file name")
-        self.db.executescript(SCHEMA_SQL)
-        self.db.executescript(FTS_SQL)
+        self.db.execute("BEGIN IMMEDIATE")  # one writer sets the tables up; another waits its turn
+        for statement in [s for s in SCHEMA_SQL.split(";") if s.strip()] + FTS_STATEMENTS:
+            self.db.execute(statement)
         _upgrade_fts(self.db)
+        self.db.execute("COMMIT")
         self.known = {row[0] for row in self.db.execute("SELECT doc_id FROM documents")}
         self.new_docs: set[str] = set()
         self.skipped: set[str] = set()
         self.items = self.units = self.figures = 0
+        self.pending = 0  # documents written in the open transaction
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def _claim(self, doc_id: str) -> bool:
+        """Whether this run writes ``doc_id``: not in the database when it started, nor written
+        since by another run (the transaction holds the write lock, so the answer stays true)."""
+        if doc_id in self.known:
+            return False
+        if doc_id not in self.new_docs and self.db.execute(
+                "SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
+            self.known.add(doc_id)
+            return False
+        return True
+
+    def _step(self) -> None:
+        """Commit every :data:`BATCH` documents, so other writers get their turn."""
+        self.pending += 1
+        if self.pending >= BATCH:
+            self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            self.pending = 0
 
     def _document(self, doc_id: str, rec: dict, meta: dict) -> None:
         self.db.execute(
@@ -91,17 +131,18 @@ class SqliteWriter:
              meta.get("editor"), meta.get("reviewer"), meta.get("signer"), meta.get("distribution"),
              rec.get("layout"), rec.get("encoding"), rec.get("text")))
         self.new_docs.add(doc_id)
+        self._step()
 
     def add(self, rec: dict) -> None:
         doc_id = rec.get("doc_id")
         if rec.get("type") == "document":
-            if doc_id in self.known:
+            if not self._claim(doc_id):
                 self.skipped.add(doc_id)
             elif doc_id not in self.new_docs:
                 self._document(doc_id, rec, {})
             return
-        if rec.get("type") != "item" or doc_id in self.known:
-            if doc_id in self.known:
+        if rec.get("type") != "item" or not self._claim(doc_id):
+            if rec.get("type") == "item":
                 self.skipped.add(doc_id)
             return
         meta = rec.get("doc") or {}
@@ -139,6 +180,8 @@ class SqliteWriter:
         self.units += len(units)
         self.figures += len(figures)
 
-    def close(self) -> None:
-        self.db.commit()
+    def close(self, commit: bool = True) -> None:
+        """Commit what is written (or, with ``commit`` false, roll the open batch back) and close."""
+        if self.db.in_transaction:
+            self.db.execute("COMMIT" if commit else "ROLLBACK")
         self.db.close()
