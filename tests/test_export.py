@@ -45,7 +45,7 @@ def test_csv_has_a_bom_and_reads_back(corpus, tmp_path):
     assert row["units"] == "住建局" and row["tags.units"] == "住房和城乡建设局" and row["tags.category"] == "民生保障"
     multi = next(r for r in rows if r["headline"] == "我县压实责任狠抓落实全力推进秸秆禁烧工作")
     assert multi["units"] == "农业农村局；潭龙街道；榆林乡；胙城乡；魏邱乡"
-    assert "exported" in result.stderr and "items" in result.stderr
+    assert "read 5 files: 5 documents; wrote 144 items" in result.stderr
 
 
 def test_csv_gb18030_columns_and_chinese_headers(tmp_path):
@@ -235,3 +235,11 @@ def test_drop_duplicates_after_tag_in_a_pipe():
     kept = export("-f", "jsonl", "--drop-duplicates", input=tagged)
     items = [json.loads(x) for x in kept.stdout.splitlines()]
     assert len(items) == len(tagged.splitlines()) - 4 and not any(i["tags"]["duplicate_of"] for i in items)
+
+
+def test_the_summary_says_files_read_documents_present_and_items_written(tmp_path):
+    db = tmp_path / "items.sqlite"
+    first = export(seed_path("001"), "-o", db)
+    assert "read 1 file: 1 document; wrote 7 items" in first.stderr
+    again = export(seed_path("001"), seed_path("004"), "-o", db)
+    assert "read 2 files: 2 documents (1 already in" in again.stderr and "wrote 8 items" in again.stderr

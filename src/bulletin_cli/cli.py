@@ -74,6 +74,11 @@ def _note(message: str) -> None:
     _err("note: " + message)
 
 
+def _count(n: int, word: str) -> str:
+    """``1 file``, ``2 files``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _usage(message: str) -> None:
     """A usage error: one line, exit 2."""
     _err(message)
@@ -221,8 +226,10 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
         units = written.units if written.units is not None else summary.units
         figures = written.figures if written.figures is not None else summary.figures
         where = f" to {output}" if output else ""
-        _note(f"exported {written.records} items ({units} units, {figures} figures) from "
-              f"{summary.documents} documents{where}; {summary.duplicates} duplicates; {tally.failed} failed")
+        present = f" ({written.present} already in {output}, skipped)" if written.present else ""
+        _note(f"read {_count(tally.inputs, 'file')}: {_count(summary.documents, 'document')}{present}; "
+              f"wrote {_count(written.records, 'item')} ({_count(units, 'unit')}, {_count(figures, 'figure')})"
+              f"{where}; {_count(summary.duplicates, 'duplicate')}; {tally.failed} failed")
     if tally.failed:
         _err(f"{tally.failed} input(s) failed; {written.records} record(s) written")
         raise typer.Exit(1)

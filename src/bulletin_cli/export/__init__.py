@@ -46,6 +46,7 @@ class Written:
     records: int
     units: int | None = None
     figures: int | None = None
+    present: int = 0  # documents already in the database, skipped
 
 
 @dataclass
@@ -266,6 +267,4 @@ def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOpti
         ok = True
     finally:
         writer.close(commit=ok)
-    if writer.skipped:
-        options.report(f"{len(writer.skipped)} document(s) already in {output}: skipped")
-    return Written(writer.items, writer.units, writer.figures)
+    return Written(writer.items, writer.units, writer.figures, present=len(writer.skipped))
