@@ -236,6 +236,11 @@ _CONTEXT: tuple | None = None
 def _set_context(context: tuple) -> None:
     global _CONTEXT
     _CONTEXT = context
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # the parent gone: end quietly, not with a BrokenPipeError
     from .lexicon import use
 
     use(context[0].cfg)  # a spawned worker starts with the shipped forms

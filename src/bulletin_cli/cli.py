@@ -141,6 +141,12 @@ def _write_options(kind: str, columns: Optional[str], headers: str, csv_encoding
     if csv_encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
         _usage("--csv-encoding must be utf-8-sig, utf-8 or gb18030")
     cols = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
+    if cols:
+        from .export.rows import FIELDS, unknown_columns
+
+        if bad := unknown_columns(cols, kind):
+            nested = [f"{k}.{f}" for k in ("doc", "tags") if kind == "item" for f in FIELDS[k]]
+            _usage(f"--columns: no such column {', '.join(bad)}; choose from {', '.join([*FIELDS[kind], *nested])}")
     return WriteOptions(kind=kind, columns=cols, headers=headers, csv_encoding=csv_encoding, raw=raw,
                         table_format=table_format, force=force, report=_note)
 
@@ -203,7 +209,10 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
     from .chain import Summary, Tally
     from .export import OutputError, RowMaker, check_output, choose_format, write
 
+    import os
+
     tally, summary = Tally(), Summary()
+    new_file = bool(output) and output != "-" and not os.path.exists(output)
     try:
         chosen = choose_format(fmt, output)
         check_output(output, options.force or chosen == "sqlite")  # a database is added to, not overwritten
@@ -217,11 +226,16 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
         written = write(records, chosen, output, options)
     except OutputError as exc:
         _usage(str(exc))
-    except BrokenPipeError:
-        raise  # the reader went away (| head): main() exits quietly
+    except BrokenPipeError:  # the reader went away (| head -1): a quiet exit 0, as the README says
+        _quiet_stdout()
+        raise typer.Exit(0) from None
     except OSError as exc:  # a full disk, a folder that went away
         _err(f"{output or 'standard output'}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
+    if tally.failed and not written.records and new_file and os.path.isfile(output):
+        os.unlink(output)  # every input failed: no file of headers alone is left behind
+        _note(f"nothing written: {output} not created")
+        output = None
     if summary_line:
         units = written.units if written.units is not None else summary.units
         figures = written.figures if written.figures is not None else summary.figures
@@ -383,16 +397,37 @@ def stats(
         raise typer.Exit(1)
 
 
-def main() -> None:
-    """Console-script entry point: quiet on a closed pipe, 130 on Ctrl-C."""
-    import os
+class Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would turn KeyboardInterrupt into "Aborted!" and exit 1)."""
 
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted
+
+
+def main() -> None:
+    """Console-script entry point: quiet on a closed pipe (exit 0), ``interrupted`` and 130 on Ctrl-C."""
+    import os
+    import signal
+
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
     except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(0)
+    except Interrupted:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the pool winds down
+        sys.stderr.write("interrupted\n")
+        os._exit(130)
+
+
+def _quiet_stdout() -> None:
+    """Standard output to /dev/null: the reader of a pipe went away (| head -1), nothing more to say."""
+    import os
+
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(0)
-    except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
+    except OSError:
+        pass

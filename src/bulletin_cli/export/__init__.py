@@ -176,8 +176,13 @@ def write_rich_table(records: Iterable[dict], output: str | None, options: Write
     return Written(len(rows))
 
 
+@register("tsv", (".tsv", ".tab"), help="tab-separated values (formula cells escaped as in CSV)")
+def write_tsv(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    return write_csv(records, output, options, delimiter="\t")
+
+
 @register("csv", (".csv",), help="CSV for Excel (UTF-8 with BOM by default; --csv-encoding)")
-def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions, delimiter: str = ",") -> Written:
     import csv
 
     chosen = options.csv_encoding.lower()
@@ -195,7 +200,7 @@ def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions
         target, handle = None, sys.stdout
         sys.stdout.reconfigure(newline="")
     try:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header_names(maker.columns, options.headers))
         n = 0
         write_line = handle.write
@@ -221,11 +226,36 @@ def write_markdown(records: Iterable[dict], output: str | None, options: WriteOp
 
     rows = [flatten(r) for r in _rows_of(records, options.kind)]
     columns = choose_columns(rows, options.columns)
-    data = [["" if r.get(c) is None else r.get(c) for c in columns] for r in rows]
+    cell = _markdown_cell if options.table_format in MARKDOWN_STYLES else _plain_cell
+    data = [[cell(r.get(c), options.raw) for c in columns] for r in rows]
     with _Target(output, newline=None) as handle:
         handle.write(tabulate(data, headers=header_names(columns, options.headers), tablefmt=options.table_format,
                               disable_numparse=True) + "\n")
     return Written(len(rows))
+
+
+#: tabulate styles that Markdown viewers render: their cells must not hold markup or break the table.
+MARKDOWN_STYLES = frozenset({"pipe", "github", "pretty", "jira", "presto", "orgtbl", "moinmoin", "youtrack",
+                             "textile", "mediawiki"})
+
+
+def _plain_cell(value, raw: bool = False) -> str:
+    if value is None:
+        return ""
+    return str(value) if raw else str(escape_formula(value))
+
+
+def _markdown_cell(value, raw: bool = False) -> str:
+    """A cell of a Markdown table: ``|`` escaped, so it stays one cell; ``<``, ``>`` and ``&`` as
+    entities, so no viewer renders ``<script>`` or ``<img onerror=…>`` from a document's text;
+    line breaks as spaces; and, unless ``raw``, formula-like cells escaped as in CSV.
+
+    >>> print(_markdown_cell('a|b <script>alert(1)</script>'))
+    a\\|b &lt;script&gt;alert(1)&lt;/script&gt;
+    """
+    text = _plain_cell(value, raw)
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+            .replace("\r\n", " ").replace("\n", " "))
 
 
 @register("text", (".txt",), help="plain text: each document's text, or each item's headline and body")

@@ -128,6 +128,28 @@ def choose_columns(rows: list[dict], columns: list[str] | None) -> list[str]:
     return [c for c in defaults if c in present]
 
 
+#: The fields of each record type, and of the objects inside an item, that a column may name
+#: (see docs/records.md). Example: doc.date, tags.category.
+FIELDS = {
+    "item": ("type", "schema", "item_id", "doc_id", "source", "seq", "layout", "section", "headline", "body",
+             "units", "reporters", "number", "level", "parent", "parent_seq", "headline_inferred", "span",
+             "redactions", "marks", "doc", "tags"),
+    "document": ("type", "schema", "doc_id", "source", "encoding", "text", "changes", "meta"),
+    "doc": ("title", "issue", "issuer", "date", "editor", "reviewer", "signer", "distribution", "note"),
+    "tags": ("units", "category", "figures", "dates", "duplicate_of", "similarity"),
+}
+
+
+def unknown_columns(columns: list[str], kind: str) -> list[str]:
+    """The columns that name no field of ``kind`` records. Example: ['nosuch'] of seq,nosuch,headline."""
+    bad = []
+    for column in columns:
+        root, _, rest = column.partition(".")
+        if root not in FIELDS[kind] or (rest and root in FIELDS and rest.split(".")[0] not in FIELDS[root]):
+            bad.append(column)
+    return bad
+
+
 def header_names(columns: list[str], headers: str) -> list[str]:
     return [ZH_HEADERS.get(c, c) for c in columns] if headers == "zh" else list(columns)
 

@@ -1,0 +1,102 @@
+"""What a hostile run found (issue 12): each failure on a test that failed before and passes now."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bulletin_cli.cli import app
+
+from .conftest import seed_path
+
+runner = CliRunner()
+EXE = Path(sys.executable).parent / "bulletin"
+
+NASTY = "=HYPERLINK(\"http://x\") | <script>alert(1)</script> <img src=x onerror=alert(1)>"
+
+
+def _nasty_items(tmp_path: Path) -> Path:
+    """An item record whose headline holds markup and a formula (as a record from elsewhere may)."""
+    import json
+
+    path = tmp_path / "items.jsonl"
+    rec = {"type": "item", "doc_id": "x", "item_id": "x:1", "seq": 1, "headline": NASTY, "body": "今年以来，改造小区12个。"}
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def test_markdown_cells_cannot_carry_markup_or_break_the_table(tmp_path):
+    out = tmp_path / "items.md"
+    assert runner.invoke(app, ["export", str(_nasty_items(tmp_path)), "-o", str(out)]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<script>" not in text and "<img" not in text and "&lt;script&gt;" in text
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    cells = [len(line.replace("\\|", "").split("|")) for line in rows]
+    assert len(set(cells)) == 1  # every row has the header's number of columns
+
+
+def test_tsv_escapes_formula_cells_as_csv_does(tmp_path):
+    out = tmp_path / "items.tsv"
+    assert runner.invoke(app, ["export", str(_nasty_items(tmp_path)), "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig")), delimiter="\t"))
+    assert rows[0]["headline"].startswith("'=HYPERLINK")
+
+
+def test_an_unknown_column_is_a_usage_error_that_lists_the_columns():
+    result = runner.invoke(app, ["export", str(seed_path("001")), "--columns", "seq,nosuch,headline", "-f", "csv"])
+    assert result.exit_code == 2 and "no such column nosuch" in result.stderr and "doc.date" in result.stderr
+
+
+def test_no_file_of_headers_alone_when_every_input_failed(tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    out = tmp_path / "items.csv"
+    result = runner.invoke(app, ["export", str(bad), "-o", str(out)])
+    assert result.exit_code == 1 and "broken.pdf" in result.stderr and not out.exists()
+
+
+def test_a_folder_takes_upper_case_suffixes(tmp_path):
+    (tmp_path / "REPORT.TXT").write_bytes(seed_path("004").read_bytes())
+    result = runner.invoke(app, ["split", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 0 and result.stdout.count('"type":"item"') == 8
+
+
+def test_a_closed_pipe_is_a_quiet_exit_0(tmp_path):
+    """``bulletin … | head -1``: no error, exit 0 (the README says so)."""
+    proc = subprocess.run(f"'{EXE}' split '{seed_path('000')}' -f jsonl | head -c 10 > /dev/null; "
+                          "echo ${PIPESTATUS[0]}", shell=True, executable="/bin/bash", capture_output=True, text=True)
+    assert proc.stdout.strip() == "0" and "Traceback" not in proc.stderr and "error" not in proc.stderr
+
+
+def test_ctrl_c_with_two_workers_says_interrupted_and_leaves_no_file(tmp_path):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from bench_chain import build_corpus
+
+    build_corpus(tmp_path / "in", 600)
+    out = tmp_path / "items.csv"
+    proc = subprocess.Popen([str(EXE), "export", str(tmp_path / "in"), "-j", "2", "-o", str(out), "--no-progress"],
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    err = proc.communicate(timeout=60)[1].decode()
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "Traceback" not in err
+    assert not out.exists() and not list(tmp_path.glob(".*.part"))
+
+
+def test_a_full_disk_is_one_line_and_exit_1(tmp_path):
+    if not os.path.exists("/dev/full"):
+        pytest.skip("needs /dev/full (Linux)")
+    result = subprocess.run([str(EXE), "split", str(seed_path("000")), "-f", "jsonl", "-o", "/dev/full"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "/dev/full" in result.stderr and "No space left" in result.stderr
