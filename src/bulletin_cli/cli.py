@@ -206,10 +206,10 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
           each=None) -> None:
     """Shared tail of every command: choose the format, run the chain, write, report, set the exit code.
     ``each`` sees every record on its way out (``normalise --explain``)."""
+    import os
+
     from .chain import Summary, Tally
     from .export import OutputError, RowMaker, check_output, choose_format, write
-
-    import os
 
     tally, summary = Tally(), Summary()
     new_file = bool(output) and output != "-" and not os.path.exists(output)

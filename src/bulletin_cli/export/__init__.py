@@ -275,9 +275,9 @@ def write_text(records: Iterable[dict], output: str | None, options: WriteOption
 @register("sqlite", (".sqlite", ".sqlite3", ".db"), file_only=True,
           help="a SQLite database with a full-text index (added to: documents already in it are skipped)")
 def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
-    from .sqlite import SqliteError, SqliteWriter
-
     import os
+
+    from .sqlite import SqliteError, SqliteWriter
 
     assert output
     if is_stream(output):
