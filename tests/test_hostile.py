@@ -100,3 +100,20 @@ def test_a_full_disk_is_one_line_and_exit_1(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "/dev/full" in result.stderr and "No space left" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "md", "sqlite"])
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, fmt):
+    folder = os.fsencode(tmp_path)
+    bad = os.path.join(folder, b"\xff\xfe_bad.txt")
+    with open(bad, "wb") as fh:
+        fh.write(seed_path("004").read_bytes())
+    out = tmp_path / f"items.{fmt}"
+    for jobs in ("1", "2"):
+        result = subprocess.run([str(EXE), "export", str(tmp_path), "-o", str(out), "--force", "-j", jobs,
+                                 "--glob", "*_bad.txt"], capture_output=True)
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    data = out.read_bytes()
+    if fmt != "sqlite":
+        assert b"\\xff\\xfe_bad.txt" in data.replace(b"\\\\", b"\\")
+        data.decode("utf-8")  # what is written is UTF-8 throughout

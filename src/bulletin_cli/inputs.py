@@ -19,6 +19,20 @@ from .records import check_record, tidy
 BOM = b"\xef\xbb\xbf"
 
 
+def display_name(name: str) -> str:
+    """A file name as records and messages show it: bytes that are not UTF-8 (kept by Linux as
+    surrogates) written as ``\\xNN``, so the name prints and round-trips through JSON.
+
+    >>> display_name("nf/\\udcff_bad.txt")
+    'nf/\\\\xff_bad.txt'
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 @dataclass
 class Source:
     """Raw bytes of one input, with the name it was given by."""
@@ -68,7 +82,7 @@ def expand_paths(paths: list[str], pattern: str | None = None) -> Iterator[Union
         path = Path(raw)
         if path.is_dir():
             if not os.access(path, os.R_OK | os.X_OK):
-                yield InputError(raw, "folder is not readable")
+                yield InputError(display_name(raw), "folder is not readable")
                 continue
             found = False
             for file in _walk(path, pattern):
@@ -76,11 +90,11 @@ def expand_paths(paths: list[str], pattern: str | None = None) -> Iterator[Union
                 yield file
             if not found:
                 what = repr(pattern) if pattern else "a format bulletin reads (" + ", ".join(_suffixes()) + ")"
-                yield InputError(raw, f"no files matching {what} in folder")
+                yield InputError(display_name(raw), f"no files matching {what} in folder")
         elif path.exists():
             yield path
         else:
-            yield InputError(raw, "no such file or folder")
+            yield InputError(display_name(raw), "no such file or folder")
 
 
 def _suffixes() -> tuple[str, ...]:
@@ -193,7 +207,7 @@ def read_inputs(paths: list[str], pattern: str | None = None, stdin: BinaryIO | 
 
 def read_file(path: Path) -> Iterator[Item]:
     """One file: JSON Lines records if it holds them, else raw bytes; errors as :class:`InputError`."""
-    name = str(path)
+    name = display_name(str(path))
     try:
         if not path.is_file():
             yield InputError(name, "not a regular file")
