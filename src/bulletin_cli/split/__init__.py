@@ -78,6 +78,27 @@ def analyse(text: str, layout: str | None = None) -> Parsed:
     return parsed
 
 
+class Marks:
+    """The marked spans (``**bold**``) of a document, found in its text once, so that each item's
+    are had by bisection rather than by searching every mark in every item (which grows with the
+    square of a long document's size)."""
+
+    def __init__(self, text: str, marks: list[str]) -> None:
+        self.order = list(dict.fromkeys(marks))
+        self.spots = sorted((x.start(), k) for k, m in enumerate(self.order) for x in re.finditer(re.escape(m), text))
+
+    def within(self, start: int, end: int) -> list[str]:
+        """The marks standing wholly between ``start`` and ``end``, each once, in the order they were
+        first marked (a mark repeated across a long document is not repeated in every item)."""
+        present = set()
+        for pos, k in self.spots[bisect.bisect_left(self.spots, (start,)):]:
+            if pos >= end:
+                break
+            if pos + len(self.order[k]) <= end:
+                present.add(k)
+        return [self.order[k] for k in sorted(present)]
+
+
 def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
     """How many of the ordered, non-overlapping ``spans`` lie within ``start``–``end``.
 
@@ -119,6 +140,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
         meta["issuer"] = keep(parsed.footer.get("printed_by") or parsed.masthead.get("source")
                               or title_office(meta["title"]))
     out: list[dict] = []
+    marks = Marks(text, doc["changes"]["marks"]) if "marks" in doc.get("changes", {}) else None
     index = {id(d): k for k, d in enumerate(parsed.items)}
     # redaction marks of the whole text, found once: (start, end) of each, in order
     redactions = [m.span() for m in REDACTION.finditer(text)] if REDACTION_ANY.search(text) else []
@@ -139,8 +161,8 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
             "redactions": _count_between(redactions, d.start, d.end) if redactions else 0,
             "doc": meta,
         }
-        if "marks" in doc.get("changes", {}):
-            rec["marks"] = [m for m in doc["changes"]["marks"] if m in text[d.start:d.end]]
+        if marks is not None:
+            rec["marks"] = marks.within(d.start, d.end)
         out.append(rec)
     if captions:
         for c in parsed.captions:
