@@ -117,3 +117,33 @@ def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path, fmt):
     if fmt != "sqlite":
         assert b"\\xff\\xfe_bad.txt" in data.replace(b"\\\\", b"\\")
         data.decode("utf-8")  # what is written is UTF-8 throughout
+
+
+def test_subheadings_repeated_in_items_are_content_not_running_headers():
+    """主要做法 and 取得成效 under each of three items are the items' subheadings: without page
+    breaks and at no regular period they stay (they were removed as running headers)."""
+    from bulletin_cli.normalise import normalise_text
+
+    parts = []
+    for unit, n in (("县住建局", 12), ("县人社局", 5), ("县医保局", 86)):
+        parts += [f"{unit}扎实推进重点工作", "主要做法", f"一是强化组织领导，{unit}成立工作专班{n}个。",
+                  "二是压实工作责任，明确责任分工，细化工作措施。" * (n % 3 + 1), "取得成效", f"全年完成任务{n}项。"]
+    text, changes = normalise_text("\n\n".join(parts) + "\n")
+    assert text.count("主要做法") == 3 and text.count("取得成效") == 3
+    assert "running_headers" not in changes.counts
+
+
+def test_a_table_set_one_cell_a_line_keeps_its_numbers():
+    from bulletin_cli.normalise import normalise_text
+
+    text, changes = normalise_text("乡镇\n\n户数\n\n东屯镇\n\n32\n\n潭龙街道\n\n23\n\n魏邱乡\n\n63\n")
+    assert [line.strip() for line in text.split("\n\n") if line.strip().isdigit()] == ["32", "23", "63"]
+    assert "page_numbers" not in changes.counts
+
+
+def test_page_numbers_running_on_by_one_still_go():
+    from bulletin_cli.normalise import normalise_text
+
+    body = "今年以来，县住建局扎实推进老旧小区改造，全县改造小区12个，惠及居民3000户。"
+    text, changes = normalise_text(f"{body}\n\n2\n\n{body}\n\n3\n\n{body}\n\n4\n")
+    assert changes.counts.get("page_numbers") == 3 and "\n2\n" not in text

@@ -137,8 +137,13 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     keys = {i: _header_key(s) for i, s in short.items()
             if (len(s) <= 30 or width(s) <= 60) and (len(s) > 2 or s.isalnum())}
     counts = Counter(keys.values())
-    bare_numbers = sum(1 for s in short.values() if s.isdigit() and len(s) <= 3)
+    bare_numbers = _page_sequence([s for s in short.values() if s.isdigit() and len(s) <= 3])
     need = 2 if page_breaks >= 1 else 3
+    if not page_breaks:  # no page breaks to go by: a repeated line is a header only if it recurs regularly
+        places: dict[str, list[int]] = {}
+        for i, key in keys.items():
+            places.setdefault(key, []).append(i)
+        counts = Counter({key: n for key, n in counts.items() if n >= need and _regular(places[key])})
     head: set[int] = set()
     for i, ln in enumerate(lines):
         if ln.strip():
@@ -177,6 +182,28 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
             continue
         out.append(line)
     return out
+
+
+def _page_sequence(numbers: list[str]) -> int:
+    """How many bare numbers alone on a line count as page numbers: they run on by one (2, 3, 4),
+    as pages do; a table set one cell a line (32, 23, 63) does not. Example: 2 for [2, 3]."""
+    values = [int(n) for n in numbers]
+    runs = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
+    return len(values) if values and runs >= max(1, (len(values) - 1) // 2) else 0
+
+
+#: The fewest lines a page holds: a line repeated more often than this is no running header.
+PAGE_LINES = 20
+
+
+def _regular(places: list[int]) -> bool:
+    """Lines repeated at a regular period, as a running header on each page is: the gaps between
+    them within a fifth of their mean. A subheading repeated in several items (主要做法) is not."""
+    gaps = [b - a for a, b in zip(places, places[1:])]
+    if len(gaps) < 2:
+        return False
+    mean = sum(gaps) / len(gaps)
+    return mean >= PAGE_LINES and all(abs(g - mean) <= 0.2 * mean for g in gaps)
 
 
 def _typical_width(line_widths: list[int]) -> tuple[int, bool]:
