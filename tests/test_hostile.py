@@ -147,3 +147,32 @@ def test_page_numbers_running_on_by_one_still_go():
     body = "今年以来，县住建局扎实推进老旧小区改造，全县改造小区12个，惠及居民3000户。"
     text, changes = normalise_text(f"{body}\n\n2\n\n{body}\n\n3\n\n{body}\n\n4\n")
     assert changes.counts.get("page_numbers") == 3 and "\n2\n" not in text
+
+
+def test_output_onto_a_fifo_streams_to_it(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    result = runner.invoke(app, ["split", str(seed_path("001")), "-o", str(fifo), "-f", "jsonl"])
+    out = reader.communicate(timeout=30)[0].decode("utf-8")
+    assert result.exit_code == 0 and out.count('"type":"item"') == 7
+    assert fifo.is_fifo()  # still a pipe, not replaced by a regular file
+
+
+def test_output_onto_a_file_that_is_not_a_database_is_refused(tmp_path):
+    out = tmp_path / "notes.db"
+    out.write_text("my notes\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", str(seed_path("001")), "-o", str(out)])
+    assert result.exit_code == 2 and "not a SQLite database" in result.stderr
+    assert out.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_output_into_a_folder_that_cannot_be_written_is_one_line(tmp_path):
+    if os.geteuid() == 0:
+        folder = Path("/proc/self")  # root may write anywhere else; /proc refuses even root
+    else:
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        folder.chmod(0o500)
+    result = runner.invoke(app, ["split", str(seed_path("001")), "-o", str(folder / "items.jsonl")])
+    assert result.exit_code in (1, 2) and "Traceback" not in result.stderr and "items.jsonl" in result.stderr
