@@ -85,7 +85,10 @@ def test_ctrl_c_with_two_workers_says_interrupted_and_leaves_no_file(tmp_path):
     out = tmp_path / "items.csv"
     proc = subprocess.Popen([str(EXE), "export", str(tmp_path / "in"), "-j", "2", "-o", str(out), "--no-progress"],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    time.sleep(1.5)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".items.csv.*.part")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until the run is under way and writing
+    time.sleep(0.3)
     proc.send_signal(signal.SIGINT)
     err = proc.communicate(timeout=60)[1].decode()
     assert proc.returncode == 130, err

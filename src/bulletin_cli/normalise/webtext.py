@@ -38,7 +38,7 @@ DATE_TIME = re.compile(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\
 STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)[ \t]*\{[^{}]{0,400}\}[ \t]*)+")
 #: A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
 #: the next sentence. Example: the space in …正式结束。 据了解，…
-COLLAPSED_BREAK = re.compile(rf"(?<=[。！？”）)])[ \u3000]+(?=[{CJK}“（(【0-9])")
+COLLAPSED_BREAK = re.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9])")
 #: A line this long (characters) with that many collapsed breaks gets its breaks back.
 LONG_LINE, MIN_BREAKS = 100, 2
 #: Spaces in a line beyond this share mean its characters are set apart, not its paragraphs run on.
@@ -199,9 +199,12 @@ def _style_rules(text: str, changes: Changes) -> str:
 
 def _breaks(text: str, changes: Changes) -> str:
     """Paragraph breaks back into long lines whose sentences end in a space before the next."""
+    if " " not in text and "\u3000" not in text:
+        return text
     out = []
     for line in text.split("\n"):
-        if len(line) >= LONG_LINE and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
+        if len(line) >= LONG_LINE and (" " in line or "\u3000" in line) \
+                and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
                 and line.count(" ") < SPACED * len(line):  # (not text set one character a space apart)
             new, n = COLLAPSED_BREAK.subn("\n\n", line)
             changes.add("paragraph_breaks", line[:12], "", n=n)

@@ -33,7 +33,7 @@ BODY_UNIT = re.compile(rf"(?<![全各])县(?!乡)[^\W\d_县我的了在和与及
                        rf"工商联)")
 #: A township, town or subdistrict named at the start of a clause in a body. Example: 集义乡 of
 #: 近日，集义乡组织各村…; not 各乡, 全镇, 城乡.
-BODY_TOWNSHIP = re.compile(rf"(?:(?<=[，。；、,;：:\n])|^)(?!{TASK_OPENERS}|[各全本该每城其请在]|确保|压实|依托|沿线|提升|"
+BODY_TOWNSHIP = re.compile(rf"(?!{TASK_OPENERS}|[各全本该每城其请在]|确保|压实|依托|沿线|提升|"
                            rf"下沉|年末|年底|乡镇)([{CJK}]{{2,3}}?(?:(?<!乡)镇(?!村)|(?<!城)乡(?!镇|村)|街道))"
                            rf"(?=[{CJK}“])(?![镇乡村长级])")
 
@@ -132,19 +132,31 @@ def item_units(item: dict, cfg: dict) -> list[dict]:
             add(mark, "mentioned")
     for m in BODY_UNIT.finditer(body):
         add(m.group(0), "mentioned")
-    for m in BODY_TOWNSHIP.finditer(body):
-        add(m.group(1), "mentioned")
-    for m in _body_alias(cfg).finditer(body):  # 水利局、农业农村局 named without 县
-        add(m.group(0), "mentioned")
+    alias, firsts = _body_alias(cfg)
+    for start in _clause_starts(body):  # where a clause or list entry starts: 集义乡组织…, 、水利局、
+        ahead = body[start + 2:start + 5]
+        if ("镇" in ahead or "乡" in ahead or "街" in ahead) and (m := BODY_TOWNSHIP.match(body, start)):
+            add(m.group(1), "mentioned")
+        if body[start:start + 1] in firsts and (m := alias.match(body, start)):  # 水利局、农业农村局 without 县
+            add(m.group(0), "mentioned")
     return out
 
 
-def _body_alias(cfg: dict) -> re.Pattern[str]:
-    """Aliases of three or more characters named in a body where a clause or list starts."""
-    def build(aliases: dict) -> re.Pattern[str]:
+#: Marks after which a clause or an entry of a list starts.
+CLAUSE_MARKS = re.compile(r"[，。；、,;：:（(\n]")
+
+
+def _clause_starts(body: str) -> list[int]:
+    return [0, *(m.end() for m in CLAUSE_MARKS.finditer(body))]
+
+
+def _body_alias(cfg: dict) -> tuple[re.Pattern[str], frozenset[str]]:
+    """Aliases of three or more characters named in a body where a clause or list starts, and the
+    characters they open with (to try the pattern only there)."""
+    def build(aliases: dict) -> tuple[re.Pattern[str], frozenset[str]]:
         names = sorted((a for a in aliases if len(a) >= 3), key=len, reverse=True)
-        return re.compile(rf"(?:(?<=[，。；、,;：:（(])|^)(?:{'|'.join(map(re.escape, names))})(?![长的])"
-                          if names else "(?!)")
+        pattern = re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?![长的])" if names else "(?!)")
+        return pattern, frozenset(n[0] for n in names)
     return _once("body_aliases", cfg.get("aliases") or {}, build)
 
 
