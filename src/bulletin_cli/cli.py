@@ -401,13 +401,41 @@ class Interrupted(BaseException):
     """Ctrl-C, raised past click (which would turn KeyboardInterrupt into "Aborted!" and exit 1)."""
 
 
+#: Seconds an interrupted run has to unwind (finish its files, stop its workers) before it is ended.
+UNWIND = 3.0
+
+
 def _interrupt(signum, frame) -> None:
+    """Ctrl-C: unwind (files taken away, workers stopped); should that hang, end hard after a while."""
+    import threading
+
+    timer = threading.Timer(UNWIND, _hard_exit)
+    timer.daemon = True
+    timer.start()
     raise Interrupted
+
+
+def _hard_exit() -> None:
+    """End an interrupted run that could not unwind: its workers and temporary files go, exit 130."""
+    import multiprocessing
+    import os
+
+    from .export.files import LIVE_TEMPS
+
+    for child in multiprocessing.active_children():  # (left alone, they would wait on the pool for ever)
+        child.kill()
+    for path in list(LIVE_TEMPS):
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+    sys.stderr.write("interrupted\n")
+    sys.stderr.flush()
+    os._exit(130)
 
 
 def main() -> None:
     """Console-script entry point: quiet on a closed pipe (exit 0), ``interrupted`` and 130 on Ctrl-C."""
-    import os
     import signal
 
     signal.signal(signal.SIGINT, _interrupt)
@@ -418,8 +446,7 @@ def main() -> None:
         sys.exit(0)
     except Interrupted:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the pool winds down
-        sys.stderr.write("interrupted\n")
-        os._exit(130)
+        _hard_exit()  # (a pool held by a suspended generator is not wound down by the exception: end it)
 
 
 def _quiet_stdout() -> None:

@@ -13,6 +13,10 @@ import stat
 import tempfile
 from pathlib import Path
 
+#: Temporary files being written now, so that an interrupted run can take them away even when it
+#: cannot unwind (see ``cli.main``).
+LIVE_TEMPS: set[str] = set()
+
 
 class OutputError(Exception):
     """A usage problem with the output (file exists, unknown format): exit code 2."""
@@ -62,6 +66,7 @@ class AtomicOutput:
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part",
                                         dir=str(self.path.parent or Path(".")))
         os.close(fd)
+        LIVE_TEMPS.add(self.tmp)
         if copy_existing and self.path.exists():
             shutil.copyfile(self.path, self.tmp)
 
@@ -81,6 +86,7 @@ class AtomicOutput:
                 raise
         if self.direct:
             return
+        LIVE_TEMPS.discard(self.tmp)
         if exc_type is None:
             umask = os.umask(0)
             os.umask(umask)
