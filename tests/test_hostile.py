@@ -179,3 +179,11 @@ def test_output_into_a_folder_that_cannot_be_written_is_one_line(tmp_path):
         folder.chmod(0o500)
     result = runner.invoke(app, ["split", str(seed_path("001")), "-o", str(folder / "items.jsonl")])
     assert result.exit_code in (1, 2) and "Traceback" not in result.stderr and "items.jsonl" in result.stderr
+
+
+def test_a_txt_output_is_the_text_not_a_boxed_table(tmp_path):
+    out = tmp_path / "out.txt"
+    assert runner.invoke(app, ["split", str(seed_path("001")), "-o", str(out)]).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "┃" not in text and "│" not in text
+    assert text.startswith("县开发区全力推进“60·80”项目建设助力化工产业提质增效\n牢固树立“项目为王”理念")
