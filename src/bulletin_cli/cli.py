@@ -34,7 +34,7 @@ PATHS = typer.Argument(None, help="Files, folders (searched recursively) or - fo
                        show_default=False)
 GLOB = typer.Option(None, "--glob", help="File names to take from folders (default: every format bulletin reads).")
 FORMAT = typer.Option(None, "--format", "-f",
-                      help="jsonl, json, table, csv, md, text, sqlite or a tabulate format. Default: from the "
+                      help="jsonl, json, table, csv, tsv, md, text, sqlite or a tabulate format. Default: from the "
                            "-o suffix, else table on a terminal and jsonl when piped.")
 OUTPUT = typer.Option(None, "--output", "-o", help="Write to this file instead of standard output.")
 FORCE = typer.Option(False, "--force", help="Overwrite the output file if it exists (SQLite: start afresh).")
@@ -286,7 +286,7 @@ def split(
     errors: str = ERRORS,
     config: Optional[List[str]] = CONFIG,
     jobs: int = JOBS,
-    layout: Optional[str] = typer.Option(None, "--layout", help="Force a layout: bulletin, outline, digest or plain."),
+    layout: Optional[str] = typer.Option(None, "--layout", help="Force a layout: bulletin, article, outline, entries, digest or plain."),
     captions: bool = typer.Option(False, "--captions", help="Also emit caption records for photo captions."),
     explain: bool = typer.Option(False, "--explain", help="Say on stderr why each document got its layout."),
     columns: Optional[str] = COLUMNS, headers: str = HEADERS, csv_encoding: str = CSV_ENCODING, raw: bool = RAW,
