@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from ..lexicon.patterns import CJK
+
 #: Elements whose content is never shown.
 HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
                     "button", "textarea", "input"})
@@ -35,7 +37,7 @@ META_SOURCE = ("contentsource", "source", "author")
 #: A date as the meta tags write it. Example: 2024-05-06 10:23, 2024/5/6.
 META_DATE_VALUE = re.compile(r"([12]\d{3})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
 #: Characters that count as text: ideographs and digits (link text is measured the same way).
-TEXT_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f0-9A-Za-z]")
+TEXT_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
 #: A descent stops when no child holds at least this share of its parent's own text.
 HOLDS = 0.6
 #: Elements that hold blocks: the content is one of these (a paragraph is never the whole article).

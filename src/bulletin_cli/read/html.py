@@ -17,6 +17,7 @@ import re
 from html.parser import HTMLParser
 
 from ..changes import Changes
+from ..lexicon.patterns import CJK
 
 #: A whole saved page rather than text with a stray tag. Example: <!DOCTYPE html>, <html lang="zh">.
 HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
@@ -41,7 +42,7 @@ HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 #: White space in a text node that HTML collapses (not U+3000, not &nbsp;).
 COLLAPSIBLE = re.compile(r"[ \t\r\n\f]+")
 #: A wide (CJK) character, either side of a collapsed line break that then vanishes.
-WIDE_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f。，、；：？！“”‘’（）《》【】]")
+WIDE_CHAR = re.compile(rf"[{CJK}\u2e80-\u33ff\uff00-\uffef。，、；：？！“”‘’（）《》【】]")
 
 
 def sniff(data: bytes) -> bool:
@@ -247,7 +248,7 @@ def _without_title(text: str, title: str) -> str:
 
 
 #: Characters that count when measuring what was left out. Example: 县, 2.
-WORD_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f0-9A-Za-z]")
+WORD_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
 
 
 def _folded(text: str) -> str:
