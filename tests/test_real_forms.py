@@ -275,3 +275,12 @@ def test_ordinals_and_policy_names_are_no_quantities_or_changes(body, texts, cha
     found = find_figures(body)
     assert [f["text"] for f in found] == texts
     assert all(f["change"] == change for f in found)
+
+
+def test_an_epaper_page_header_is_not_joined_to_the_column_title_under_it():
+    """A2:综合*新闻总第3307期 >2018-09-14编印 is the page's header (an issue, a date), not the first
+    half of a title wrapped onto two lines: 创城动态 stays the title."""
+    text = ("A2:综合*新闻总第3307期 >2018-09-14编印\n\n创城动态\n刊发日期:2018-09-14 阅读次数: 作者:本通\n"
+            "  西谷村以“创新活力、悦动西谷”为主题,开展了群众文化汇演活动。\n  近日,集义乡组织各村集中清理乱堆乱放。\n")
+    doc = items_of(text)[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"]) == ("创城动态", 3307, "2018-09-14")

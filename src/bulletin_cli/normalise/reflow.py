@@ -13,6 +13,7 @@ from ..changes import Changes, counted_sub
 from ..lexicon.patterns import (
     ATTRIBUTION_END,
     DATE,
+    DATE_NUMERIC,
     ISSUE,
     SECTION_BRACKET,
     SENTENCE_END,
@@ -420,7 +421,8 @@ def _title_wrapped(first: _Line, second: _Line) -> bool:
     return (first.heading() and second.heading() and not first.block() and not second.opens_block()
             and first.width >= 24 and (not P.TITLE_ENDING.search(first.text) or second.text[0] in "及和暨与并")
             and bool(P.TITLE_ENDING.search(second.text))
-            and not second.text.endswith(("：", ":")))
+            and not second.text.endswith(("：", ":"))
+            and not ISSUE.search(first.text) and not DATE_NUMERIC.search(first.text))  # (a page's header line)
 
 
 def should_join(prev: str, nxt: str, wrap: int, wrapped: bool) -> bool:
