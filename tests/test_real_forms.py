@@ -284,3 +284,12 @@ def test_an_epaper_page_header_is_not_joined_to_the_column_title_under_it():
             "  西谷村以“创新活力、悦动西谷”为主题,开展了群众文化汇演活动。\n  近日,集义乡组织各村集中清理乱堆乱放。\n")
     doc = items_of(text)[0]["doc"]
     assert (doc["title"], doc["issue"], doc["date"]) == ("创城动态", 3307, "2018-09-14")
+
+
+def test_a_generic_section_name_over_run_in_items_and_a_two_phrase_headline_glued_to_its_dateline():
+    text = BULLETIN_PAGE.replace("岚简报016号", "简讯\n\n热血送暖，为生命接力2月25日，我局组织全区医疗卫生单位干部职工开展无偿献血活动。（医政处）"
+                                           "\n\n欢度元宵 元宵节来临之际，区疾控中心开展猜灯谜等传统活动。（综合处）\n\n岚简报016号")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"]) for i in items[-2:]] == [
+        ("简讯", "热血送暖，为生命接力", ["医政处"]), ("简讯", "欢度元宵", ["综合处"])]
+    assert items[-2]["body"].startswith("2月25日，我局组织")

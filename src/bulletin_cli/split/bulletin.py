@@ -7,6 +7,7 @@ import re
 
 from ..lexicon.patterns import (
     CJK,
+    GENERIC_SECTION,
     SECTION_BRACKET,
     P,
     width,
@@ -209,7 +210,8 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or _symbol_section(t)
         if k in first_lines:
             continue  # the first line of a headline set on two: taken with the second
-        if k in bare_sections:
+        if k in bare_sections or (GENERIC_SECTION.match(t) and k + 1 < len(body) and current is not None
+                                   and current.closed):  # 简讯 over run-in items, after an item's credit
             section = t
             parsed.sections.append(section)
             parsed.regions.append((p.start, p.end, "section"))

@@ -52,6 +52,18 @@ def _headline_space(text: str) -> bool:
             and bool(SENTENCE_MARK.search(body)))
 
 
+def _glued_headline(head: str) -> bool:
+    """Text before a dateline that is a headline: no stop in it, or a short one of two phrases
+    with a comma, neither opening as a body does. Example: 热血送暖，为生命接力 of
+    热血送暖，为生命接力2月25日，我局组织…; not 今年以来，县住建局."""
+    if not HEADLINE_STOPS.search(head):
+        return True
+    parts = head.split("，")
+    return len(head) <= 24 and len(parts) == 2 and all(len(x) >= 3 for x in parts) \
+        and not HEADLINE_STOPS.search(head.replace("，", "")) \
+        and not any((m := BODY_OPENERS.match(x)) and len(m.group(0)) >= 2 for x in parts)  # (为, 以: words too)
+
+
 def split_headline(text: str) -> tuple[str | None, str, bool]:
     """Headline and body of a bulletin paragraph, and whether the boundary had to be inferred.
 
@@ -73,7 +85,7 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     lead = _lead_sentence(text, 40)
     if lead and "，" not in lead[0] and "," not in lead[0]:
         return lead[0], lead[1], False
-    if (date := DATELINE.search(text, 6, 90)) and not HEADLINE_STOPS.search(text, 0, date.start()):
+    if (date := DATELINE.search(text, 6, 90)) and _glued_headline(text[:date.start()]):
         return text[:date.start()], text[date.start():], False  # …部署会议2月28日上午，局党组…: glued
     clause = CLAUSE_STOP.split(text, maxsplit=1)[0]
     if 10 <= len(clause) <= 70:

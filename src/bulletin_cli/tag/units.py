@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN
+from ..lexicon.patterns import CJK, GENERIC_SECTION, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")
@@ -22,10 +22,6 @@ COUNTY_BEFORE_TOWN = re.compile(rf"^[{CJK}]{{2,3}}[县市区旗](?=[{CJK}]{{2,6}
 PARTY_PREFIXES = ("县委", "市委", "区委", "旗委")
 #: A department of the party committee right after 县委. Example: 宣传部 of 县委宣传部举办….
 PARTY_DEPARTMENT = re.compile(rf"[{CJK}]{{1,6}}?(?:部|办公室|办|委员会)(?=[{CJK}“])")
-#: A section name that says only "news from somewhere", not what about, so the headline decides.
-#: Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻.
-GENERIC_SECTION = re.compile(r"^(?:基层|工作|部门|乡镇|乡镇街道|街道|县直|市直|区直|单位|各地|综合|重要|本周|近期|"
-                             r"县区|县市区|园区)?(?:动态|信息|简讯|快讯|速递|传真|短讯|要闻|之窗|集锦|掠影|聚焦|扫描|一线)$")
 #: A county-level body named inside a body text, not 全县/各县 (the county as a whole) and not a
 #: verb ending in 办 (举办, 可办). Example: 截至目前，县农业农村局出动… → 县农业农村局.
 BODY_UNIT = re.compile(rf"(?<![全各])县(?!乡)[^\W\d_县我的了在和与及对为是将把被从向于]{{1,10}}?"
