@@ -293,3 +293,12 @@ def test_a_generic_section_name_over_run_in_items_and_a_two_phrase_headline_glue
     assert [(i["section"], i["headline"], i["units"]) for i in items[-2:]] == [
         ("简讯", "热血送暖，为生命接力", ["医政处"]), ("简讯", "欢度元宵", ["综合处"])]
     assert items[-2]["body"].startswith("2月25日，我局组织")
+
+
+def test_a_yearbook_pages_facts_give_the_book_and_the_date():
+    text = ("|\n|||\n【作者】中山年鉴编纂委员会 【文章来源】《中山年鉴•2020》 【成文日期】2019-12-31 【点击率】1322次 | |||\n"
+            "【民众镇概况】 民众镇位于中山市东北部,毗邻广州市南沙区。总面积121.87平方千米。\n"
+            "【民众镇经济发展】 2019年,民众镇实现地区生产总值65.14亿元,比上年下降1%。\n")
+    items = items_of(text)
+    assert [i["headline"] for i in items] == ["民众镇概况", "民众镇经济发展"]
+    assert (items[0]["doc"]["title"], items[0]["doc"]["date"]) == ("中山年鉴•2020", "2019-12-31")

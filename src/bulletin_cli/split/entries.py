@@ -18,6 +18,7 @@ from ..lexicon.patterns import CJK, CN_DIGITS, P
 from .common import Draft, Para, Parsed
 from .credits import _unit_tokens
 from .headlines import _is_heading
+from .masthead import parse_date
 
 #: An entry opening a paragraph: its name in 【】 and its text. Example: 【乡镇政务公开】 4月份地区成立….
 ENTRY_RUN_IN = re.compile(r"^【\s*([^【】\n]{2,24}?)\s*】\s*(\S.*)?$", re.S)
@@ -25,6 +26,10 @@ ENTRY_RUN_IN = re.compile(r"^【\s*([^【】\n]{2,24}?)\s*】\s*(\S.*)?$", re.S)
 ENTRY_TITLE = re.compile(r"^《[^《》\n]{2,30}》$")
 #: An author alone on a line, in round brackets. Example: （郑宝环）.
 AUTHOR_LINE = re.compile(rf"^[（(]\s*([{CJK}·]{{2,4}}(?:[\s、，,][{CJK}·]{{2,4}}){{0,3}})\s*[）)]$")
+#: A labelled fact in brackets on a yearbook page. Example: 【成文日期】2019-12-31.
+BRACKET_FIELD = re.compile(r"【\s*([^【】\s]{2,6})\s*】\s*([^【】|]+)")
+#: A book's title in 《》. Example: 《中山年鉴•2020》.
+BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 #: A chapter or section heading of a book. Example: 第三章 报纸, 第一节 地方报纸.
 CHAPTER = re.compile(rf"^第[{CN_DIGITS}\d]{{1,3}}[编章节篇部分]\s*\S")
 
@@ -67,8 +72,14 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
             parsed.regions.append((p.start, p.end, "section"))
             current = None
             continue
-        if current is None:  # before the first entry: the page's title, or a heading over it
-            parsed.masthead.setdefault("title", t) if _is_heading(p) else None
+        if current is None:  # before the first entry: the page's title, or a heading over it, or its facts
+            for label, value in BRACKET_FIELD.findall(t):  # 【文章来源】《中山年鉴•2020》 【成文日期】2019-12-31
+                if label in ("文章来源", "来源") and (book := BOOK_TITLE.fullmatch(value.strip())):
+                    parsed.masthead.setdefault("title", book.group(1))
+                elif label in ("成文日期", "日期", "发布时间") and (date := parse_date(value)):
+                    parsed.masthead.setdefault("date", date)
+            if _is_heading(p) and not P.FIELD_LABEL.match(t) and "|" not in t:
+                parsed.masthead.setdefault("title", t)
             parsed.regions.append((p.start, p.end, "masthead"))
             continue
         if author := AUTHOR_LINE.match(t):
