@@ -47,6 +47,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     """Title above and signature below a summary or digest: ``某某县商务局2023年上半年工作总结`` on
     the first line, ``某某县商务局`` and ``2023年7月5日`` on the last ones. Returns what is between."""
     lo, hi = 0, len(paras)
+    title_line: str | None = None
     first = paras[lo] if lo < hi else None
     facts_next = hi - lo >= 3 and _web_meta(paras[lo + 1].text) is not None
     if hi - lo >= (2 if first is not None and P.TITLE_ENDING.search(first.text) else 3) and first is not None \
@@ -54,6 +55,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
             and not SECTION_BRACKET.match(first.text) \
             and (_is_heading(first) or _long_title(first.text) or (facts_next and _article_title(first.text))):
         parsed.masthead["title"] = page_title(paras[lo].text)
+        title_line = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
     from_web: set[str] = set()  # fields the facts line gave, which a signature overrides
@@ -82,8 +84,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         else:  # a digest or summary copied from a website: the line is part of its masthead
             parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
-    first_title = paras[lo - 1].text if "title" in parsed.masthead and lo else None
-    while first_title and hi - lo >= 2 and paras[lo].text == first_title:
+    while title_line and hi - lo >= 2 and paras[lo].text == title_line:
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))  # the title again, under its facts
         lo += 1
     if parsed.article is not None and hi - lo >= 2 and (credit := P.ARTICLE_CREDIT.match(paras[hi - 1].text)):
