@@ -302,3 +302,13 @@ def test_a_yearbook_pages_facts_give_the_book_and_the_date():
     items = items_of(text)
     assert [i["headline"] for i in items] == ["民众镇概况", "民众镇经济发展"]
     assert (items[0]["doc"]["title"], items[0]["doc"]["date"]) == ("中山年鉴•2020", "2019-12-31")
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("深层次深化改革提升深入实施国企改革深化提升行动，细化形成72项具体举措，目前已完成78%改革主体任务", "深层次深化改革提升"),
+    ("安全生产专项整治三年行动工作开展情况持续深入开展全旗安全生产专项整治三年行动集中攻坚行动，认真对照任务清单", "安全生产专项整治三年行动工作开展情况"),
+])
+def test_a_heading_run_into_its_text_ends_at_the_earliest_sign(text, heading):
+    from bulletin_cli.split.outline import run_on_heading
+
+    assert text[:run_on_heading(text)] == heading

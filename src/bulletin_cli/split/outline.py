@@ -84,12 +84,16 @@ def run_on_heading(text: str) -> int | None:
     for m in RUN_ON_START.finditer(text, 4, RUN_ON_WITHIN + 8):
         if m.start() <= RUN_ON_WITHIN:
             return m.start()
+    cuts = []
     for m in P.RUN_ON_OPENER.finditer(text, 6, RUN_ON_WITHIN + 8):
         head = text[:m.start()]
         if m.start() <= RUN_ON_WITHIN and head.count("，") + head.count(",") <= 2:
-            return m.start()
+            cuts.append(m.start())
+            break
     if (m := P.RUN_ON_ENDING.search(text, 2, RUN_ON_WITHIN)) and not re.search(r"[，,；;：:]", text[:m.end()]):
-        return m.end()
+        cuts.append(m.end())
+    if cuts:
+        return min(cuts)  # the earlier of the two: …开展情况|持续深入开展…, not …情况持续|深入开展…
     return None
 
 
