@@ -85,7 +85,7 @@ class Parsed:
     """Everything ``split`` finds in one document; ``regions`` cover every non-blank character."""
 
     layout: str
-    article: int | None = None  # where a single web article starts: its title (see _web_meta)
+    article: int | None = None  # where a single web article starts: its title (see masthead.web_meta)
     masthead: dict = field(default_factory=dict)
     footer: dict = field(default_factory=dict)
     items: list[Draft] = field(default_factory=list)

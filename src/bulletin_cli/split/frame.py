@@ -9,7 +9,6 @@ import re
 from ..lexicon.patterns import (
     CJK,
     DATE,
-    ISSUE,
     SECTION_BRACKET,
     P,
     page_title,
@@ -17,30 +16,8 @@ from ..lexicon.patterns import (
 )
 from .common import CJK_RUN, SENTENCE_MARK, Para, Parsed
 from .headlines import _is_heading, _long_title
-from .masthead import parse_date, parse_issue
+from .masthead import parse_date, web_meta
 from .outline import OUTLINE_MARK
-
-
-def _web_meta(text: str) -> dict | None:
-    """Issuer and date from the facts line under a web article's title, or None.
-
-    >>> _web_meta("来源：肥西县应急管理局  发布时间：2024-05-06 10:23  浏览次数：235")
-    {'issuer': '肥西县应急管理局', 'date': '2024-05-06'}
-    """
-    if not P.WEB_META.match(text):
-        return None
-    out: dict = {}
-    fields = P.forms["web_meta_labels"]
-    for label, value in P.WEB_META_FIELD.findall(text):
-        key = fields.get(label)
-        if key == "issuer":
-            out.setdefault("issuer", value)
-        elif key == "number" and (issue := ISSUE.search(value)) and issue.start() >= 2:
-            out.setdefault("series", value[:issue.start()])  # 文号：督察通报第十七期 → 督察通报, issue 17
-            out.setdefault("issue", parse_issue(value))
-        elif key == "date" and (date := parse_date(value)):
-            out.setdefault("date", date)
-    return out
 
 
 def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
@@ -49,7 +26,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
     lo, hi = 0, len(paras)
     title_line: str | None = None
     first = paras[lo] if lo < hi else None
-    facts_next = hi - lo >= 3 and _web_meta(paras[lo + 1].text) is not None
+    facts_next = hi - lo >= 3 and web_meta(paras[lo + 1].text) is not None
     if hi - lo >= (2 if first is not None and P.TITLE_ENDING.search(first.text) else 3) and first is not None \
             and not OUTLINE_MARK.match(first.text) \
             and not SECTION_BRACKET.match(first.text) \
@@ -64,7 +41,7 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         if parsed.regions and parsed.regions[-1] == (title.start, title.end, "masthead"):
             parsed.regions.pop()
             parsed.article = title.start
-    if "title" in parsed.masthead and hi - lo >= 2 and (meta := _web_meta(paras[lo].text)) is not None:
+    if "title" in parsed.masthead and hi - lo >= 2 and (meta := web_meta(paras[lo].text)) is not None:
         # 来源：肥西县应急管理局  发布时间：2024-05-06 under the title: one web article
         for key, value in meta.items():
             if key == "series":  # the bulletin this notice is an issue of: its title, the notice's the headline

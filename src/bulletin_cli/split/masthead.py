@@ -105,6 +105,28 @@ def _masthead_line(p: Para) -> bool:
                 or width(t) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
 
 
+def web_meta(text: str) -> dict | None:
+    """Issuer and date from the facts line under a web article's title, or None.
+
+    >>> web_meta("来源：肥西县应急管理局  发布时间：2024-05-06 10:23  浏览次数：235")
+    {'issuer': '肥西县应急管理局', 'date': '2024-05-06'}
+    """
+    if not P.WEB_META.match(text):
+        return None
+    out: dict = {}
+    fields = P.forms["web_meta_labels"]
+    for label, value in P.WEB_META_FIELD.findall(text):
+        key = fields.get(label)
+        if key == "issuer":
+            out.setdefault("issuer", value)
+        elif key == "number" and (issue := ISSUE.search(value)) and issue.start() >= 2:
+            out.setdefault("series", value[:issue.start()])  # 文号：督察通报第十七期 → 督察通报, issue 17
+            out.setdefault("issue", parse_issue(value))
+        elif key == "date" and (date := parse_date(value)):
+            out.setdefault("date", date)
+    return out
+
+
 def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     """Title, issue, issuer and date from the lines at the top; returns them and how many lines."""
     fields: dict = {}
@@ -119,13 +141,11 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             break
         t = p.text
         used = False
-        if P.WEB_META.match(t) and k:  # 来源：… 发布时间：… under the title of a bulletin posted on a site
-            for label, value in P.WEB_META_FIELD.findall(t):
-                key = P.forms["web_meta_labels"].get(label)
-                if key == "issuer":  # the site's source and posting date: the printing line's win over them
-                    fields.setdefault("source", value)
-                elif key == "date" and (d := parse_date(value)):
-                    fields.setdefault("posted", d)
+        if k and (meta := web_meta(t)) is not None:  # 来源：… 发布时间：… under a bulletin's title on a site
+            if "issuer" in meta:  # the site's source and posting date: the printing line's win over them
+                fields.setdefault("source", meta["issuer"])
+            if "date" in meta:
+                fields.setdefault("posted", meta["date"])
             n += 1
             continue
         if (coded := DATED_ISSUE.search(t)) and P.TITLE.match(t[:coded.start()]) and "title" not in fields:
