@@ -22,12 +22,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..lexicon.patterns import CJK
+from .html import VOID, hides
 
-#: Elements whose content is never shown.
-HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
-                    "button", "textarea", "input"})
-#: Elements with no end tag.
-VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"})
 #: Elements that are page furniture by their name.
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 #: Meta names that give the article's title, date and source (gov-site rule, Open Graph, others).
@@ -112,10 +108,7 @@ def parse(page: str) -> _Tree:
 
 
 def _hidden(node: Node) -> bool:
-    if node.tag in HIDDEN or "hidden" in node.attrs:
-        return True
-    style = node.attrs.get("style", "").replace(" ", "").lower()
-    return "display:none" in style or "visibility:hidden" in style
+    return hides(node.tag, node.attrs)
 
 
 def _measure(node: Node, in_link: bool) -> None:

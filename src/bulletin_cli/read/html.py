@@ -26,7 +26,8 @@ HTML_MAGIC = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", r
 #: A charset the page declares. Example: <meta charset="gb2312">, content="text/html; charset=GBK".
 META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,20})", re.IGNORECASE)
 #: Elements whose content is never shown.
-HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select"})
+HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
+                    "button", "textarea"})
 #: Elements that end a line of text.
 BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
                     "article", "blockquote", "header", "footer", "nav", "aside", "main", "dl", "dt", "dd", "form",
@@ -43,6 +44,14 @@ HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNO
 COLLAPSIBLE = re.compile(r"[ \t\r\n\f]+")
 #: A wide (CJK) character, either side of a collapsed line break that then vanishes.
 WIDE_CHAR = re.compile(rf"[{CJK}\u2e80-\u33ff\uff00-\uffef。，、；：？！“”‘’（）《》【】]")
+
+
+def hides(tag: str, attrs: dict) -> bool:
+    """An element whose content is not shown: by its name, a ``hidden`` attribute or its style."""
+    if tag in HIDDEN or "hidden" in attrs:
+        return True
+    style = attrs.get("style")
+    return bool(style and HIDING_STYLE.search(style))
 
 
 def sniff(data: bytes) -> bool:
@@ -71,14 +80,6 @@ class _Text(HTMLParser):
         self.title = ""
         self.tags = 0
 
-    def _hides(self, tag: str, attrs) -> bool:
-        if tag in HIDDEN:
-            return True
-        for name, value in attrs:
-            if name == "hidden" or (name == "style" and value and HIDING_STYLE.search(value)):
-                return True
-        return False
-
     def handle_starttag(self, tag, attrs):
         self.tags += 1
         if tag == "title":
@@ -87,7 +88,7 @@ class _Text(HTMLParser):
             if tag not in VOID:
                 self.hidden_depth += 1
             return
-        if tag not in VOID and self._hides(tag, attrs):
+        if tag not in VOID and hides(tag, dict(attrs)):
             self.hidden_depth = 1
             self.hidden_parts += 1
             return
