@@ -29,6 +29,7 @@ import re
 
 from ..changes import Changes
 from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, P, alternation, pattern
+from ..read.html import facts_line
 
 #: The line that closes a crawler's header. Example: ==================== 正文 ====================.
 BODY_MARK = re.compile(r"^\s*[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}\s*$")
@@ -109,7 +110,7 @@ def _header(text: str, changes: Changes) -> str:
     body, source = _inline_chrome(body, fields.get("title"), changes)
     source = fields.get("source") or source
     date = _date(fields.get("date"))
-    facts = "  ".join(f"{label}：{value}" for label, value in (("来源", source), ("发布时间", date)) if value)
+    facts = facts_line(source=source, date=date)
     changes.add("web_chrome", dropped[:24], "", n=1)
     return "\n\n".join(x for x in (fields["title"], facts, body) if x)
 
@@ -140,8 +141,7 @@ def _metadata_table(text: str, changes: Changes) -> str:
     if known < 3 or "title" not in fields:
         return text
     changes.add("web_chrome", lines[0][:24], "", n=k)
-    facts = "  ".join(f"{label}：{fields[key]}" for label, key in (("文号", "number"), ("来源", "source"),
-                                                                    ("发布时间", "date")) if fields.get(key))
+    facts = facts_line(fields.get("number"), fields.get("source"), fields.get("date"))
     rest = "\n".join(lines[k:])
     return "\n\n".join(x for x in (fields["title"], facts, rest) if x)
 

@@ -205,13 +205,19 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     if rest is text and _title_in_place(text, article.title):
         return text, meta  # the title stands in the text already, under something else: left in place
     head = [article.title]
-    facts = "  ".join(f"{label}：{value}" for label, value in (("来源", article.source), ("发布时间", article.date))
-                      if value)
+    facts = facts_line(source=article.source, date=article.date)
     if not facts and article.facts:  # the page's own line between the title and the text
         facts = next((line for line in block_text(article.facts)[0].split("\n") if _facts_line(line)), "")
     if facts:
         head.append(facts)
     return "\n\n".join([*head, rest]), meta
+
+
+def facts_line(number: str | None = None, source: str | None = None, date: str | None = None) -> str:
+    """The facts line a copied article shows under its title, from what is known; ``split`` reads
+    it (``masthead.web_meta``). Example: 来源：县住建局  发布时间：2024-05-06."""
+    return "  ".join(f"{label}：{value}" for label, value in (("文号", number), ("来源", source), ("发布时间", date))
+                     if value)
 
 
 def _facts_line(line: str) -> bool:
