@@ -134,11 +134,11 @@ def _settings(stage: str, encoding: Optional[str], errors: str, config: Optional
 
 def _write_options(kind: str, columns: Optional[str], headers: str, csv_encoding: str, raw: bool,
                    table_format: str, force: bool) -> "WriteOptions":
-    from .export import WriteOptions
+    from .export import CSV_ENCODINGS, WriteOptions
 
     if headers not in ("en", "zh"):
         _usage("--headers must be en or zh")
-    if csv_encoding.lower() not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
+    if csv_encoding.lower() not in CSV_ENCODINGS:
         _usage("--csv-encoding must be utf-8-sig, utf-8 or gb18030")
     cols = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
     if cols:

@@ -131,10 +131,8 @@ class _Target:
             sys.stdout.flush()
 
 
-def sqlite3_errors() -> type[Exception]:
-    import sqlite3
-
-    return sqlite3.Error
+#: The encodings a CSV may be written in, as users name them, and the codec used.
+CSV_ENCODINGS = {"utf-8-sig": "utf-8-sig", "utf-8": "utf-8", "utf8": "utf-8", "gb18030": "gb18030", "gbk": "gb18030"}
 
 
 def _rows_of(records: Iterable[dict], kind: str) -> Iterable[dict]:
@@ -186,20 +184,15 @@ def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions
     import csv
 
     chosen = options.csv_encoding.lower()
-    if chosen not in ("utf-8-sig", "utf-8", "utf8", "gb18030", "gbk"):
+    if chosen not in CSV_ENCODINGS:
         raise OutputError("--csv-encoding must be utf-8-sig, utf-8 or gb18030")
-    encoding = "utf-8" if chosen in ("utf8",) or (chosen == "utf-8-sig" and not output) else chosen
-    if encoding == "gbk":
-        encoding = "gb18030"
+    to_file = bool(output) and output != "-"
+    encoding = CSV_ENCODINGS[chosen] if to_file or chosen != "utf-8-sig" else "utf-8"  # (no BOM in a pipe)
     maker = options.row_maker or RowMaker(options.columns, options.raw,
                                           kind=options.kind if not options.columns else "item")
-    if output and output != "-":
-        target = AtomicOutput(output, encoding=encoding)
-        handle = target.__enter__()
-    else:
-        target, handle = None, sys.stdout
+    if not to_file:
         sys.stdout.reconfigure(newline="")
-    try:
+    with _Target(output, encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header_names(maker.columns, options.headers))
         n = 0
@@ -211,12 +204,6 @@ def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions
             else:
                 writer.writerow(maker.finish(rec))
             n += 1
-    except BaseException as exc:
-        if target is not None:
-            target.__exit__(type(exc), exc, None)
-        raise
-    if target is not None:
-        target.__exit__(None, None, None)
     return Written(n)
 
 
@@ -276,6 +263,7 @@ def write_text(records: Iterable[dict], output: str | None, options: WriteOption
           help="a SQLite database with a full-text index (added to: documents already in it are skipped)")
 def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     import os
+    import sqlite3
 
     from .sqlite import SqliteError, SqliteWriter
 
@@ -288,7 +276,7 @@ def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOpti
         writer = SqliteWriter(output)
     except SqliteError as exc:
         raise OutputError(f"{output}: {exc}") from None
-    except sqlite3_errors() as exc:
+    except sqlite3.Error as exc:
         raise OutputError(f"{output}: cannot write the database ({exc})") from None
     ok = False
     try:
