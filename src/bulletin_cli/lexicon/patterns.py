@@ -378,6 +378,8 @@ def comma_headline(head: str) -> bool:
         and not any(BODY_OPENERS.match(part) for part in parts)
 
 
+#: The county, town or office speaking of itself, as an item's text or headline opens. Example: 我局, 我县.
+SELF_UNIT = "我[县市区旗局委办镇乡]"
 #: Not 办 as the end of a verb (举办, 经办, 可办): a look-behind to put before 办 in a unit pattern.
 VERB_BAN = "(?<![举承创兴督代包开筹主协交查可难好快帮经申领])"
 #: Words that open a task, not a unit's name. Example: 认真做好社会…, 办全国乡村…, 抓紧推进全区….

@@ -9,6 +9,7 @@ from ..lexicon.patterns import (
     CJK,
     GENERIC_SECTION,
     SECTION_BRACKET,
+    SELF_UNIT,
     P,
     width,
 )
@@ -62,7 +63,7 @@ ISSUE_PREFIX = re.compile(r"^[〔\[［(（]\d{4}[〕\]］)）]\s*第\s*\d{1,3}\s
 
 #: A section's name run into the headline it stands over, which opens with the unit speaking of
 #: itself. Example: 党建工作|我局召开…, 民生补短板|我区召开….
-SECTION_PREFIX = re.compile(rf"^([{CJK}]{{2,6}}?)(?=我[县市区旗局委办镇乡])")
+SECTION_PREFIX = re.compile(rf"^([{CJK}]{{2,6}}?)(?={SELF_UNIT})")
 
 
 def _extend_item(d: Draft, p: Para) -> None:

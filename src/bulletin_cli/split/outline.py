@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, CN_DIGITS, P, alternation, pattern, scan
+from ..lexicon.patterns import CJK, CN_DIGITS, SELF_UNIT, P, alternation, pattern, scan
 from ..numerals import cn_to_int
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .headlines import _lead_sentence
@@ -51,7 +51,7 @@ RUN_ON_START = re.compile(r"[12]\d{3}年(?:[，,]|以来|上半年|下半年|全
 def RUN_ON_OPENER(f: dict) -> re.Pattern[str]:
     """Words that open a point's text run on from its heading (forms.yaml ``heading_run_on``), or
     the county or office speaking of itself. Example: 全力 of 做实重点项目全力推动…, 我旗 of …情况我旗…."""
-    return re.compile(rf"{alternation(f['heading_run_on'])}|我[县市区旗局委办镇乡](?=[{CJK}])")
+    return re.compile(rf"{alternation(f['heading_run_on'])}|{SELF_UNIT}(?=[{CJK}])")
 
 
 @pattern
