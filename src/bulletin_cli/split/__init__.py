@@ -20,7 +20,7 @@ import bisect
 import re
 from typing import Callable
 
-from ..lexicon.patterns import CJK, P
+from ..lexicon.patterns import CJK, P, alternation, pattern
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import parse_article
@@ -109,14 +109,16 @@ def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
     return hi - lo - (1 if hi > lo and spans[hi - 1][1] > end else 0)
 
 
-#: An office opening a document's title, before its year or its 关于. Example: 平潭综合实验区旅游与文化体育局 of
-#: 平潭综合实验区旅游与文化体育局2022年工作总结暨2023年工作思路.
-TITLE_OFFICE = re.compile(r"^(\S{4,30}?(?:局|委员会|办公室|人民政府|政府|中心|院|所))(?=\s|关于|[12]\d{3}年)")
+@pattern
+def TITLE_OFFICE(f: dict) -> re.Pattern[str]:
+    """An office opening a document's title, before its year or its 关于 (the lexicon's issuer
+    endings). Example: 平潭综合实验区旅游与文化体育局 of 平潭综合实验区旅游与文化体育局2022年工作总结…."""
+    return re.compile(rf"^(\S{{4,30}}?(?:{alternation(f['issuer_endings'])}))(?=\s|关于|[12]\d{{3}}年)")
 
 
 def title_office(title: str | None) -> str | None:
     """The office a document's title opens with, or None."""
-    m = TITLE_OFFICE.match(title or "")
+    m = P.TITLE_OFFICE.match(title or "")
     return m.group(1) if m else None
 
 
