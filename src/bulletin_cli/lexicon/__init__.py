@@ -13,21 +13,10 @@ key by key. :mod:`bulletin_cli.lexicon.patterns` builds every pattern from the f
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 
-DATA_FILES = ("forms.yaml", "units.yaml", "categories.yaml")
-#: The top-level keys of forms.yaml and the shape each must have: list or mapping.
-FORM_KEYS: dict[str, type] = {
-    "title_words": list, "report_title_words": list, "issuer_endings": list, "issuer_suffixes": list,
-    "masthead_labels": dict, "masthead_marks": list, "masthead_mark_separators": list, "editor_notes": list, "contents_headings": list,
-    "field_labels": list, "bullets": list, "section_bars": list, "section_closers": list,
-    "footer_labels": dict, "footer_bare": list, "footer_copies": list, "footer_other": list, "source_labels": list,
-    "credit_before": list, "credit_after": list, "reporter_titles": list, "writer_labels": list,
-    "photo_labels": list, "news_openers": list, "web_chrome": list, "web_meta_labels": dict,
-    "unit_suffixes": list, "measures": dict, "magnitudes": dict, "crawler_labels": dict,
-    "breadcrumb_words": list, "share_words": list, "tail_words": list, "heading_run_on": list, "heading_endings": list,
-    "article_credit_labels": dict, "site_name_endings": list, "metadata_labels": dict,
-}
+DATA_FILES = ("forms.yaml", "units.yaml", "categories.yaml")  # forms first: see load_config
 #: The shape of the other top-level keys.
 OTHER_KEYS: dict[str, type] = {"aliases": dict, "county_words": list, "suffix_kinds": list,
                                "categories": dict, "other": dict}
@@ -93,9 +82,19 @@ def _shipped(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_forms() -> dict:
+    return _load_yaml(_shipped("forms.yaml"), "forms.yaml", shipped=True)
+
+
 def load_forms() -> dict:
     """The shipped forms alone (what :mod:`~bulletin_cli.lexicon.patterns` starts from)."""
-    return _load_yaml(_shipped("forms.yaml"), "forms.yaml", shipped=True)
+    return dict(_shipped_forms())
+
+
+def form_shapes() -> dict[str, type]:
+    """The keys of forms.yaml and the shape of each (list or mapping), read from the file itself."""
+    return {k: type(v) for k, v in _shipped_forms().items()}
 
 
 def _read_user_file(path: str) -> str:
@@ -115,8 +114,8 @@ def _read_user_file(path: str) -> str:
 
 def load_config(extra: list[str] | None = None) -> dict:
     """The shipped knowledge merged with each file in ``extra`` in turn."""
-    cfg: dict = {}
-    for name in DATA_FILES:
+    cfg: dict = load_forms()  # (read once a process, shared with lexicon.patterns)
+    for name in DATA_FILES[1:]:
         cfg = merge(cfg, _load_yaml(_shipped(name), name, shipped=True))
     for path in extra or []:
         data = _load_yaml(_read_user_file(path), path)
@@ -129,9 +128,9 @@ def load_config(extra: list[str] | None = None) -> dict:
 def _check_shapes(data: dict, name: str) -> None:
     """One message naming the key whose value has the wrong shape."""
     for key, value in data.items():
-        want = FORM_KEYS.get(key) or OTHER_KEYS.get(key)
+        want = form_shapes().get(key) or OTHER_KEYS.get(key)
         if want is None:
-            known = ", ".join([*FORM_KEYS, *OTHER_KEYS])
+            known = ", ".join([*form_shapes(), *OTHER_KEYS])
             raise ConfigError(f"{name}: unknown key {key!r}; known keys: {known}")
         if value is not None and not isinstance(value, want):
             what = "a list" if want is list else "a mapping"
@@ -154,7 +153,7 @@ def _check(cfg: dict) -> None:
 
 def forms_of(cfg: dict) -> dict:
     """The forms part of a configuration."""
-    return {k: cfg[k] for k in FORM_KEYS if k in cfg}
+    return {k: cfg[k] for k in form_shapes() if k in cfg}
 
 
 def use(cfg: dict | None) -> None:
