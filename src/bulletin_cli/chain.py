@@ -33,6 +33,8 @@ Report = Callable[[str], None]
 #: Characters of the private use area, which PDF fonts without a Unicode map give for their
 #: glyphs; no one can tell which character each was. Example: U+E01A.
 PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+#: Mean confidence under which a page read by OCR is named in a warning (clean scans read 0.95 and up).
+OCR_DOUBTFUL = 0.8
 #: How a reported line that is only a warning (the input was still processed) begins.
 WARNING = "warning: "
 #: How a reported line that only informs (``--explain``) begins.
@@ -116,6 +118,16 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
             if omitted := doc["changes"]["counts"].get("omitted_text"):
                 report(f"{WARNING}{entry.name}: {omitted} passage(s) the source left out (省略…字): that text is "
                        "not in the file")
+            if unread := doc["changes"]["counts"].get("scanned_pages_unread"):
+                from .read.ocr import problem
+
+                report(f"{WARNING}{entry.name}: {unread} page(s) are scans with no text, not read: to read them "
+                       f"by OCR: {problem() or 'see --explain'}")
+            if ocr := doc["changes"].get("ocr"):
+                low = [p["page"] for p in ocr if p["confidence"] < OCR_DOUBTFUL]
+                if low:
+                    report(f"{WARNING}{entry.name}: page(s) {', '.join(map(str, low))} read by OCR with low "
+                           f"confidence (under {OCR_DOUBTFUL}): check their text")
             if PRIVATE_USE.search(doc["text"]):
                 n = len(PRIVATE_USE.findall(doc["text"]))
                 report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "

@@ -21,6 +21,8 @@ class Changes:
     examples: dict[str, list[list[str]]] = field(default_factory=dict)
     artefacts: list[str] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
+    #: Pages read by OCR: ``{"page": 1, "confidence": 0.97}`` (mean over the page's lines).
+    ocr: list[dict] = field(default_factory=list)
 
     def add(self, kind: str, before: str = "", after: str = "", n: int = 1) -> None:
         """Count ``n`` changes of ``kind``, keeping the first few as examples."""
@@ -37,8 +39,11 @@ class Changes:
         self.artefacts.append(artefact)
 
     def as_record(self) -> dict:
-        return {"counts": dict(self.counts), "artefacts": list(self.artefacts),
-                "marks": list(self.marks), "examples": {k: v for k, v in self.examples.items()}}
+        record = {"counts": dict(self.counts), "artefacts": list(self.artefacts),
+                  "marks": list(self.marks), "examples": {k: v for k, v in self.examples.items()}}
+        if self.ocr:
+            record["ocr"] = list(self.ocr)
+        return record
 
 
 def counted_sub(pattern: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str,

@@ -95,6 +95,9 @@ def explain_changes(record: dict) -> None:
     if not changes.get("counts"):
         table.add_row("(none)", "0", "", "")
     console.print(table)
+    if changes.get("ocr"):  # which pages were recognised rather than read, and how surely
+        console.print("read by OCR: " + ", ".join(f"page {p['page']} (mean confidence {p['confidence']:.3f})"
+                                                  for p in changes["ocr"]))
 
 
 def stats_tables(counts: dict, top: int = 10) -> list:

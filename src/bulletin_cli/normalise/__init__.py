@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from ..changes import Changes
 from ..options import NormaliseOptions
@@ -22,6 +23,8 @@ from .webtext import web_text
 from .width import fold_radicals, fold_width
 
 SCHEMA = 1
+#: Formats whose lines are the writer's own paragraphs (Word's), never reflowed.
+PARAGRAPH_FORMATS = ("docx", "doc")
 
 
 def doc_id_for(text: str) -> str:
@@ -106,6 +109,8 @@ def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None,
     decoded = read_bytes(data, source, encoding, errors, changes)
     if decoded.replacements:
         changes.add("replaced_bytes", n=decoded.replacements)
+    if decoded.format in PARAGRAPH_FORMATS and (options is None or options.reflow):
+        options = replace(options or NormaliseOptions(), reflow=False)  # a paragraph is a paragraph
     text, changes = normalise_text(decoded.text, options, changes)
     if not text.strip():
         raise DecodeError("no text after normalising (blank file, or a PDF of scanned images)")

@@ -46,6 +46,9 @@ class Line(str):
     """A cleaned line that remembers how far it was indented (in display columns) before."""
 
     indent = 0
+    #: The line ended in a space after a wide character: where a wrap fell on the space between a
+    #: headline and its text (``…专项行动 ⏎ 潭龙街道…``), a space the join keeps.
+    spaced = False
 
 
 #: Display columns of each indentation character. Example: U+3000 counts two, like a hanzi.
@@ -75,6 +78,10 @@ def clean_lines(text: str, changes: Changes) -> tuple[list[str], int]:
             changes.add("indentation", line[:8], stripped[:8])
             lead = line[: len(line) - len(line.lstrip(BLANKS))]
             lines[i] = indented(stripped, sum(INDENT_WIDTH.get(c, 1) for c in lead)) if lead else stripped
+            if stripped and line.endswith(" ") and is_wide(stripped[-1]) and stripped[-1] not in "。！？；：，、":
+                if lines[i].__class__ is not Line:
+                    lines[i] = indented(stripped, 0)
+                lines[i].spaced = True
     return lines, pages
 
 
@@ -482,6 +489,9 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
             f.margin = line.indent  # 　　 before a paragraph's first line: it was full at a smaller width
     for k in _paragraph_indents(content, widths):
         features[k].indented = True
+    spaced = [line.__class__ is Line and line.spaced for line in content]
+    if sum(spaced) > 0.3 * len(content):
+        spaced = [False] * len(content)  # every line padded with blanks: they tell nothing
     paragraphs: list[list[str]] = [[content[0]]]
     joined, shown = 0, []
     for k in range(1, len(content)):
@@ -490,7 +500,8 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
                 or (k == 1 and _title_wrapped(features[0], features[1])):
             parts = paragraphs[-1]
             tail = parts[-1][-6:] if len(shown) < 3 else ""
-            if join_pair(parts[-1][-1:], line[:1]) != parts[-1][-1:] + line[:1]:
+            if join_pair(parts[-1][-1:], line[:1]) != parts[-1][-1:] + line[:1] \
+                    or (spaced[k - 1] and is_wide(line[:1] or "a")):
                 parts.append(" ")
             parts.append(line)
             joined += 1

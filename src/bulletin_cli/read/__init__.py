@@ -7,6 +7,8 @@ format is one :func:`register` call here and one module.
 
 >>> detect(b"%PDF-1.7 ...", "a.txt").name, detect(b"<html><body>", "a.htm").name, detect("快报".encode(), "a").name
 ('pdf', 'html', 'text')
+>>> detect(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1", "a.txt").name, detect(b"PK\\x03\\x04 damaged", "简报.docx").name
+('doc', 'docx')
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Reader:
 class ReadOptions:
     encoding: str | None = None
     errors: str = "strict"
+    name: str = ""
     extra: dict = field(default_factory=dict)
 
 
@@ -66,7 +69,7 @@ def read_bytes(data: bytes, name: str = "", encoding: str | None = None, errors:
                changes: Changes | None = None) -> Decoded:
     """Text of one input, whatever its format; raises :class:`DecodeError` with what is wrong."""
     changes = changes if changes is not None else Changes()
-    return detect(data, name).read(data, ReadOptions(encoding, errors), changes)
+    return detect(data, name).read(data, ReadOptions(encoding, errors, name), changes)
 
 
 def _pdf_sniff(data: bytes) -> bool:
@@ -80,9 +83,87 @@ def _read_pdf(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
     from .pdf import PdfError, pdf_text
 
     try:
-        return Decoded(pdf_text(data), "pdf", format="pdf")
+        return Decoded(pdf_text(data, changes), "pdf", format="pdf")
     except PdfError as exc:
         raise DecodeError(str(exc)) from None
+
+
+def _docx_sniff(data: bytes) -> bool:
+    from .docx import is_docx
+
+    return is_docx(data)
+
+
+@register("docx", (".docx", ".docm", ".dotx"), _docx_sniff)
+def _read_docx(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
+    """A Word file: its paragraphs as they are (see :mod:`.docx`)."""
+    from .docx import DocxError, docx_text
+
+    try:
+        return Decoded(docx_text(data, changes), "docx", format="docx")
+    except DocxError as exc:
+        raise DecodeError(str(exc)) from None
+
+
+def _ofd_sniff(data: bytes) -> bool:
+    from .ofd import is_ofd
+
+    return is_ofd(data)
+
+
+@register("ofd", (".ofd",), _ofd_sniff)
+def _read_ofd(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
+    """An OFD file: lines rebuilt from its placed text (see :mod:`.ofd`)."""
+    from .ofd import OfdError, ofd_text
+
+    try:
+        return Decoded(ofd_text(data, changes), "ofd", format="ofd")
+    except OfdError as exc:
+        raise DecodeError(str(exc)) from None
+
+
+def _ole2_sniff(data: bytes) -> bool:
+    from .office import is_ole2
+
+    return is_ole2(data)
+
+
+@register("doc", (".doc", ".wps", ".dot", ".wpt"), _ole2_sniff)
+def _read_doc(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
+    """An old Word or WPS file, converted to DOCX by LibreOffice (see :mod:`.office`)."""
+    from .docx import DocxError, docx_text
+    from .office import OfficeError, to_docx
+
+    try:
+        converted = to_docx(data, Path(options.name).suffix)
+        changes.add("converted", "", "docx by LibreOffice")
+        return Decoded(docx_text(converted, changes), "doc", format="doc")
+    except (OfficeError, DocxError) as exc:
+        raise DecodeError(str(exc)) from None
+
+
+IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def _image_sniff(data: bytes) -> bool:
+    return data.startswith(IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+
+
+@register("image", (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"), _image_sniff)
+def _read_image(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
+    """A scanned page (or a multi-page TIFF) read by OCR (see :mod:`.ocr`)."""
+    from . import ocr
+
+    why = ocr.problem()
+    if why:
+        raise DecodeError(f"image: reading it needs OCR; {why}")
+    try:
+        text, notes = ocr.image_text(data)
+    except ValueError as exc:
+        raise DecodeError(str(exc)) from None
+    changes.ocr.extend(notes)
+    changes.add("ocr_pages", "", "image", n=len(notes))
+    return Decoded(text, "ocr", format="image")
 
 
 def _html_sniff(data: bytes) -> bool:
