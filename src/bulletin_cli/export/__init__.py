@@ -286,3 +286,20 @@ def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOpti
     finally:
         writer.close(commit=ok)
     return Written(writer.items, writer.units, writer.figures, present=len(writer.skipped))
+
+
+@register("parquet", (".parquet", ".pq"), file_only=True,
+          help="a typed Parquet table of items (figures as numbers, dates as dates; needs the parquet extra)")
+def write_parquet(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
+    from .parquet import INSTALL_HINT, write_items
+
+    assert output
+    if options.kind != "item":
+        raise OutputError("Parquet output holds items: write it from split, tag or export")
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise OutputError(f"Parquet output needs pyarrow: {INSTALL_HINT}") from None
+    with AtomicOutput(output, binary=True) as path:
+        n = write_items(records, path)
+    return Written(n)
