@@ -12,7 +12,15 @@ import pytest
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
-from bulletin_cli.distributed import duplicates, file_items, input_files, is_candidate, keys_of, read_local, shared_keys
+from bulletin_cli.distributed import (
+    duplicates,
+    file_items,
+    input_files,
+    is_candidate,
+    keys_of,
+    read_local,
+    shared_keys,
+)
 from bulletin_cli.tag.dedupe import Deduper
 
 from .conftest import SAMPLES, seed_path
