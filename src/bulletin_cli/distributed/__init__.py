@@ -37,9 +37,13 @@ from ..tag.dedupe import Deduper
 
 
 def file_items(name: str, data: bytes, order: int, settings: Settings | None = None,
-               errors: list[str] | None = None) -> list[dict]:
+               errors: list[str] | None = None, rows: bool = False) -> list[dict]:
     """The tagged item records of one input file (its bytes), with ``_order`` and ``_keys``; lines
-    saying what went wrong go to ``errors``. Duplicates are left to :func:`duplicates`."""
+    saying what went wrong go to ``errors``. Duplicates are left to :func:`duplicates`. With
+    ``rows``, each item comes as its Parquet row (:func:`~bulletin_cli.export.parquet.item_row`):
+    a third of the size to hold and move between machines."""
+    if rows:
+        from ..export.parquet import item_row
     settings = settings or Settings()
     report = errors.append if errors is not None else (lambda message: None)
     entries = parse_jsonl(data, name) if looks_like_jsonl(data) else iter([Source(name, data)])
@@ -51,6 +55,10 @@ def file_items(name: str, data: bytes, order: int, settings: Settings | None = N
             text, keys, whole = prepared
             rec["_keys"] = [text, list(keys), whole]
         rec["_order"] = (order, rec.get("seq") or 0)
+        if rows:
+            row = item_row(rec)
+            row["_order"], row["_keys"] = rec["_order"], rec.get("_keys")
+            rec = row
         out.append(rec)
     return out
 
@@ -103,12 +111,13 @@ def duplicates(candidates: Iterable[tuple[tuple[int, int], str, list]]) -> dict[
 
 
 def finish(rec: dict, found: dict[tuple[int, int], tuple[str, float]]) -> dict:
-    """An item with its duplicate fields set and the pass's working fields gone."""
+    """An item (a record, or a Parquet row) with its duplicate fields set and the pass's working
+    fields gone."""
     order = tuple(rec.pop("_order", (0, 0)))
     rec.pop("_keys", None)
     if order in found:
-        tags = rec.setdefault("tags", {})
-        tags["duplicate_of"], tags["similarity"] = found[order]
+        fields = rec.setdefault("tags", {}) if "duplicate_of" not in rec else rec
+        fields["duplicate_of"], fields["similarity"] = found[order]
     return rec
 
 

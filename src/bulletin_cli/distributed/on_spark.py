@@ -69,15 +69,13 @@ def items_dataframe(spark, path: str, pattern: str | None = None, settings=None)
     """A DataFrame of every item in the files under ``path`` (rows as the Parquet export's)."""
     from pyspark import StorageLevel
 
-    from ..export.parquet import item_row
-
     files, orders = _binary_files(spark, path, pattern)
     order = spark.sparkContext.broadcast(orders)
 
     def map_partition(rows):
         for row in rows:
             name = local_path(row.path)
-            yield from file_items(name, bytes(row.content), order.value[name], settings)
+            yield from file_items(name, bytes(row.content), order.value[name], settings, rows=True)
 
     items = files.rdd.mapPartitions(map_partition).persist(StorageLevel.MEMORY_AND_DISK)
     shared = shared_keys(items.flatMap(keys_of).map(lambda k: (k, 1)).reduceByKey(lambda a, b: a + b)
@@ -86,5 +84,5 @@ def items_dataframe(spark, path: str, pattern: str | None = None, settings=None)
     candidates = items.filter(lambda rec: is_candidate(rec, shared_b.value)).map(
         lambda rec: (rec["_order"], rec.get("item_id"), rec["_keys"])).collect()
     found = spark.sparkContext.broadcast(duplicates(candidates))
-    rows = items.map(lambda rec: item_row(finish(dict(rec), found.value)))
+    rows = items.map(lambda rec: finish(dict(rec), found.value))
     return spark.createDataFrame(rows, spark_schema())
