@@ -157,3 +157,20 @@ def test_spark_gives_the_rows_of_one_process(tmp_path, monkeypatch):
         spark.stop()
     got = sorted(pq.read_table(tmp_path / "spark").to_pylist(), key=lambda r: (r["item_id"], r["source"]))
     assert got == expected
+
+
+def test_dask_reads_urls_through_fsspec(tmp_path):
+    """Object storage (``s3://``, ``gs://``) is reached through fsspec; its in-memory filesystem
+    stands in for one here (the threaded scheduler: memory:// lives in this process)."""
+    dask = pytest.importorskip("dask", reason="needs dask (the dask extra)")
+    fsspec = pytest.importorskip("fsspec", reason="needs fsspec (the dask extra)")
+    from bulletin_cli.distributed.on_dask import items_bag
+
+    fs = fsspec.filesystem("memory")
+    for name in ("001", "004"):
+        fs.pipe(f"/corpus/{name}.txt", seed_path(name).read_bytes())
+    with dask.config.set(scheduler="threads"):
+        rows = items_bag("memory://corpus/*.txt").compute()
+    assert {r["source"] for r in rows} == {"memory:///corpus/001.txt", "memory:///corpus/004.txt"}  # fsspec's full names
+    assert len(rows) == 8 + len(file_items("x", seed_path("001").read_bytes(), 0))
+    assert sum(1 for r in rows if r["doc_issue"] == 18) == 8

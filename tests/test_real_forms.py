@@ -312,3 +312,18 @@ def test_a_heading_run_into_its_text_ends_at_the_earliest_sign(text, heading):
     from bulletin_cli.split.outline import run_on_heading
 
     assert text[:run_on_heading(text)] == heading
+
+
+def test_fake_bold_headings_extracted_twice_are_written_once():
+    # a yearbook guide's title and sample heading as a .doc-to-PDF extraction gave them
+    text = ("4页《 《张张北年北年鉴鉴》 》( (2007—2010) )乡镇乡镇部分部分编编纂提纂提纲纲《张北年鉴》进入编纂、审稿阶段后，"
+            "通过审阅部分乡镇报送的稿件。\n范范 文文XX 乡乡( (镇镇) )【 【概况概况】 】 XX 乡(镇)位于张北县XX部。\n")
+    out, changes = normalise_text(text)
+    assert out.startswith("4页《张北年鉴》（2007—2010）乡镇部分编纂提纲《张北年鉴》进入编纂、审稿阶段后，")
+    assert "范文XX乡（镇）【概况】 XX乡（镇）位于张北县XX部。" in out
+    assert changes.counts["doubled_glyphs"] == 2
+
+
+def test_reduplicated_words_of_ordinary_prose_are_left_alone():
+    text = "群众常常反映（ （问题）），要研究研究，看看谢谢。\n"
+    assert normalise_text(text)[0].startswith("群众常常反映") and "研究研究" in normalise_text(text)[0]

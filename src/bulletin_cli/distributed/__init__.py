@@ -20,9 +20,10 @@ Two passes, the same for every engine:
 
 The engines differ only in how they move records: :mod:`.on_dask` and :mod:`.on_spark`.
 
->>> rows = file_items("快报.txt", "县住建局开展危房核查 摸清全县底数。（住建局）".encode(), order=0)
+>>> text = "【民生保障】\\n县住建局开展危房核查 摸清全县底数。（住建局）\\n县民政局发放救助金 共发放120万元。（民政局）\\n"
+>>> rows = file_items("快报.txt", text.encode(), order=3)
 >>> [(r["headline"], r["_order"]) for r in rows]
-[('县住建局开展危房核查', (0, 1))]
+[('县住建局开展危房核查', (3, 1)), ('县民政局发放救助金', (3, 2))]
 """
 
 from __future__ import annotations

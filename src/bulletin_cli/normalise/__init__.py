@@ -14,6 +14,7 @@ from ..changes import Changes
 from ..options import NormaliseOptions
 from ..read.html import html_text, is_page
 from ..read.text import repair_mojibake
+from .doubled import undouble
 from .inline import inline_marks
 from .markup import strip_markup
 from .punctuation import fix_punctuation
@@ -52,6 +53,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         text = html_text(text, changes)[0]  # a saved web page given as text: parsed (see read/html.py)
     if opts.web:
         text = web_text(text, changes)  # a crawler's header, page chrome run into the text, lost breaks
+    if opts.page_artefacts:
+        text = undouble(text, changes)  # fake-bold headings extracted twice: 《 《张张北年北年鉴鉴》 》
     lines, pages = clean_lines(text, changes)
     if opts.markup and has_markup:  # markup never spans lines: keep each line's indentation
         stripped = strip_markup("\n".join(lines), changes).split("\n")
