@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from ..changes import Changes
+from .zipxml import names_in, opened
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -44,15 +45,7 @@ class DocxError(ValueError):
 
 def is_docx(data: bytes) -> bool:
     """A zip holding ``word/document.xml``."""
-    return data[:4] == b"PK\x03\x04" and _zip_has(data, "word/document.xml")
-
-
-def _zip_has(data: bytes, name: str) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return name in z.NameToInfo
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
+    return "word/document.xml" in names_in(data)
 
 
 # ---------------------------------------------------------------- list numbering
@@ -389,41 +382,32 @@ def _part_text(xml: bytes, changes: Changes) -> list[str]:
 
 def docx_text(data: bytes, changes: Changes) -> str:
     """The text of a DOCX file, one paragraph a line (see the module's notes)."""
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise DocxError(f"corrupt Word file (not a readable zip: {exc}); open and save it again in Word or WPS") from None
-    with z:
-        try:
-            names = set(z.NameToInfo)
-            if "word/document.xml" not in names:
-                raise DocxError("not a Word document (a zip without word/document.xml)")
-            read = z.read
-            numbering = Numbering.parse(read("word/numbering.xml") if "word/numbering.xml" in names else None)
-            styles = Styles.parse(read("word/styles.xml") if "word/styles.xml" in names else None)
-            root = ET.fromstring(read("word/document.xml"))
-            reader = _Reader(numbering, styles, changes)
-            body = root.find(f"{W}body")
-            reader.block(body if body is not None else root)
-            for name in sorted(names):
-                if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
-                    for line in _part_text(read(name), changes):
-                        changes.remove("page_header" if "header" in name else "page_footer", line)
-            notes: list[str] = []
-            for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-                if part in names:
-                    for note in ET.fromstring(read(part)).iter(f"{W}{tag}"):
-                        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-                            continue
-                        sub = _Reader(numbering, styles, changes)
-                        sub.block(note)
-                        body_text = "".join(p.strip() for p in sub.out)
-                        if body_text:
-                            notes.append(f"[{note.get(f'{W}id', len(notes) + 1)}] {body_text}")
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError, ET.ParseError, ValueError) as exc:
-            if isinstance(exc, DocxError):
-                raise
-            raise DocxError(f"corrupt Word file ({type(exc).__name__}: {exc}); open and save it again in Word or WPS") from None
+    with opened(data, DocxError, "corrupt Word file", "open and save it again in Word or WPS") as z:
+        names = set(z.NameToInfo)
+        if "word/document.xml" not in names:
+            raise DocxError("not a Word document (a zip without word/document.xml)")
+        read = z.read
+        numbering = Numbering.parse(read("word/numbering.xml") if "word/numbering.xml" in names else None)
+        styles = Styles.parse(read("word/styles.xml") if "word/styles.xml" in names else None)
+        root = ET.fromstring(read("word/document.xml"))
+        reader = _Reader(numbering, styles, changes)
+        body = root.find(f"{W}body")
+        reader.block(body if body is not None else root)
+        for name in sorted(names):
+            if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
+                for line in _part_text(read(name), changes):
+                    changes.remove("page_header" if "header" in name else "page_footer", line)
+        notes: list[str] = []
+        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+            if part in names:
+                for note in ET.fromstring(read(part)).iter(f"{W}{tag}"):
+                    if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                        continue
+                    sub = _Reader(numbering, styles, changes)
+                    sub.block(note)
+                    body_text = "".join(p.strip() for p in sub.out)
+                    if body_text:
+                        notes.append(f"[{note.get(f'{W}id', len(notes) + 1)}] {body_text}")
     lines = [ln.replace("\t", CELL_GAP).rstrip() for ln in reader.out]
     if notes:
         changes.add("footnotes", "", notes[0][:20], n=len(notes))

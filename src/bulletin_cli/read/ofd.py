@@ -14,13 +14,12 @@ Only the standard library is used.
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 from xml.etree import ElementTree as ET
 
 from ..changes import Changes
 from .layout import Piece, page_text
+from .zipxml import names_in, opened
 
 
 class OfdError(ValueError):
@@ -28,13 +27,8 @@ class OfdError(ValueError):
 
 
 def is_ofd(data: bytes) -> bool:
-    if data[:4] != b"PK\x03\x04":
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            return any(n.lower() == "ofd.xml" for n in z.NameToInfo)
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
+    """A zip holding ``OFD.xml``."""
+    return "ofd.xml" in names_in(data)
 
 
 def _local(tag: str) -> str:
@@ -122,41 +116,32 @@ def _resolve(base: str, loc: str) -> str:
 
 def ofd_text(data: bytes, changes: Changes) -> str:
     """The text of every page of the first document in an OFD, pages separated by ``\\f``."""
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise OfdError(f"corrupt OFD file (not a readable zip: {exc}); open and save it again in an OFD reader") from None
-    with z:
-        try:
-            names = {n.lower(): n for n in z.NameToInfo}
-            if "ofd.xml" not in names:
-                raise OfdError("not an OFD file (a zip without OFD.xml)")
-            entry = ET.fromstring(z.read(names["ofd.xml"]))
-            roots = [el.text.strip() for el in _children(entry, "DocRoot") if el.text and el.text.strip()]
-            if not roots:
-                raise OfdError("OFD file names no document (no DocRoot in OFD.xml)")
-            doc_path = _resolve("", roots[0])
-            doc = ET.fromstring(z.read(names.get(doc_path.lower(), doc_path)))
-            base = posixpath.dirname(doc_path)
-            templates = {t.get("ID"): _resolve(base, t.get("BaseLoc", "")) for t in _children(doc, "TemplatePage")}
-            pages: list[str] = []
-            for page in _children(doc, "Page"):
-                loc = page.get("BaseLoc")
-                if not loc:
-                    continue
-                path = _resolve(base, loc)
-                root = ET.fromstring(z.read(names.get(path.lower(), path)))
-                pages.append(page_text(_page_pieces(root)))
-                for ref in _children(root, "Template"):
-                    tpath = templates.get(ref.get("TemplateID"))
-                    if tpath and tpath.lower() in names:
-                        for line in page_text(_page_pieces(ET.fromstring(z.read(names[tpath.lower()])))).split("\n"):
-                            if line.strip():
-                                changes.remove("page_template", line.strip())
-        except (zipfile.BadZipFile, KeyError, OSError, EOFError, ET.ParseError, ValueError) as exc:
-            if isinstance(exc, OfdError):
-                raise
-            raise OfdError(f"corrupt OFD file ({type(exc).__name__}: {exc})") from None
+    with opened(data, OfdError, "corrupt OFD file", "open and save it again in an OFD reader") as z:
+        names = {n.lower(): n for n in z.NameToInfo}
+        if "ofd.xml" not in names:
+            raise OfdError("not an OFD file (a zip without OFD.xml)")
+        entry = ET.fromstring(z.read(names["ofd.xml"]))
+        roots = [el.text.strip() for el in _children(entry, "DocRoot") if el.text and el.text.strip()]
+        if not roots:
+            raise OfdError("OFD file names no document (no DocRoot in OFD.xml)")
+        doc_path = _resolve("", roots[0])
+        doc = ET.fromstring(z.read(names.get(doc_path.lower(), doc_path)))
+        base = posixpath.dirname(doc_path)
+        templates = {t.get("ID"): _resolve(base, t.get("BaseLoc", "")) for t in _children(doc, "TemplatePage")}
+        pages: list[str] = []
+        for page in _children(doc, "Page"):
+            loc = page.get("BaseLoc")
+            if not loc:
+                continue
+            path = _resolve(base, loc)
+            root = ET.fromstring(z.read(names.get(path.lower(), path)))
+            pages.append(page_text(_page_pieces(root)))
+            for ref in _children(root, "Template"):
+                tpath = templates.get(ref.get("TemplateID"))
+                if tpath and tpath.lower() in names:
+                    for line in page_text(_page_pieces(ET.fromstring(z.read(names[tpath.lower()])))).split("\n"):
+                        if line.strip():
+                            changes.remove("page_template", line.strip())
     if not any(p.strip() for p in pages):
         raise OfdError("OFD file has no text objects (a scanned OFD: its pages are images)")
     return "\n\f".join(pages)  # a space glyph ending a line is kept: it ends a headline set on its text's line
