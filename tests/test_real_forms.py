@@ -327,3 +327,25 @@ def test_fake_bold_headings_extracted_twice_are_written_once():
 def test_reduplicated_words_of_ordinary_prose_are_left_alone():
     text = "群众常常反映（ （问题）），要研究研究，看看谢谢。\n"
     assert normalise_text(text)[0].startswith("群众常常反映") and "研究研究" in normalise_text(text)[0]
+
+
+def test_a_facts_line_with_its_labels_run_together_ends_each_value_at_the_next_label():
+    from bulletin_cli.split.masthead import web_meta
+
+    assert web_meta("发布时间:2022-08-23 14:52信息来源:寿县人民政府文字大小:[    ] 背景色:") == {
+        "date": "2022-08-23", "issuer": "寿县人民政府"}
+
+
+def test_a_bulletin_issue_posted_on_a_page_takes_its_own_masthead_not_the_pages():
+    text = ("关于印发2022年《政府工作报告》主要任务上半年落实情况的通报\n\n"
+            "发布时间:2022-08-23 14:52信息来源：寿县人民政府文字大小：[    ] 背景色：\n\n"
+            "寿县政务督查\n\n20期\n\n寿县人民政府督查室           2022年8月19\n\n"
+            "关于印发2022年《政府工作报告》主要任务\n\n上半年落实情况的通报\n\n"
+            "各乡镇人民政府，县政府各部门、各直属机构：\n\n"
+            "根据县政府工作安排，县政府督查室对2022年县《政府工作报告》上半年落实情况进行了专项督查。\n\n"
+            "姓名：\n\n*验证码：\n")
+    items = split_document(normalise_bytes(text.encode("utf-8")))
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("寿县政务督查", 20, "寿县人民政府督查室", "2022-08-19")
+    assert [i["headline"] for i in items] == ["关于印发2022年《政府工作报告》主要任务上半年落实情况的通报"]  # one notice
+    assert "寿县政务督查" not in items[0]["body"] and "验证码" not in items[0]["body"]

@@ -260,8 +260,9 @@ def WEB_META_FIRST(f: dict) -> frozenset[str]:
 def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
     """One labelled fact of that line, its value running to the next label or a wide gap.
     Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局)."""
-    return re.compile(rf"({alternation(f['web_meta_labels'])})\s*[:：]\s*"
-                      rf"([^\s:：]+(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
+    labels = alternation(f["web_meta_labels"])
+    return re.compile(rf"({labels})\s*[:：]\s*"
+                      rf"((?:(?!(?:{labels})\s*[:：])[^\s:：])+(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
 
 
 #: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.

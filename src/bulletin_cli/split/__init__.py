@@ -30,7 +30,7 @@ from .credits import _unit_tokens
 from .digest import parse_digest, parse_plain
 from .entries import parse_entries
 from .footer import parse_footer
-from .frame import _frame
+from .frame import _frame, page_frame
 from .headlines import split_headline
 from .layout import decide_layout, detect_layout
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
@@ -62,6 +62,9 @@ def analyse(text: str, layout: str | None = None) -> Parsed:
     chrome = [p for p in paras if P.CHROME.match(p.text)]  # page chrome is never content, in any layout
     if chrome:
         paras = [p for p in paras if not P.CHROME.match(p.text)]
+    inner, page_facts = page_frame(paras)  # a bulletin issue posted on a site: its masthead is the document's
+    if inner:
+        paras = [p for p in paras if p not in inner]
     reason: tuple[str, dict] = ("forced", {})
     if layout is None:
         layout, rule, signals = decide_layout(paras)
@@ -71,7 +74,11 @@ def analyse(text: str, layout: str | None = None) -> Parsed:
     chosen = layout
     parsed = Parsed(layout=chosen, reason=reason)
     parsed.regions.extend((p.start, p.end, "chrome") for p in chrome)
+    parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
     PARSERS[chosen](paras if chosen in ("bulletin", "entries") else _frame(paras, parsed), parsed)
+    for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
+        if value and (key in ("title", "issue", "issuer", "date") or key not in parsed.masthead):
+            parsed.masthead[key] = value
     for d in parsed.items:
         parsed.regions.append((d.start, d.end, "item"))
     parsed.regions.sort()

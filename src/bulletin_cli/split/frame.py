@@ -120,3 +120,21 @@ def _addressee(text: str) -> bool:
     m = ADDRESSEE.match(text)
     return bool(m) and all(P.UNIT_SUFFIX.search(part) or part.endswith(("单位", "部门"))
                            for part in ADDRESSEE_SEPARATORS.split(m.group(1)) if part)
+
+
+def page_frame(paras: list[Para]) -> tuple[list[Para], dict]:
+    """A site's page around a bulletin issue it carries: the page's title and facts line over the
+    issue's own masthead (``寿县政务督查`` / ``20期`` / ``寿县人民政府督查室  2022年8月19``). Returns
+    the issue's masthead lines (none when the page carries no masthead) and the fields they give,
+    which are the document's; the page's title and facts line stay, so the page is read as the
+    article it frames (one notice, usually), its site source and posting date used where the
+    issue lacks them."""
+    from .masthead import parse_masthead
+
+    if len(paras) < 5 or (facts := web_meta(paras[1].text)) is None or SENTENCE_MARK.search(paras[0].text):
+        return [], {}
+    inner, n = parse_masthead(paras[2:9])
+    if "issue" in inner and ({"title", "issuer", "date"} & set(inner)) \
+            and any(P.TITLE.match(p.text) for p in paras[2:6]) and len(paras) > 2 + n:
+        return paras[2:2 + n], {"source": facts.get("issuer"), "posted": facts.get("date"), **inner}
+    return [], {}
