@@ -289,3 +289,19 @@ def test_an_old_word_file_is_read_through_libreoffice(tmp_path):
     assert doc["encoding"] == "doc" and doc["changes"]["counts"]["converted"] == 1
     gold = gold_for(seed_path("004"))
     assert micro_f1([(items, gold)]) >= 0.98 and field_misses(items, gold) == []
+
+
+def test_hostile_word_and_ofd_files_are_refused_in_one_line(tmp_path):
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<" + b" " * (300 * 2**20) + b"/>")
+    (tmp_path / "bomb.docx").write_bytes(bomb.getvalue())
+    (tmp_path / "nan.ofd").write_bytes(ofd_of('<ofd:TextObject Boundary="nan 1e999 x 8" Size="-inf"><ofd:TextCode '
+                                              'X="nan" Y="5" DeltaX="g x y">县住建局</ofd:TextCode></ofd:TextObject>'
+                                              + text_object(28, 40, "开展危房核查。")))
+    result = runner.invoke(app, ["normalise", str(tmp_path), "-f", "jsonl"])
+    assert "bomb.docx: corrupt Word file (a part would unpack to 300 MB: not a document)" in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+    texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
+    assert len(texts) == 1 and "开展危房核查。" in texts[0] and result.exit_code == 1

@@ -14,6 +14,7 @@ Only the standard library is used.
 
 from __future__ import annotations
 
+import math
 import posixpath
 from xml.etree import ElementTree as ET
 
@@ -41,9 +42,10 @@ def _children(el: ET.Element, name: str):
 
 def _numbers(value: str | None) -> list[float]:
     try:
-        return [float(v) for v in (value or "").split()]
+        out = [float(v) for v in (value or "").split()]
     except ValueError:
         return []
+    return out if all(math.isfinite(v) for v in out) else []
 
 
 def deltas(value: str | None, count: int) -> list[float]:
@@ -74,7 +76,7 @@ def deltas(value: str | None, count: int) -> list[float]:
 def _pieces(obj: ET.Element) -> list[Piece]:
     box = _numbers(obj.get("Boundary")) + [0.0, 0.0, 0.0, 0.0]
     bx, by = box[0], box[1]
-    size = float(obj.get("Size") or 0) or 3.5
+    size = abs((_numbers(obj.get("Size")) or [0.0])[0]) or 3.5
     ctm = _numbers(obj.get("CTM"))
     a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     scale = (abs(a * d - b * c) ** 0.5) or 1.0
@@ -84,8 +86,8 @@ def _pieces(obj: ET.Element) -> list[Piece]:
         text = code.text or ""
         if not text:
             continue
-        x = float(code.get("X") or last_x)
-        y = float(code.get("Y") or last_y)
+        x = (_numbers(code.get("X")) or [last_x])[0]
+        y = (_numbers(code.get("Y")) or [last_y])[0]
         steps = deltas(code.get("DeltaX"), len(text))
         xs = [x]
         for k in range(1, len(text)):

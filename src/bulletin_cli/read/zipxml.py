@@ -10,6 +10,8 @@ from typing import Iterator
 from xml.etree import ElementTree as ET
 
 ZIP_MAGIC = b"PK\x03\x04"
+#: The largest part read from a zip: a Word or OFD file's XML is a few MB; more is a zip bomb.
+MAX_PART = 256 * 2**20
 #: What a damaged zip or XML part raises while it is read.
 DAMAGE = (zipfile.BadZipFile, KeyError, OSError, EOFError, ET.ParseError, ValueError)
 
@@ -37,6 +39,10 @@ def opened(data: bytes, error: type[ValueError], what: str, fix: str) -> Iterato
         z = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise error(f"{what} (not a readable zip: {exc}); {fix}") from None
+    for info in z.infolist():
+        if info.file_size > MAX_PART:
+            z.close()
+            raise error(f"{what} (a part would unpack to {info.file_size // 2**20} MB: not a document)")
     with z:
         try:
             yield z
