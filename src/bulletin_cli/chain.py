@@ -15,6 +15,7 @@ through ``imap`` and are written as they come.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -256,6 +257,7 @@ def _set_context(context: tuple) -> None:
     from .lexicon import use
 
     use(context[0].cfg)  # a spawned worker starts with the shipped forms
+    os.environ.setdefault("BULLETIN_OCR_THREADS", "1")  # N workers, N OCR engines: one core each (read/ocr.py)
 
 
 def _work(path: str) -> tuple[list[tuple[dict, tuple | None]], list[str], int]:

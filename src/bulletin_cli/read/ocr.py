@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import os
 import sys
 from statistics import fmean, median
 
@@ -26,6 +27,8 @@ DPI = 200
 SCANNED_PAGE_CHARS = 5
 
 _ENGINE = None
+#: Threads each OCR engine may use (unset: all cores); ``-j N`` sets 1 in its worker processes.
+THREADS_ENV = "BULLETIN_OCR_THREADS"
 
 
 class OcrMissing(RuntimeError):
@@ -65,7 +68,9 @@ def _engine():
         from rapidocr_onnxruntime import RapidOCR
 
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)  # it logs each run at INFO on stderr's root
-        _ENGINE = RapidOCR()
+        threads = int(os.environ.get(THREADS_ENV, "0") or 0)
+        # in a -j N worker one thread each: N engines each using every core would fight over them
+        _ENGINE = RapidOCR(intra_op_num_threads=threads) if threads > 0 else RapidOCR()
     return _ENGINE
 
 
