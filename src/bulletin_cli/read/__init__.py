@@ -13,6 +13,7 @@ format is one :func:`register` call here and one module.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -72,54 +73,32 @@ def read_bytes(data: bytes, name: str = "", encoding: str | None = None, errors:
     return detect(data, name).read(data, ReadOptions(encoding, errors, name), changes)
 
 
-def _pdf_sniff(data: bytes) -> bool:
-    from .pdf import is_pdf
-
-    return is_pdf(data)
-
-
-@register("pdf", (".pdf",), _pdf_sniff)
-def _read_pdf(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
-    from .pdf import PdfError, pdf_text
-
-    try:
-        return Decoded(pdf_text(data, changes), "pdf", format="pdf")
-    except PdfError as exc:
-        raise DecodeError(str(exc)) from None
+def _lazily(module: str, function: str) -> Callable:
+    """``module.function``, imported when first called: a reader's module loads only when a file
+    of its format comes (``bulletin --help`` stays fast)."""
+    def call(*args):
+        return getattr(importlib.import_module(f"{__name__}.{module}"), function)(*args)
+    return call
 
 
-def _docx_sniff(data: bytes) -> bool:
-    from .docx import is_docx
-
-    return is_docx(data)
-
-
-@register("docx", (".docx", ".docm", ".dotx"), _docx_sniff)
-def _read_docx(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
-    """A Word file: its paragraphs as they are (see :mod:`.docx`)."""
-    from .docx import DocxError, docx_text
-
-    try:
-        return Decoded(docx_text(data, changes), "docx", format="docx")
-    except DocxError as exc:
-        raise DecodeError(str(exc)) from None
+def _extracting(name: str, module: str, extract: str, error: str) -> Callable:
+    """A reader whose module turns the bytes into text with ``extract(data, changes)`` and says
+    what is wrong by raising ``error``."""
+    def read(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
+        mod = importlib.import_module(f"{__name__}.{module}")
+        try:
+            return Decoded(getattr(mod, extract)(data, changes), name, format=name)
+        except getattr(mod, error) as exc:
+            raise DecodeError(str(exc)) from None
+    return read
 
 
-def _ofd_sniff(data: bytes) -> bool:
-    from .ofd import is_ofd
-
-    return is_ofd(data)
-
-
-@register("ofd", (".ofd",), _ofd_sniff)
-def _read_ofd(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
-    """An OFD file: lines rebuilt from its placed text (see :mod:`.ofd`)."""
-    from .ofd import OfdError, ofd_text
-
-    try:
-        return Decoded(ofd_text(data, changes), "ofd", format="ofd")
-    except OfdError as exc:
-        raise DecodeError(str(exc)) from None
+# PDF (pypdfium2 or pdftotext; scanned pages by OCR), Word (paragraphs as they are), OFD (lines
+# rebuilt from its placed text): see each module.
+register("pdf", (".pdf",), _lazily("pdf", "is_pdf"))(_extracting("pdf", "pdf", "pdf_text", "PdfError"))
+register("docx", (".docx", ".docm", ".dotx"), _lazily("docx", "is_docx"))(
+    _extracting("docx", "docx", "docx_text", "DocxError"))
+register("ofd", (".ofd",), _lazily("ofd", "is_ofd"))(_extracting("ofd", "ofd", "ofd_text", "OfdError"))
 
 
 def _ole2_sniff(data: bytes) -> bool:
