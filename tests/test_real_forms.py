@@ -349,3 +349,21 @@ def test_a_bulletin_issue_posted_on_a_page_takes_its_own_masthead_not_the_pages(
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("寿县政务督查", 20, "寿县人民政府督查室", "2022-08-19")
     assert [i["headline"] for i in items] == ["关于印发2022年《政府工作报告》主要任务上半年落实情况的通报"]  # one notice
     assert "寿县政务督查" not in items[0]["body"] and "验证码" not in items[0]["body"]
+
+
+def test_a_paper_column_under_its_page_header_and_posting_line_is_a_bulletin_of_briefs():
+    # an e-paper column as a PDF extraction wraps it: the page header with the issue, the column's
+    # name, the posting line, then uncredited briefs
+    text = ("A2:综合*新闻总第3307期 >2018-09-14编印\n创城动态\n刊发日期:2018-09-14阅读次数：作者：本通 语音阅读：语音阅读\n"
+            "西谷村以“创新活力、悦动西谷”为主题，开展了群众文化汇演活动，巧妙地\n"
+            "将本地特色与创建文明县城结合在一起，既展现了西谷独有的文化魅力，也使得创\n城工作深入人心。\n"
+            "近日，集义乡组织各村集中清理乱堆乱放、去除墙上“牛皮癣”、修剪清理树\n枝、粉刷创城标语，取得明显效果。\n")
+    items = split_document(normalise_bytes(text.encode("utf-8")))
+    assert [(i["headline"], i["body"][:6]) for i in items] == [(None, "西谷村以“创"), (None, "近日，集义乡")]
+    assert (items[0]["doc"]["title"], items[0]["doc"]["issue"], items[0]["doc"]["date"]) == ("创城动态", 3307, "2018-09-14")
+
+
+def test_a_field_value_wrapped_away_from_its_label_is_joined_back():
+    text = "【作者】中山年鉴编纂委员会 【文章来源】《中山年鉴•2020》 【成文日期】\n2019-12-31 【点击率】1322次\n"
+    assert "【成文日期】2019-12-31 【点击率】" in normalise_text(text)[0]
+    assert "背景色：\n\n寿县政务督查" in normalise_text("发布时间:2022-08-23 信息来源：寿县人民政府 背景色：\n寿县政务督查\n")[0]

@@ -241,6 +241,14 @@ def tail_credit_name(m: re.Match[str]) -> str:
 
 
 @pattern
+def LABEL_END(f: dict) -> re.Pattern[str]:
+    """A labelled field with its value gone onto the next line: the line ends on the label.
+    Example: 【作者】中山年鉴编纂委员会 【成文日期】 ⏎ 2019-12-31."""
+    labels = alternation([*f["field_labels"], *f["metadata_labels"], *f["web_meta_labels"]])
+    return re.compile(rf"(?:[【\[]\s*(?:{labels})\s*[】\]]|(?<![{CJK}])(?:{labels})\s*[:：])\s*$")
+
+
+@pattern
 def WEB_META(f: dict) -> re.Pattern[str]:
     """The line of labelled facts under a web article's title.
     Example: 来源：肥西县应急管理局  发布时间：2024-05-06."""

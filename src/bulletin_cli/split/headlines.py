@@ -90,6 +90,8 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     clause = CLAUSE_STOP.split(text, maxsplit=1)[0]
     if 10 <= len(clause) <= 70:
         for opener in BODY_OPENERS.finditer(clause, 8):
+            if opener.group(0) == "为" and "以" in clause[:opener.start()]:
+                continue  # 以…为 is one frame (西谷村以“创新活力”为主题): its 为 opens no body
             if len(clause) - opener.start() >= 2:
                 return clause[: opener.start()], text[opener.start():], True
     return None, text, False

@@ -84,6 +84,14 @@ def titled(s: Signals) -> bool:
 
 
 @signal
+def issue_over_facts(s: Signals) -> bool:
+    """An issue number above the facts line: a paper's or bulletin's masthead over its posting
+    line (``A2:综合 总第3307期 2018-09-14编印`` / ``创城动态`` / ``刊发日期:…``), not a page's title."""
+    facts = next((k for k, t in enumerate(s.texts[:4]) if P.WEB_META.match(t)), 0)
+    return any(ISSUE.search(t) and width(t) <= 60 for t in s.texts[:facts])
+
+
+@signal
 def numbered(s: Signals) -> bool:
     """An issue number on a masthead line among the first six, not 2期 inside a sentence."""
     return any((ISSUE.search(t) or WEEK.search(t)) and not SENTENCE_MARK.search(t) and width(t) <= 60
@@ -226,8 +234,9 @@ def _outline_levels(s: Signals) -> int:
 RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("bulletin", "sections", lambda s: s.sections > 0, "section headings such as 【民生保障】"),
     ("bulletin", "attributions", lambda s: s.attributions >= 2, "two or more items closing with a unit's credit"),
-    ("article", "web article", lambda s: s.title_top and s.facts_top and not s.report_title,
-     "a title with a facts line under it (来源：… 发布时间：…): one item"),
+    ("article", "web article", lambda s: s.title_top and s.facts_top and not s.report_title
+     and not s.issue_over_facts,
+     "a title with a facts line under it (来源：… 发布时间：…), no issue's masthead over it: one item"),
     ("bulletin", "masthead title and issue", lambda s: s.titled and s.numbered, "a title word and an issue number"),
     ("bulletin", "masthead fields", lambda s: "issue" in s.masthead_fields and bool(
         {"date", "issuer"} & set(s.masthead_fields)), "an issue number with a date or an issuer at the top"),
