@@ -72,14 +72,18 @@ def _width(ch: str) -> float:
 
 
 def wrap(text: str, width: float) -> list[str]:
-    """``text`` broken into lines no wider than ``width`` (a closing mark stays on its line)."""
+    """``text`` broken into lines no wider than ``width``, as a word processor breaks Chinese: at
+    any character, but never inside a run of Latin letters or digits (``2019-01-04``), and a
+    closing mark stays on its line (kinsoku)."""
+    import re
+
     lines, cur, used = [], "", 0.0
-    for ch in text:
-        w = _width(ch)
-        if cur and used + w > width + 1e-6 and ch not in NO_LINE_START:
+    for token in re.findall(r"[\x21-\x7e]+|.", text):
+        w = sum(_width(c) for c in token)
+        if cur and used + w > width + 1e-6 and token[0] not in NO_LINE_START:
             lines.append(cur)
             cur, used = "", 0.0
-        cur += ch
+        cur += token
         used += w
     if cur:
         lines.append(cur)

@@ -367,3 +367,13 @@ def test_a_field_value_wrapped_away_from_its_label_is_joined_back():
     text = "【作者】中山年鉴编纂委员会 【文章来源】《中山年鉴•2020》 【成文日期】\n2019-12-31 【点击率】1322次\n"
     assert "【成文日期】2019-12-31 【点击率】" in normalise_text(text)[0]
     assert "背景色：\n\n寿县政务督查" in normalise_text("发布时间:2022-08-23 信息来源：寿县人民政府 背景色：\n寿县政务督查\n")[0]
+
+
+def test_a_facts_line_whose_date_wrapped_keeps_it_and_a_wrapped_breadcrumb_is_chrome():
+    text = ("您的位置：新文秘网>>换届/政务讲话/动员大会/会议致辞\n/会议主持/会议发言/政府/政府报告/>>正文\n"
+            "区卫计局联合区卫生监督所共同推进“双随机一公开”督查工作\n"
+            "来源：平潭综合实验区卫生与计划生育局 发布时间：\n2019-01-04\n"
+            "通过建立区卫计局行政执法人员名录库和检查对象名录库，推动监管工作有序开展。\n")
+    items = split_document(normalise_bytes(text.encode("utf-8")))
+    assert [i["headline"] for i in items] == ["区卫计局联合区卫生监督所共同推进“双随机一公开”督查工作"]
+    assert items[0]["doc"]["date"] == "2019-01-04" and items[0]["body"].startswith("通过建立区卫计局")

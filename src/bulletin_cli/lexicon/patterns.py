@@ -242,9 +242,9 @@ def tail_credit_name(m: re.Match[str]) -> str:
 
 @pattern
 def LABEL_END(f: dict) -> re.Pattern[str]:
-    """A labelled field with its value gone onto the next line: the line ends on the label.
-    Example: 【作者】中山年鉴编纂委员会 【成文日期】 ⏎ 2019-12-31."""
-    labels = alternation([*f["field_labels"], *f["metadata_labels"], *f["web_meta_labels"]])
+    """A labelled field with its value gone onto the next line: the line ends on a label that has
+    a value (not a page's 背景色：). Example: 【作者】中山年鉴编纂委员会 【成文日期】 ⏎ 2019-12-31."""
+    labels = alternation([*f["field_labels"], *f["metadata_labels"], *(k for k, v in f["web_meta_labels"].items() if v)])
     return re.compile(rf"(?:[【\[]\s*(?:{labels})\s*[】\]]|(?<![{CJK}])(?:{labels})\s*[:：])\s*$")
 
 

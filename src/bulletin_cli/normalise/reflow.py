@@ -389,7 +389,7 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     ``line`` is the first of its paragraph so far."""
     if nxt.orphan:
         return True
-    if line.text[-1:] in "】]:：" and P.LABEL_END.search(line.text) and not line.block() and not nxt.opens_block():
+    if line.text[-1:] in "】]:：" and P.LABEL_END.search(line.text) and not nxt.opens_block():
         return True  # 【成文日期】 ⏎ 2019-12-31: a field's value wrapped away from its label
     full = wrapped and line.width + line.margin >= 0.8 * wrap  # an indented first line is full sooner
     if full and (nxt.attribution() or _lone_credit(nxt.text)) and not line.block():
