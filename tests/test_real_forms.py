@@ -377,3 +377,11 @@ def test_a_facts_line_whose_date_wrapped_keeps_it_and_a_wrapped_breadcrumb_is_ch
     items = split_document(normalise_bytes(text.encode("utf-8")))
     assert [i["headline"] for i in items] == ["区卫计局联合区卫生监督所共同推进“双随机一公开”督查工作"]
     assert items[0]["doc"]["date"] == "2019-01-04" and items[0]["body"].startswith("通过建立区卫计局")
+
+
+def test_a_fake_bold_headline_without_brackets_is_written_once_and_opens_its_item():
+    text = "【民生保障】\n县县住住建建局局开开展展危危房房核核查查 为摸清底数，人人参与，天天巡查。（住建局）\n"
+    out, changes = normalise_text(text)
+    assert "县住建局开展危房核查 为摸清底数，人人参与，天天巡查。" in out and changes.counts["doubled_glyphs"] == 1
+    items = split_document(normalise_bytes(text.encode("utf-8")))
+    assert [(i["headline"], i["units"]) for i in items] == [("县住建局开展危房核查", ["住建局"])]

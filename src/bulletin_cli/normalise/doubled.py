@@ -13,6 +13,8 @@ reduplicated words of ordinary prose (``常常``, ``研究研究``) are left alo
 '4页《张北年鉴》(2007—2010)乡镇部分编纂提纲《张北年鉴》进入编纂'
 >>> undouble("范范 文文XX 乡乡( (镇镇) )【 【概况概况】 】 XX 乡(镇)位于", Changes())
 '范文XX 乡(镇)【概况】 XX 乡(镇)位于'
+>>> undouble("县县住住建建局局开开展展危危房房核核查查 为摸清底数，人人参与，天天巡查。", Changes())
+'县住建局开展危房核查 为摸清底数，人人参与，天天巡查。'
 """
 
 from __future__ import annotations
@@ -20,9 +22,12 @@ from __future__ import annotations
 import re
 
 from ..changes import Changes
+from ..lexicon.patterns import CJK
 
-#: The artefact's signature: an opening or closing bracket twice, a space between.
-SIGNATURE = re.compile(r"([《〈（(【\[「『“])[ \u3000]\1|([》〉）)】\]」』”])[ \u3000]\2")
+#: The artefact's signature: an opening or closing bracket twice, a space between; or four
+#: characters in a row each written twice (县县住住建建局局), which no prose does.
+SIGNATURE = re.compile(rf"([《〈（(【\[「『“])[ \u3000]\1|([》〉）)】\]」』”])[ \u3000]\2"
+                       rf"|([{CJK}])\3([{CJK}])\4([{CJK}])\5([{CJK}])\6")
 #: Characters set once in a doubled span (another font, not drawn twice).
 SINGLE = re.compile(r"[0-9A-Za-z.\-—–/%]")
 #: A space between two wide characters inside a doubled span.
