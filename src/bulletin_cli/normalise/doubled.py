@@ -25,9 +25,12 @@ from ..changes import Changes
 from ..lexicon.patterns import CJK
 
 #: The artefact's signature: an opening or closing bracket twice, a space between; or four
-#: characters in a row each written twice (县县住住建建局局), which no prose does.
-SIGNATURE = re.compile(rf"([《〈（(【\[「『“])[ \u3000]\1|([》〉）)】\]」』”])[ \u3000]\2"
-                       rf"|([{CJK}])\3([{CJK}])\4([{CJK}])\5([{CJK}])\6")
+#: characters in a row each written twice (县县住住建建局局), which no prose does. The second is
+#: found with any characters and then checked for hanzi: a class of every CJK block at each
+#: position of every document costs five times as much (normalise runs it on every text).
+DOUBLED_BRACKET = re.compile(r"([《〈（(【\[「『“》〉）)】\]」』”])[ \u3000]\1")
+DOUBLED_RUN = re.compile(r"(.)\1(.)\2(.)\3(.)\4")
+HANZI_RUN = re.compile(rf"[{CJK}]+")
 #: Characters set once in a doubled span (another font, not drawn twice).
 SINGLE = re.compile(r"[0-9A-Za-z.\-—–/%]")
 #: A space between two wide characters inside a doubled span.
@@ -67,16 +70,22 @@ def _undo(text: str, start: int) -> tuple[int, str, int]:
     return best
 
 
+def _signature(text: str, pos: int) -> re.Match[str] | None:
+    """The first signature at or after ``pos``."""
+    run = DOUBLED_RUN.search(text, pos)
+    while run and not HANZI_RUN.fullmatch(run.group(0)):
+        run = DOUBLED_RUN.search(text, run.start() + 1)
+    bracket = DOUBLED_BRACKET.search(text, pos, run.start() + 3 if run else len(text))  # the earlier wins
+    return bracket or run
+
+
 def undouble(text: str, changes: Changes) -> str:
     """``text`` with each doubled span written once (each counted as ``doubled_glyphs``)."""
-    if not SIGNATURE.search(text):
+    if not (m := _signature(text, 0)):
         return text
     pieces: list[str] = []
     pos = 0
-    while True:
-        m = SIGNATURE.search(text, pos)
-        if not m:
-            break
+    while m:
         floor = max(pos, text.rfind("\n", 0, m.start()) + 1, m.start() - LOOK_BACK)
         done = False
         for start in range(floor, m.start() + 1):  # the earliest start that undoes past the signature
@@ -92,5 +101,6 @@ def undouble(text: str, changes: Changes) -> str:
         if not done:
             pieces.append(text[pos:m.end()])
             pos = m.end()
+        m = _signature(text, pos)
     pieces.append(text[pos:])
     return "".join(pieces)
