@@ -28,9 +28,8 @@ The engines differ only in how they move records: :mod:`.on_dask` and :mod:`.on_
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from ..chain import Settings, Tally, _chain
 from ..inputs import InputError, Source, display_name, expand_paths, looks_like_jsonl, parse_jsonl
@@ -122,10 +121,6 @@ def finish(rec: dict, found: dict[tuple[int, int], tuple[str, float]]) -> dict:
     return rec
 
 
-def workers_default() -> int:
-    return max(1, (os.cpu_count() or 1))
-
-
 def local_path(url: str) -> str:
     """A ``file:`` URL as the path the command line would show. Example: file:/data/a.txt → /data/a.txt."""
     from urllib.parse import unquote
@@ -139,9 +134,3 @@ def local_path(url: str) -> str:
 
 __all__ = ["duplicates", "file_items", "finish", "input_files", "is_candidate", "keys_of", "local_path",
            "read_local", "shared_keys"]
-
-
-def _iter_items(files: list[tuple[int, str, str]], settings: Settings | None = None) -> Iterator[dict]:
-    """Map pass over local files in this process (for tests and small runs)."""
-    for order, path, name in files:
-        yield from file_items(name, read_local(path), order, settings)

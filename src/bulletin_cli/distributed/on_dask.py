@@ -114,8 +114,7 @@ def to_parquet(bag, folder: str) -> list[str]:
 
         path = f"{folder.rstrip('/')}/part-{index:05d}.parquet"
         fs, target = fsspec.core.url_to_fs(path)
-        fs.makedirs(folder.rstrip("/").split("://")[-1] if "://" not in folder else target.rsplit("/", 1)[0],
-                    exist_ok=True)
+        fs.makedirs(target.rsplit("/", 1)[0], exist_ok=True)
         with fs.open(target, "wb") as fh:
             rows = [r if "duplicate_of" in r else item_row(r) for r in part]  # rows, or tag records
             pq.write_table(pa.Table.from_pylist(rows, schema()), fh, compression="zstd")

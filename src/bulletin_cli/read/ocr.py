@@ -11,6 +11,7 @@ its text on one line survives as a space. Every page read this way is recorded i
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import os
@@ -35,23 +36,17 @@ class OcrMissing(RuntimeError):
     """The OCR extra is not installed."""
 
 
-_PROBLEM: list[str | None] = []
-
-
+@functools.lru_cache(maxsize=1)
 def problem() -> str | None:
-    """Why OCR cannot run here (what to do about it), or None when it can."""
-    if not _PROBLEM:
-        if importlib.util.find_spec("rapidocr_onnxruntime") is None:
-            _PROBLEM.append(INSTALL_HINT + (" (on Python 3.10–3.12)" if sys.version_info >= (3, 13) else ""))
-        else:
-            try:
-                import rapidocr_onnxruntime  # noqa: F401
-            except (ImportError, OSError) as exc:  # OpenCV without libGL, a broken onnxruntime
-                _PROBLEM.append(f"the OCR extra is installed but does not load ({str(exc)[:80]}); "
-                                "on Linux it needs libGL: apt-get install libgl1")
-            else:
-                _PROBLEM.append(None)
-    return _PROBLEM[0]
+    """Why OCR cannot run here (what to do about it), or None when it can (found out once)."""
+    if importlib.util.find_spec("rapidocr_onnxruntime") is None:
+        return INSTALL_HINT + (" (on Python 3.10–3.12)" if sys.version_info >= (3, 13) else "")
+    try:
+        import rapidocr_onnxruntime  # noqa: F401
+    except (ImportError, OSError) as exc:  # OpenCV without libGL, a broken onnxruntime
+        return (f"the OCR extra is installed but does not load ({str(exc)[:80]}); "
+                "on Linux it needs libGL: apt-get install libgl1")
+    return None
 
 
 def available() -> bool:

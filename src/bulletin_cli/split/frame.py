@@ -16,7 +16,7 @@ from ..lexicon.patterns import (
 )
 from .common import CJK_RUN, SENTENCE_MARK, Para, Parsed
 from .headlines import _is_heading, _long_title
-from .masthead import parse_date, web_meta
+from .masthead import parse_date, parse_masthead, web_meta
 from .outline import OUTLINE_MARK
 
 
@@ -129,8 +129,6 @@ def page_frame(paras: list[Para]) -> tuple[list[Para], dict]:
     which are the document's; the page's title and facts line stay, so the page is read as the
     article it frames (one notice, usually), its site source and posting date used where the
     issue lacks them."""
-    from .masthead import parse_masthead
-
     if len(paras) < 5 or (facts := web_meta(paras[1].text)) is None or SENTENCE_MARK.search(paras[0].text):
         return [], {}
     inner, n = parse_masthead(paras[2:9])
