@@ -212,13 +212,24 @@ def test_the_same_bulletin_with_every_break_lost():
     text = ("标题: 平潭卫计局工作简报201903期\n发布时间: 2019-02-15 09:53\n发布机构: 平潭综合实验区卫生与计划生育局\n"
             "==================== 正文 ====================\n"
             "〔2019〕第3期 民生补短板我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会2月19日上午，我区召开民生社会事业"
-            "工作动员部署会。会议由区党工委办公室副主任主持。（局综合处） 工作动态我局对区中医院开展2018年度评价工作2月20日，由局党组"
-            "成员带队，对区中医院开展2018年度评价工作。（局安办） 岚简报016号分送：区党工委、管委会办公室。")
+            "工作动员部署会。会议由区党工委办公室副主任主持。（局综合处） 工作动态省级督查小组来岚开展预防接种工作督查2月20日-21日，"
+            "省预防接种工作督导小组深入区医院开展督察。（公卫处） 我局对区中医院开展2018年度评价工作2月20日，由局党组"
+            "成员带队，对区中医院开展2018年度评价工作。（局安办） 简讯热血送暖，为生命接力 2月25日，我局组织全区干部职工开展无偿献血活动。"
+            "（医政处）欢度元宵 元宵节来临之际，区疾控中心开展猜灯谜等传统活动。（综合处） 岚简报016号分送：区党工委、管委会办公室。")
     items = items_of(text)
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         ("民生补短板", "我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会", ["局综合处"]),
-        ("工作动态", "我局对区中医院开展2018年度评价工作", ["局安办"])]
+        ("工作动态", "省级督查小组来岚开展预防接种工作督查", ["公卫处"]),  # a generic section's name run in
+        ("工作动态", "我局对区中医院开展2018年度评价工作", ["局安办"]),
+        ("简讯", "热血送暖，为生命接力", ["医政处"]),  # 简讯 run into the headline: a section that opens none
+        ("简讯", "欢度元宵", ["综合处"])]  # run on after the last credit with no space: a new item
     assert items[0]["body"].startswith("2月19日上午")
+
+
+@pytest.mark.parametrize("headline", ["聚焦民生实事推进项目建设", "信息化建设助力政务服务提速", "要闻、动态与通知一览表"])
+def test_a_headline_that_opens_with_a_news_word_keeps_it(headline):
+    from bulletin_cli.lexicon.patterns import GENERIC_SECTION_PREFIX
+    assert GENERIC_SECTION_PREFIX.match(headline) is None
 
 
 def test_layouts_name_the_rule_and_signals_that_chose_them():

@@ -40,6 +40,9 @@ STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)
 #: A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
 #: the next sentence. Example: the space in …正式结束。 据了解，…
 COLLAPSED_BREAK = re.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9])")
+#: A unit's credit closing one item, the next item run on after it with no space (in a line whose
+#: paragraphs the page collapsed). Example: …61770毫升。（医政处）|欢度元宵 元宵节来临之际….
+CREDIT_RUN_ON = re.compile(rf"([。！？][（(][{CJK}、]{{2,12}}[）)])(?=[{CJK}“])")
 #: A line this long (characters) with that many collapsed breaks gets its breaks back.
 LONG_LINE, MIN_BREAKS = 100, 2
 #: Spaces in a line beyond this share mean its characters are set apart, not its paragraphs run on.
@@ -207,7 +210,8 @@ def _breaks(text: str, changes: Changes) -> str:
                 and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
                 and line.count(" ") < SPACED * len(line):  # (not text set one character a space apart)
             new, n = COLLAPSED_BREAK.subn("\n\n", line)
-            changes.add("paragraph_breaks", line[:12], "", n=n)
+            new, m = CREDIT_RUN_ON.subn("\\1\n\n", new)
+            changes.add("paragraph_breaks", line[:12], "", n=n + m)
             line = new
         out.append(line)
     return "\n".join(out)

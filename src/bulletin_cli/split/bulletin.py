@@ -8,6 +8,7 @@ import re
 from ..lexicon.patterns import (
     CJK,
     GENERIC_SECTION,
+    GENERIC_SECTION_PREFIX,
     SECTION_BRACKET,
     SELF_UNIT,
     P,
@@ -50,8 +51,8 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
         d.units = [colon]  # 县人社局：开展春风行动。… names its unit before the colon
     d.headline, d.body, d.headline_inferred = split_headline(content)
     d.body = d.body.strip()
-    if d.headline and DATELINE.match(d.body) and (m := SECTION_PREFIX.match(d.headline)) \
-            and len(d.headline) - m.end() >= 8:
+    if d.headline and DATELINE.match(d.body) and (m := SECTION_PREFIX.match(d.headline) or (
+            section is not None and GENERIC_SECTION_PREFIX.match(d.headline))) and len(d.headline) - m.end() >= 8:
         # 党建工作我局召开2019年第2次党组（扩大）会议: a section's name run into the headline after it
         d.section, d.headline = m.group(1), d.headline[m.end():]
     return d
