@@ -159,6 +159,64 @@ def test_a_summary_flattened_onto_one_line_is_still_an_outline():
         ("一、", "上半年工作开展情况"), ("（一）", "高举“林长利剑”，绿色责任全面压实"), ("一是", "党政同责抓林长")]
 
 
+
+#: A yearbook's editorial guide as a document-sharing site shows a .doc: its file name, its page
+#: count, then the whole text on one line, the list glued to the words before it (r18, shortened).
+SHARED_DOC = (
+    "张北年鉴乡镇编纂提纲.doc\n"
+    "4页《张北年鉴》(2007—2010)乡镇部分编纂提纲《张北年鉴》进入编纂、审稿阶段后,通过审阅部分乡镇报送的稿件,存在一些问题,"
+    "因此特对乡镇年鉴的撰写进行规范,制定本编纂提纲,以供参考概况主要内容1、乡(镇)辖行政村个数2、总面积(平方千米)、耕地、"
+    "林地、草地面积(公顷)3、总人口(万人)及人口自然增长率4、平均海拔、年均气温、年均降水量二、条目要求条目中避免出现"
+    "“经过我单位………艰苦奋战”等报告性语言;要直抒其事,做到语言简练、数据准确。\n"
+    "范文XX乡(镇)【概况】 XX乡(镇)位于张北县XX部,乡(镇)政府驻地XX村,辖XX个行政村。\n")
+
+
+def test_a_list_glued_to_the_words_before_it_is_an_outline_and_every_point_is_found():
+    doc = normalise_bytes(SHARED_DOC.encode("utf-8"), "x.txt")
+    parsed = analyse(doc["text"])
+    assert parsed.layout == "outline" and parsed.reason[0] == "run-on list"
+    items = split_document(doc)
+    assert [(i["number"], i["headline"]) for i in items if i["number"]] == [
+        ("1、", "乡（镇）辖行政村个数"), ("2、", "总面积（平方千米）、耕地、林地、草地面积（公顷）"),
+        ("3、", "总人口（万人）及人口自然增长率"), ("4、", "平均海拔、年均气温、年均降水量"),
+        ("二、", "条目要求")]  # 要求 ends a heading that runs into its text
+    assert items[-2]["body"].startswith("条目中避免出现")
+
+
+def test_a_title_run_into_its_text_under_a_sharing_sites_file_name_and_page_count():
+    items = items_of(SHARED_DOC)
+    assert items[0]["doc"]["title"] == "《张北年鉴》（2007—2010）乡镇部分编纂提纲"
+    assert items[0]["body"].startswith("《张北年鉴》进入编纂")  # the text, without its title or the page count
+
+
+def test_an_entry_under_a_heading_on_its_line_in_an_outline_is_an_item_named_by_the_entry():
+    last = items_of(SHARED_DOC)[-1]
+    assert (last["section"], last["headline"]) == ("范文XX乡（镇）", "概况")
+    assert last["body"].startswith("XX乡（镇）位于张北县")
+
+
+@pytest.mark.parametrize("text", ["按第1、2、3条办理，共1、2年。", "一、总体要求。1.坚持问题导向。2.坚持系统观念。3.坚持守正创新。"])
+def test_numbers_in_a_sentence_or_at_stops_are_no_run_on_list(text):
+    from bulletin_cli.split.outline import run_on_chains
+    assert run_on_chains(text) == set()
+
+
+def test_a_sharing_sites_collection_heading_is_chrome_and_not_joined_to_the_title():
+    text = ("罗定市人民政府网(精选9篇)\n工作制度\n为搞好本办机关效能建设,规范行政行为,制定以下工作制度。\n"
+            "一、岗位责任制度\n(一)岗位责任制是本办落实依法行政的根本措施。\n二、首问负责制度\n(一)首问责任人要热情接待。\n")
+    assert items_of(text)[0]["doc"]["title"] == "工作制度"
+
+
+def test_a_title_repeated_under_its_facts_with_the_mask_the_page_dropped_is_the_documents():
+    text = ("在县第十八届人民代表大会第三次会议上的政府工作报告\n\n发表时间:2023/12/21 18:29:50\n\n"
+            "在**县第十八届人民代表大会第三次会议上的政府工作报告\n\n各位代表:\n"
+            "现在,我代表县人民政府向大会报告工作,请予审议。\n\n一、2023年工作回顾\n\n今年是全面贯彻党的二十大精神的开局之年。\n\n"
+            "二、2024年工作安排\n\n2024年是实现“十四五”规划目标任务的关键一年。\n")
+    items = items_of(text)
+    assert items[0]["doc"]["title"] == "在**县第十八届人民代表大会第三次会议上的政府工作报告"
+    assert items[0]["doc"]["distribution"] == "各位代表"  # the greeting, not an item
+    assert all(i["headline"] != items[0]["doc"]["title"] and not i["body"].startswith("在**县") for i in items)
+
 # --- bulletins posted on a site ------------------------------------------------------------
 
 BULLETIN_PAGE = """平潭卫计局工作简报201903期
@@ -241,16 +299,17 @@ def test_layouts_name_the_rule_and_signals_that_chose_them():
 
 @pytest.mark.skipif(not (REAL.is_dir() and SCORE.is_file()), reason="needs ../shared/corpus/real and ../shared/tools/score.py")
 def test_the_development_set_scores_above_its_floor():
-    """Floors a little under this session's measurement (item F1 0.93, units 0.98, fields 0.88):
-    a change that loses ground on real documents from other places fails here."""
+    """Floors a little under this session's measurement (item F1 0.996, units 0.98, fields 0.97)
+    and at least the issue's bar for this set (item F1 0.95): a change that loses ground on real
+    documents from other places fails here."""
     files = sorted(map(str, REAL.glob("r*"))) + sorted(map(str, REAL.glob("pingtan_*")))
     cmd = f"{sys.executable} -m bulletin_cli split --format jsonl"
     out = subprocess.run([sys.executable, str(SCORE), "--gold", str(REAL.parent / "real-gold"), "--cmd", cmd, *files],
                          capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
     score = dict(part.split("=") for part in out.split()[1:])
-    assert float(score["item_f1"]) >= 0.90, out
+    assert float(score["item_f1"]) >= 0.97, out
     assert float(score["units"]) >= 0.95, out
-    assert float(score["fields"]) >= 0.85, out
+    assert float(score["fields"]) >= 0.93, out
     json.dumps(score)
 
 

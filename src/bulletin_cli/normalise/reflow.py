@@ -426,11 +426,12 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
 def _title_wrapped(first: _Line, second: _Line) -> bool:
     """The document's title set large and wrapped onto a second line: neither line has sentence
     punctuation, the first is no whole title, the two together are.
-    Example: 宁国市自然资源和规划局关于2024年上半 ⏎ 年工作情况的报告."""
+    Example: 宁国市自然资源和规划局关于2024年上半 ⏎ 年工作情况的报告; not a line closing a bracket,
+    as a site's heading does (罗定市人民政府网(精选9篇) ⏎ 工作制度)."""
     return (first.heading() and second.heading() and not first.block() and not second.opens_block()
             and first.width >= 24 and (not P.TITLE_ENDING.search(first.text) or second.text[0] in "及和暨与并")
             and bool(P.TITLE_ENDING.search(second.text))
-            and not second.text.endswith(("：", ":"))
+            and not second.text.endswith(("：", ":")) and not first.text.endswith(("）", ")"))
             and not ISSUE.search(first.text) and not DATE_NUMERIC.search(first.text))  # (a page's header line)
 
 

@@ -11,7 +11,9 @@ from ..lexicon.patterns import (
     DATE,
     SECTION_BRACKET,
     P,
+    alternation,
     page_title,
+    pattern,
     width,
 )
 from .common import CJK_RUN, SENTENCE_MARK, Para, Parsed
@@ -35,6 +37,11 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         title_line = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
+    elif first is not None and width(first.text) > LONG_FIRST and (run_on := P.TITLE_RUN_ON.match(first.text)):
+        # the whole document on one line, its title first: 《张北年鉴》…乡镇部分编纂提纲|《张北年鉴》进入编纂…
+        parsed.masthead["title"] = run_on.group("title")
+        parsed.regions.append((first.start, first.start + run_on.end(), "masthead"))
+        paras = [Para(first.start + run_on.end(), first.end, first.text[run_on.end():]), *paras[1:]]
     from_web: set[str] = set()  # fields the facts line gave, which a signature overrides
     if parsed.layout == "article" and "title" in parsed.masthead and parsed.article is None:
         title = paras[lo - 1]  # an article's title is its item's headline: the item starts there
@@ -61,8 +68,10 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         else:  # a digest or summary copied from a website: the line is part of its masthead
             parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
-    while title_line and hi - lo >= 2 and paras[lo].text == title_line:
+    while title_line and hi - lo >= 2 and MASKS.sub("", paras[lo].text) == title_line:
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))  # the title again, under its facts
+        if paras[lo].text != title_line:  # 在**县第十八届…报告: the document's own, with the mask the page dropped
+            parsed.masthead["title"] = page_title(paras[lo].text)
         lo += 1
     if parsed.article is not None and hi - lo >= 2 and (credit := P.ARTICLE_CREDIT.match(paras[hi - 1].text)):
         parsed.footer["editor"] = credit.group(1)  # （编辑：张敏） closing the article
@@ -88,6 +97,23 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "masthead"))
         hi -= 1
     return paras[lo:hi]
+
+
+#: Masking marks a page may drop from a title it repeats. Example: ** of 在**县第十八届….
+MASKS = re.compile(r"\*+|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|×+")
+
+
+#: A first paragraph wider than this (display columns) may be the whole document, title and all.
+LONG_FIRST = 200
+
+
+@pattern
+def TITLE_RUN_ON(f: dict) -> re.Pattern[str]:
+    """A report's title run into its text, its line break lost, perhaps after a sharing site's page
+    count; the title ends at its last title word followed by the text. Example:
+    4页|《张北年鉴》（2007—2010）乡镇部分编纂提纲|《张北年鉴》进入编纂、审稿阶段后，…."""
+    return re.compile(rf"^(?:共?\s*\d{{1,3}}\s*页\s*)?(?P<title>[^，。；：！？,;:!?\s]{{4,60}}"
+                      rf"(?:{alternation(f['report_title_words'])}))(?=[^，。；：！？,;:!?\s])")
 
 
 def _article_title(text: str) -> bool:

@@ -20,7 +20,7 @@ from .credits import _attribution, _unit_colon
 from .entries import count_entries
 from .headlines import UNIT_HEADLINE, _headline_space, _is_heading, _symbol_section
 from .masthead import WEEK, parse_date, parse_masthead
-from .outline import OUTLINE_L2, OUTLINE_L4, OUTLINE_LEVELS, OUTLINE_MARK
+from .outline import OUTLINE_L2, OUTLINE_L4, OUTLINE_LEVELS, OUTLINE_MARK, run_on_chains
 
 #: A first-level outline number where a sentence or paragraph starts. Example: 一、 in 。一、上半年工作.
 OUTLINE_L1 = re.compile(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
@@ -138,6 +138,13 @@ def outline_l1(s: Signals) -> int:
 def outline_l4(s: Signals) -> int:
     """Run-in points anywhere: 一是…二是…"""
     return len(OUTLINE_L4.findall("\n".join(s.texts)))
+
+
+@signal
+def run_on_list(s: Signals) -> int:
+    """Points of numbered lists run on inside the text, glued to the words before them (their line
+    breaks lost): 概况主要内容1、乡(镇)辖行政村个数2、总面积…3、总人口…"""
+    return sum(len(run_on_chains(t)) for t in s.texts)
 
 
 @signal
@@ -262,6 +269,8 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("outline", "report title", lambda s: s.title_top and s.report_title
      and len(s.outline_starts) + s.outline_l1 + s.outline_l2 + s.outline_l4 >= 2,
      "a summary's or report's title over numbered points, at paragraph starts or run on"),
+    ("outline", "run-on list", lambda s: s.run_on_list >= 4,
+     "a numbered list run on inside the text, its points glued to the words before them (line breaks lost)"),
     ("bulletin", "dated titled report", lambda s: s.titled and s.dated and bool(s.outline_starts),
      "a 周报 with a date and 一、 sections"),
     ("bulletin", "headline items", lambda s: s.headline_items >= 2

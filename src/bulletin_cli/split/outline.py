@@ -8,6 +8,7 @@ import re
 from ..lexicon.patterns import CJK, CN_DIGITS, SELF_UNIT, P, alternation, pattern, scan
 from ..numerals import cn_to_int
 from .common import SENTENCE_MARK, Draft, Para, Parsed
+from .entries import entry_start
 from .headlines import _lead_sentence
 
 #: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
@@ -108,14 +109,61 @@ def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
     return out
 
 
+#: A list run on inside the text (its line breaks lost) has at least this many points, each
+#: this many characters at least and at most from the one before, and this many glued to the
+#: text before them with no stop.
+CHAIN_MIN, CHAIN_GAP, CHAIN_GLUED = 3, (2, 300), 2
+
+
+def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None = None) -> set[int]:
+    """Where the points of a numbered list run on inside ``text`` start: a run of one kind of
+    number counting up from 1 with text between, most glued to the words before them. The points
+    of a list whose line breaks were lost, not numbers in a sentence (第1、2、3条).
+
+    >>> t = "以供参考概况主要内容1、乡(镇)辖行政村个数2、总面积(平方千米)3、总人口(万人)及人口自然增长率"
+    >>> [t[k:k + 2] for k in sorted(run_on_chains(t))]
+    ['1、', '2、', '3、']
+    >>> run_on_chains("按第1、2、3条办理，共1、2年。")
+    set()
+    """
+    marks = _outline_marks(text) if marks is None else marks
+    open_chains: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
+    found: set[int] = set()
+
+    def close(chain: list[tuple[int, int, int]]) -> None:
+        glued = sum(1 for start, _, _ in chain if start and text[start - 1] not in BOUNDARY_BEFORE)
+        if len(chain) >= CHAIN_MIN and glued >= CHAIN_GLUED:
+            found.update(start for start, _, _ in chain)
+
+    for start, end, level, num, marker in marks:
+        kind = (level, re.sub(rf"[\d{CN_DIGITS}]", "", marker))
+        chain = open_chains.get(kind)
+        if chain and num == chain[-1][2] + 1 and CHAIN_GAP[0] <= start - chain[-1][1] <= CHAIN_GAP[1]:
+            chain.append((start, end, num))
+        elif num == 1:
+            if chain:
+                close(chain)
+            open_chains[kind] = [(start, end, num)]
+    for chain in open_chains.values():
+        close(chain)
+    return found
+
+
+#: A yearbook entry in an outline's paragraph, perhaps under a short heading on the same line:
+#: heading, entry name, text. Example: 范文XX乡（镇）|概况|XX乡（镇）位于张北县XX部，….
+ENTRY_WITHIN = re.compile(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
+
+
 def parse_outline(paras: list[Para], parsed: Parsed) -> None:
     """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
     stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
     for p in paras:
         text = p.text
         nodes: list[Draft] = []
-        for start, end, level, num, marker in _outline_marks(text):
-            boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE
+        marks = _outline_marks(text)
+        chained = run_on_chains(text, marks) if len(marks) >= CHAIN_MIN else set()
+        for start, end, level, num, marker in marks:
+            boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE or start in chained
             if marker[0] == "第" and not boundary:
                 continue  # 第一， only opens a point where a sentence ends, not in 全市第一，
             prev = next((s for s in reversed(stack) if s[0] == level), None)
@@ -141,9 +189,13 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             continue
         if first > p.start:
             chunk = text[: first - p.start].strip()
-            lead = _lead_sentence(chunk)
             d = Draft(p.start, first)
-            d.headline, d.body = lead if lead else (None, chunk)
+            entry = ENTRY_WITHIN.match(chunk)
+            if entry and entry_start(chunk[chunk.index("【"):]):  # 范文XX乡（镇）【概况】 XX乡（镇）位于…: an entry under its heading
+                d.section, d.headline, d.body = entry.group(1) or None, entry.group(2).strip(), entry.group(3).strip()
+            else:
+                lead = _lead_sentence(chunk)
+                d.headline, d.body = lead if lead else (None, chunk)
             parsed.items.append(d)
         for d in nodes:
             chunk = text[d.mark_end - p.start: d.end - p.start]
