@@ -166,8 +166,10 @@ def test_no_bullet_symbol_or_footer_label_is_written_outside_the_lexicon(path):
 def test_title_words_are_one_list_for_masthead_and_reflow():
     for word in FORMS["title_words"]:
         assert P.TITLE.match(f"某县{word}") and P.TITLE_ENDING.search(f"某县{word}")
-    for word in FORMS["report_title_words"]:
-        assert P.TITLE_ENDING.search(f"某县2024年工作{word}")
+    for word in [*FORMS["report_title_words"], *FORMS["rules_title_words"]]:
+        assert P.TITLE_ENDING.search(f"某县2024年工作{word}") and P.REPORT_TITLE.search(f"某县2024年工作{word}")
+    for word in FORMS["rules_title_words"]:
+        assert P.RULES_TITLE.search(f"某县机关工作{word}")
 
 
 # --- rules built on the lexicon --------------------------------------------------------------

@@ -217,6 +217,48 @@ def test_a_title_repeated_under_its_facts_with_the_mask_the_page_dropped_is_the_
     assert items[0]["doc"]["distribution"] == "各位代表"  # the greeting, not an item
     assert all(i["headline"] != items[0]["doc"]["title"] and not i["body"].startswith("在**县") for i in items)
 
+
+def test_a_pages_attached_file_is_no_body_and_its_name_gives_the_issue():
+    text = ("2019年县政府工作报告三季度完成情况通报\n\n时间:2019-10-16 10:41  信息来源:灌云县[ ] 浏览次数: [ 打印 ] [ 关闭 ]\n\n"
+            "按照县政府《关于印发2019年《政府工作报告》重点任务分解落实方案的通知》文件精神要求,县政府督查室进行了专项督查。\n\n"
+            "下一步,各园区、各乡镇要严格按照各项目标任务,倒排时间节点。\n\n"
+            "10.16  第 八 期 2019年县政府工作报告三季度完成情况.docx\n\n\n版权所有:灌云县人民政府 灌云县人民政府办公室主办\n"
+            "备案号:苏ICP备06034732号 网站标识码:3207230037\n地址:江苏省灌云县幸\n")
+    items = items_of(text)
+    assert len(items) == 1 and items[0]["doc"]["issue"] == 8 and items[0]["doc"]["date"] == "2019-10-16"
+    assert items[0]["body"].endswith("倒排时间节点。")  # the file's link and the page's address are not the text
+
+
+CRAWLED_NOTICE = (
+    "标题: 区公安局2023年第四季度易制毒化学品企事业“双随机”抽查情况\n发布时间: 2023-12-19 08:51\n发布机构: 区公安局\n"
+    "栏目: 工作进展情况\n==================== 正文 ====================\n"
+    "2023年12月15日，区公安局严格按照“双随机”抽查工作要求，对随机抽取的5家企事业进行检查，检查情况详见附件。"
+    "检查人员：朱治强、吴梦希附件：区公安局2023年第四季度易制毒化学品企事业“双随机”抽查情况表平潭综合实验区公安局 2022年12月18日")
+
+
+def test_a_signature_run_onto_the_attachment_line_is_the_notices_unit():
+    item = items_of(CRAWLED_NOTICE)[0]
+    assert item["units"] == ["平潭综合实验区公安局"] and item["doc"]["issuer"] == "平潭综合实验区公安局"
+    assert item["body"].endswith("抽查情况表")
+
+
+def test_a_signature_dated_a_year_before_its_posting_to_the_week_is_a_typo_and_the_posting_date_stands():
+    assert items_of(CRAWLED_NOTICE)[0]["doc"]["date"] == "2023-12-19"
+    signed_on_time = CRAWLED_NOTICE.replace("2022年12月18日", "2023年12月18日")
+    assert items_of(signed_on_time)[0]["doc"]["date"] == "2023-12-18"
+
+
+def test_the_clauses_of_a_body_of_rules_are_provisions_not_headings():
+    text = ("工作制度\n\n为搞好本办机关效能建设，规范行政行为，制定以下工作制度。\n\n一、岗位责任制度\n\n"
+            "（一）岗位责任制是本办落实依法行政的根本措施，是本办工作人员绩效考评的主要依据。\n\n"
+            "（二）当某一岗位责任人因事离岗，其职责必须有人代替履行，不能因为责任人离岗而使工作停止。\n\n"
+            "（三）本办工作人员履行岗位责任制情况作为其年终考核的主要内容。\n\n二、首问负责制度\n\n"
+            "（一）首问责任人对前来办事的人员要做到热情礼貌接待。\n\n（二）工作纪律。首问责任人不得推诿。\n")
+    items = [(i["number"], i["headline"], i["body"][:8]) for i in items_of(text) if i["number"]]
+    assert items == [("一、", "岗位责任制度", ""), ("（一）", None, "岗位责任制是本办"), ("（二）", None, "当某一岗位责任人"),
+                     ("（三）", None, "本办工作人员履行"), ("二、", "首问负责制度", ""), ("（一）", None, "首问责任人对前来"),
+                     ("（二）", "工作纪律", "首问责任人不得推")]  # a short heading before its stop stays one
+
 # --- bulletins posted on a site ------------------------------------------------------------
 
 BULLETIN_PAGE = """平潭卫计局工作简报201903期

@@ -161,7 +161,7 @@ def TITLE(f: dict) -> re.Pattern[str]:
 def TITLE_ENDING(f: dict) -> re.Pattern[str]:
     """How the title of a bulletin, summary or report ends. Example: 快报 of 延津政务快报, 报告 of
     …关于2024年上半年工作情况的报告."""
-    return re.compile(rf"({alternation([*f['title_words'], *f['report_title_words']])})$")
+    return re.compile(rf"({alternation([*f['title_words'], *f['report_title_words'], *f['rules_title_words']])})$")
 
 
 @pattern
@@ -180,7 +180,13 @@ def page_title(title: str) -> str:
 def REPORT_TITLE(f: dict) -> re.Pattern[str]:
     """The title of a document made of numbered points: a summary, report, plan or rules.
     Example: …关于2024年度工作总结和2025年工作计划的报告, 工作制度."""
-    return re.compile(rf"({alternation(f['report_title_words'])})\s*$")
+    return re.compile(rf"({alternation([*f['report_title_words'], *f['rules_title_words']])})\s*$")
+
+
+@pattern
+def RULES_TITLE(f: dict) -> re.Pattern[str]:
+    """The title of a body of rules, whose lower clauses are provisions. Example: 工作制度."""
+    return re.compile(rf"({alternation(f['rules_title_words'])})\s*$")
 
 
 @pattern

@@ -79,6 +79,16 @@ def TAIL_CHROME(f: dict) -> re.Pattern[str]:
                       rf"(?:{alternation(f['tail_words'])})?\s*$")
 
 
+@pattern
+def GLUED_SIGNATURE(f: dict) -> re.Pattern[str]:
+    """The office and date signing a text run onto the attachment line before them with no break:
+    the attachment's name ends in a document word, the office in an office's ending.
+    Example: 附件：…抽查情况表|平潭综合实验区公安局|2022年12月18日."""
+    return re.compile(rf"(?P<attachment>附\s*件\s*\d*\s*[:：]\s*[^\s:：]{{4,80}}?(?:{alternation(f['attachment_endings'])}))"
+                      rf"(?P<office>[{CJK}（）()]{{2,30}}?(?:{alternation(f['issuer_endings'])}))[ \u3000]*"
+                      r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+
+
 def web_text(text: str, changes: Changes) -> str:
     """``text`` with a crawler's header, inline page chrome and collapsed paragraph breaks repaired."""
     if "\n" not in text[:4000] and len(text) < LONG_LINE:
@@ -188,6 +198,10 @@ def _inline_chrome(body: str, title: str | None, changes: Changes) -> tuple[str,
                                                        or P.UNIT_SUFFIX.search(sign.group("office"))):
         changes.add("paragraph_breaks", sign.group(0).strip()[:24], "", n=2)  # the office and the date, lines of their own
         stripped = stripped[:sign.start()] + "\n\n" + sign.group("office") + "\n\n" + sign.group("date")
+    elif "附" in stripped[-200:] and (glued := P.GLUED_SIGNATURE.search(stripped, max(0, len(stripped) - 200))):
+        changes.add("paragraph_breaks", glued.group("office")[:24], "", n=3)  # attachment, office, date: each a line
+        stripped = (stripped[:glued.start()].rstrip() + "\n\n" + glued.group("attachment") + "\n\n"
+                    + glued.group("office") + "\n\n" + glued.group("date"))
     return stripped, source
 
 

@@ -20,6 +20,7 @@ from ..lexicon.patterns import P, alternation, pattern, width
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _bare_unit_line
 from .headlines import _is_heading
+from .masthead import parse_issue
 
 
 @pattern
@@ -73,6 +74,7 @@ def parse_article(paras: list[Para], parsed: Parsed) -> None:
     """One item: the title its headline, the rest its body, the closing credit its unit."""
     if not paras:
         return
+    paras = _without_attached_file(paras, parsed)
     units, reporters, fields, n, cut = closing_credit(paras)
     body = paras[:len(paras) - n] if n < len(paras) else paras
     for p in paras[len(body):]:
@@ -88,6 +90,25 @@ def parse_article(paras: list[Para], parsed: Parsed) -> None:
     d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else [])
     d.reporters = reporters
     parsed.items.append(d)
+
+
+#: An attached file's name as a page links it, with the date the page shows beside it.
+#: Example: 10.16  第 八期2019年县政府工作报告三季度完成情况.docx.
+ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|ofd|zip|rar)\s*$", re.IGNORECASE)
+
+
+def _without_attached_file(paras: list[Para], parsed: Parsed) -> list[Para]:
+    """The article without the file its page attaches (a link named by the file, at the end) and
+    the page's lines under it; the issue the file's name gives is the document's when nothing
+    else gave one. Example: …圆满完成。 ⏎ 10.16  第 八期2019年…完成情况.docx ⏎ 地址：江苏省灌云县幸."""
+    for k in range(len(paras) - 1, max(len(paras) - 4, 0), -1):
+        if ATTACHED_FILE.search(paras[k].text) and width(paras[k].text) <= 120 \
+                and all(width(p.text) <= 60 and not SENTENCE_MARK.search(p.text) for p in paras[k + 1:]):
+            if "issue" not in parsed.masthead and (issue := parse_issue(paras[k].text)):
+                parsed.masthead["issue"] = issue
+            parsed.regions.extend((p.start, p.end, "footer") for p in paras[k:])
+            return paras[:k]
+    return paras
 
 
 def has_closing_credit(paras: list[Para]) -> bool:

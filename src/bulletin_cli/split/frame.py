@@ -5,6 +5,7 @@ signature and date below.
 from __future__ import annotations
 
 import re
+import datetime
 
 from ..lexicon.patterns import (
     CJK,
@@ -87,7 +88,8 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         t = paras[hi - 1].text
         date = parse_date(t) if width(t) <= 30 else None
         if date and ("date" not in parsed.masthead or "date" in from_web) and len(DATE.sub("", t).strip()) <= 2:
-            parsed.masthead["date"] = date
+            if "date" not in from_web or not year_mistyped(date, parsed.masthead["date"]):
+                parsed.masthead["date"] = date  # (a signature a year before the posting, to the week: a typo)
             from_web.discard("date")
         elif _signature_office(t) and ("issuer" not in parsed.masthead or "issuer" in from_web):
             parsed.masthead["issuer"] = t
@@ -113,7 +115,27 @@ def TITLE_RUN_ON(f: dict) -> re.Pattern[str]:
     count; the title ends at its last title word followed by the text. Example:
     4页|《张北年鉴》（2007—2010）乡镇部分编纂提纲|《张北年鉴》进入编纂、审稿阶段后，…."""
     return re.compile(rf"^(?:共?\s*\d{{1,3}}\s*页\s*)?(?P<title>[^，。；：！？,;:!?\s]{{4,60}}"
-                      rf"(?:{alternation(f['report_title_words'])}))(?=[^，。；：！？,;:!?\s])")
+                      rf"(?:{alternation([*f['report_title_words'], *f['rules_title_words']])}))(?=[^，。；：！？,;:!?\s])")
+
+
+#: A signature dated a year before the page posted it, but for this many days: last year's number
+#: typed out of habit.
+MISTYPED_WITHIN = 31
+
+
+def year_mistyped(signed: str, posted: str) -> bool:
+    """A signing date whose year is one short, the page's posting date a few days after the same day
+    a year on. Example: signed 2022年12月18日, posted 2023-12-19 (the text reports 2023年12月15日).
+
+    >>> year_mistyped("2022-12-18", "2023-12-19"), year_mistyped("2023-12-18", "2023-12-19")
+    (True, False)
+    """
+    try:
+        sign, post = datetime.date.fromisoformat(signed), datetime.date.fromisoformat(posted)
+        meant = sign.replace(year=sign.year + 1)
+    except ValueError:  # (a partial date, or 29 February)
+        return False
+    return 0 <= (post - meant).days <= MISTYPED_WITHIN
 
 
 def _article_title(text: str) -> bool:

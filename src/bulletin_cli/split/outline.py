@@ -62,6 +62,9 @@ def RUN_ON_ENDING(f: dict) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(f['heading_endings'])})(?=[{CJK}])")
 
 
+#: In a body of rules (…工作制度, …管理办法), a clause under a rule has a heading of its own only
+#: when it is this short (characters): （一）工作职责。…; longer, it is a provision.
+RULE_HEADING_MAX = 12
 #: A first sentence longer than this, or with more clauses, is a clause's text, not its heading.
 HEADING_SENTENCE_MAX, HEADING_CLAUSES_MAX = 40, 3
 
@@ -157,6 +160,7 @@ ENTRY_WITHIN = re.compile(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【�
 def parse_outline(paras: list[Para], parsed: Parsed) -> None:
     """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
     stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
+    rules = bool(P.RULES_TITLE.search(parsed.masthead.get("title") or ""))
     for p in paras:
         text = p.text
         nodes: list[Draft] = []
@@ -201,7 +205,9 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             chunk = text[d.mark_end - p.start: d.end - p.start]
             m = SENTENCE_MARK.search(chunk)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
-            if len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading)):
+            if rules and d.level >= 2 and len(heading) > RULE_HEADING_MAX:
+                heading, body = "", chunk  # （三）当某一岗位责任人因事离岗，…。: a provision, no heading of its own
+            elif len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading)):
                 heading, body = heading[:cut], chunk[cut:]  # 2022年工作总结|今年来，… : no stop between them
             elif m and not _heading_sentence(heading):
                 heading, body = "", chunk  # （一）岗位责任制是本办落实依法行政，…。: a clause, no heading of its own
