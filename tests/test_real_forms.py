@@ -259,6 +259,56 @@ def test_the_clauses_of_a_body_of_rules_are_provisions_not_headings():
                      ("（三）", None, "本办工作人员履行"), ("二、", "首问负责制度", ""), ("（一）", None, "首问责任人对前来"),
                      ("（二）", "工作纪律", "首问责任人不得推")]  # a short heading before its stop stays one
 
+
+# --- texts whose every line break was lost --------------------------------------------------
+
+def test_a_page_run_onto_one_line_after_its_breadcrumb_is_not_dropped_as_chrome():
+    text = ("您的位置:新文秘网>>换届/政务讲话/政府报告/>>正文在县第十八届人民代表大会第三次会议上的政府工作报告"
+            "发表时间:2023/12/21 18:29:50各位代表:现在,我代表县人民政府向大会报告工作,请予审议。一、2023年工作回顾"
+            "今年是全面贯彻党的二十大精神的开局之年。一年来,我们坚持稳中求进工作总基调。二、2024年工作安排2024年是关键一年。")
+    items = items_of(text)
+    assert items and "今年是全面贯彻党的二十大精神的开局之年" in "".join(i["body"] for i in items)
+
+
+def test_a_short_chrome_line_beside_the_text_is_still_chrome():
+    text = "首页 政务公开 工作动态\n\n县住建局开展危房核查 摸清底数。今年以来，县住建局组织人员逐户核查。各乡镇配合。\n"
+    assert all("政务公开" not in (i["body"] + (i["headline"] or "")) for i in items_of(text))
+
+
+def test_a_summary_whose_breaks_were_all_lost_is_an_outline_of_its_points():
+    points = "".join(f"{n}、重点工作{w}推进。全县围绕目标任务，强化调度，完成投资{n}亿元，各项工作取得新进展，群众满意度持续提升。"
+                     for n, w in zip(range(1, 6), "一二三四五"))
+    text = "一、上半年工作总结" + points * 2 + "二、下半年工作打算" + points * 2
+    parsed = analyse(normalise_text(text)[0])
+    assert parsed.layout == "outline" and parsed.reason[0] == "flattened list"
+    items = items_of(text)
+    assert [i["number"] for i in items if i["level"] == 1] == ["一、", "二、"]
+    assert sum(1 for i in items if i["number"] == "3、") == 4
+
+
+def test_a_bulletin_collapsed_onto_one_line_with_spaces_keeps_masthead_sections_and_footer():
+    text = ("延津政务快报 第 43 期 延津县人民政府办公室 2023 年 9 月 22 日 【项目建设】 "
+            "县开发区全力推进“60·80”项目建设助力化工产业提质增效 牢固树立“项目为王”理念，成立项目工作专班。目前，该项目进入安装高峰。"
+            "（开发区） 【民生保障】 县住建局危房改造惠民生实现群众“安居”梦 开展农村低收入群体住房核查工作。共核查2000户。（住建局） "
+            "县交通运输局多管齐下做好民生服务工作 以整治非法经营为重点，开展专项行动。查处违规车辆12台。（交通运输局） "
+            "本期发：县委常委，县人大的正副主任，副县长。 责任编辑：李勉 审核：原超俊 签发：麻彦伟")
+    items = items_of(text)
+    assert [(i["section"], i["units"]) for i in items] == [("项目建设", ["开发区"]), ("民生保障", ["住建局"]),
+                                                          ("民生保障", ["交通运输局"])]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"], doc["editor"], doc["signer"]) == (
+        "延津政务快报", 43, "2023-09-22", "李勉", "麻彦伟")
+    assert doc["distribution"].startswith("县委常委")
+
+
+def test_a_units_label_run_in_after_a_space_opens_no_section():
+    from bulletin_cli.split.bulletin import _section_run_in
+    from bulletin_cli.split.common import Para
+    assert _section_run_in(Para(0, 30, "【县住建局】 扎实推进老旧小区改造 今年以来，完成改造12个。")) is None
+    assert _section_run_in(Para(0, 30, "【成文日期】 2019-12-31")) is None
+    found = _section_run_in(Para(0, 40, "【民生保障】 县住建局扎实推进老旧小区改造 今年以来，完成改造12个。"))
+    assert found is not None and found[0] == "民生保障" and found[1].text.startswith("县住建局")
+
 # --- bulletins posted on a site ------------------------------------------------------------
 
 BULLETIN_PAGE = """平潭卫计局工作简报201903期

@@ -89,6 +89,15 @@ def GLUED_SIGNATURE(f: dict) -> re.Pattern[str]:
                       r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
 
 
+@pattern
+def COLLAPSED_MARK(f: dict) -> re.Pattern[str]:
+    """Where a collapsed line's next block starts though no sentence ends before it: a bracketed
+    section or entry name, or a footer label, after a space. Example: the spaces before 【项目建设】
+    in …2023 年 9 月 22 日 【项目建设】 县开发区…, and before 本期发： in …魏邱乡） 本期发：…."""
+    labels = [w for w in f["footer_labels"] if len(w) >= 2]
+    return re.compile(rf"[ \u3000]+(?=【[^【】\s]{{2,12}}】|(?:{alternation(labels)})\s*[:：])")
+
+
 def web_text(text: str, changes: Changes) -> str:
     """``text`` with a crawler's header, inline page chrome and collapsed paragraph breaks repaired."""
     if "\n" not in text[:4000] and len(text) < LONG_LINE:
@@ -225,7 +234,8 @@ def _breaks(text: str, changes: Changes) -> str:
                 and line.count(" ") < SPACED * len(line):  # (not text set one character a space apart)
             new, n = COLLAPSED_BREAK.subn("\n\n", line)
             new, m = CREDIT_RUN_ON.subn("\\1\n\n", new)
-            changes.add("paragraph_breaks", line[:12], "", n=n + m)
+            new, k = P.COLLAPSED_MARK.subn("\n\n", new)
+            changes.add("paragraph_breaks", line[:12], "", n=n + m + k)
             line = new
         out.append(line)
     return "\n".join(out)

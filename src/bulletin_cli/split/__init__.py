@@ -56,12 +56,28 @@ PARSERS = {"bulletin": parse_bulletin, "article": parse_article, "outline": pars
            "digest": parse_digest, "plain": parse_plain}
 
 
+#: A paragraph opening as page chrome does but holding this share of the document's text is the
+#: text with the chrome run into it (the page's line breaks lost), not chrome.
+CHROME_SHARE = 0.5
+
+
+def _chrome(paras: list[Para]) -> list[Para]:
+    """The paragraphs of page chrome (当前位置：首页 > …, 分享至, 版权所有…), but one that holds most
+    of the text, which the chrome merely opens: 您的位置:新文秘网>>…>>正文在县第十八届…报告各位代表:…."""
+    chrome = [p for p in paras if P.CHROME.match(p.text)]
+    if chrome:
+        total = sum(p.end - p.start for p in paras)
+        chrome = [p for p in chrome if p.end - p.start < CHROME_SHARE * total]
+    return chrome
+
+
 def analyse(text: str, layout: str | None = None) -> Parsed:
     """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`."""
     paras = paragraphs(text)
-    chrome = [p for p in paras if P.CHROME.match(p.text)]  # page chrome is never content, in any layout
+    chrome = _chrome(paras)  # page chrome is never content, in any layout
     if chrome:
-        paras = [p for p in paras if not P.CHROME.match(p.text)]
+        dropped = {id(p) for p in chrome}
+        paras = [p for p in paras if id(p) not in dropped]
     inner, page_facts = page_frame(paras)  # a bulletin issue posted on a site: its masthead is the document's
     if inner:
         paras = [p for p in paras if p not in inner]

@@ -67,6 +67,22 @@ ISSUE_PREFIX = re.compile(r"^[〔\[［(（]\d{4}[〕\]］)）]\s*第\s*\d{1,3}\s
 SECTION_PREFIX = re.compile(rf"^([{CJK}]{{2,6}}?)(?={SELF_UNIT})")
 
 
+#: A section's name in brackets opening a paragraph, its first item after a space on the same
+#: line (the line break between them lost). Example: 【项目建设】 县开发区全力推进“60·80”项目建设….
+SECTION_RUN_IN = re.compile(r"^[【〖]\s*([^【】〖〗\s]{2,10})\s*[】〗][ \u3000]+(?=\S)")
+
+
+def _section_run_in(p: Para) -> tuple[str, Para] | None:
+    """(the section's name, the item's paragraph) of a paragraph a section's name opens, the item
+    (``headline body``, a bullet or a number) run on after it; None otherwise. A unit's label
+    (【县住建局】 …) and a field label (【成文日期】…) open no section."""
+    m = SECTION_RUN_IN.match(p.text)
+    if m is None or P.FIELD_LABEL.match(p.text) or P.UNIT_SUFFIX.search(m.group(1)):
+        return None
+    rest = Para(p.start + m.end(), p.end, p.text[m.end():])
+    return (m.group(1), rest) if _starts_item(rest) else None
+
+
 def _extend_item(d: Draft, p: Para) -> None:
     """Add a continuation paragraph (or a closing attribution line) to ``d``."""
     d.end = p.end
@@ -203,6 +219,11 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
     current: Draft | None = None
     for k, p in enumerate(body):
         t = p.text
+        if (run_in := _section_run_in(p)) is not None:  # 【项目建设】 县开发区全力推进… : its breaks lost
+            section, p = run_in
+            t = p.text
+            parsed.sections.append(section)
+            current = None
         sec = SECTION_BRACKET.match(t) if not P.FIELD_LABEL.match(t) else None
         if sec and bracket_headlines:  # 【县住建局扎实推进老旧小区改造】 over its one paragraph
             current = Draft(p.start, p.end, section=section, headline=sec.group(1).strip())

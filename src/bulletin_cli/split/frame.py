@@ -38,7 +38,8 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         title_line = paras[lo].text
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
-    elif first is not None and width(first.text) > LONG_FIRST and (run_on := P.TITLE_RUN_ON.match(first.text)):
+    elif first is not None and width(first.text) > LONG_FIRST and not OUTLINE_MARK.match(first.text) \
+            and (run_on := P.TITLE_RUN_ON.match(first.text)):
         # the whole document on one line, its title first: 《张北年鉴》…乡镇部分编纂提纲|《张北年鉴》进入编纂…
         parsed.masthead["title"] = run_on.group("title")
         parsed.regions.append((first.start, first.start + run_on.end(), "masthead"))

@@ -34,6 +34,8 @@ OUTLINE_STARTS_SHARE = 0.3
 HEADLINE_ITEMS_SHARE = 0.4
 #: Share of headings over one paragraph that must open with a unit for them to be headlines.
 UNIT_HEADLINES_SHARE = 0.7
+#: A text of at most this many paragraphs and at least this many characters lost its line breaks.
+FLAT_PARAGRAPHS, FLAT_LENGTH = 3, 1000
 #: A paragraph at least this wide (display columns) is long running text.
 LONG_PARAGRAPH = 120
 
@@ -145,6 +147,16 @@ def run_on_list(s: Signals) -> int:
     """Points of numbered lists run on inside the text, glued to the words before them (their line
     breaks lost): 概况主要内容1、乡(镇)辖行政村个数2、总面积…3、总人口…"""
     return sum(len(run_on_chains(t)) for t in s.texts)
+
+
+@signal
+def flat_list(s: Signals) -> int:
+    """Points of numbered lists (1、2、3、, 一、二、三、) inside a text whose line breaks were all lost:
+    a few paragraphs, each long, the points after full stops or glued. 一、上半年工作总结1、经济
+    社会发展平稳运行。聚焦…。2、重点项目建设成效显著。…"""
+    if len(s.texts) > FLAT_PARAGRAPHS or sum(map(len, s.texts)) < FLAT_LENGTH:
+        return 0
+    return sum(len(run_on_chains(t, glued_min=0)) for t in s.texts)
 
 
 @signal
@@ -271,6 +283,8 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
      "a summary's or report's title over numbered points, at paragraph starts or run on"),
     ("outline", "run-on list", lambda s: s.run_on_list >= 4,
      "a numbered list run on inside the text, its points glued to the words before them (line breaks lost)"),
+    ("outline", "flattened list", lambda s: s.flat_list >= 3,
+     "numbered points inside a text whose line breaks were all lost (a few long paragraphs)"),
     ("bulletin", "dated titled report", lambda s: s.titled and s.dated and bool(s.outline_starts),
      "a 周报 with a date and 一、 sections"),
     ("bulletin", "headline items", lambda s: s.headline_items >= 2

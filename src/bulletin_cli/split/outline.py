@@ -118,10 +118,12 @@ def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
 CHAIN_MIN, CHAIN_GAP, CHAIN_GLUED = 3, (2, 300), 2
 
 
-def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None = None) -> set[int]:
+def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None = None,
+                  glued_min: int = CHAIN_GLUED) -> set[int]:
     """Where the points of a numbered list run on inside ``text`` start: a run of one kind of
     number counting up from 1 with text between, most glued to the words before them. The points
-    of a list whose line breaks were lost, not numbers in a sentence (第1、2、3条).
+    of a list whose line breaks were lost, not numbers in a sentence (第1、2、3条). ``glued_min=0``
+    finds the lists of a text known to have lost its breaks, each point after a full stop.
 
     >>> t = "以供参考概况主要内容1、乡(镇)辖行政村个数2、总面积(平方千米)3、总人口(万人)及人口自然增长率"
     >>> [t[k:k + 2] for k in sorted(run_on_chains(t))]
@@ -135,7 +137,7 @@ def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None 
 
     def close(chain: list[tuple[int, int, int]]) -> None:
         glued = sum(1 for start, _, _ in chain if start and text[start - 1] not in BOUNDARY_BEFORE)
-        if len(chain) >= CHAIN_MIN and glued >= CHAIN_GLUED:
+        if len(chain) >= CHAIN_MIN and glued >= glued_min:
             found.update(start for start, _, _ in chain)
 
     for start, end, level, num, marker in marks:
