@@ -301,6 +301,20 @@ def test_a_bulletin_collapsed_onto_one_line_with_spaces_keeps_masthead_sections_
     assert doc["distribution"].startswith("县委常委")
 
 
+def test_a_bulletin_whose_items_were_glued_with_no_break_at_all_is_cut_at_its_credits():
+    text = ("延津政务快报第43期延津县人民政府办公室2023年9月22日【项目建设】"
+            "县开发区全力推进“60·80”项目建设助力化工产业提质增效 牢固树立“项目为王”理念，成立项目工作专班。目前，该项目进入安装高峰。"
+            "（开发区）【民生保障】县住建局危房改造惠民生实现群众“安居”梦 开展农村低收入群体住房核查工作。共核查2000户。（住建局）"
+            "县交通运输局多管齐下做好民生服务工作 以整治非法经营为重点，开展专项行动。查处违规车辆12台。【县交通运输局】"
+            "本期发：县委常委，县人大的正副主任，副县长。责任编辑：李勉 审核：原超俊 签发：麻彦伟")
+    items = items_of(text)
+    assert [(i["section"], i["units"]) for i in items] == [("项目建设", ["开发区"]), ("民生保障", ["住建局"]),
+                                                          ("民生保障", ["县交通运输局"])]  # a credit in 【】 stays with its item
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"], doc["signer"]) == (
+        "延津政务快报", 43, "延津县人民政府办公室", "2023-09-22", "麻彦伟")
+
+
 def test_a_units_label_run_in_after_a_space_opens_no_section():
     from bulletin_cli.split.bulletin import _section_run_in
     from bulletin_cli.split.common import Para

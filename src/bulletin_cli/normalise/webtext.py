@@ -42,7 +42,7 @@ STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)
 COLLAPSED_BREAK = re.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9])")
 #: A unit's credit closing one item, the next item run on after it with no space (in a line whose
 #: paragraphs the page collapsed). Example: …61770毫升。（医政处）|欢度元宵 元宵节来临之际….
-CREDIT_RUN_ON = re.compile(rf"([。！？][（(][{CJK}、]{{2,12}}[）)])(?=[{CJK}“])")
+CREDIT_RUN_ON = re.compile(rf"([。！？][（(【](?P<unit>[{CJK}、]{{2,12}})[）)】])(?=[{CJK}“【])")
 #: A line this long (characters) with that many collapsed breaks gets its breaks back.
 LONG_LINE, MIN_BREAKS = 100, 2
 #: Spaces in a line beyond this share mean its characters are set apart, not its paragraphs run on.
@@ -92,10 +92,25 @@ def GLUED_SIGNATURE(f: dict) -> re.Pattern[str]:
 @pattern
 def COLLAPSED_MARK(f: dict) -> re.Pattern[str]:
     """Where a collapsed line's next block starts though no sentence ends before it: a bracketed
-    section or entry name, or a footer label, after a space. Example: the spaces before 【项目建设】
-    in …2023 年 9 月 22 日 【项目建设】 县开发区…, and before 本期发： in …魏邱乡） 本期发：…."""
+    section or entry name, or a footer label, after a space, a stop or a date. Example: before
+    【项目建设】 in …2023 年 9 月 22 日 【项目建设】 县开发区… (or …22 日【项目建设】县开发区…), and
+    before 本期发： in …魏邱乡） 本期发：…."""
     labels = [w for w in f["footer_labels"] if len(w) >= 2]
-    return re.compile(rf"[ \u3000]+(?=【[^【】\s]{{2,12}}】|(?:{alternation(labels)})\s*[:：])")
+    return re.compile(rf"(?:[ \u3000]+|(?<=[。！？）)日]))(?=【(?P<name>[^【】\s]{{2,12}})】|(?:{alternation(labels)})\s*[:：])")
+
+
+def _credit_apart(m: re.Match[str]) -> str:
+    """A break after a credit that closes an item (（医政处）, 【县住建局】), not after a section's name
+    in 【】 that opens the next (。【民生保障】县住建局…)."""
+    if m.group(0)[1] == "【" and not P.UNIT_SUFFIX.search(m.group("unit")):
+        return m.group(0)
+    return m.group(1) + "\n\n"
+
+
+def _mark_apart(m: re.Match[str]) -> str:
+    """A break before a section's or entry's name or a footer label; a unit's name in 【】 is the
+    credit of the item before, which stays with it."""
+    return m.group(0) if m.group("name") and P.UNIT_SUFFIX.search(m.group("name")) else "\n\n"
 
 
 def web_text(text: str, changes: Changes) -> str:
@@ -224,18 +239,21 @@ def _style_rules(text: str, changes: Changes) -> str:
 
 
 def _breaks(text: str, changes: Changes) -> str:
-    """Paragraph breaks back into long lines whose sentences end in a space before the next."""
-    if " " not in text and "\u3000" not in text:
-        return text
+    """Paragraph breaks back into long lines whose paragraphs the page collapsed: their sentences
+    end in a space before the next, or their items end in credits glued to the next."""
     out = []
     for line in text.split("\n"):
-        if len(line) >= LONG_LINE and (" " in line or "\u3000" in line) \
-                and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
-                and line.count(" ") < SPACED * len(line):  # (not text set one character a space apart)
-            new, n = COLLAPSED_BREAK.subn("\n\n", line)
-            new, m = CREDIT_RUN_ON.subn("\\1\n\n", new)
-            new, k = P.COLLAPSED_MARK.subn("\n\n", new)
-            changes.add("paragraph_breaks", line[:12], "", n=n + m + k)
-            line = new
+        if len(line) < LONG_LINE:
+            out.append(line)
+            continue
+        spaced = (" " in line or "\u3000" in line) and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
+            and line.count(" ") < SPACED * len(line)  # (not text set one character a space apart)
+        if spaced or len(CREDIT_RUN_ON.findall(line)) >= MIN_BREAKS:
+            before = line
+            if spaced:
+                line = COLLAPSED_BREAK.sub("\n\n", line)
+            line = P.COLLAPSED_MARK.sub(_mark_apart, CREDIT_RUN_ON.sub(_credit_apart, line))
+            if line != before:
+                changes.add("paragraph_breaks", before[:12], "", n=line.count("\n\n"))
         out.append(line)
     return "\n".join(out)

@@ -69,7 +69,7 @@ SECTION_PREFIX = re.compile(rf"^([{CJK}]{{2,6}}?)(?={SELF_UNIT})")
 
 #: A section's name in brackets opening a paragraph, its first item after a space on the same
 #: line (the line break between them lost). Example: 【项目建设】 县开发区全力推进“60·80”项目建设….
-SECTION_RUN_IN = re.compile(r"^[【〖]\s*([^【】〖〗\s]{2,10})\s*[】〗][ \u3000]+(?=\S)")
+SECTION_RUN_IN = re.compile(r"^[【〖]\s*([^【】〖〗\s]{2,10})\s*[】〗][ \u3000]*(?=\S)")
 
 
 def _section_run_in(p: Para) -> tuple[str, Para] | None:

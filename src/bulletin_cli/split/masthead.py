@@ -33,6 +33,9 @@ ISSUE_TEXT = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIG
 
 #: A wide gap between the fields of one masthead line. Example: 延津县人民政府办公室    2023年9月22日.
 WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
+#: What stands where an issue number or a date was taken out of a masthead line: a wide gap, so
+#: the parts it stood between are apart.
+GAP = "  "
 
 
 def parse_date(text: str) -> str | None:
@@ -163,8 +166,8 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             n += 1
             continue
         if (d := parse_date(t)) and "date" not in fields:
-            fields["date"] = d
-            t = (DATE.sub(" ", t) if DATE.search(t) else DATE_NUMERIC.sub(" ", t)).strip()
+            fields["date"] = d  # (a gap where it stood: 延津政务快报第43期延津县人民政府办公室2023年9月22日 run together)
+            t = (DATE.sub(GAP, t) if DATE.search(t) else DATE_NUMERIC.sub(GAP, t)).strip()
             used = True
         elif "date" not in fields and (month := parse_month(t)):
             fields["date"] = month  # 2024年3月 on its own: a monthly issue
@@ -174,7 +177,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             # a plain 第9期 wins over the running count (总第125期) found on an earlier line
             fields["issue"] = i
             total_only = ISSUE_TOTAL_ONLY.match(t) is not None
-            t = ISSUE_TEXT.sub(" ", t).strip()
+            t = ISSUE_TEXT.sub(GAP, t).strip()
             used = True
         elif (w := WEEK.search(t)) and "issue" not in fields:  # a weekly report is numbered by week
             fields["issue"] = cn_to_int(w.group(1))
