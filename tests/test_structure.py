@@ -734,6 +734,28 @@ def test_a_web_article_is_one_item(name):
         "肥西县召开2024年安全生产工作会议", "肥西县应急管理局", "2024-05-06", "张敏")
 
 
+def test_a_wechat_article_hidden_until_its_script_runs_is_read_with_its_credits_and_date():
+    """A WeChat official account's article saved as HTML: its text sits in a block styled
+    visibility:hidden (a script shows it), the editor line after the text's own block, the date
+    only in the script (var ct = seconds)."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "wechat_article.html").read_bytes()))
+    assert [(i["layout"], i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("article", "县农业农村局多措并举抓好秋粮生产", ["县农业农村局"], ["王强"])]
+    assert items[0]["body"].startswith("入秋以来") and items[0]["body"].endswith("确保颗粒归仓。")
+    doc = items[0]["doc"]
+    assert (doc["date"], doc["editor"], doc["reviewer"]) == ("2023-09-22", "李华", "张明")
+
+
+def test_an_old_table_laid_gbk_site_page_gives_its_article():
+    """A county site laid out in tables, in GB2312, with no meta tags: navigation, breadcrumb, the
+    title cell, 发布日期：… 信息来源：… 浏览次数：<script>, the text, print links, related news, footer."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "table_site_article.gbk.html").read_bytes()))
+    assert [(i["layout"], i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("article", "县市场监管局开展节前食品安全专项检查", ["县市场监管局"], ["刘洋"])]
+    assert items[0]["body"].count("\n") == 2 and "相关新闻" not in items[0]["body"]
+    assert (items[0]["doc"]["date"], items[0]["doc"]["issuer"]) == ("2023-01-12", "县市场监管局")
+
+
 @pytest.mark.parametrize("inner, units, reporters", [
     ("潭龙街道张伟", ["潭龙街道"], ["张伟"]),        # the space lost in extraction
     ("县交通局王五", ["县交通局"], ["王五"]),

@@ -17,11 +17,12 @@ ContentSource; Open Graph; the labelled 时间：/来源： spans).
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ..lexicon.patterns import CJK
+from ..lexicon.patterns import CJK, P, alternation, pattern
 from .html import VOID, hides
 
 #: Elements that are page furniture by their name.
@@ -179,6 +180,24 @@ def _date(value: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
+#: A publishing date a page's script sets, as a date or as seconds since 1970 (WeChat's ``ct``).
+#: Example: var publish_time = "2023-09-22", var ct = "1695340800".
+SCRIPT_DATE = re.compile(r"""\b(?:publish_?time|pub_?date|publish_?date|pub_?time)\s*[=:]\s*["']\s*([12]\d{3}-\d{1,2}-\d{1,2})"""
+                         r"""|\bvar\s+ct\s*=\s*["'](\d{10})["']""", re.IGNORECASE)
+
+
+def _script_date(page: str) -> str | None:
+    """The date a page's script gives for its article, when no meta tag gives one (China time
+    for a timestamp)."""
+    m = SCRIPT_DATE.search(page)
+    if m is None:
+        return None
+    if m.group(1):
+        return _date(m.group(1))
+    stamp = datetime.datetime.fromtimestamp(int(m.group(2)), datetime.timezone(datetime.timedelta(hours=8)))
+    return stamp.date().isoformat()
+
+
 def _title_element(root: Node, content: Node) -> Node | None:
     """An element named as the article's title (class or id with "title"), or the h1, nearest
     before the content."""
@@ -210,6 +229,35 @@ def _text(node: Node) -> str:
     return "".join(out)
 
 
+@pattern
+def CREDIT_BLOCK(f: dict) -> re.Pattern[str]:
+    """A block of the article's credits, its editors' or its source's, set apart from its text.
+    Example: 编辑：李华 审核：张明, 来源：县农业农村局, （责任编辑：王五）."""
+    labels = [*f["footer_labels"], *f["article_credit_labels"], *f["source_labels"]]
+    return re.compile(rf"^[（(\[【]?\s*(?:{alternation([w for w in labels if len(w) >= 2])})\s*[】\]]?\s*[:：]")
+
+
+def _credit_end(content: Node) -> int:
+    """Where the article ends: after the credit blocks that follow its main block in the same
+    parent (``<section>…</section><p>编辑：李华 审核：张明</p>``), else where the block ends."""
+    parent, end = content.parent, content.end
+    if parent is None:
+        return end
+    siblings = parent.children[parent.children.index(content) + 1:]
+    for node in siblings:
+        if isinstance(node, str):
+            if node.strip():
+                break
+            continue
+        text = " ".join(_text(node).split())
+        if _hidden(node) or not text:
+            continue
+        if not P.CREDIT_BLOCK.match(text) or len(text) > 80:
+            break
+        end = node.end
+    return end
+
+
 def find_article(tree: _Tree) -> Article:
     """The main content of a parsed page, and the article's title, date and source."""
     content = main_content(tree.root)
@@ -217,17 +265,18 @@ def find_article(tree: _Tree) -> Article:
     element = _title_element(tree.root, content)
     title = _meta(meta, META_TITLE) or (" ".join(_text(element).split()) if element is not None else None)
     page: str = tree.page  # type: ignore[attr-defined]
-    body = _source_without_furniture(page, content) if content.end > content.start else page
+    body = _source_without_furniture(page, content, _credit_end(content)) if content.end > content.start else page
     facts = ""
     if element is not None and element.end and element.end <= content.start:
         facts = page[element.end:content.start]
-    return Article(title=" ".join(title.split()) if title else None, date=_date(_meta(meta, META_DATE)),
+    return Article(title=" ".join(title.split()) if title else None,
+                   date=_date(_meta(meta, META_DATE)) or _script_date(page),
                    source=_meta(meta, META_SOURCE), body=body, facts=facts)
 
 
-def _source_without_furniture(page: str, content: Node) -> str:
-    """The page source of ``content`` with the furniture inside it (share bars, related links)
-    cut out."""
+def _source_without_furniture(page: str, content: Node, end: int) -> str:
+    """The page source of ``content`` (to ``end``) with the furniture inside it (share bars,
+    related links) cut out."""
     cuts: list[tuple[int, int]] = []
     todo = [c for c in content.children if isinstance(c, Node)]
     while todo:
@@ -241,5 +290,5 @@ def _source_without_furniture(page: str, content: Node) -> str:
         if start >= pos:
             out.append(page[pos:start])
             pos = end
-    out.append(page[pos:content.end])
+    out.append(page[pos:end])
     return "".join(out)

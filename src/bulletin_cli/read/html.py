@@ -38,8 +38,9 @@ CELLS = frozenset({"td", "th"})
 BOLD = frozenset({"b", "strong"})
 #: Elements with no end tag.
 VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"})
-#: A style that hides an element. Example: style="display:none".
-HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+#: A style that hides an element. Example: style="display:none". (Not visibility:hidden: pages such
+#: as WeChat articles hide their whole text that way until a script shows it.)
+HIDING_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 #: White space in a text node that HTML collapses (not U+3000, not &nbsp;).
 COLLAPSIBLE = re.compile(r"[ \t\r\n\f]+")
 #: A wide (CJK) character, either side of a collapsed line break that then vanishes.
