@@ -286,9 +286,9 @@ def _source_without_furniture(page: str, content: Node, end: int) -> str:
         else:
             todo.extend(c for c in node.children if isinstance(c, Node))
     out, pos = [], content.start
-    for start, end in sorted(cuts):
+    for start, stop in sorted(cuts):
         if start >= pos:
             out.append(page[pos:start])
-            pos = end
+            pos = stop
     out.append(page[pos:end])
     return "".join(out)
