@@ -305,3 +305,41 @@ def test_hostile_word_and_ofd_files_are_refused_in_one_line(tmp_path):
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
     assert len(texts) == 1 and "开展危房核查。" in texts[0] and result.exit_code == 1
+
+
+# --- pages saved as one file (MHTML) --------------------------------------------------------------
+
+def _mhtml(page: bytes, charset: str, encoding: str = "quoted-printable") -> bytes:
+    """A page as Internet Explorer saves it to one .mht file: MIME headers, the page's part, a picture's."""
+    import base64
+    import quopri
+
+    body = quopri.encodestring(page) if encoding == "quoted-printable" else base64.encodebytes(page)
+    return ("From: <由 Windows Internet Explorer 8 保存>\r\n".encode("gb18030")
+            + b"Subject: =?gb2312?B?xLPEs8/YyMvD8dX+uK4=?=\r\nMIME-Version: 1.0\r\n"
+            + b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----=_NextPart_000"\r\n\r\n'
+            + b"This is a multi-part message in MIME format.\r\n\r\n------=_NextPart_000\r\n"
+            + f'Content-Type: text/html;\r\n\tcharset="{charset}"\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n'.encode()
+            + body.replace(b"\n", b"\r\n") + b"\r\n------=_NextPart_000\r\nContent-Type: image/jpeg\r\n"
+            + b"Content-Transfer-Encoding: base64\r\n\r\n/9j/4AAQSkZJRgABAQEASABIAAD/2wBD\r\n------=_NextPart_000--\r\n")
+
+
+@pytest.mark.parametrize("encoding", ["quoted-printable", "base64"])
+def test_a_page_saved_as_one_mht_file_is_read_as_the_page(tmp_path, encoding):
+    page = (Path(__file__).parent / "data" / "table_site_article.gbk.html").read_bytes()  # GB2312, as sites serve it
+    (tmp_path / "saved.mht").write_bytes(_mhtml(page, "gb2312", encoding))
+    assert detect((tmp_path / "saved.mht").read_bytes(), "saved.txt").name == "mhtml"  # by its bytes, whatever its name
+    doc, items = items_of(tmp_path / "saved.mht")
+    assert doc["encoding"] == "gb18030" and doc["meta"]["title"] == "县市场监管局开展节前食品安全专项检查"
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "县市场监管局开展节前食品安全专项检查", ["县市场监管局"])]
+    assert items[0]["doc"]["date"] == "2023-01-12" and "版权" not in items[0]["body"]
+
+
+def test_an_mht_file_without_a_page_in_it_says_so_and_the_folder_goes_on(tmp_path):
+    shutil.copy(seed_path("004"), tmp_path / "good.txt")
+    (tmp_path / "pictures.mht").write_bytes(_mhtml(b"", "gb2312").replace(b"text/html;", b"image/png;"))
+    result = runner.invoke(app, ["split", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert "pictures.mht: MHTML file without a web page in it (no text/html part)" in result.stderr
+    assert {json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.splitlines()} == {"good.txt"}

@@ -151,12 +151,32 @@ def _html_sniff(data: bytes) -> bool:
     return sniff(data)
 
 
+def _mhtml_sniff(data: bytes) -> bool:
+    from .mhtml import is_mhtml
+
+    return is_mhtml(data)
+
+
+@register("mhtml", (".mht", ".mhtml"), _mhtml_sniff)
+def _read_mhtml(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
+    """A page saved as one file (MHTML): its HTML part, decoded by the charset its header names."""
+    from .mhtml import MhtmlError, html_part
+
+    try:
+        page, charset = html_part(data)
+    except MhtmlError as exc:
+        raise DecodeError(str(exc)) from None
+    decoded = _read_html(page, options, changes, charset)
+    return Decoded(decoded.text, decoded.encoding, decoded.replacements, meta=decoded.meta, format="mhtml")
+
+
 @register("html", (".html", ".htm", ".shtml", ".xhtml"), _html_sniff)
-def _read_html(data: bytes, options: ReadOptions, changes: Changes) -> Decoded:
-    """A web page: decoded by the charset it declares (many county sites are still GBK), then parsed."""
+def _read_html(data: bytes, options: ReadOptions, changes: Changes, charset: str | None = None) -> Decoded:
+    """A web page: decoded by the charset it declares (many county sites are still GBK), or that
+    the file around it names (``charset``), then parsed."""
     from .html import declared_charset, html_text
 
-    declared = None if options.encoding else declared_charset(data)
+    declared = None if options.encoding else (charset or declared_charset(data))
     decoded = None
     if declared:
         try:
