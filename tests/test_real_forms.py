@@ -315,6 +315,29 @@ def test_a_bulletin_whose_items_were_glued_with_no_break_at_all_is_cut_at_its_cr
         "延津政务快报", 43, "延津县人民政府办公室", "2023-09-22", "麻彦伟")
 
 
+@pytest.mark.parametrize("text, title, date, source, starts", [
+    ("当前位置:首页 政府副县长苏晓艳召开乡村振兴示范片区重点项目建设推进会 时间:2022-04-01 10:19:56 3月31日下午,政府副县长"
+     "苏晓艳在县委第三会议室召开推进会,对重点项目实施进行安排部署。 苏晓艳指出,有关部门和乡镇要抢抓时机,加快示范片区建设进度。"
+     " (政府办综合六科)", "政府副县长苏晓艳召开乡村振兴示范片区重点项目建设推进会", "2022-04-01", None, "3月31日下午"),
+    ("2019年县政府工作报告三季度完成情况通报 时间:2019-10-16 10:41 信息来源:灌云县[ ] 浏览次数: [ 打印 ] [ 关闭 ] [ 收藏 ] "
+     "按照县政府文件精神要求,县政府督查室对目标任务三季度完成情况进行了专项督查,现将相关情况予以通报。 从督查情况看,"
+     "大多数责任单位对分解的目标任务均能高度重视。", "2019年县政府工作报告三季度完成情况通报", "2019-10-16", "灌云县", "按照县政府"),
+])
+def test_a_pages_top_run_onto_one_line_gives_title_facts_and_text(text, title, date, source, starts):
+    item = items_of(text)[0]
+    assert (item["headline"], item["doc"]["title"], item["doc"]["date"]) == (title, title, date)
+    assert item["body"].startswith(starts)
+    if source:
+        assert item["doc"]["issuer"] == source
+
+
+def test_a_share_bar_opening_a_run_together_page_is_chrome():
+    text = ("分享至: 1月26日,从省委农村工作会议上传来喜讯,我县荣获省2021年度乡村振兴战略实绩考核县级进位第一等次。 "
+            "2021年,我县认真贯彻关于“三农”工作的重要论述,乡村振兴工作取得较好成绩。 加快富民强村,巩固脱贫成果,促进共同富裕。 县农业农村局")
+    item = items_of(text)[0]
+    assert item["body"].startswith("1月26日") and item["units"] == ["县农业农村局"]
+
+
 def test_a_units_label_run_in_after_a_space_opens_no_section():
     from bulletin_cli.split.bulletin import _section_run_in
     from bulletin_cli.split.common import Para
@@ -488,6 +511,18 @@ def test_a_heading_run_into_its_text_ends_at_the_earliest_sign(text, heading):
     from bulletin_cli.split.outline import run_on_heading
 
     assert text[:run_on_heading(text)] == heading
+
+
+@pytest.mark.parametrize("text, heading", [
+    ("2023年工作回顾今年是全面贯彻党的二十大精神的开局之年", "2023年工作回顾"),   # a short heading, its text run on
+    ("存在问题及原因", None),                                               # 及 opens no text
+    ("主要做法和成效", None),
+])
+def test_a_short_heading_runs_into_its_text_only_where_a_text_opens(text, heading):
+    from bulletin_cli.split.outline import ending_then_opener
+
+    cut = ending_then_opener(text)
+    assert (text[:cut] if cut else None) == heading
 
 
 def test_fake_bold_headings_extracted_twice_are_written_once():

@@ -118,6 +118,7 @@ def web_text(text: str, changes: Changes) -> str:
     if "\n" not in text[:4000] and len(text) < LONG_LINE:
         return text
     text = _header(text, changes)
+    text = _collapsed_top(text, changes)
     if "|" in text[:3000]:
         text = _metadata_table(text, changes)
     if "{" in text[:20000]:
@@ -150,6 +151,70 @@ def _header(text: str, changes: Changes) -> str:
     facts = facts_line(source=source, date=date)
     changes.add("web_chrome", dropped[:24], "", n=1)
     return "\n\n".join(x for x in (fields["title"], facts, body) if x)
+
+
+#: A time label on a page's first line. Example: 时间: of …推进会 时间:2022-04-01 10:19:56.
+TIME_LABEL = re.compile(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*")
+#: What separates the steps of a breadcrumb and the title after it. Example: the space and > of 首页 > 政务 标题.
+CRUMB_STEP = re.compile(r"[\s>＞»/]+")
+#: Sentence punctuation: a run with any is no title.
+TITLE_BREAKERS = re.compile(r"[。！？，；,;!?]")
+#: The longest title a page's run-together top is read for, and the farthest its time line starts.
+TOP_TITLE_MAX, TOP_TIME_WITHIN = 80, 200
+
+
+@pattern
+def FACT_PAIR(f: dict) -> re.Pattern[str]:
+    """One more labelled fact after the time on a page's run-together top, its value to the next
+    space or bracket. Example: 信息来源:灌云县 of … 10:41 信息来源:灌云县[ ] 浏览次数: […."""
+    return re.compile(rf"\s*({alternation(f['web_meta_labels'])})\s*[:：]\s*([^\s\[\]【】:：]*)")
+
+
+@pattern
+def TOOL_RUN(f: dict) -> re.Pattern[str]:
+    """Tools on a page's top, bracketed or not, and empty brackets. Example: [ 打印 ] [ 关闭 ] [ ]."""
+    return re.compile(rf"(?:\s*[\[【]\s*(?:{alternation(f['share_words'])})?\s*[\]】]|\s*(?:{alternation(f['share_words'])})"
+                      r"\s*[:：]?)+")
+
+
+def _collapsed_top(text: str, changes: Changes) -> str:
+    """A page's top run onto one line with its text (its breaks lost): breadcrumb, title, time line,
+    other facts, share bar, then the text. The title (the breadcrumb's last step, or all before the
+    time) and a facts line go on lines of their own; breadcrumb, tools and share bar are chrome,
+    counted. Examples: 当前位置:首页 政府副县长…推进会 时间:2022-04-01 10:19:56 3月31日下午,…;
+    …完成情况通报 时间:2019-10-16 10:41 信息来源:灌云县[ ] 浏览次数: [ 打印 ] [ 关闭 ] 按照…;
+    分享至: 1月26日,从省委….
+    """
+    first, nl, rest = text.partition("\n")
+    if len(first) < LONG_LINE:
+        return text
+    if (tools := P.TOOL_RUN.match(first)) and tools.end() and P.CHROME.match(first):
+        changes.add("web_chrome", first[:tools.end()].strip(), "", n=1)  # 分享至: before the text
+        return first[tools.end():].lstrip() + nl + rest
+    crumb = P.BREADCRUMB.match(first)
+    start = crumb.end() if crumb else 0
+    time = TIME_LABEL.search(first, start, start + TOP_TIME_WITHIN)
+    stamp = DATE_TIME.match(first, time.end()) if time else None
+    if stamp is None:
+        return text
+    head = first[start:time.start()].strip()
+    steps = [x for x in CRUMB_STEP.split(head) if x] if crumb else [head]
+    title = steps[-1] if steps else ""
+    if crumb and title.startswith("正文") and len(title) > 6:
+        title = title[2:]  # …>>正文在县第十八届…报告: the breadcrumb's last step, run into the title
+    if not (6 <= len(title) <= TOP_TITLE_MAX) or TITLE_BREAKERS.search(title) or title in ("首页", "正文") \
+            or (not crumb and (title.count(" ") > 1 or title.startswith("首页"))):
+        return text  # (with no breadcrumb, all before the time is the title: two phrases at most)
+    facts, cut = {"date": _date(stamp.group(0))}, stamp.end()
+    while (pair := P.FACT_PAIR.match(first, cut)) or ((tools := P.TOOL_RUN.match(first, cut)) and tools.end() > cut):
+        if pair:
+            if P.forms["web_meta_labels"].get(pair.group(1)) == "issuer" and pair.group(2):
+                facts.setdefault("source", pair.group(2))
+            cut = pair.end()
+        else:
+            cut = tools.end()
+    changes.add("web_chrome", first[:start + 12] if crumb else first[time.start():cut][:24], "", n=1)
+    return title + "\n\n" + facts_line(**facts) + "\n\n" + first[cut:].lstrip() + nl + rest
 
 
 def _metadata_table(text: str, changes: Changes) -> str:

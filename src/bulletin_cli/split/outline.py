@@ -101,6 +101,17 @@ def run_on_heading(text: str) -> int | None:
     return None
 
 
+def ending_then_opener(text: str) -> int | None:
+    """Where a short heading ends that runs into its text: a heading's last word, then a word
+    that opens a text, with no stop before. Example: 2023年工作回顾|今年是全面贯彻…开局之年; not
+    存在问题及原因 (及 opens no text)."""
+    m = P.RUN_ON_ENDING.search(text, 2, RUN_ON_WITHIN)
+    if m and not re.search(r"[，,；;：:]", text[:m.end()]) and (
+            P.RUN_ON_OPENER.match(text, m.end()) or RUN_ON_START.match(text, m.end())):
+        return m.end()
+    return None
+
+
 def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
     """Candidate outline markers in a paragraph: (start, end, level, number, marker)."""
     out = []
@@ -209,7 +220,7 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
             if rules and d.level >= 2 and len(heading) > RULE_HEADING_MAX:
                 heading, body = "", chunk  # （三）当某一岗位责任人因事离岗，…。: a provision, no heading of its own
-            elif len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading)):
+            elif (len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading))) or (cut := ending_then_opener(heading)):
                 heading, body = heading[:cut], chunk[cut:]  # 2022年工作总结|今年来，… : no stop between them
             elif m and not _heading_sentence(heading):
                 heading, body = "", chunk  # （一）岗位责任制是本办落实依法行政，…。: a clause, no heading of its own
