@@ -338,6 +338,16 @@ def test_a_share_bar_opening_a_run_together_page_is_chrome():
     assert item["body"].startswith("1月26日") and item["units"] == ["县农业农村局"]
 
 
+def test_a_credited_article_run_onto_one_line_keeps_its_title_its_clauses_and_its_unit():
+    text = ("临澧县委办强化督查审批 增强督查效能 为进一步规范和加强全县督查工作,临澧县委办强化督查审批,增强督查效能。 "
+            "1、严格实行督查审批。县直单位组织开展的全县性督查活动,必须制定督查方案。 "
+            "2、统筹安排督查活动。县委督查室对全县性督查活动进行统筹安排,防止督查过多过滥。 供稿:临澧县委办公室")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "临澧县委办强化督查审批 增强督查效能", ["临澧县委办公室"])]  # its two clauses in its body
+    assert items[0]["body"].startswith("为进一步规范") and "2、统筹安排督查活动" in items[0]["body"]
+
+
 def test_a_units_label_run_in_after_a_space_opens_no_section():
     from bulletin_cli.split.bulletin import _section_run_in
     from bulletin_cli.split.common import Para

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import P, alternation, pattern, width
+from ..lexicon.patterns import BODY_OPENERS, P, alternation, pattern, width
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _bare_unit_line
-from .headlines import _is_heading
+from .headlines import DATELINE, _is_heading
 from .masthead import parse_issue
 
 
@@ -85,7 +85,11 @@ def parse_article(paras: list[Para], parsed: Parsed) -> None:
     if cut is not None:
         texts[-1] = texts[-1][:cut].rstrip()
     start = parsed.article if parsed.article is not None else body[0].start
-    d = Draft(start, body[-1].end, headline=parsed.headline or parsed.masthead.get("title"))
+    headline = parsed.headline or parsed.masthead.get("title")
+    if headline is None and (cut := title_before_text(texts[0])):
+        headline, texts[0] = texts[0][:cut].rstrip(), texts[0][cut:].lstrip()  # its breaks lost: title, text
+        parsed.masthead.setdefault("title", headline)
+    d = Draft(start, body[-1].end, headline=headline)
     d.body = "\n".join(t for t in texts if t)
     d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else [])
     d.reporters = reporters
@@ -109,6 +113,34 @@ def _without_attached_file(paras: list[Para], parsed: Parsed) -> list[Para]:
             parsed.regions.extend((p.start, p.end, "footer") for p in paras[k:])
             return paras[:k]
     return paras
+
+
+#: The longest title found run on before an article's text.
+RUN_ON_TITLE_MAX = 60
+
+
+def title_before_text(text: str) -> int | None:
+    """Where an article's text starts after its title on the same line (the break between them
+    lost, a space left): at the last space before the first stop, where the text opens as texts
+    do (a dateline, 为进一步, 近日，). Example: 临澧县委办强化督查审批 增强督查效能 |为进一步规范….
+
+    >>> t = "临澧县委办强化督查审批 增强督查效能 为进一步规范和加强全县督查工作，强化督查审批。"
+    >>> t[:title_before_text(t)]
+    '临澧县委办强化督查审批 增强督查效能 '
+    """
+    stop = HEAD_STOP.search(text)
+    head = text[:stop.start() if stop else len(text)][:RUN_ON_TITLE_MAX + 1]
+    space = max(head.rfind(" "), head.rfind("\u3000"))
+    if space < 6:
+        return None
+    rest = text[space + 1:]
+    if DATELINE.match(rest) or P.RUN_ON_OPENER.match(rest) or ((m := BODY_OPENERS.match(rest)) and len(m.group(0)) >= 2):
+        return space + 1
+    return None
+
+
+#: What ends the run a title can stand in. Example: the comma of 为进一步规范和加强全县督查工作，.
+HEAD_STOP = re.compile(r"[，。；：！？,;:!?]")
 
 
 def has_closing_credit(paras: list[Para]) -> bool:

@@ -248,6 +248,16 @@ def _outline_levels(s: Signals) -> int:
     return len({OUTLINE_LEVELS[g][0] for g in s.outline_starts})
 
 
+#: An article's text may hold this many numbered clauses (of one level) and stay one article.
+ARTICLE_CLAUSES = 3
+
+
+def _few_clauses(s: Signals) -> bool:
+    """No numbered paragraphs, or a few clauses of one level (1、严格实行督查审批。… 2、统筹安排…), as
+    an article's text holds them; not the points of an outline."""
+    return not s.outline_starts or (_outline_levels(s) == 1 and len(s.outline_starts) <= ARTICLE_CLAUSES)
+
+
 #: The rules, tried in order: (layout, name, test, what it means). The first that holds decides;
 #: none holding gives ``plain``.
 RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
@@ -263,8 +273,8 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
      and not s.report_title and s.attributions <= 1 and s.headline_items < 2,
      "a title over running text that ends with its unit's credit"),
     ("article", "credited text", lambda s: not s.title_top and s.closing_credit and s.inner_heads == 0
-     and s.attributions <= 1 and len(s.texts) <= 12 and not s.outline_starts and s.headline_items < 2,
-     "running text, no title, that ends with its unit's credit"),
+     and s.attributions <= 1 and len(s.texts) <= 12 and _few_clauses(s) and s.headline_items < 2,
+     "running text, no title, that ends with its unit's credit (numbered clauses of one level at most)"),
     ("entries", "entries", lambda s: s.entries >= 2 or (s.entries == 1 and s.attributions <= 1 and len(s.texts) <= 8),
      "yearbook entries: 【name】 text, 《title》 over paragraphs"),
     ("bulletin", "unit items", lambda s: s.unit_items >= 2 and s.unit_items >= UNIT_ITEMS_SHARE * len(s.texts),
