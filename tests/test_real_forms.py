@@ -356,6 +356,47 @@ def test_a_units_label_run_in_after_a_space_opens_no_section():
     found = _section_run_in(Para(0, 40, "【民生保障】 县住建局扎实推进老旧小区改造 今年以来，完成改造12个。"))
     assert found is not None and found[0] == "民生保障" and found[1].text.startswith("县住建局")
 
+
+#: A county site's page as html2text saves it (shortened from pingtan_15 so saved): the site's
+#: navigation as lists of links, the breadcrumb, title, time line, share bar, the text with its
+#: pictures, the source line, then related links and the footer.
+MARKDOWN_PAGE = "\n\n".join([
+    "![](/images/gh_logo.png) [![](/images/site_logo.png)](/)",
+    "[国务院](https://www.gov.cn/ \"国务院\") [省政府](https://www.fujian.gov.cn/ \"省政府\")",
+    "\n".join(f"  * [{w}](/{k}/ \"{w}\")" for k, w in enumerate(["首页", "政务公开", "解读回应", "办事服务", "互动交流"])),
+    "\n".join(f"[{w}](/zwgk/{k}/ \"{w}\")" for k, w in enumerate(["政府信息公开", "领导之窗", "政府机构", "要闻", "政府会议"])),
+    "__当前位置：",
+    "  * [首页](../../../../ \"首页\")\n  * [政务公开](../../../ \"政务公开\")\n  * [稳岗就业](../ \"稳岗就业\")",
+    "福建省首个两岸就业创业村居服务站揭牌",
+    "时间：2021-11-11 15:03",
+    "__________ __",
+    "[__微信](javascript:void\\(0\\); \"分享到微信\") [__微博](javascript:void\\(0\\); \"分享到新浪微博\")",
+    "11月11日上午，我省首个两岸就业创业村居服务站在君山片区大坪村村部揭牌，区社会事业局副局长程义明致辞并为服务站揭牌。"
+    "[![](/upload/2021/11/11/a_s.jpg)](/upload/2021/11/11/a.jpg)",
+    "服务站以政府购买就业创业服务为引导，依托村居现有村级劳动保障队伍，打造农业农村领域版的创业孵化基地。",
+    "来源：平潭综合实验区社会事业局",
+    "__附件下载",
+    "扫一扫在手机上查看当前页面",
+    "相关链接",
+    "\n".join(f"    * [{w}](http://www.{k}.gov.cn/ \"{w}\")" for k, w in enumerate(["福建省人民政府", "福州市政府网站", "厦门市政府网站"])),
+    "[使用帮助](/sybz/ \"使用帮助\") _|_\n[联系我们](/lxwm/ \"联系我们\") _|_",
+    "版权所有：平潭综合实验区党工委管委会网站",
+])
+
+
+def test_a_page_saved_as_markdown_is_its_article():
+    items = items_of(MARKDOWN_PAGE, "page.md")
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "福建省首个两岸就业创业村居服务站揭牌", ["平潭综合实验区社会事业局"])]
+    assert items[0]["body"].startswith("11月11日上午") and "](" not in items[0]["body"]
+    assert (items[0]["doc"]["date"], items[0]["doc"]["issuer"]) == ("2021-11-11", "平潭综合实验区社会事业局")
+
+
+def test_a_markdown_document_with_a_few_links_is_not_taken_for_a_page():
+    from bulletin_cli.normalise.mdpage import is_markdown_page
+    text = "# 工作动态\n\n县住建局推进老旧小区改造 今年以来，改造小区12个（[详见](http://x.gov.cn/a)）。\n"
+    assert not is_markdown_page(text) and is_markdown_page(MARKDOWN_PAGE)
+
 # --- bulletins posted on a site ------------------------------------------------------------
 
 BULLETIN_PAGE = """平潭卫计局工作简报201903期

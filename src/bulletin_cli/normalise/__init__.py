@@ -16,6 +16,7 @@ from ..read.html import html_text, is_page
 from ..read.text import repair_mojibake
 from .doubled import undouble
 from .inline import inline_marks
+from .mdpage import markdown_page
 from .markup import strip_markup
 from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
@@ -51,6 +52,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
     has_markup = "*" in text or "_" in text or "<" in text or "&" in text or "#" in text or ">" in text
     if opts.markup and "<" in text and is_page(text):
         text = html_text(text, changes)[0]  # a saved web page given as text: parsed (see read/html.py)
+    if opts.web and "](" in text:
+        text = markdown_page(text, changes)  # a page saved as Markdown: its article, links' syntax gone
     if opts.web:
         text = web_text(text, changes)  # a crawler's header, page chrome run into the text, lost breaks
     if opts.page_artefacts:

@@ -79,6 +79,8 @@ def parse_article(paras: list[Para], parsed: Parsed) -> None:
     body = paras[:len(paras) - n] if n < len(paras) else paras
     for p in paras[len(body):]:
         parsed.regions.append((p.start, p.end, "footer"))
+        if source := P.SOURCE_LINE.match(p.text):  # 来源：中国平潭网 closing it: the text's source
+            parsed.masthead.setdefault("source", source.group(2))
     for key, value in fields.items():
         (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
     texts = [p.text for p in body]

@@ -1,0 +1,102 @@
+"""A web page saved as Markdown (html2text, Jina Reader, markdownify, a browser clipper): links
+written ``[text](url)``, pictures ``![alt](src)``, the site's navigation as lists of links. Its
+article is found as in a saved HTML page (:mod:`bulletin_cli.read.article`), by where the text
+that is no link text is: the run of blocks richest in it (each block scored by that text, less
+its link text and a little for being a block at all) is the article, from its title and time line
+to its source line; the blocks around it are page chrome, and link and picture syntax inside it
+goes, each link's text kept. Both are counted (``web_chrome``, ``markdown_links``).
+
+>>> nav = "\\n".join(f"  * [栏目{k}](/c{k}/ \\"栏目{k}\\")" for k in range(12))
+>>> page = (nav + "\\n\\n__当前位置：\\n\\n  * [首页](../../ \\"首页\\")\\n  * [公示公告](../ \\"公示公告\\")\\n\\n"
+...         "平潭海底首次打捞出五代青瓷\\n\\n时间：2010-05-10 15:17\\n\\n[__微信](javascript:void\\\\(0\\\\); \\"分享到微信\\")\\n\\n"
+...         "6件距今1000多年的五代时期青瓷，近日在[平潭](/pt/)海域被发现。这是该海域迄今为止发现的年代最为久远的文物。\\n\\n"
+...         "来源：中国平潭网\\n\\n" + nav)
+>>> print(markdown_page(page, Changes()))
+平潭海底首次打捞出五代青瓷
+<BLANKLINE>
+时间：2010-05-10 15:17
+<BLANKLINE>
+6件距今1000多年的五代时期青瓷，近日在平潭海域被发现。这是该海域迄今为止发现的年代最为久远的文物。
+<BLANKLINE>
+来源：中国平潭网
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..changes import Changes
+from ..lexicon.patterns import CJK
+
+#: A Markdown picture: its alt text, then its address (parentheses inside escaped or balanced,
+#: perhaps wrapped onto the next line) and title. Example: ![](/images/logo.png).
+IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
+#: A Markdown link (pictures taken out first): its text, then its address and title.
+#: Example: [首页](../../ "首页").
+LINK = re.compile(r"()\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
+#: ... or when this many of its blocks are nothing but links.
+NAV_BLOCKS = 5
+#: Characters that count as text.
+TEXT_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
+#: A page is read this way when it has at least this many links and this share of its text is
+#: link text (navigation), so a Markdown document with a few links is left as it is.
+MIN_LINKS, LINK_SHARE = 15, 0.25
+#: What a block costs for being one: short lines of chrome (政策文件, __关闭) score nothing.
+BLOCK_COST = 4
+#: Runs of underscores html2text leaves for icons and rules. Example: __ of __当前位置：, __________.
+ICON_RUN = re.compile(rf"(?<![{CJK}A-Za-z0-9])_{{2,}}|_{{2,}}(?![{CJK}A-Za-z0-9])")
+#: Bullets of a Markdown list. Example: the "  * " of   * [首页](…).
+BULLET = re.compile(r"^[ \t]*[*+-][ \t]+", re.MULTILINE)
+
+
+def is_markdown_page(text: str) -> bool:
+    """True for a web page saved as Markdown: many links, and much of its text theirs or many of
+    its blocks nothing but links (navigation)."""
+    if text.count("](") < MIN_LINKS:
+        return False
+    text = IMAGE.sub("", text)
+    links = sum(len(TEXT_CHAR.findall(m.group(2))) for m in LINK.finditer(text))
+    own = len(TEXT_CHAR.findall(LINK.sub("", text)))
+    if links >= LINK_SHARE * max(1, links + own):
+        return True
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return sum(1 for b in blocks if LINK.search(b) and not TEXT_CHAR.search(LINK.sub("", b))) >= NAV_BLOCKS
+
+
+def _score(block: str) -> int:
+    block = IMAGE.sub("", block)
+    links = sum(len(TEXT_CHAR.findall(m.group(2))) for m in LINK.finditer(block))
+    own = len(TEXT_CHAR.findall(LINK.sub("", block)))
+    return own - links - BLOCK_COST
+
+
+def markdown_page(text: str, changes: Changes) -> str:
+    """The article of a page saved as Markdown, its links' syntax gone; ``text`` itself when it
+    is no such page."""
+    if not is_markdown_page(text):
+        return text
+    blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    best, best_span, run, start = 0, (0, 0), 0, 0
+    for k, block in enumerate(blocks):  # the run of blocks with the highest score (Kadane)
+        if run <= 0:
+            run, start = 0, k
+        run += _score(block)
+        if run > best:
+            best, best_span = run, (start, k + 1)
+    if best <= 0:
+        return text
+    kept = [IMAGE.sub("", b) for b in blocks[best_span[0]:best_span[1]]]
+    kept = [b for b in kept if TEXT_CHAR.search(LINK.sub("", b))]  # (no bar of links only)
+    dropped = len(blocks) - len(kept)
+    links = 0
+
+    def unlink(m: re.Match[str]) -> str:
+        nonlocal links
+        links += 1
+        return m.group(2)
+
+    out = "\n\n".join(ICON_RUN.sub("", BULLET.sub("", LINK.sub(unlink, b))).strip() for b in kept)
+    changes.add("web_chrome", f"{dropped} blocks around the article", "", n=dropped)
+    if links:
+        changes.add("markdown_links", "[…](…)", "…", n=links)
+    return "\n\n".join(b for b in out.split("\n\n") if b.strip())
