@@ -392,6 +392,15 @@ def test_a_page_saved_as_markdown_is_its_article():
     assert (items[0]["doc"]["date"], items[0]["doc"]["issuer"]) == ("2021-11-11", "平潭综合实验区社会事业局")
 
 
+def test_a_reader_services_header_over_a_markdown_page_gives_title_and_date():
+    text = ("Title: 福建省首个两岸就业创业村居服务站揭牌\n\nURL Source: https://www.pingtan.gov.cn/zwgk/t20211111_1.htm\n\n"
+            "Published Time: 2021-11-11T15:03:00+08:00\n\nMarkdown Content:\n"
+            + MARKDOWN_PAGE.replace("福建省首个两岸就业创业村居服务站揭牌\n\n时间：2021-11-11 15:03\n\n", ""))
+    items = items_of(text, "page.md")
+    assert [(i["headline"], i["doc"]["date"]) for i in items] == [("福建省首个两岸就业创业村居服务站揭牌", "2021-11-11")]
+    assert items[0]["body"].startswith("11月11日上午")
+
+
 def test_a_markdown_document_with_a_few_links_is_not_taken_for_a_page():
     from bulletin_cli.normalise.mdpage import is_markdown_page
     text = "# 工作动态\n\n县住建局推进老旧小区改造 今年以来，改造小区12个（[详见](http://x.gov.cn/a)）。\n"

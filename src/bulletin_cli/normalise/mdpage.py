@@ -75,6 +75,7 @@ def markdown_page(text: str, changes: Changes) -> str:
     is no such page."""
     if not is_markdown_page(text):
         return text
+    head, text = _reader_header(text)
     blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
     best, best_span, run, start = 0, (0, 0), 0, 0
     for k, block in enumerate(blocks):  # the run of blocks with the highest score (Kadane)
@@ -99,4 +100,15 @@ def markdown_page(text: str, changes: Changes) -> str:
     changes.add("web_chrome", f"{dropped} blocks around the article", "", n=dropped)
     if links:
         changes.add("markdown_links", "[…](…)", "…", n=links)
-    return "\n\n".join(b for b in out.split("\n\n") if b.strip())
+    return head + "\n\n".join(b for b in out.split("\n\n") if b.strip())
+
+
+#: The line closing a reader service's or crawler's header (see :mod:`.webtext`). Example: Markdown Content:.
+HEADER_END = re.compile(r"^(?:Markdown Content\s*:|\s*[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,})\s*$", re.MULTILINE)
+
+
+def _reader_header(text: str) -> tuple[str, str]:
+    """(the header a reader service or crawler wrote above the page, kept for
+    :func:`~.webtext.web_text`; the page). Example: Title: … / URL Source: … / Markdown Content:."""
+    m = HEADER_END.search(text, 0, 3000)
+    return (text[:m.end()] + "\n", text[m.end():]) if m else ("", text)

@@ -31,8 +31,9 @@ from ..changes import Changes
 from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, P, alternation, pattern
 from ..read.html import facts_line
 
-#: The line that closes a crawler's header. Example: ==================== 正文 ====================.
-BODY_MARK = re.compile(r"^\s*[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}\s*$")
+#: The line that closes a crawler's header. Example: ==================== 正文 ====================,
+#: Markdown Content: (Jina Reader's).
+BODY_MARK = re.compile(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|Markdown Content\s*:)\s*$")
 #: A date and time on a page's time line. Example: 2010-05-10 15:17, 2022年8月23日 14:52.
 DATE_TIME = re.compile(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 #: Style sheet rules leaked into text. Example: @font-face { font-family: "宋体"; }, p.MsoNormal { margin: 0pt; }.
@@ -137,7 +138,7 @@ def _header(text: str, changes: Changes) -> str:
             if key and m.group(2):
                 fields.setdefault(key, m.group(2))
             continue
-        if BODY_MARK.match(line) and labelled >= 3 and "title" in fields:
+        if BODY_MARK.match(line) and labelled >= 2 and "title" in fields:
             body = "\n".join(lines[k + 1:])
             break
         if labelled == 0 and line.strip():

@@ -70,6 +70,14 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         else:  # a digest or summary copied from a website: the line is part of its masthead
             parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
+        while hi - lo >= 2 and (more := web_meta(paras[lo].text)) is not None:
+            # a second facts line: the page's own under a reader's (发布时间：… ⏎ 时间：… 15:03)
+            for key, value in more.items():
+                if key != "series":
+                    parsed.masthead.setdefault(key, value)
+            if parsed.article is None:
+                parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
+            lo += 1
     while title_line and hi - lo >= 2 and MASKS.sub("", paras[lo].text) == title_line:
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))  # the title again, under its facts
         if paras[lo].text != title_line:  # 在**县第十八届…报告: the document's own, with the mask the page dropped
