@@ -401,6 +401,16 @@ def test_a_reader_services_header_over_a_markdown_page_gives_title_and_date():
     assert items[0]["body"].startswith("11月11日上午")
 
 
+def test_a_sites_source_line_under_a_signature_is_not_the_notices_credit():
+    text = ("平潭县粮油工业公司房屋公开招租的通告\n\n时间：2013-06-21 10:40\n\n"
+            "平潭县粮油工业公司将位于城关东大街的房屋进行公开招租。现将有关事项通告如下：\n\n"
+            "一、报名条件：本次招租仅限于企业法人参加。\n\n二、该场所出租用于写字楼，租期9年11个月。\n\n"
+            "平潭县粮油工业公司\n\n2013年6月21日\n\n来源：中国平潭\n\n附件下载\n\n扫一扫在手机上查看当前页面\n")
+    item = items_of(text)[0]
+    assert item["units"] == ["平潭县粮油工业公司"]
+    assert (item["doc"]["issuer"], item["doc"]["date"]) == ("平潭县粮油工业公司", "2013-06-21")
+
+
 def test_a_markdown_document_with_a_few_links_is_not_taken_for_a_page():
     from bulletin_cli.normalise.mdpage import is_markdown_page
     text = "# 工作动态\n\n县住建局推进老旧小区改造 今年以来，改造小区12个（[详见](http://x.gov.cn/a)）。\n"

@@ -91,6 +91,12 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         parsed.masthead["distribution"] = paras[lo].text.rstrip("：: ")
         parsed.regions.append((paras[lo].start, paras[lo].end, "masthead"))
         lo += 1
+    if hi - lo >= 3 and (source := P.SOURCE_LINE.match(paras[hi - 1].text)) and width(paras[hi - 2].text) <= 30 \
+            and parse_date(paras[hi - 2].text):
+        # 来源：中国平潭 under the signature's date: the site's line, not the text's credit
+        parsed.masthead.setdefault("source", source.group(2))
+        parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "footer"))
+        hi -= 1
     for _ in range(2):  # the signature: the office and the date that close the document
         if hi - lo < 2:
             break
