@@ -746,6 +746,16 @@ def test_a_wechat_article_hidden_until_its_script_runs_is_read_with_its_credits_
     assert (doc["date"], doc["editor"], doc["reviewer"]) == ("2023-09-22", "李华", "张明")
 
 
+def test_a_wechat_article_saved_as_markdown_is_one_article_with_its_byline_in_it():
+    """The same WeChat article as html2text writes it: the title a Markdown heading, the account's
+    byline under it (a link), 阅读原文 and 微信扫一扫 after the editor line."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "wechat_article.md").read_bytes()))
+    assert [(i["layout"], i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("article", "县农业农村局多措并举抓好秋粮生产", ["县农业农村局"], ["王强"])]
+    assert "](" not in items[0]["body"] and "阅读原文" not in items[0]["body"]
+    assert (items[0]["doc"]["editor"], items[0]["doc"]["reviewer"]) == ("李华", "张明")
+
+
 def test_an_old_table_laid_gbk_site_page_gives_its_article():
     """A county site laid out in tables, in GB2312, with no meta tags: navigation, breadcrumb, the
     title cell, 发布日期：… 信息来源：… 浏览次数：<script>, the text, print links, related news, footer."""

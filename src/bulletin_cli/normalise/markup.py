@@ -45,6 +45,11 @@ def strip_markup(text: str, changes: Changes) -> str:
         text = counted_sub(MARKDOWN_BLOCK, "", text, changes, "markup")
         if text is not before and "#" in text:
             text = counted_sub(MARKDOWN_CLOSING, "", text, changes, "markup")
+    if "](" in text:  # Markdown pictures go, links keep their text: [首页](/) → 首页
+        from .mdpage import IMAGE, LINK
+
+        text = counted_sub(IMAGE, "", text, changes, "markdown_links")
+        text = counted_sub(LINK, lambda m: m.group(2), text, changes, "markdown_links")
     if "**" in text or "__" in text:
         text = counted_sub(MARKUP_BOLD, bold, text, changes, "markup")
     if "<" in text:

@@ -151,12 +151,20 @@ def has_closing_credit(paras: list[Para]) -> bool:
     return bool(closing_credit(paras)[0])
 
 
+#: The widest line under an article's title that is its byline, not a heading (display columns).
+BYLINE_MAX = 40
+#: What a byline shows: names set apart by a space, or a label and a colon. Example: 县融媒体中心 某某县发布.
+BYLINE = re.compile(r"\S\s+\S|[:：]")
+
+
 def inner_headings(paras: list[Para]) -> int:
     """Heading lines after the first paragraph that stand over running text: an article has none.
     (Credit lines, facts lines, attachments and signatures are no headings.)"""
     count = 0
-    for p, q in zip(paras[1:], paras[2:]):
+    for k, (p, q) in enumerate(zip(paras[1:], paras[2:])):
         t = p.text
+        if k == 0 and width(t) <= BYLINE_MAX and BYLINE.search(t.strip()):
+            continue  # the line right under the title: its byline (县融媒体中心 某某县发布), no heading
         if _is_heading(p) and SENTENCE_MARK.search(q.text) and not P.WEB_META.match(t) \
                 and not ATTACHMENT.search(t) and not _bare_unit_line(t) and width(t) > 4:
             count += 1

@@ -270,7 +270,7 @@ RULES: tuple[tuple[str, str, Callable[[Signals], bool], str], ...] = (
     ("bulletin", "masthead fields", lambda s: "issue" in s.masthead_fields and bool(
         {"date", "issuer"} & set(s.masthead_fields)), "an issue number with a date or an issuer at the top"),
     ("article", "credited article", lambda s: s.title_top and s.closing_credit and s.inner_heads == 0
-     and not s.report_title and s.attributions <= 1 and s.headline_items < 2,
+     and not s.report_title and s.attributions <= 1 and s.headline_items < 2 and s.entries == 0,
      "a title over running text that ends with its unit's credit"),
     ("article", "credited text", lambda s: not s.title_top and s.closing_credit and s.inner_heads == 0
      and s.attributions <= 1 and len(s.texts) <= 12 and _few_clauses(s) and s.headline_items < 2,
