@@ -756,6 +756,17 @@ def test_a_wechat_article_saved_as_markdown_is_one_article_with_its_byline_in_it
     assert (items[0]["doc"]["editor"], items[0]["doc"]["reviewer"]) == ("李华", "张明")
 
 
+def test_a_small_site_page_saved_as_markdown_is_found_by_its_navigation_and_breadcrumb():
+    """A county site's article page (a TRS-style CMS) as html2text writes it: few links, but a block
+    of navigation links and a breadcrumb make it a page; its facts line runs its labels together
+    (…来源：城关镇浏览量： _128_ 字号：…)."""
+    items = split_document(normalise_bytes((Path(__file__).parent / "data" / "cms_article.md").read_bytes()))
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "城关镇：“三个聚焦”推动人居环境整治提质增效", ["城关镇"])]
+    assert items[0]["body"].startswith("今年以来") and items[0]["body"].endswith("激发群众参与热情。")
+    assert (items[0]["doc"]["date"], items[0]["doc"]["issuer"]) == ("2024-03-18", "城关镇")
+
+
 def test_an_old_table_laid_gbk_site_page_gives_its_article():
     """A county site laid out in tables, in GB2312, with no meta tags: navigation, breadcrumb, the
     title cell, 发布日期：… 信息来源：… 浏览次数：<script>, the text, print links, related news, footer."""

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ..changes import Changes
-from ..lexicon.patterns import CJK
+from ..lexicon.patterns import CJK, P
 
 #: A Markdown picture: its alt text, then its address (parentheses inside escaped or balanced,
 #: perhaps wrapped onto the next line) and title. Example: ![](/images/logo.png).
@@ -39,8 +39,9 @@ NAV_BLOCKS = 5
 #: Characters that count as text.
 TEXT_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
 #: A page is read this way when it has at least this many links and this share of its text is
-#: link text (navigation), so a Markdown document with a few links is left as it is.
-MIN_LINKS, LINK_SHARE = 15, 0.25
+#: link text (navigation), or blocks of links and page chrome: a Markdown document with a few
+#: links is left as it is.
+MIN_LINKS, LINK_SHARE = 6, 0.25
 #: What a block costs for being one: short lines of chrome (政策文件, __关闭) score nothing.
 BLOCK_COST = 4
 #: Runs of underscores html2text leaves for icons and rules. Example: __ of __当前位置：, __________.
@@ -50,8 +51,8 @@ BULLET = re.compile(r"^[ \t]*[*+-][ \t]+", re.MULTILINE)
 
 
 def is_markdown_page(text: str) -> bool:
-    """True for a web page saved as Markdown: many links, and much of its text theirs or many of
-    its blocks nothing but links (navigation)."""
+    """True for a web page saved as Markdown: links, and much of its text theirs, or many of its
+    blocks nothing but links (navigation), or one such block and a page's chrome (当前位置, 上一篇)."""
     if text.count("](") < MIN_LINKS:
         return False
     text = IMAGE.sub("", text)
@@ -60,7 +61,8 @@ def is_markdown_page(text: str) -> bool:
     if links >= LINK_SHARE * max(1, links + own):
         return True
     blocks = re.split(r"\n[ \t]*\n", text)
-    return sum(1 for b in blocks if LINK.search(b) and not TEXT_CHAR.search(LINK.sub("", b))) >= NAV_BLOCKS
+    nav = sum(1 for b in blocks if LINK.search(b) and not TEXT_CHAR.search(LINK.sub("", b)))
+    return nav >= NAV_BLOCKS or (nav >= 1 and any(P.CHROME.match(LINK.sub(r"\2", b)) for b in blocks))
 
 
 def _score(block: str) -> int:
