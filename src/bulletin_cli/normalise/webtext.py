@@ -307,6 +307,9 @@ def _style_rules(text: str, changes: Changes) -> str:
 def _breaks(text: str, changes: Changes) -> str:
     """Paragraph breaks back into long lines whose paragraphs the page collapsed: their sentences
     end in a space before the next, or their items end in credits glued to the next."""
+    glued = CREDIT_RUN_ON.search(text) is not None
+    if not glued and " " not in text and "\u3000" not in text:
+        return text
     out = []
     for line in text.split("\n"):
         if len(line) < LONG_LINE:
@@ -314,7 +317,7 @@ def _breaks(text: str, changes: Changes) -> str:
             continue
         spaced = (" " in line or "\u3000" in line) and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
             and line.count(" ") < SPACED * len(line)  # (not text set one character a space apart)
-        if spaced or len(CREDIT_RUN_ON.findall(line)) >= MIN_BREAKS:
+        if spaced or (glued and len(CREDIT_RUN_ON.findall(line)) >= MIN_BREAKS):
             before = line
             if spaced:
                 line = COLLAPSED_BREAK.sub("\n\n", line)

@@ -129,6 +129,10 @@ def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
 CHAIN_MIN, CHAIN_GAP, CHAIN_GLUED = 3, (2, 300), 2
 
 
+#: A number glued to the word before it, as a run-on list's points are. Example: 内容1、 of 主要内容1、乡(镇)….
+GLUED_MARK = re.compile(rf"(?<=[^。；！？：:;!?\s”\d.．])[\d{CN_DIGITS}]{{1,2}}[、.．](?![\d．.])")
+
+
 def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None = None,
                   glued_min: int = CHAIN_GLUED) -> set[int]:
     """Where the points of a numbered list run on inside ``text`` start: a run of one kind of
@@ -142,6 +146,8 @@ def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None 
     >>> run_on_chains("按第1、2、3条办理，共1、2年。")
     set()
     """
+    if glued_min and len(GLUED_MARK.findall(text)) < glued_min:
+        return set()  # (too few numbers glued to words for a run-on list: no need to scan)
     marks = _outline_marks(text) if marks is None else marks
     open_chains: dict[tuple[int, str], list[tuple[int, int, int]]] = {}
     found: set[int] = set()
