@@ -406,6 +406,24 @@ def test_a_sites_source_line_under_a_signature_is_not_the_notices_credit():
     assert (item["doc"]["issuer"], item["doc"]["date"]) == ("平潭县粮油工业公司", "2013-06-21")
 
 
+def test_a_markdown_pages_soft_wraps_are_the_spaces_they_stood_for():
+    """html2text wraps where the page had white space: a clause cut after a bold 一要 goes on (no
+    headline on its own line), and a brief's headline keeps the space before its text."""
+    page = MARKDOWN_PAGE.replace(
+        "服务站以政府购买就业创业服务为引导，依托村居现有村级劳动保障队伍，打造农业农村领域版的创业孵化基地。",
+        "最后，程义明副局长作总结讲话并强调：**一要**\n加强领导，提高认识。各单位要切实加强组织领导，强化责任落实。")
+    items = items_of(page, "page.md")
+    assert len(items) == 1 and "强调：一要 加强领导" in items[0]["body"]
+
+
+@pytest.mark.parametrize("line, want", [
+    ("**〔 201****9****〕第****3****期******", "〔 2019〕第3期"),   # a bold line written in pieces
+    ("**县****局开展工作**", "**县****局开展工作**"),               # once: a redaction may be inside
+])
+def test_a_line_set_bold_in_pieces_is_written_whole(line, want):
+    assert normalise_text(line + "\n")[0] == want + "\n"
+
+
 def test_a_markdown_document_with_a_few_links_is_not_taken_for_a_page():
     from bulletin_cli.normalise.mdpage import is_markdown_page
     text = "# 工作动态\n\n县住建局推进老旧小区改造 今年以来，改造小区12个（[详见](http://x.gov.cn/a)）。\n"

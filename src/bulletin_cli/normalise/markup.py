@@ -17,6 +17,14 @@ from ..changes import Changes, counted_sub
 MARKUP_BOLD = re.compile(r"(?<![*_])(\*\*|__)(?![*_\s])([^*_\n]{1,40}?)(?<![*_\s])\1(?![*_])")
 
 
+#: A line set bold in pieces by a converter (a Word page's runs each bold): ** around the line,
+#: ****, an empty close and open, inside, twice or more (once may be a redaction: **县****局…**).
+#: Example: **〔 201****9****〕第****3****期******.
+PIECED_BOLD = re.compile(r"^\*\*(?=[^*\s])([^\n]*?\*{4}[^\n]*?\*{4}[^\n]*?)\*\*$", re.MULTILINE)
+#: Runs of an even number of asterisks: empty bold pairs, not a redaction's odd run or one inside words.
+EVEN_STARS = re.compile(r"(?<!\*)(?:\*\*)+(?!\*)")
+
+
 #: Markdown block marks at the start of a line: headings and quotes. Example: ## 【项目建设】 → 【项目建设】.
 MARKDOWN_BLOCK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)(?=\S)", re.MULTILINE)
 
@@ -50,6 +58,8 @@ def strip_markup(text: str, changes: Changes) -> str:
 
         text = counted_sub(IMAGE, "", text, changes, "markdown_links")
         text = counted_sub(LINK, lambda m: m.group(2), text, changes, "markdown_links")
+    if "****" in text:  # **〔 201****9****〕第****3****期****: one bold line written in pieces
+        text = counted_sub(PIECED_BOLD, lambda m: "**" + EVEN_STARS.sub("", m.group(1)) + "**", text, changes, "markup")
     if "**" in text or "__" in text:
         text = counted_sub(MARKUP_BOLD, bold, text, changes, "markup")
     if "<" in text:

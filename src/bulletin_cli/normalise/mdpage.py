@@ -98,11 +98,31 @@ def markdown_page(text: str, changes: Changes) -> str:
         links += 1
         return m.group(2)
 
-    out = "\n\n".join(ICON_RUN.sub("", BULLET.sub("", LINK.sub(unlink, b))).strip() for b in kept)
+    out = "\n\n".join(_soft_wraps(ICON_RUN.sub("", BULLET.sub("", LINK.sub(unlink, b))).strip()) for b in kept)
     changes.add("web_chrome", f"{dropped} blocks around the article", "", n=dropped)
     if links:
         changes.add("markdown_links", "[…](…)", "…", n=links)
     return head + "\n\n".join(b for b in out.split("\n\n") if b.strip())
+
+
+#: A Markdown line that starts a block of its own: a list item, a heading, a quote, a table row.
+BLOCK_START = re.compile(r"^[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\|)")
+
+
+def _soft_wraps(block: str) -> str:
+    """A Markdown block with its soft line breaks joined by the space they stand for (a converter
+    wraps only where the page had white space); a hard break (two spaces or a backslash at the
+    line's end) and a line that starts a list item, heading or row stay.
+    Example: …并强调：**一要** ⏎ 加强领导，… → …并强调：**一要** 加强领导，…; 欢度元宵 ⏎ 元宵节… → 欢度元宵 元宵节…."""
+    lines = block.split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        if prev.endswith(("  ", "\\")) or BLOCK_START.match(line) or not line.strip():
+            out.append(line.lstrip() if not BLOCK_START.match(line) else line)
+        else:
+            out[-1] = prev.rstrip() + " " + line.strip()
+    return "\n".join(x.rstrip(" \\") for x in out)
 
 
 #: The line closing a reader service's or crawler's header (see :mod:`.webtext`). Example: Markdown Content:.
