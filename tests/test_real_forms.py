@@ -424,6 +424,15 @@ def test_a_line_set_bold_in_pieces_is_written_whole(line, want):
     assert normalise_text(line + "\n")[0] == want + "\n"
 
 
+def test_a_title_repeated_atop_the_text_on_centred_lines_is_not_text():
+    text = ("区卫计局联合区卫生监督所共同推进平潭医疗机构2018年“双随机一公开”督查工作\n\n时间：2019-01-04 11:24\n\n"
+            "区卫计局联合区卫生监督所共同推进\n\n平潭医疗机构2018年“双随机一公开”\n\n督查工作\n\n"
+            "通过建立区卫计局行政执法人员名录库和检查对象名录库，随机抽查事项清单。\n\n"
+            "2018年12月17日起，我局联合区卫生监督所共同对全区医疗机构开展督查。\n\n平潭综合实验区卫生和计划生育局\n\n2019年1月4日\n")
+    item = items_of(text)[0]
+    assert item["headline"].startswith("区卫计局联合") and item["body"].startswith("通过建立")
+
+
 def test_a_markdown_document_with_a_few_links_is_not_taken_for_a_page():
     from bulletin_cli.normalise.mdpage import is_markdown_page
     text = "# 工作动态\n\n县住建局推进老旧小区改造 今年以来，改造小区12个（[详见](http://x.gov.cn/a)）。\n"

@@ -83,6 +83,11 @@ def _frame(paras: list[Para], parsed: Parsed) -> list[Para]:
         if paras[lo].text != title_line:  # 在**县第十八届…报告: the document's own, with the mask the page dropped
             parsed.masthead["title"] = page_title(paras[lo].text)
         lo += 1
+    if title_line and (again := _title_in_pieces(paras, lo, hi, title_line)):
+        # the title again atop the text, set on two or three centred lines: 区卫计局联合… ⏎ 平潭医疗机构… ⏎ 督查工作
+        if parsed.article is None:
+            parsed.regions.extend((p.start, p.end, "masthead") for p in paras[lo:lo + again])
+        lo += again
     if parsed.article is not None and hi - lo >= 2 and (credit := P.ARTICLE_CREDIT.match(paras[hi - 1].text)):
         parsed.footer["editor"] = credit.group(1)  # （编辑：张敏） closing the article
         parsed.regions.append((paras[hi - 1].start, paras[hi - 1].end, "footer"))
@@ -151,6 +156,29 @@ def year_mistyped(signed: str, posted: str) -> bool:
     except ValueError:  # (a partial date, or 29 February)
         return False
     return 0 <= (post - meant).days <= MISTYPED_WITHIN
+
+
+#: The most lines a title repeated atop the text is set on.
+TITLE_PIECES = 3
+
+
+def _title_in_pieces(paras: list[Para], lo: int, hi: int, title: str) -> int:
+    """How many paragraphs from ``lo`` (two or three, short, no sentence in them) are the title
+    again, broken over lines; 0 when they are not."""
+    joined = ""
+    folded = "".join(title.split())
+    for n in range(1, TITLE_PIECES + 1):
+        if hi - (lo + n) < 1:
+            return 0
+        t = paras[lo + n - 1].text
+        if SENTENCE_MARK.search(t) or width(t) > 60:
+            return 0
+        joined += "".join(t.split())
+        if n >= 2 and joined == folded:
+            return n
+        if not folded.startswith(joined):
+            return 0
+    return 0
 
 
 def _article_title(text: str) -> bool:
