@@ -363,20 +363,21 @@ def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
             pos = max(m.end(), c.start() + 1)
 
 
-#: What a section name that says only "news from somewhere" is made of: where from, then what.
-GENERIC_SECTION_PLACES = ("基层", "工作", "部门", "乡镇", "乡镇街道", "街道", "县直", "市直", "区直", "单位", "各地",
-                          "综合", "重要", "本周", "近期", "县区", "县市区", "园区")
-GENERIC_SECTION_WORDS = ("动态", "信息", "简讯", "快讯", "速递", "传真", "短讯", "要闻", "之窗", "集锦", "掠影", "聚焦",
-                         "扫描", "一线")
-#: Of those, the ones that never open a headline of their own (聚焦, 信息 do: 聚焦民生…, 信息化…).
-GENERIC_SECTION_ALONE = ("简讯", "快讯", "短讯", "要闻", "速递")
-#: A section name that says only "news from somewhere", not what about, so the headline decides.
-#: Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻.
-GENERIC_SECTION = re.compile(rf"^(?:{'|'.join(GENERIC_SECTION_PLACES)})?(?:{'|'.join(GENERIC_SECTION_WORDS)})$")
-#: Such a name run into the headline after it: one with its place, or one that never opens a
-#: headline, before the headline's first character. Example: 工作动态|省级督查小组来岚…, 简讯|热血送暖….
-GENERIC_SECTION_PREFIX = re.compile(rf"^((?:{'|'.join(GENERIC_SECTION_PLACES)})(?:{'|'.join(GENERIC_SECTION_WORDS)})"
-                                    rf"|{'|'.join(GENERIC_SECTION_ALONE)})(?=[^，,：:、化])")
+@pattern
+def GENERIC_SECTION(f: dict) -> re.Pattern[str]:
+    """A section name that says only "news from somewhere", not what about, so the headline decides
+    (forms.yaml ``generic_section_places`` then ``generic_section_words``).
+    Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻."""
+    return re.compile(rf"^(?:{alternation(f['generic_section_places'])})?(?:{alternation(f['generic_section_words'])})$")
+
+
+@pattern
+def GENERIC_SECTION_PREFIX(f: dict) -> re.Pattern[str]:
+    """Such a name run into the headline after it: one with its place, or one that never opens a
+    headline (``generic_section_alone``), before the headline's first character.
+    Example: 工作动态|省级督查小组来岚…, 简讯|热血送暖…."""
+    return re.compile(rf"^((?:{alternation(f['generic_section_places'])})(?:{alternation(f['generic_section_words'])})"
+                      rf"|{alternation(f['generic_section_alone'])})(?=[^，,：:、化])")
 
 #: Verbs and phrases that typically open an item's body, for when the headline space was lost.
 #: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.

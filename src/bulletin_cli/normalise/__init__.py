@@ -16,8 +16,8 @@ from ..read.html import html_text, is_page
 from ..read.text import repair_mojibake
 from .doubled import undouble
 from .inline import inline_marks
-from .mdpage import markdown_page
 from .markup import strip_markup
+from .mdpage import markdown_page
 from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
 from .spacing import fix_spacing, unspace

@@ -42,7 +42,12 @@ def WRITER_FIELD(f: dict) -> re.Pattern[str]:
     """One credit of such a line. Example: 撰稿人：张三 → (撰稿人, 张三)."""
     return re.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()]{{2,12}})")
 #: An attachment named at the end of a notice. Example: 附件：外卖骑手“食安哨兵”小额举报奖励实施方案（征求意见稿）.
-ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]|\.(?:docx?|xlsx?|pdf|wps|zip|rar)\s*$", re.IGNORECASE)
+ATTACHMENT = re.compile(r"^附\s*件\s*\d*\s*[:：]")
+
+
+def attachment(text: str) -> bool:
+    """A line naming an attachment: 附件：…, or a linked file's name (….docx)."""
+    return bool(ATTACHMENT.search(text) or P.FILE_SUFFIX.search(text))
 
 
 def closing_credit(paras: list[Para]) -> tuple[list[str], list[str], dict, int, int | None]:
@@ -98,17 +103,12 @@ def parse_article(paras: list[Para], parsed: Parsed) -> None:
     parsed.items.append(d)
 
 
-#: An attached file's name as a page links it, with the date the page shows beside it.
-#: Example: 10.16  第 八期2019年县政府工作报告三季度完成情况.docx.
-ATTACHED_FILE = re.compile(r"\.(?:docx?|xlsx?|pdf|wps|ofd|zip|rar)\s*$", re.IGNORECASE)
-
-
 def _without_attached_file(paras: list[Para], parsed: Parsed) -> list[Para]:
     """The article without the file its page attaches (a link named by the file, at the end) and
     the page's lines under it; the issue the file's name gives is the document's when nothing
     else gave one. Example: …圆满完成。 ⏎ 10.16  第 八期2019年…完成情况.docx ⏎ 地址：江苏省灌云县幸."""
     for k in range(len(paras) - 1, max(len(paras) - 4, 0), -1):
-        if ATTACHED_FILE.search(paras[k].text) and width(paras[k].text) <= 120 \
+        if P.FILE_SUFFIX.search(paras[k].text) and width(paras[k].text) <= 120 \
                 and all(width(p.text) <= 60 and not SENTENCE_MARK.search(p.text) for p in paras[k + 1:]):
             if "issue" not in parsed.masthead and (issue := parse_issue(paras[k].text)):
                 parsed.masthead["issue"] = issue
@@ -166,6 +166,6 @@ def inner_headings(paras: list[Para]) -> int:
         if k == 0 and width(t) <= BYLINE_MAX and BYLINE.search(t.strip()):
             continue  # the line right under the title: its byline (县融媒体中心 某某县发布), no heading
         if _is_heading(p) and SENTENCE_MARK.search(q.text) and not P.WEB_META.match(t) \
-                and not ATTACHMENT.search(t) and not _bare_unit_line(t) and width(t) > 4:
+                and not attachment(t) and not _bare_unit_line(t) and width(t) > 4:
             count += 1
     return count

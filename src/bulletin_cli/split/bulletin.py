@@ -7,8 +7,6 @@ import re
 
 from ..lexicon.patterns import (
     CJK,
-    GENERIC_SECTION,
-    GENERIC_SECTION_PREFIX,
     SECTION_BRACKET,
     SELF_UNIT,
     P,
@@ -52,7 +50,7 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
     d.headline, d.body, d.headline_inferred = split_headline(content)
     d.body = d.body.strip()
     if d.headline and DATELINE.match(d.body) and (m := SECTION_PREFIX.match(d.headline) or (
-            section is not None and GENERIC_SECTION_PREFIX.match(d.headline))) and len(d.headline) - m.end() >= 8:
+            section is not None and P.GENERIC_SECTION_PREFIX.match(d.headline))) and len(d.headline) - m.end() >= 8:
         # 党建工作我局召开2019年第2次党组（扩大）会议: a section's name run into the headline after it
         d.section, d.headline = m.group(1), d.headline[m.end():]
     return d
@@ -233,7 +231,7 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
         sec = sec or (None if numbered_headlines else SECTION_NUMBERED.match(t)) or _symbol_section(t)
         if k in first_lines:
             continue  # the first line of a headline set on two: taken with the second
-        if k in bare_sections or (GENERIC_SECTION.match(t) and k + 1 < len(body) and current is not None
+        if k in bare_sections or (P.GENERIC_SECTION.match(t) and k + 1 < len(body) and current is not None
                                    and current.closed):  # 简讯 over run-in items, after an item's credit
             section = t
             parsed.sections.append(section)

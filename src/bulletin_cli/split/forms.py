@@ -66,8 +66,16 @@ def FOOTER_KEYS(f: dict) -> dict[str, str]:
 
 @pattern
 def CHROME(f: dict) -> re.Pattern[str]:
-    """Web-page chrome around copied text. Example: 当前位置：首页 > 政务动态, 分享至, 扫一扫在手机打开."""
-    return re.compile(rf"^\s*(?:{'|'.join(f['web_chrome'])})", re.IGNORECASE)
+    """Web-page chrome around copied text, and a file's name alone on a line (a sharing site's
+    heading over the text it shows). Example: 当前位置：首页 > 政务动态, 分享至, 张北年鉴乡镇编纂提纲.doc."""
+    file_name = rf"[^，。；：:\s]{{2,60}}{P.FILE_SUFFIX.pattern}"
+    return re.compile(rf"^\s*(?:{'|'.join([*f['web_chrome'], file_name])})", re.IGNORECASE)
+
+
+@pattern
+def FILE_SUFFIX(f: dict) -> re.Pattern[str]:
+    """A document file's suffix ending a line (forms.yaml ``file_suffixes``). Example: .docx of 第八期….docx."""
+    return re.compile(rf"\.(?:{alternation(f['file_suffixes'])})\s*$", re.IGNORECASE)
 
 
 @pattern

@@ -4,8 +4,8 @@ signature and date below.
 
 from __future__ import annotations
 
-import re
 import datetime
+import re
 
 from ..lexicon.patterns import (
     CJK,

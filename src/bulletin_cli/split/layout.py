@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..lexicon.patterns import CN_DIGITS, ISSUE, SECTION_BRACKET, P, page_title, width
-from .article import ATTACHMENT, has_closing_credit, inner_headings
+from .article import attachment, has_closing_credit, inner_headings
 from .common import RUN_IN_NUMBER, SENTENCE_MARK, Para
 from .credits import _attribution, _unit_colon
 from .entries import count_entries
@@ -234,7 +234,7 @@ def report_title(s: Signals) -> bool:
 @signal
 def closing_credit(s: Signals) -> bool:
     """The text ends with its unit's credit (（县农业局 刘广刚）, 供稿：…, a unit name alone), not a signature."""
-    paras = [p for p in s.paras if not ATTACHMENT.search(p.text)]
+    paras = [p for p in s.paras if not attachment(p.text)]
     return bool(paras) and not parse_date(paras[-1].text) and has_closing_credit(paras)
 
 

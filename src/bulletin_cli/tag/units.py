@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, GENERIC_SECTION, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN
+from ..lexicon.patterns import CJK, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN, P
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")
@@ -179,7 +179,7 @@ def category(item: dict, cfg: dict) -> dict:
     owner, pattern = _keyword_index(cats)
     for field in ("section", "headline"):
         text = item.get(field) or ""
-        if not text or (field == "section" and GENERIC_SECTION.match(text)):
+        if not text or (field == "section" and P.GENERIC_SECTION.match(text)):
             continue
         if m := pattern.search(text):
             key = owner[m.group(0)]
