@@ -416,6 +416,11 @@ def test_a_markdown_pages_soft_wraps_are_the_spaces_they_stood_for():
     assert len(items) == 1 and "强调：一要 加强领导" in items[0]["body"]
 
 
+def test_markdown_links_keep_their_text_and_pictures_go_in_any_text():
+    text, changes = normalise_text("按照[县住建局](http://x.gov.cn/a \"通知\")要求开展核查![](/upload/a.png)。\n")
+    assert text == "按照县住建局要求开展核查。\n" and changes.counts["markdown_links"] == 2
+
+
 @pytest.mark.parametrize("line, want", [
     ("**〔 201****9****〕第****3****期******", "〔 2019〕第3期"),   # a bold line written in pieces
     ("**县****局开展工作**", "**县****局开展工作**"),               # once: a redaction may be inside

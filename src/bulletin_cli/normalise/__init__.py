@@ -49,7 +49,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         if how:
             changes.add("mojibake", text[:12], fixed[:12])
             text = fixed
-    has_markup = "*" in text or "_" in text or "<" in text or "&" in text or "#" in text or ">" in text
+    has_markup = "*" in text or "_" in text or "<" in text or "&" in text or "#" in text or ">" in text \
+        or "](" in text
     if opts.markup and "<" in text and is_page(text):
         text = html_text(text, changes)[0]  # a saved web page given as text: parsed (see read/html.py)
     if opts.web and "](" in text:

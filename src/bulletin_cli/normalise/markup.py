@@ -11,6 +11,7 @@ import html
 import re
 
 from ..changes import Changes, counted_sub
+from .mdpage import IMAGE, LINK
 
 #: Bold/underline markup from Markdown-ish extraction, not next to redaction asterisks.
 #: Example: **县农业农村局** → 县农业农村局, but ***区 stays.
@@ -54,10 +55,8 @@ def strip_markup(text: str, changes: Changes) -> str:
         if text is not before and "#" in text:
             text = counted_sub(MARKDOWN_CLOSING, "", text, changes, "markup")
     if "](" in text:  # Markdown pictures go, links keep their text: [首页](/) → 首页
-        from .mdpage import IMAGE, LINK
-
         text = counted_sub(IMAGE, "", text, changes, "markdown_links")
-        text = counted_sub(LINK, lambda m: m.group(2), text, changes, "markdown_links")
+        text = counted_sub(LINK, r"\1", text, changes, "markdown_links")
     if "****" in text:  # **〔 201****9****〕第****3****期****: one bold line written in pieces
         text = counted_sub(PIECED_BOLD, lambda m: "**" + EVEN_STARS.sub("", m.group(1)) + "**", text, changes, "markup")
     if "**" in text or "__" in text:

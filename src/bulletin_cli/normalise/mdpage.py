@@ -27,23 +27,23 @@ import re
 
 from ..changes import Changes
 from ..lexicon.patterns import CJK, P
+from ..read.article import TEXT_CHAR
+from .webtext import BODY_MARK
 
 #: A Markdown picture: its alt text, then its address (parentheses inside escaped or balanced,
 #: perhaps wrapped onto the next line) and title. Example: ![](/images/logo.png).
 IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
 #: A Markdown link (pictures taken out first): its text, then its address and title.
 #: Example: [首页](../../ "首页").
-LINK = re.compile(r"()\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
-#: ... or when this many of its blocks are nothing but links.
-NAV_BLOCKS = 5
-#: Characters that count as text.
-TEXT_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
+LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
 #: A page is read this way when it has at least this many links and this share of its text is
-#: link text (navigation), or blocks of links and page chrome: a Markdown document with a few
-#: links is left as it is.
-MIN_LINKS, LINK_SHARE = 6, 0.25
+#: link text (navigation), or this many blocks of links only, or one and page chrome: a Markdown
+#: document with a few links is left as it is.
+MIN_LINKS, LINK_SHARE, NAV_BLOCKS = 6, 0.25, 5
 #: What a block costs for being one: short lines of chrome (政策文件, __关闭) score nothing.
 BLOCK_COST = 4
+#: What sets Markdown blocks apart: a blank line.
+BLOCK_GAP = re.compile(r"\n[ \t]*\n")
 #: Runs of underscores html2text leaves for icons and rules. Example: __ of __当前位置：, __________.
 ICON_RUN = re.compile(rf"(?<![{CJK}A-Za-z0-9])_{{2,}}|_{{2,}}(?![{CJK}A-Za-z0-9])")
 #: Bullets of a Markdown list. Example: the "  * " of   * [首页](…).
@@ -56,19 +56,22 @@ def is_markdown_page(text: str) -> bool:
     if text.count("](") < MIN_LINKS:
         return False
     text = IMAGE.sub("", text)
-    links = sum(len(TEXT_CHAR.findall(m.group(2))) for m in LINK.finditer(text))
-    own = len(TEXT_CHAR.findall(LINK.sub("", text)))
+    own, links = _own_and_links(text)
     if links >= LINK_SHARE * max(1, links + own):
         return True
-    blocks = re.split(r"\n[ \t]*\n", text)
-    nav = sum(1 for b in blocks if LINK.search(b) and not TEXT_CHAR.search(LINK.sub("", b)))
-    return nav >= NAV_BLOCKS or (nav >= 1 and any(P.CHROME.match(LINK.sub(r"\2", b)) for b in blocks))
+    blocks = BLOCK_GAP.split(text)
+    nav = sum(1 for b in blocks if LINK.search(b) and not _own_and_links(b)[0])
+    return nav >= NAV_BLOCKS or (nav >= 1 and any(P.CHROME.match(LINK.sub(r"\1", b)) for b in blocks))
+
+
+def _own_and_links(text: str) -> tuple[int, int]:
+    """Characters of text outside links and inside them (pictures taken out before)."""
+    return (len(TEXT_CHAR.findall(LINK.sub("", text))),
+            sum(len(TEXT_CHAR.findall(m.group(1))) for m in LINK.finditer(text)))
 
 
 def _score(block: str) -> int:
-    block = IMAGE.sub("", block)
-    links = sum(len(TEXT_CHAR.findall(m.group(2))) for m in LINK.finditer(block))
-    own = len(TEXT_CHAR.findall(LINK.sub("", block)))
+    own, links = _own_and_links(block)
     return own - links - BLOCK_COST
 
 
@@ -78,7 +81,7 @@ def markdown_page(text: str, changes: Changes) -> str:
     if not is_markdown_page(text):
         return text
     head, text = _reader_header(text)
-    blocks = [b for b in re.split(r"\n[ \t]*\n", text) if b.strip()]
+    blocks = [b for b in BLOCK_GAP.split(IMAGE.sub("", text)) if b.strip()]
     best, best_span, run, start = 0, (0, 0), 0, 0
     for k, block in enumerate(blocks):  # the run of blocks with the highest score (Kadane)
         if run <= 0:
@@ -88,15 +91,14 @@ def markdown_page(text: str, changes: Changes) -> str:
             best, best_span = run, (start, k + 1)
     if best <= 0:
         return text
-    kept = [IMAGE.sub("", b) for b in blocks[best_span[0]:best_span[1]]]
-    kept = [b for b in kept if TEXT_CHAR.search(LINK.sub("", b))]  # (no bar of links only)
+    kept = [b for b in blocks[best_span[0]:best_span[1]] if _own_and_links(b)[0]]  # (no bar of links only)
     dropped = len(blocks) - len(kept)
     links = 0
 
     def unlink(m: re.Match[str]) -> str:
         nonlocal links
         links += 1
-        return m.group(2)
+        return m.group(1)
 
     out = "\n\n".join(_soft_wraps(ICON_RUN.sub("", BULLET.sub("", LINK.sub(unlink, b))).strip()) for b in kept)
     changes.add("web_chrome", f"{dropped} blocks around the article", "", n=dropped)
@@ -125,12 +127,8 @@ def _soft_wraps(block: str) -> str:
     return "\n".join(x.rstrip(" \\") for x in out)
 
 
-#: The line closing a reader service's or crawler's header (see :mod:`.webtext`). Example: Markdown Content:.
-HEADER_END = re.compile(r"^(?:Markdown Content\s*:|\s*[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,})\s*$", re.MULTILINE)
-
-
 def _reader_header(text: str) -> tuple[str, str]:
     """(the header a reader service or crawler wrote above the page, kept for
     :func:`~.webtext.web_text`; the page). Example: Title: … / URL Source: … / Markdown Content:."""
-    m = HEADER_END.search(text, 0, 3000)
+    m = BODY_MARK.search(text, 0, 3000)
     return (text[:m.end()] + "\n", text[m.end():]) if m else ("", text)

@@ -33,9 +33,11 @@ from ..read.html import facts_line
 
 #: The line that closes a crawler's header. Example: ==================== 正文 ====================,
 #: Markdown Content: (Jina Reader's).
-BODY_MARK = re.compile(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|Markdown Content\s*:)\s*$")
+BODY_MARK = re.compile(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|Markdown Content\s*:)\s*$", re.MULTILINE)
 #: A date and time on a page's time line. Example: 2010-05-10 15:17, 2022年8月23日 14:52.
 DATE_TIME = re.compile(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+#: The label of a page's time line, run into the text. Example: 时间: of …推进会 时间:2022-04-01 10:19:56.
+TIME_LABEL = re.compile(r"\s*(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*")
 #: Style sheet rules leaked into text. Example: @font-face { font-family: "宋体"; }, p.MsoNormal { margin: 0pt; }.
 STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)[ \t]*\{[^{}]{0,400}\}[ \t]*)+")
 #: A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
@@ -50,8 +52,8 @@ LONG_LINE, MIN_BREAKS = 100, 2
 SPACED = 0.1
 #: A signature run onto the end of the last line: the office and the date, set apart by spaces.
 #: Example: …0591—24332430 平潭县粮油工业公司 2013年6月21日.
-TAIL_SIGNATURE = re.compile(rf"[ \u3000]+(?P<office>[{CJK}（）()]{{4,40}})[ \u3000]+"
-                            r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+SIGNING_DATE = r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
+TAIL_SIGNATURE = re.compile(rf"[ \u3000]+(?P<office>[{CJK}（）()]{{4,40}})[ \u3000]+{SIGNING_DATE}")
 
 
 @pattern
@@ -86,8 +88,7 @@ def GLUED_SIGNATURE(f: dict) -> re.Pattern[str]:
     the attachment's name ends in a document word, the office in an office's ending.
     Example: 附件：…抽查情况表|平潭综合实验区公安局|2022年12月18日."""
     return re.compile(rf"(?P<attachment>附\s*件\s*\d*\s*[:：]\s*[^\s:：]{{4,80}}?(?:{alternation(f['attachment_endings'])}))"
-                      rf"(?P<office>[{CJK}（）()]{{2,30}}?(?:{alternation(f['issuer_endings'])}))[ \u3000]*"
-                      r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$")
+                      rf"(?P<office>[{CJK}（）()]{{2,30}}?(?:{alternation(f['issuer_endings'])}))[ \u3000]*{SIGNING_DATE}")
 
 
 @pattern
@@ -154,8 +155,6 @@ def _header(text: str, changes: Changes) -> str:
     return "\n\n".join(x for x in (fields["title"], facts, body) if x)
 
 
-#: A time label on a page's first line. Example: 时间: of …推进会 时间:2022-04-01 10:19:56.
-TIME_LABEL = re.compile(r"(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*")
 #: What separates the steps of a breadcrumb and the title after it. Example: the space and > of 首页 > 政务 标题.
 CRUMB_STEP = re.compile(r"[\s>＞»/]+")
 #: Sentence punctuation: a run with any is no title.
@@ -186,6 +185,8 @@ def _collapsed_top(text: str, changes: Changes) -> str:
     …完成情况通报 时间:2019-10-16 10:41 信息来源:灌云县[ ] 浏览次数: [ 打印 ] [ 关闭 ] 按照…;
     分享至: 1月26日,从省委….
     """
+    if 0 <= text.find("\n") < LONG_LINE:
+        return text  # (its first line is short: no page top run onto it)
     first, nl, rest = text.partition("\n")
     if len(first) < LONG_LINE:
         return text
@@ -265,10 +266,10 @@ def _inline_chrome(body: str, title: str | None, changes: Changes) -> tuple[str,
         cut = 0
         if title and (at := head.find(title)) >= 0:
             cut = at + len(title)
-        if (m := re.compile(r"\s*(?:发布)?(?:时间|日期)\s*[:：]\s*").match(head, cut)) and (
+        if (m := TIME_LABEL.match(head, cut)) and (
                 d := DATE_TIME.match(head, m.end())):
             cut = d.end()
-        elif (d := re.search(r"(?:发布)?(?:时间|日期)\s*[:：]\s*", head)) and (t := DATE_TIME.match(head, d.end())):
+        elif (d := TIME_LABEL.search(head)) and (t := DATE_TIME.match(head, d.end())):
             cut = t.end()
         if (share := P.SHARE_RUN.match(head, cut)) and share.end() > cut:
             cut = share.end()
