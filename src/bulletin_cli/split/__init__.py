@@ -23,7 +23,7 @@ from typing import Callable
 from ..lexicon.patterns import CJK, P, alternation, pattern
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
-from .article import parse_article
+from .article import parse_article_roles
 from .bulletin import parse_bulletin
 from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
@@ -32,16 +32,17 @@ from .entries import parse_entries
 from .footer import parse_footer
 from .frame import _frame, page_frame
 from .headlines import split_headline
-from .layout import decide_layout, detect_layout
+from .features import Page
+from .layouts import LAYOUTS as REGISTERED
+from .layouts import decide, evidence, register, why
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import parse_outline
+from .roles import Model, label, load_model
 
-__all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "decide_layout", "detect_layout", "paragraphs", "parse_date", "parse_footer",
+__all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "paragraphs", "parse_date", "parse_footer",
            "parse_issue", "parse_masthead", "parse_month", "split_document", "split_headline"]
 
 SCHEMA = 1
-#: The layouts split knows, in the order they are tried.
-LAYOUTS = ("bulletin", "article", "outline", "entries", "digest", "plain")
 #: Redaction marks in published texts, counted in every layout. Example: *家企业, xx镇, XX亿元, 以_新时代.
 REDACTION = re.compile(rf"\*+|(?<![A-Za-z])[xX]+(?:\.[xX]+)?(?![A-Za-z])|(?<=[{CJK}])_+(?=[{CJK}])")
 #: Anything a redaction could be, to skip texts without one.
@@ -52,46 +53,72 @@ REDACTION_ANY = re.compile(r"[*xX_]")
 
 
 
-PARSERS = {"bulletin": parse_bulletin, "article": parse_article, "outline": parse_outline, "entries": parse_entries,
-           "digest": parse_digest, "plain": parse_plain}
-
-
-#: A paragraph opening as page chrome does but holding this share of the document's text is the
-#: text with the chrome run into it (the page's line breaks lost), not chrome.
+#: A paragraph labelled page chrome but holding this share of the document's text is the text
+#: with the chrome run into it (the page's line breaks lost), not chrome.
 CHROME_SHARE = 0.5
 
 
-def _chrome(paras: list[Para]) -> list[Para]:
-    """The paragraphs of page chrome (当前位置：首页 > …, 分享至, 版权所有…), but one that holds most
-    of the text, which the chrome merely opens: 您的位置:新文秘网>>…>>正文在县第十八届…报告各位代表:…."""
-    chrome = [p for p in paras if P.CHROME.match(p.text)]
-    if chrome:
-        total = sum(p.end - p.start for p in paras)
-        chrome = [p for p in chrome if p.end - p.start < CHROME_SHARE * total]
-    return chrome
+def _framed(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para], list[str], Parsed], None]:
+    """A parser of the text inside a document's frame (title, facts line, addressee, signature)."""
+    return lambda paras, roles, parsed: parse(_frame(paras, parsed), parsed)
 
 
-def analyse(text: str, layout: str | None = None) -> Parsed:
-    """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`."""
-    paras = paragraphs(text)
-    chrome = _chrome(paras)  # page chrome is never content, in any layout
-    if chrome:
-        dropped = {id(p) for p in chrome}
-        paras = [p for p in paras if id(p) not in dropped]
-    inner, page_facts = page_frame(paras)  # a bulletin issue posted on a site: its masthead is the document's
-    if inner:
-        paras = [p for p in paras if p not in inner]
-    reason: tuple[str, dict] = ("forced", {})
-    if layout is None:
-        layout, rule, signals = decide_layout(paras)
-        reason = (rule, signals)
-    if layout not in PARSERS:
+def _whole(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para], list[str], Parsed], None]:
+    """A parser that reads the masthead and footer itself."""
+    return lambda paras, roles, parsed: parse(paras, parsed)
+
+
+register("article", "a single news item, notice or report posted on a site or printed alone: one item",
+         parse_article_roles)
+register("bulletin", "an issue of several items: sections, headlines, credits, masthead and footer",
+         _whole(parse_bulletin))
+register("outline", "a summary, report, plan or rules: headings 一、 （一） 1. 一是 at every level",
+         _framed(parse_outline))
+register("entries", "yearbook and gazetteer entries: 【name】 text, 《title》 over paragraphs", _whole(parse_entries))
+register("digest", "heading lines over paragraphs, each paragraph an item with its lead sentence",
+         _framed(parse_digest))
+register("plain", "one item a paragraph (only when asked for)", _framed(parse_plain), chosen=False)
+#: The layouts split knows.
+LAYOUTS = tuple(REGISTERED)
+
+
+def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
+    """The paragraphs of page chrome (当前位置：首页 > …, 分享至, 版权所有…), but one that holds
+    most of the text, which the chrome merely opens: 您的位置:新文秘网>>…>>正文在县第十八届…报告各位代表:…."""
+    total = sum(p.end - p.start for p in paras)
+    return {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
+
+
+def analyse(text: str, layout: str | None = None, meta: dict | None = None, model: Model | None = None) -> Parsed:
+    """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`. ``meta`` is what the
+    reader found of the page (its title); ``model`` a role model other than the shipped one."""
+    if layout is not None and layout not in REGISTERED:
         raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
-    chosen = layout
-    parsed = Parsed(layout=chosen, reason=reason)
-    parsed.regions.extend((p.start, p.end, "chrome") for p in chrome)
-    parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
-    PARSERS[chosen](paras if chosen in ("bulletin", "entries") else _frame(paras, parsed), parsed)
+    model = model or load_model()
+    paras = paragraphs(text)
+    labelled = label(Page(paras, meta or {}), model)
+    chrome = _chrome(paras, labelled.roles)  # page chrome is never content, in any layout
+    kept = [p for k, p in enumerate(paras) if k not in chrome]
+    roles = [r for k, r in enumerate(labelled.roles) if k not in chrome]
+    ev = evidence(paras, labelled.roles)
+    scores: dict[str, float] = {}
+    if layout is None:
+        layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
+    reason = ("scores" if scores else "forced", {"scores": scores, "evidence": why(ev, model.layout_weights or {},
+                                                                                   model.layouts, layout)
+                                                 if scores else []})
+    parsed = Parsed(layout=layout, reason=reason)
+    parsed.roles = labelled
+    parsed.regions.extend((paras[k].start, paras[k].end, "chrome") for k in sorted(chrome))
+    if layout in ("bulletin", "entries"):
+        inner, page_facts = page_frame(kept)  # a bulletin issue posted on a site: its masthead is the document's
+    else:
+        inner, page_facts = [], {}
+    if inner:
+        roles = [r for p, r in zip(kept, roles) if p not in inner]
+        kept = [p for p in kept if p not in inner]
+        parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
+    REGISTERED[layout].parse(kept, roles, parsed)
     for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
         if value and (key in ("title", "issue", "issuer", "date") or key not in parsed.masthead):
             parsed.masthead[key] = value
@@ -146,12 +173,13 @@ def title_office(title: str | None) -> str | None:
 
 
 def split_document(doc: dict, layout: str | None = None, captions: bool = False,
-                   on_layout: Callable[[str, str, dict], None] | None = None) -> list[dict]:
+                   on_layout: Callable[[str, str, dict], None] | None = None, model: Model | None = None) -> list[dict]:
     """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record.
-    ``on_layout(layout, rule, signals)`` is told why the layout was chosen (``split --explain``)."""
+    ``on_layout(layout, how, why)`` is told why the layout was chosen (``split --explain``): every
+    layout's score and the evidence that weighed most. ``model``: a role model other than the shipped one."""
     text = doc["text"]
     simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
-    parsed = analyse(simple or text, layout)
+    parsed = analyse(simple or text, layout, doc.get("meta"), model)
     if on_layout is not None:
         on_layout(parsed.layout, *parsed.reason)
     keep = Restorer(text, simple) if simple else (lambda value, start=0: value)

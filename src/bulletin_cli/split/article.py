@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import BODY_OPENERS, P, alternation, pattern, width
+from ..lexicon.patterns import BODY_OPENERS, P, alternation, page_title, pattern, width
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _bare_unit_line
 from .headlines import DATELINE, _is_heading
@@ -169,3 +169,157 @@ def inner_headings(paras: list[Para]) -> int:
                 and not attachment(t) and not _bare_unit_line(t) and width(t) > 4:
             count += 1
     return count
+
+
+# --- an article read by its paragraphs' roles ------------------------------------------------------
+
+#: Roles whose paragraphs are an article's text.
+TEXT_ROLES = frozenset({"body", "headline", "item", "heading", "entry", "section"})
+
+
+def _join_lines(parts: list[str]) -> str:
+    """Lines of one title as one: no space between two wide characters, one between Latin words.
+    Example: 王兴主持召开县长办公会 + 安排部署重点工作任务 → 王兴主持召开县长办公会安排部署重点工作任务."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if out and part and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def _facts(text: str, parsed: Parsed) -> None:
+    """What a facts line says of the article: its source, date, author and editor, wherever the
+    labels stand in the line. Example: 2021-02-01 08:00:00来源：茶陵县人民政府 作者：… 责任编辑：…."""
+    from .masthead import parse_date, web_meta
+
+    meta = web_meta(text) or {}
+    fields = P.forms["web_meta_labels"]
+    for label, value in P.WEB_META_FIELD.findall(text):
+        key = fields.get(label)
+        if key == "issuer" and not value.startswith(("http", "www")):
+            meta.setdefault("issuer", value)
+        elif key == "date" and (date := parse_date(value)):
+            meta.setdefault("date", date)
+    if "date" not in meta and (date := parse_date(text)):
+        meta["date"] = date  # 2026-01-31 07:00:44 alone, or …|| 2022-03-23 … 编辑: …
+    for key in ("issuer", "date", "issue"):
+        if key in meta:
+            parsed.masthead.setdefault(key, meta[key])
+    for label, name in P.WRITER_FIELD.findall(text):
+        key = P.WRITER_FIELDS[label]
+        (parsed.footer if key != "author" else parsed.masthead).setdefault(key, name)
+
+
+def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
+    """One item, read by the roles of its paragraphs (page chrome gone): its title (one to three
+    lines) the headline, its facts line the source and posting date, its text the body, its
+    credits the unit and writers, its signature the issuer and signing date, its footer the
+    footer's fields.
+
+    >>> from bulletin_cli.split.common import paragraphs
+    >>> parsed = Parsed(layout="article")
+    >>> paras = paragraphs("我县召开会议\\n来源：县政府办 发布时间：2024-05-06\\n今年以来，共核查危房12户。\\n（县住建局）")
+    >>> parse_article_roles(paras, ["title", "facts", "body", "credit"], parsed)
+    >>> d = parsed.items[0]
+    >>> d.headline, d.body, d.units, parsed.masthead["date"]
+    ('我县召开会议', '今年以来，共核查危房12户。', ['县住建局'], '2024-05-06')
+    """
+    from .footer import parse_footer
+    from .masthead import parse_date, parse_masthead
+    from .frame import _signature_office
+
+    if not paras:
+        return
+    titles = [k for k, r in enumerate(roles) if r == "title"]
+    heads = [k for k, r in enumerate(roles) if r == "headline"]
+    first_title: list[int] = []
+    for k in titles:  # the first run of title lines; a title printed again later is masthead
+        if not first_title or k == first_title[-1] + 1:
+            first_title.append(k)
+        else:
+            break
+    title = _join_lines([paras[k].text for k in first_title]) if first_title else None
+    headline = title
+    if heads and (not first_title or heads[0] > first_title[-1]):
+        # a bulletin of one story: the bulletin's name is the title, the story's its headline
+        run = [heads[0]]
+        while run[-1] + 1 < len(roles) and roles[run[-1] + 1] == "headline":
+            run.append(run[-1] + 1)
+        headline = _join_lines([paras[k].text for k in run])
+        first_title = first_title + run
+    if title:
+        parsed.masthead.setdefault("title", page_title(title))
+    masthead = [paras[k] for k, r in enumerate(roles) if r == "masthead"]
+    if masthead:
+        fields, _ = parse_masthead(masthead)
+        for key, value in fields.items():
+            if key != "title" or title is None:
+                parsed.masthead.setdefault(key, value)
+        for p in masthead:
+            if "distribution" not in parsed.masthead and p.text.rstrip().endswith(("：", ":")):
+                parsed.masthead["distribution"] = p.text.rstrip("：: ")
+    for k, r in enumerate(roles):
+        if r == "facts":
+            _facts(paras[k].text, parsed)
+    text_ks = [k for k, r in enumerate(roles) if r in TEXT_ROLES and k not in first_title]
+    last_text = text_ks[-1] if text_ks else -1
+    units: list[str] = []
+    reporters: list[str] = []
+    closing = [paras[k] for k, r in enumerate(roles) if r == "credit"]
+    if closing:
+        got_units, reporters, fields, _, _ = closing_credit([Para(0, 0, ""), *closing])
+        units = got_units
+        for key, value in fields.items():
+            (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
+        for p in closing:
+            if source := P.SOURCE_LINE.match(p.text):
+                parsed.masthead.setdefault("source", source.group(2))
+            elif not units and not reporters and (names := PERSONS.findall(p.text)):
+                reporters = names  # (郭颖 天乐), 井娇摄影报道
+    texts = [paras[k].text for k in text_ks]
+    if texts and not units and (att := _attribution(texts[-1])) and att[0] > 0:
+        units, reporters = att[1], att[2] or reporters  # …推动落实见效。（县政府办）: the credit closing the text
+        texts[-1] = texts[-1][:att[0]].rstrip()
+    for k, r in enumerate(roles):
+        if r == "signature":
+            t = paras[k].text
+            date = parse_date(t) if width(t) <= 40 else None
+            office = SIGNATURE_DATE.sub("", t).strip() if date else t
+            if date:
+                parsed.masthead["date"] = date  # the signing date: the document's own, over a site's
+            if office and _signature_office(office):
+                parsed.masthead["issuer"] = office  # the signing office over the site's source
+            elif source := P.SOURCE_LINE.match(t):
+                parsed.masthead.setdefault("source", source.group(2))
+    footer = [paras[k].text for k, r in enumerate(roles) if r == "footer"]
+    if footer:
+        for key, value in parse_footer(footer).items():
+            parsed.footer.setdefault(key, value)
+    for k, r in enumerate(roles):
+        if r == "caption":
+            p = paras[k]
+            credit = P.CAPTION_CREDIT.search(p.text)
+            parsed.captions.append({"text": p.text, "credit": credit.group(1).strip() if credit else None,
+                                    "span": [p.start, p.end], "section": None})
+    if headline is None and texts and (cut := title_before_text(texts[0])):
+        headline, texts[0] = texts[0][:cut].rstrip(), texts[0][cut:].lstrip()  # its breaks lost: title, text
+        parsed.masthead.setdefault("title", headline)
+    if not texts and headline is None:
+        return
+    start = paras[first_title[0]].start if first_title else paras[text_ks[0]].start if text_ks else paras[0].start
+    end = paras[last_text].end if last_text >= 0 else paras[first_title[-1]].end
+    d = Draft(start, end, headline=headline)
+    d.body = "\n".join(t for t in texts if t)
+    d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else []) \
+        or ([parsed.masthead["source"]] if parsed.masthead.get("source") else [])
+    d.reporters = reporters
+    parsed.items.append(d)
+    parsed.article = start
+
+
+#: Persons named in a credit line. Example: 郭颖, 天乐 of (郭颖 天乐).
+PERSONS = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+#: A signing date and what follows it, taken off the office signing. Example: 2015．8．24.
+SIGNATURE_DATE = re.compile(r"(?:[12]\d{3}|[一二][〇零○ＯO一二三四五六七八九]{3})\s*[年.．\-/].*$")

@@ -94,8 +94,10 @@ class Parsed:
     regions: list[tuple[int, int, str]] = field(default_factory=list)
     #: An article's headline where it differs from the masthead's title (a notice in a series).
     headline: str | None = None
-    #: Why this layout: the rule that decided and the signals it read (see split/layout.py).
+    #: Why this layout: how it was decided and what weighed (see split/layouts.py).
     reason: tuple[str, dict] = ("forced", {})
+    #: The paragraphs' roles as the model labelled them (see split/roles.py).
+    roles: object = None
 
 
 def paragraphs(text: str) -> list[Para]:

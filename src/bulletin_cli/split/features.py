@@ -1,0 +1,613 @@
+"""One table of paragraph features, computed once per document, that the role model, the layout
+decision and the parsers read. Each feature is defined once here, as a named function of a
+paragraph in its document (:class:`Page`), and registered in :data:`FEATURES`; its value is a
+short string (a bucket or a kind), ``True``, or ``None`` when it does not hold. The model reads
+each as an indicator ``name=value``; ``split --explain`` names them.
+
+>>> from bulletin_cli.split.common import paragraphs
+>>> page = Page(paragraphs("县住建局开展危房核查\\n\\n来源：县住建局 发布时间：2024-05-06\\n\\n今年以来，共核查危房12户。\\n"))
+>>> row = table(page)[1]
+>>> row["facts"], row["date"], row["stops"]
+('2', 'some', '0')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, ISSUE, SECTION_BRACKET, P, alternation, pattern, width
+from .common import SENTENCE_MARK, Para
+from .credits import _attribution, _bare_unit_line, _unit_colon
+from .entries import entry_start
+from .headlines import DATELINE, UNIT_HEADLINE, _headline_space, _symbol_section
+from .masthead import WEEK
+from .outline import OUTLINE_MARK
+
+#: A paragraph at least this wide (display columns), or holding this many sentences, is running text.
+TEXT_WIDTH, TEXT_SENTENCES = 120, 2
+
+
+def fold(text: str) -> str:
+    """Text as compared with other text: NFKC, no white space, no dots. Example: 平潭 · 新闻 → 平潭新闻."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "·・")
+
+
+@dataclass
+class Page:
+    """A document's paragraphs and what is known of the whole: where its running text starts and
+    ends, which paragraph texts repeat, the page's own title (a reader's ``meta``)."""
+
+    paras: list[Para]
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        running = [k for k, p in enumerate(self.paras) if _running(p.text)]
+        self.text_start = running[0] if running else len(self.paras)
+        self.text_end = running[-1] if running else -1
+        self.folded = [fold(p.text) for p in self.paras]
+        seen: dict[str, int] = {}
+        for f in self.folded:
+            seen[f] = seen.get(f, 0) + 1
+        self.repeats = seen
+        title = (self.meta or {}).get("title")
+        self.meta_title = fold(title) if isinstance(title, str) and title.strip() else ""
+
+
+def _running(text: str) -> bool:
+    return width(text) >= TEXT_WIDTH or len(SENTENCE_MARK.findall(text)) >= TEXT_SENTENCES
+
+
+#: The registry: feature name → function of (page, index) giving its value.
+FEATURES: dict[str, Callable[[Page, int], object]] = {}
+#: Features the model also reads off the paragraphs before and after (``p:`` and ``n:``).
+CONTEXT: list[str] = []
+
+
+def feature(context: bool = False) -> Callable[[Callable[[str], object]], Callable[[str], object]]:
+    """Register a feature of a paragraph's text alone; ``context``: its neighbours' value counts too."""
+    def register(fn: Callable[[str], object]) -> Callable[[str], object]:
+        FEATURES[fn.__name__] = lambda page, k: fn(page.paras[k].text)
+        if context:
+            CONTEXT.append(fn.__name__)
+        return fn
+    return register
+
+
+def page_feature(context: bool = False) -> Callable[[Callable[[Page, int], object]], Callable[[Page, int], object]]:
+    """Register a feature of a paragraph in its document."""
+    def register(fn: Callable[[Page, int], object]) -> Callable[[Page, int], object]:
+        FEATURES[fn.__name__] = fn
+        if context:
+            CONTEXT.append(fn.__name__)
+        return fn
+    return register
+
+
+def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
+    for edge, name in zip(edges, names):
+        if value <= edge:
+            return name
+    return names[-1]
+
+
+# --- shape ------------------------------------------------------------------------------------
+
+@feature(context=True)
+def wide(text: str) -> str:
+    """Display width, bucketed: xs ≤ 8 (一、概况), s ≤ 20, m ≤ 40 (a headline), l ≤ 80, xl ≤ 200, xxl."""
+    return _bucket(width(text), (8, 20, 40, 80, 200), ("xs", "s", "m", "l", "xl", "xxl"))
+
+
+@feature(context=True)
+def stops(text: str) -> str:
+    """Sentence marks (。！？) in it: 0, 1, 2, 3+."""
+    n = len(SENTENCE_MARK.findall(text))
+    return str(n) if n < 3 else "3+"
+
+
+#: Closing quotes and brackets looked through to find how a paragraph ends.
+CLOSERS = "”’」』\"'"
+
+
+@feature(context=True)
+def ends(text: str) -> str:
+    """How it ends: stop (。！？…), colon, semi, comma, paren (a closing round bracket), bracket (】),
+    digit, cjk, latin, other."""
+    t = text.rstrip(CLOSERS + " ")
+    last = t[-1:] or " "
+    if last in "。！？!?…":
+        return "stop"
+    if last in "：:":
+        return "colon"
+    if last in "；;":
+        return "semi"
+    if last in "，,、":
+        return "comma"
+    if last in "）)":
+        return "paren"
+    if last in "】〗]］":
+        return "bracket"
+    return _char_kind(last)
+
+
+@feature()
+def opens(text: str) -> str:
+    """How it opens: paren, bracket (【), book (《), quote, dash, bullet, digit, cjk, latin, other."""
+    first = text[:1]
+    if first in "（(":
+        return "paren"
+    if first in "【〖[［":
+        return "bracket"
+    if first in "《":
+        return "book"
+    if first in "“\"'‘「":
+        return "quote"
+    if first in "—－-―":
+        return "dash"
+    if P.BULLET.match(text):
+        return "bullet"
+    return _char_kind(first)
+
+
+def _char_kind(ch: str) -> str:
+    if ch.isdigit():
+        return "digit"
+    if CJK_ONE.match(ch):
+        return "cjk"
+    if ch.isascii() and ch.isalpha():
+        return "latin"
+    return "other"
+
+
+CJK_ONE = re.compile(rf"[{CJK}]")
+
+
+@feature()
+def comma(text: str) -> bool:
+    """A comma inside: a sentence's clauses, rarely a title's."""
+    return "，" in text or "," in text
+
+
+@feature(context=True)
+def gap(text: str) -> str | None:
+    """White space inside it: wide (two or more, or an ideographic space: fields set apart), one (a
+    headline's space before its text)."""
+    inner = text.strip()
+    if WIDE_GAP.search(inner):
+        return "wide"
+    return "one" if " " in inner else None
+
+
+WIDE_GAP = re.compile(r"\s{2,}|\u3000")
+
+
+@feature()
+def digits(text: str) -> str | None:
+    """Share of digits: most (over half: a date or number line), some (over a fifth)."""
+    n = sum(ch.isdigit() for ch in text)
+    share = n / max(len(text), 1)
+    return "most" if share > 0.5 else "some" if share > 0.2 else None
+
+
+@feature()
+def latin(text: str) -> bool:
+    """Latin letters make over a third of it: a URL, an e-mail, a file name."""
+    return sum(ch.isascii() and ch.isalpha() for ch in text) > len(text) / 3
+
+
+@feature()
+def separators(text: str) -> str | None:
+    """Separators of page chrome: gt (> » ＞, a breadcrumb), bar (| ｜, a tool bar), slash (/ between words)."""
+    if GT.search(text):
+        return "gt"
+    if "|" in text or "｜" in text:
+        return "bar"
+    return "slash" if SLASHES.search(text) else None
+
+
+GT = re.compile(r"[>»＞›]")
+SLASHES = re.compile(r"\S/\S.*\S/\S")
+
+
+# --- position ---------------------------------------------------------------------------------
+
+@page_feature()
+def at(page: Page, k: int) -> str:
+    """Where it stands: first, second, third, last, penult, else middle."""
+    n = len(page.paras)
+    if k == 0:
+        return "first"
+    if k == n - 1:
+        return "last"
+    if k == 1:
+        return "second"
+    if k == 2:
+        return "third"
+    return "penult" if k == n - 2 else "middle"
+
+
+@page_feature(context=True)
+def zone(page: Page, k: int) -> str:
+    """Where it stands against the running text (paragraphs of sentences): before, start (the first
+    such), inside, end (the last), after; none where the document has no running text."""
+    if page.text_end < 0:
+        return "none"
+    if k < page.text_start:
+        return "before"
+    if k > page.text_end:
+        return "after"
+    if k == page.text_start:
+        return "start"
+    return "end" if k == page.text_end else "inside"
+
+
+@page_feature()
+def before_text(page: Page, k: int) -> str | None:
+    """How many paragraphs before the running text starts: 1, 2, 3+ (a title is usually 1 or 2 up)."""
+    d = page.text_start - k
+    if d <= 0 or page.text_end < 0:
+        return None
+    return str(d) if d < 3 else "3+"
+
+
+@page_feature()
+def after_text(page: Page, k: int) -> str | None:
+    """How many paragraphs after the running text ends: 1, 2, 3+."""
+    d = k - page.text_end
+    if d <= 0 or page.text_end < 0:
+        return None
+    return str(d) if d < 3 else "3+"
+
+
+@page_feature()
+def repeated(page: Page, k: int) -> bool:
+    """The same text stands elsewhere in the document: a title printed twice, a caption twice."""
+    return len(page.folded[k]) >= 4 and page.repeats.get(page.folded[k], 0) > 1
+
+
+@page_feature()
+def meta_title(page: Page, k: int) -> str | None:
+    """The page's own title (a reader's ``meta``): same, inside it (a title over two lines), or holds it."""
+    t, mine = page.meta_title, page.folded[k]
+    if not t or len(mine) < 4:
+        return None
+    if mine == t:
+        return "same"
+    if mine in t:
+        return "part"
+    return "holds" if t in mine and len(mine) <= len(t) + 30 else None
+
+
+# --- marks ------------------------------------------------------------------------------------
+
+@feature(context=True)
+def outline(text: str) -> str | None:
+    """The outline number it opens with: l1 一、, l2 （一）, l3 1. / 1、, l3b (1), l4 一是, l4d 第一，;
+    also chapter (第一章, 第一条)."""
+    if CHAPTER.match(text):
+        return "chapter"
+    m = OUTLINE_MARK.match(text)
+    return m.lastgroup if m else None
+
+
+CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇编]")
+
+
+@feature()
+def outline_run_in(text: str) -> str | None:
+    """An outline number whose heading runs on into its text: stop (一、抓党建。全年…), colon
+    (一是：…), none (the heading is the whole line)."""
+    m = OUTLINE_MARK.match(text) or CHAPTER.match(text)
+    if not m:
+        return None
+    rest = text[m.end():]
+    stop = RUN_IN_STOP.search(rest)
+    if stop is None or stop.end() >= len(rest.rstrip(CLOSERS)):
+        return "none"
+    return "colon" if stop.group(0) in "：:" else "stop"
+
+
+RUN_IN_STOP = re.compile(r"[。！？：:；;]")
+
+
+@feature()
+def section(text: str) -> str | None:
+    """A section's name on a line of its own: bracket (【民生保障】), symbol (■ 工作动态), numbered
+    (一、工作动态), generic (工作动态, 简讯: a name that says only "news")."""
+    if SECTION_BRACKET.match(text) and not P.FIELD_LABEL.match(text):
+        return "bracket"
+    if _symbol_section(text):
+        return "symbol"
+    if P.GENERIC_SECTION.match(text.strip()):
+        return "generic"
+    return None
+
+
+@feature()
+def bracket_lead(text: str) -> str | None:
+    """A 【name】 opening a paragraph with text after it: entry (【民众镇概况】 民众镇位于…), unit
+    (【县发改局】全力推进…), label (【来源】…)."""
+    if P.FIELD_LABEL.match(text):
+        return "label"
+    m = BRACKET_LEAD.match(text)
+    if not m or not m.group(2):
+        return None
+    if entry_start(text):
+        return "entry"
+    return "unit" if P.UNIT_SUFFIX.search(m.group(1)) else "other"
+
+
+BRACKET_LEAD = re.compile(r"^[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*(\S)?")
+
+
+@feature()
+def bullet(text: str) -> bool:
+    """A bullet symbol opens it: ◆ ● ■ ▲ …"""
+    return bool(P.BULLET.match(text))
+
+
+@feature()
+def book_title(text: str) -> bool:
+    """A title in 《》 alone on the line: 《明水生产简报》."""
+    return bool(BOOK_LINE.match(text))
+
+
+BOOK_LINE = re.compile(r"^《[^《》]{2,40}》$")
+
+
+# --- credits ----------------------------------------------------------------------------------
+
+@feature(context=True)
+def credit(text: str) -> str | None:
+    """A unit's credit: whole (the line is only （县住建局）, ——县水利局, 县文旅局供稿), closing (…。（住建局）),
+    bare (a unit name alone: 临澧县农业农村局), source (来源：…, 供稿：… alone on the line)."""
+    if P.SOURCE_LINE.match(text) and width(text) <= 60:
+        return "source"
+    if _attribution(text, whole=True):
+        return "whole"
+    if _bare_unit_line(text):
+        return "bare"
+    if len(text) > 6 and _attribution(text):
+        return "closing"
+    return None
+
+
+@feature()
+def persons(text: str) -> str | None:
+    """Names of persons credited: paren ((郭颖 天乐), （潘寅婧）), reporter (记者 张三, 通讯员),
+    writer (撰稿人：…, 责任编辑：…), photo (…摄, 摄影：…)."""
+    if PERSONS_PAREN.match(text):
+        return "paren"
+    if P.WRITER_LINE.match(text):
+        return "writer"
+    if P.CAPTION_CREDIT.search(text):
+        return "photo"
+    if P.REPORTER.search(text) and width(text) <= 60:
+        return "reporter"
+    return None
+
+
+PERSONS_PAREN = re.compile(rf"^[（(]\s*[{CJK}·]{{2,4}}(?:[\s、，,]+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]$")
+
+
+@pattern
+def REPORTER(f: dict) -> re.Pattern[str]:
+    """A reporter's title before a name. Example: 记者 张三, 通讯员：李四."""
+    return re.compile(rf"(?:{alternation(f['reporter_titles'])})\s*[:：]?\s*[{CJK}]{{2,4}}")
+
+
+@feature()
+def persons_tail(text: str) -> bool:
+    """Names of persons closing a paragraph of text after a gap or in brackets: …见效。  陈雨彤  孙煜,
+    …见效。（郭颖 天乐）."""
+    return len(text) > 30 and bool(PERSONS_TAIL.search(text))
+
+
+PERSONS_TAIL = re.compile(rf"[。！？”]\s*(?:[（(]\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]|"
+                          rf"\s{{2,}}[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}})$")
+
+
+@feature()
+def news_opener(text: str) -> str | None:
+    """How a news text opens: wire (本报讯, 本网讯, （本网讯 记者…）), dateline (8月1日晚，, 近日，), credit
+    (（记者 张三）…)."""
+    if P.NEWS_OPENER.match(text):
+        return "wire"
+    if P.LEAD_CREDIT.match(text):
+        return "credit"
+    return "dateline" if DATELINE.match(text) else None
+
+
+@pattern
+def NEWS_OPENER(f: dict) -> re.Pattern[str]:
+    """A news text's wire opening, bracketed or not. Example: 本报讯, （本网讯 记者周少红）."""
+    return re.compile(rf"^[（(]?\s*(?:{alternation(f['news_openers'])})")
+
+
+@feature()
+def unit_colon(text: str) -> bool:
+    """It opens with a unit and a colon: 城关街道：全力做好防汛工作。"""
+    return bool(_unit_colon(text))
+
+
+@feature()
+def unit_head(text: str) -> bool:
+    """It opens with the unit that does the thing: 县住建局扎实推进…, 我县召开…."""
+    return bool(UNIT_HEADLINE.match(text))
+
+
+@feature()
+def headline_space(text: str) -> bool:
+    """A headline, a space, then a body of sentences: 县住建局扎实推进老旧小区改造 今年以来，…。"""
+    return width(text) > 40 and _headline_space(text)
+
+
+# --- facts, dates, issues ---------------------------------------------------------------------
+
+@feature(context=True)
+def facts(text: str) -> str | None:
+    """Labelled facts of a page (来源：, 发布时间：, 作者：, 点击：): how many, 1 or 2 (two or more)."""
+    if not (P.WEB_META.match(text) or P.LABELS_ANYWHERE.search(text)):
+        return None
+    n = len(P.LABELS_ANYWHERE.findall(text))
+    return "2" if n >= 2 else "1"
+
+
+@pattern
+def LABELS_ANYWHERE(f: dict) -> re.Pattern[str]:
+    """A facts label anywhere in a line, its colon after it. Example: 日期: of 来源:京东新城 日期:2021/8/2."""
+    labels = [*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读", "访问量", "人气", "字号", "审核"]
+    return re.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*[:：]")
+
+
+@feature(context=True)
+def date(text: str) -> str | None:
+    """A full date in it: only (the line is a date: 2023年9月22日, 2024-05-06), some (with other words)."""
+    m = DATE.search(text) or DATE_NUMERIC.search(text)
+    if not m:
+        return None
+    rest = text[:m.start()] + text[m.end():]
+    return "only" if len(TIME_OR_WEEK.sub("", rest).strip(" 日号（）()")) <= 2 else "some"
+
+
+TIME_OR_WEEK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|星期.|周[一二三四五六日天]")
+
+
+@feature()
+def clock(text: str) -> bool:
+    """A time of day (18:30:04) or a weekday (星期三): a page's clock or a facts line."""
+    return bool(TIME_OR_WEEK.search(text))
+
+
+@feature()
+def issue(text: str) -> bool:
+    """An issue number on a short line: 第43期, 总第512期, 1695 期, 第10周."""
+    return width(text) <= 80 and bool(ISSUE.search(text) or WEEK.search(text))
+
+
+# --- what the lexicon knows -------------------------------------------------------------------
+
+@feature()
+def title_word(text: str) -> str | None:
+    """It ends in a title word: bulletin (…快报, …简报), report (…总结, …报告, …方案), rules (…办法)."""
+    t = text.rstrip()
+    if P.TITLE.match(t):
+        return "bulletin"
+    if P.RULES_TITLE.search(t):
+        return "rules"
+    return "report" if P.REPORT_TITLE.search(t) else None
+
+
+@feature()
+def notice_word(text: str) -> bool:
+    """It ends as a notice's title: …的通知, …通告, …公告, …通报, …意见, …决定."""
+    return width(text) <= 120 and bool(NOTICE.search(text))
+
+
+NOTICE = re.compile(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞)\s*[）)]?$")
+
+
+@feature(context=True)
+def office(text: str) -> bool:
+    """An office's name alone on a short line: 平潭县人民政府办公室, 中共衢州市委办公室."""
+    return width(text) <= 40 and bool(P.ISSUER.match(text)) and not SENTENCE_MARK.search(text)
+
+
+@feature()
+def salutation(text: str) -> bool:
+    """An address to the reader or the offices sent to: 各位代表：, 各乡镇人民政府，县直各单位："""
+    return width(text) <= 80 and text.rstrip().endswith(("：", ":")) and not SENTENCE_MARK.search(text) \
+        and bool(ADDRESS.match(text))
+
+
+ADDRESS = re.compile(r"^(?:各|尊敬的|同志们|市|县|区|镇|乡)")
+
+
+@feature()
+def footer(text: str) -> str | None:
+    """A footer's label: label (责任编辑：, 审核：, 签发：), send (报：, 送：, 本期发：, 抄送：)."""
+    if P.FOOTER_START.match(text) or P.FOOTER_LABEL.match(text):
+        return "send" if SEND.match(text) else "label"
+    return None
+
+
+SEND = re.compile(r"^\s*(?:本期|抄|报|送|发|分送|主送)")
+
+
+@feature()
+def masthead_mark(text: str) -> bool:
+    """A masthead's mark: 内部资料, 注意保存, ★."""
+    return bool(P.MASTHEAD_MARK.match(text))
+
+
+# --- page chrome ------------------------------------------------------------------------------
+
+@feature(context=True)
+def chrome(text: str) -> str | None:
+    """Page chrome: known (the lexicon's web chrome: 当前位置, 分享到, 版权所有…), words (share,
+    breadcrumb and tail words inside a short line), contact (a URL, e-mail, phone or ICP number),
+    file (a picture's or file's name)."""
+    if P.CHROME.match(text):
+        return "known"
+    if width(text) <= 80 and P.CHROME_WORDS.search(text):
+        return "words"
+    if CONTACT.search(text):
+        return "contact"
+    return "file" if FILE_NAME.search(text) else None
+
+
+@pattern
+def CHROME_WORDS(f: dict) -> re.Pattern[str]:
+    """Words of page furniture anywhere in a short line. Example: 首页, 打印, 关闭, 扫码关注."""
+    words = [*f["share_words"], *f["breadcrumb_words"], *f["tail_words"], *f["chrome_words"]]
+    return re.compile(alternation(words))
+
+
+CONTACT = re.compile(r"https?://|www\.|\w@\w|\.(?:com|cn|net|org)\b|ICP|备案|\d{3,4}-\d{7,8}")
+FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|docx?|pdf|xlsx?|wps)\s*$", re.IGNORECASE)
+
+
+@feature()
+def tokens(text: str) -> str | None:
+    """Short tokens set apart by spaces, as a tool bar or navigation is: many (four or more tokens,
+    none over six characters)."""
+    parts = text.split()
+    return "many" if len(parts) >= 4 and all(len(x) <= 6 for x in parts) else None
+
+
+# --- the table --------------------------------------------------------------------------------
+
+def table(page: Page) -> list[dict[str, object]]:
+    """Every feature of every paragraph: one row a paragraph, each feature's value (None: absent)."""
+    return [{name: fn(page, k) for name, fn in FEATURES.items()} for k in range(len(page.paras))]
+
+
+#: Pairs of features the model also reads together (a linear model cannot combine them itself):
+#: a short line with no stop is a heading; the same line among running text is no title.
+PAIRS: tuple[tuple[str, str], ...] = (("wide", "stops"), ("zone", "wide"), ("outline", "outline_run_in"),
+                                      ("wide", "ends"), ("zone", "credit"), ("at", "wide"), ("zone", "facts"),
+                                      ("zone", "stops"))
+
+
+def observations(rows: list[dict[str, object]]) -> list[list[str]]:
+    """What the model reads at each paragraph: its features as ``name=value``, the pairs, and the
+    context features of the paragraphs before (``p:``) and after (``n:``) it."""
+    def own(row: dict[str, object]) -> list[str]:
+        return [name if value is True else f"{name}={value}" for name, value in row.items() if value]
+
+    out = []
+    n = len(rows)
+    for k, row in enumerate(rows):
+        obs = ["bias", *own(row)]
+        obs.extend(f"{a}={row[a] or '-'}&{b}={row[b] or '-'}" for a, b in PAIRS)
+        for prefix, j in (("p:", k - 1), ("n:", k + 1)):
+            if 0 <= j < n:
+                obs.extend(f"{prefix}{name}={rows[j][name]}" for name in CONTEXT if rows[j][name])
+            else:
+                obs.append(f"{prefix}none")
+        out.append(obs)
+    return out

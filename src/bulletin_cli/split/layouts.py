@@ -1,0 +1,121 @@
+"""Layouts as registered objects. Each layout has its parser and a score; the score weighs the
+document's evidence (:func:`evidence`: how many paragraphs play each role, and the counts of what
+its text shows, :mod:`bulletin_cli.split.layout`) by weights fitted on labelled documents, and the
+decision compares every layout's score (``split --explain`` prints them all). A document that shows
+no evidence of several items is read as one article: one item, its title and its text.
+
+Adding a kind of document is a parser registered here with :func:`register`, and labelled
+documents of that kind in ``labels/roles/`` (``# layout: NAME``) to fit its weights on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .common import Para, Parsed
+from .layout import Signals
+
+#: A parser: the document's paragraphs (page chrome gone) and what split has found so far.
+Parser = Callable[..., None]
+
+
+@dataclass
+class Layout:
+    """A kind of document: its name, what it is, its parser, and whether ``split`` may choose it
+    by itself (``plain`` is only ever asked for)."""
+
+    name: str
+    what: str
+    parse: Parser
+    chosen: bool = True
+
+
+LAYOUTS: dict[str, Layout] = {}
+
+
+def register(name: str, what: str, parse: Parser, chosen: bool = True) -> Layout:
+    """Add a layout; its weights come from labelled documents of its kind."""
+    LAYOUTS[name] = Layout(name, what, parse, chosen)
+    return LAYOUTS[name]
+
+
+def _count(n: int) -> str:
+    return "0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+"
+
+
+def _share(part: int, whole: int) -> str:
+    if not part:
+        return "0"
+    s = part / max(whole, 1)
+    return "<.2" if s < 0.2 else "<.4" if s < 0.4 else "<.6" if s < 0.6 else ">=.6"
+
+
+#: The roles whose counts are evidence of a layout.
+COUNTED = ("title", "masthead", "facts", "section", "headline", "item", "credit", "heading", "entry",
+           "signature", "footer", "caption")
+#: The counted signals of :mod:`~bulletin_cli.split.layout` read as evidence, and how each is bucketed:
+#: count, share (of the paragraphs), or flag.
+SIGNALS: dict[str, str] = {
+    "sections": "count", "attributions": "count", "titled": "flag", "numbered": "flag", "unit_items": "share",
+    "numbered_items": "count", "run_in_numbers": "share", "outline_l1": "count", "outline_l2": "count",
+    "outline_l4": "count", "run_on_list": "count", "flat_list": "count", "headline_items": "share",
+    "headings": "count", "long_paras": "count", "headed": "count", "entries": "count", "title_top": "flag",
+    "facts_top": "flag", "report_title": "flag", "closing_credit": "flag", "inner_heads": "count",
+    "issue_over_facts": "flag", "dated": "flag",
+}
+
+
+def evidence(paras: list[Para], roles: list[str]) -> list[str]:
+    """What a document shows, as indicators ``name=value``: the number of paragraphs in each role
+    (page chrome not counted), and the signals its text shows. Example: ``heading=6+``,
+    ``outline_l2=3-5``, ``facts_top``."""
+    content = [r for r in roles if r != "chrome"]
+    out = ["bias"]
+    for role in COUNTED:
+        n = content.count(role)
+        out.append(f"{role}={_count(n)}")
+    n_items = content.count("headline") + content.count("item")
+    out.append(f"items={_count(n_items)}")
+    out.append(f"heading_share={_share(content.count('heading'), len(content))}")
+    kept = [p for p, r in zip(paras, roles) if r != "chrome"]
+    s = Signals(kept, [p.text for p in kept])
+    for name, kind in SIGNALS.items():
+        value = getattr(s, name) if kept else 0
+        if kind == "flag":
+            if value:
+                out.append(name)
+        elif kind == "share":
+            out.append(f"{name}={_share(value, len(kept))}")
+        else:
+            out.append(f"{name}={_count(len(value) if isinstance(value, tuple) else int(value))}")
+    return out
+
+
+def scores(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...]) -> dict[str, float]:
+    """Every layout's score for the evidence ``ev``."""
+    total = [0.0] * len(names)
+    for f in ev:
+        w = weights.get(f)
+        if w is not None:
+            for k in range(len(names)):
+                total[k] += w[k]
+    return {name: round(total[k], 2) for k, name in enumerate(names)}
+
+
+def decide(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...]) -> tuple[str, dict[str, float]]:
+    """The layout with the best score among those ``split`` may choose, and every score."""
+    got = scores(ev, weights, names)
+    allowed = [n for n in names if n in LAYOUTS and LAYOUTS[n].chosen] or ["article"]
+    return max(allowed, key=lambda n: got.get(n, float("-inf"))), got
+
+
+def why(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...], layout: str,
+        top: int = 4) -> list[tuple[str, float]]:
+    """The evidence that weighed most for ``layout``."""
+    k = names.index(layout)
+    weighed = [(f, weights[f][k]) for f in ev if f in weights and weights[f][k]]
+    return sorted(weighed, key=lambda x: -x[1])[:top]
+
+
+__all__ = ["LAYOUTS", "Layout", "Parsed", "decide", "evidence", "register", "scores", "why"]

@@ -1,0 +1,174 @@
+"""The role of each paragraph, labelled by a linear-chain model over the feature table
+(:mod:`bulletin_cli.split.features`): the weights of every ``feature=value`` for every role, and of
+every role following another, fitted on labelled documents (``labels/roles/``, see
+:mod:`bulletin_cli.split.learn` and ``scripts/roles.py``) and shipped as data (``roles.json``).
+Decoding finds the best sequence of roles for the whole document at once (Viterbi), so a line's
+role weighs its neighbours' evidence too.
+
+>>> from bulletin_cli.split.common import paragraphs
+>>> from bulletin_cli.split.features import Page
+>>> page = Page(paragraphs("首页 > 新闻中心\\n\\n县住建局开展危房核查\\n\\n来源：县住建局 发布时间：2024-05-06\\n\\n"
+...                        "今年以来，县住建局组织开展危房核查，共核查危房12户，其中改造8户。核查工作持续推进。\\n\\n"
+...                        "下一步，县住建局将继续做好核查工作。\\n\\n打印本页 关闭窗口\\n"))
+>>> label(page).roles
+['chrome', 'title', 'facts', 'body', 'body', 'chrome']
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from .features import FEATURES, Page, observations, table
+
+#: The roles a paragraph can play. What each means is in docs/roles.md.
+ROLES: tuple[str, ...] = (
+    "chrome",     # page furniture: navigation, tools, site footer, counters
+    "title",      # the document's own title (an article's headline, a bulletin's masthead title)
+    "masthead",   # a bulletin's masthead lines: issue, issuer, date, marks
+    "facts",      # a page's facts line: 来源：… 发布时间：…, a byline, an editor line above the text
+    "section",    # a section's name over items: 【民生保障】, ■ 工作动态
+    "headline",   # an item's headline on a line of its own, over its body
+    "item",       # a whole item in one paragraph: headline run into its body, unit：body, 1、headline body
+    "body",       # running text
+    "credit",     # a unit's or writer's credit on a line of its own: （县住建局）, 供稿：…, (郭颖 天乐)
+    "heading",    # an outline's heading, on its own line or run into its text: 一、…, （一）…, 一是…
+    "entry",      # a yearbook or gazetteer entry's head: 【概况】 text, 《…》
+    "signature",  # the signing office and date under a notice, report or letter
+    "footer",     # a bulletin's footer: 报：… 送：… 责任编辑：… 共印…份
+    "caption",    # a photo caption
+)
+INDEX = {r: k for k, r in enumerate(ROLES)}
+
+
+@dataclass
+class Model:
+    """Weights of a linear-chain model: ``weights[obs]`` a score for each role, ``trans[a][b]``
+    the score of role ``b`` after ``a``, ``start[b]`` of ``b`` first."""
+
+    weights: dict[str, list[float]]
+    trans: list[list[float]]
+    start: list[float]
+    roles: tuple[str, ...] = ROLES
+    about: dict | None = None
+    #: The layouts' weights: evidence (see :func:`~bulletin_cli.split.layouts.evidence`) → a score
+    #: for each of ``layouts``.
+    layout_weights: dict[str, list[float]] | None = None
+    layouts: tuple[str, ...] = ()
+
+    def emissions(self, obs: list[list[str]]) -> list[list[float]]:
+        """The score of each role at each paragraph from what it shows."""
+        n = len(self.roles)
+        out = []
+        for o in obs:
+            s = [0.0] * n
+            for f in o:
+                w = self.weights.get(f)
+                if w is not None:
+                    for r in range(n):
+                        s[r] += w[r]
+            out.append(s)
+        return out
+
+    def decode(self, obs: list[list[str]]) -> tuple[list[int], list[list[float]]]:
+        """The best sequence of roles (Viterbi) and the emission scores it weighed."""
+        em = self.emissions(obs)
+        if not em:
+            return [], em
+        n = len(self.roles)
+        best = [self.start[r] + em[0][r] for r in range(n)]
+        back: list[list[int]] = []
+        for k in range(1, len(em)):
+            row, ptr = [], []
+            for b in range(n):
+                a = max(range(n), key=lambda a: best[a] + self.trans[a][b])
+                row.append(best[a] + self.trans[a][b] + em[k][b])
+                ptr.append(a)
+            best = row
+            back.append(ptr)
+        r = max(range(n), key=lambda r: best[r])
+        path = [r]
+        for ptr in reversed(back):
+            r = ptr[r]
+            path.append(r)
+        return path[::-1], em
+
+    def to_json(self) -> str:
+        """The model as JSON, the same bytes for the same weights (sorted keys, rounded values)."""
+        return json.dumps({"roles": list(self.roles), "about": self.about or {},
+                           "start": [round(x, 4) for x in self.start],
+                           "trans": [[round(x, 4) for x in row] for row in self.trans],
+                           "weights": _rounded(self.weights),
+                           "layouts": {"names": list(self.layouts), "weights": _rounded(self.layout_weights or {})}},
+                          ensure_ascii=False, sort_keys=True, separators=(",", ":"), indent=None) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> "Model":
+        data = json.loads(text)
+        roles = tuple(data["roles"])
+        if roles != ROLES:
+            raise ValueError(f"the model's roles {roles} are not this version's {ROLES}")
+        layouts = data.get("layouts") or {}
+        return cls(weights=data["weights"], trans=data["trans"], start=data["start"], roles=roles,
+                   about=data.get("about"), layout_weights=layouts.get("weights") or {},
+                   layouts=tuple(layouts.get("names") or ()))
+
+
+def _rounded(weights: dict[str, list[float]]) -> dict[str, list[float]]:
+    """Weights rounded to four places, the features that round to nothing left out."""
+    out = {}
+    for f, w in sorted(weights.items()):
+        r = [round(x, 4) + 0.0 for x in w]  # (+ 0.0: no -0.0)
+        if any(r):
+            out[f] = r
+    return out
+
+
+MODEL_FILE = "roles.json"
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> Model:
+    """The shipped model (``split/roles.json``), or one fitted by the user (``path``)."""
+    if path is None:
+        text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+    return Model.from_json(text)
+
+
+@dataclass
+class Labelled:
+    """A document's paragraphs with their roles, the features each showed, and the scores."""
+
+    page: Page
+    roles: list[str]
+    rows: list[dict[str, object]]
+    obs: list[list[str]]
+    scores: list[list[float]]
+
+    def margin(self, k: int) -> float:
+        """How far the chosen role's score is ahead of the next best at paragraph ``k``."""
+        s = sorted(self.scores[k], reverse=True)
+        return s[0] - s[1] if len(s) > 1 else s[0]
+
+    def why(self, k: int, model: Model, top: int = 3) -> list[tuple[str, float]]:
+        """The features that weighed most for paragraph ``k``'s role (``split --explain``)."""
+        r = INDEX[self.roles[k]]
+        weighed = [(f, model.weights[f][r]) for f in self.obs[k] if f in model.weights]
+        return sorted(weighed, key=lambda x: -x[1])[:top]
+
+
+def label(page: Page, model: Model | None = None) -> Labelled:
+    """Label every paragraph of ``page`` with its role."""
+    model = model or load_model()
+    rows = table(page)
+    obs = observations(rows)
+    path, scores = model.decode(obs)
+    return Labelled(page, [model.roles[r] for r in path], rows, obs, scores)
+
+
+__all__ = ["FEATURES", "INDEX", "ROLES", "Labelled", "Model", "label", "load_model"]
