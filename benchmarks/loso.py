@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
 from bulletin_cli.split import split_document  # noqa: E402
-from bulletin_cli.split.learn import fit, read_corpus  # noqa: E402
+from bulletin_cli.split.learn import C1, C2, fit, read_corpus  # noqa: E402
 
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 GOLDS = [ROOT.parent / "shared" / "corpus" / "real-gold", ROOT.parent / "shared" / "corpus" / "gold"]
@@ -107,18 +107,20 @@ def main() -> int:
     ap.add_argument("--labels", default=str(ROOT / "labels" / "roles"))
     ap.add_argument("--in-sample", action="store_true")
     ap.add_argument("--per-file", action="store_true")
+    ap.add_argument("--c1", type=float, default=C1)
+    ap.add_argument("--c2", type=float, default=C2)
     a = ap.parse_args()
     score = _scorer()
     docs = read_corpus(Path(a.labels))
     results: dict = {}
     for site in sorted({d.site for d in docs}):
         held = [d for d in docs if d.site == site]
-        model = fit([d for d in docs if d.site != site])
+        model = fit([d for d in docs if d.site != site], a.c1, a.c2)
         results.update(score_files(held, model, score))
     print(f"leave one site out ({len({d.site for d in docs})} sites):")
     report(results, a.per_file)
     if a.in_sample:
-        model = fit(docs)
+        model = fit(docs, a.c1, a.c2)
         print("in sample:")
         report(score_files(docs, model, score), a.per_file)
     return 0

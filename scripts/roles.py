@@ -101,12 +101,21 @@ def check(args) -> int:
 
 
 def show(args) -> int:
-    model = load_model(args.model)
+    from bulletin_cli.split.layouts import decide, evidence, why
+
+    if args.without:
+        model = fit([d for d in _corpus(args.labels) if d.site != args.without])
+    else:
+        model = load_model(args.model)
     page, _ = document_page(Path(args.file))
     labelled = label(page, model)
     for k, p in enumerate(page.paras):
-        why = ", ".join(f"{f} {w:+.1f}" for f, w in labelled.why(k, model))
-        print(f"{labelled.roles[k]:>9} {labelled.margin(k):5.1f} | {p.text[:50]}  [{why}]")
+        reasons = ", ".join(f"{f} {w:+.1f}" for f, w in labelled.why(k, model))
+        print(f"{labelled.roles[k]:>9} {labelled.margin(k):5.1f} | {p.text[:50]}  [{reasons}]")
+    ev = evidence(page.paras, labelled.roles)
+    layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
+    print(f"layout {layout}: " + ", ".join(f"{k} {v:+.1f}" for k, v in sorted(scores.items(), key=lambda x: -x[1])))
+    print("  for it: " + ", ".join(f"{f} {w:+.1f}" for f, w in why(ev, model.layout_weights or {}, model.layouts, layout, 8)))
     return 0
 
 
@@ -128,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("show")
     s.add_argument("file")
     s.add_argument("--model")
+    s.add_argument("--without", help="fit a model without this site's documents first (as leave-one-site-out does)")
+    s.add_argument("--labels", action="append")
     args = ap.parse_args(argv)
     return {"draft": draft, "fit": do_fit, "check": check, "show": show}[args.cmd](args)
 

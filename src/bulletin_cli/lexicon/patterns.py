@@ -279,6 +279,14 @@ def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
                       rf"((?:(?!(?:{labels})\s*[:：])[^\s:：])+(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
 
 
+@pattern
+def FACTS_LABEL(f: dict) -> re.Pattern[str]:
+    """A label of a page's facts anywhere in a line, its colon after it (a line with two of them is
+    a facts line, wherever it starts). Example: 日期: of 来源:京东新城 日期:2021/8/2 点击:967."""
+    labels = [*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读", "访问量", "人气", "字号", "审核"]
+    return re.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*[:：]")
+
+
 #: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.
 ISSUE = re.compile(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
 

@@ -227,6 +227,19 @@ def _typical_width(line_widths: list[int]) -> tuple[int, bool]:
     return w, near >= 0.5 * wide and near >= 4 and w <= 200  # (a handful of lines tells nothing)
 
 
+#: Share of the lines near the wrap width that end a sentence, above which the lines are whole
+#: paragraphs of similar length (a crawled page, a paragraph a line), not lines wrapped at a width:
+#: a wrapped line ends a sentence about one time in six.
+PARAGRAPH_LINES_SHARE = 0.6
+
+
+def _lines_are_paragraphs(lines: list["_Line"], wrap: int) -> bool:
+    """Whether the lines near the wrap width mostly end a sentence: paragraphs one a line.
+    Example: a page crawled with each paragraph of 100 to 200 characters on a line of its own."""
+    near = [f for f in lines if 0.8 * wrap <= f.width <= 1.1 * wrap]
+    return len(near) >= 4 and sum(f.ends_sentence for f in near) >= PARAGRAPH_LINES_SHARE * len(near)
+
+
 def _is_block_line(line: str, opening: bool = False) -> bool:
     """A line that stands alone: section, masthead date or issue, attribution; and, as the
     line after a break (``opening``), a footer line such as ``审核：原超俊``."""
@@ -235,8 +248,8 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
         return False
     if FIELD_GAP in s:
         return True  # fields set apart by a wide gap: 中共某某县委办公室      2023年6月30日
-    if s[0] in P.WEB_META_FIRST and P.WEB_META.match(s):
-        return True  # 来源：…  发布时间：… under a web article's title
+    if (s[0] in P.WEB_META_FIRST and P.WEB_META.match(s)) or len(P.FACTS_LABEL.findall(s)) >= 2:
+        return True  # 来源：…  发布时间：… under a web article's title; || 2022-03-23 编辑: … 阅读次数:2236 |
     first = s[0]
     return bool(
         (first in "【〖[［" and SECTION_BRACKET.match(s))
@@ -366,9 +379,13 @@ class _Line:
             self._block, self._opening = _block_kinds(self.text)
         return self._opening
 
+    def facts(self) -> bool:
+        """A page's facts line: 信息来源：… 发布时间：… under a title."""
+        return self.text[:1] in P.WEB_META_FIRST and bool(P.WEB_META.match(self.text))
+
     def opens_block(self) -> bool:
         if self._opens_block is None:
-            self._opens_block = self.opening_block() or bool(P.BLOCK_START.match(self.text))
+            self._opens_block = self.opening_block() or bool(P.BLOCK_START.match(self.text)) or self.facts()
         return self._opens_block
 
     def opens_paragraph(self) -> bool:
@@ -394,9 +411,10 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     full = wrapped and line.width + line.margin >= 0.8 * wrap  # an indented first line is full sooner
     if full and (nxt.attribution() or _lone_credit(nxt.text)) and not line.block():
         return True  # an attribution wrapped onto a line of its own: （开发区）, 【县住建局】, ——县水利局
-    if line.unclosed:
+    if line.unclosed and not nxt.facts():
         # （农业农村 ⏎ 局）: a bracket or quote left open goes on, unless it holds a whole credit and
-        # the next line does not close it (the extractor lost the bracket: a new item follows)
+        # the next line does not close it (the extractor lost the bracket: a new item follows), or
+        # the next line is a page's facts line (a title's quotes mismatched: 县市场监管局"四个一“…)
         return not (_open_credit(line.text) and not CLOSING_SOON.search(nxt.text[:24]))
     if opens and line.width >= 0.7 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \
             and not _SENTENCE_MARK.search(line.text) \
@@ -487,6 +505,8 @@ def reflow_lines(lines: list[str], changes: Changes) -> list[str]:
     wrap, wrapped = _typical_width([w + (line.indent if line.__class__ is Line and line.indent <= 8 else 0)
                                     for line, w in zip(content, widths)])
     features = [_Line(line, w) for line, w in zip(content, widths)]
+    if wrapped and _lines_are_paragraphs(features, wrap):
+        wrapped = False
     for f, line in zip(features, content):
         if line.__class__ is Line and 0 < line.indent <= 8:
             f.margin = line.indent  # 　　 before a paragraph's first line: it was full at a smaller width

@@ -24,7 +24,7 @@ from ..lexicon.patterns import CJK, P, alternation, pattern
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import parse_article_roles
-from .bulletin import parse_bulletin
+from .bulletin import parse_bulletin_roles
 from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
 from .digest import parse_digest, parse_plain
@@ -71,7 +71,7 @@ def _whole(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para],
 register("article", "a single news item, notice or report posted on a site or printed alone: one item",
          parse_article_roles)
 register("bulletin", "an issue of several items: sections, headlines, credits, masthead and footer",
-         _whole(parse_bulletin))
+         parse_bulletin_roles)
 register("outline", "a summary, report, plan or rules: headings 一、 （一） 1. 一是 at every level",
          _framed(parse_outline))
 register("entries", "yearbook and gazetteer entries: 【name】 text, 《title》 over paragraphs", _whole(parse_entries))

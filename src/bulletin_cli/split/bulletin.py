@@ -10,10 +10,11 @@ from ..lexicon.patterns import (
     SECTION_BRACKET,
     SELF_UNIT,
     P,
+    page_title,
     width,
 )
 from .common import LINE_STOPS, RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
-from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label
+from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label, _unit_tokens
 from .footer import _footer_index, parse_footer
 from .headlines import (
     DATELINE,
@@ -23,7 +24,7 @@ from .headlines import (
     _symbol_section,
     split_headline,
 )
-from .masthead import parse_masthead
+from .masthead import parse_date, parse_masthead
 
 #: Dot leaders and a page number closing a contents entry. Example: …………3.
 CONTENTS_PAGE = re.compile(r"[.．·…\s]*\d{0,3}$")
@@ -309,3 +310,144 @@ def parse_bulletin(paras: list[Para], parsed: Parsed) -> None:
             parsed.sections.append(section)
         if not uses_attributions:
             current.closed = True
+
+
+# --- an issue read by its paragraphs' roles ---------------------------------------------------------
+
+#: Roles of the lines at the top of an issue.
+TOP_ROLES = frozenset({"title", "masthead", "facts"})
+
+
+def _section_name(text: str) -> str:
+    """A section's name without its brackets, symbols or number. Example: 【民生保障】 → 民生保障,
+    ■ 工作动态 → 工作动态, 一、工作动态 → 工作动态."""
+    for m in (SECTION_BRACKET.match(text), _symbol_section(text), SECTION_NUMBERED.match(text)):
+        if m:
+            return m.group(1).strip()
+    return text.strip()
+
+
+def _headline_draft(p: Para, section: str | None) -> Draft:
+    """An item opened by a headline on a line of its own (its bullet, number and unit's label
+    taken off). Example: ◆【县发改委】全力推进项目建设 → headline 全力推进项目建设, units [县发改委]."""
+    d = Draft(p.start, p.end, section=section)
+    content = P.BULLET.sub("", p.text)
+    if num := RUN_IN_NUMBER.match(content):
+        d.number, content = num.group(1), content[num.end():]
+    if (sec := SECTION_BRACKET.match(content)) and not P.FIELD_LABEL.match(content):
+        content = sec.group(1)  # 【县住建局扎实推进老旧小区改造】 over its paragraph: a headline in brackets
+    content = _unit_label(d, content)
+    if not d.units and (colon := _unit_colon(content)):
+        d.units = [colon]
+    d.headline = content.strip() or None
+    return d
+
+
+def _credit(d: Draft, text: str) -> bool:
+    """Give ``d`` the unit or persons a credit line names; False when the line names none."""
+    if whole := _attribution(text, whole=True):
+        d.units, d.reporters = whole[1] or d.units, whole[2] or d.reporters
+        return True
+    if bare := _bare_unit_line(text):
+        d.units = bare
+        return True
+    return False
+
+
+def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
+    """Items of an issue read by the roles of its paragraphs: the lines at the top its masthead,
+    each section's name over its items, each headline opening an item and the text under it its
+    body, a credit closing it, a whole item in one paragraph cut into headline, body and credit
+    (:func:`_new_item`), the footer's lines its fields.
+
+    >>> from bulletin_cli.split.common import paragraphs
+    >>> parsed = Parsed(layout="bulletin")
+    >>> paras = paragraphs("延津政务快报\\n第43期\\n【民生保障】\\n县住建局推进危房改造\\n今年以来，共改造12户。\\n（县住建局）"
+    ...                    "\\n县人社局：开展春风行动。组织招聘会5场。\\n责任编辑：李勉")
+    >>> parse_bulletin_roles(paras, ["title", "masthead", "section", "headline", "body", "credit", "item", "footer"], parsed)
+    >>> [(d.section, d.headline, d.units) for d in parsed.items], parsed.masthead["issue"], parsed.footer["editor"]
+    ([('民生保障', '县住建局推进危房改造', ['县住建局']), ('民生保障', '县人社局：开展春风行动', ['县人社局'])], 43, '李勉')
+    """
+    top = 0
+    while top < len(paras) and roles[top] in TOP_ROLES:
+        top += 1
+    fields, _ = parse_masthead(paras[:top])
+    titles = [p.text for p, r in zip(paras[:top], roles) if r == "title"]
+    if titles and "title" not in fields:
+        fields["title"] = page_title(" ".join(titles) if len(titles) > 1 else titles[0])
+    for key, value in fields.items():
+        parsed.masthead.setdefault(key, value)
+    parsed.regions.extend((p.start, p.end, "masthead") for p in paras[:top])
+    footer = [p for p, r in zip(paras, roles) if r == "footer"]
+    if footer:
+        for key, value in parse_footer([p.text for p in footer]).items():
+            parsed.footer.setdefault(key, value)
+        parsed.regions.extend((p.start, p.end, "footer") for p in footer)
+    section: str | None = None
+    current: Draft | None = None
+    previous = ""
+    for p, r in zip(paras[top:], roles[top:]):
+        t = p.text
+        if r == "footer":
+            continue
+        if r in TOP_ROLES or r == "signature":
+            parsed.regions.append((p.start, p.end, "masthead"))
+            if r == "signature" and (date := parse_date(t)) and width(t) <= 40:
+                parsed.masthead.setdefault("date", date)
+            previous = r
+            continue
+        if r == "caption":
+            credit = P.CAPTION_CREDIT.search(t)
+            parsed.captions.append({"text": t, "credit": credit.group(1).strip() if credit else None,
+                                    "span": [p.start, p.end], "section": section})
+            parsed.regions.append((p.start, p.end, "caption"))
+            previous = r
+            continue
+        if r == "section" and (width(t) > 60 and SENTENCE_MARK.search(t)):
+            # a section's name run into the item after it: 工作动态我局召开…。, 【项目建设】 县开发区…
+            run_in = _section_run_in(p)
+            generic = None if run_in else P.GENERIC_SECTION_PREFIX.match(t)
+            if run_in:
+                section, p = run_in
+            elif generic:
+                section = generic.group(1)
+                p = Para(p.start + generic.end(), p.end, t[generic.end():])
+            parsed.sections.append(section) if section else None
+            r = "item"
+        if r == "section":
+            section = _section_name(t)
+            parsed.sections.append(section)
+            parsed.regions.append((p.start, p.end, "section"))
+            current = None
+        elif r in ("headline", "heading"):
+            if current is not None and previous in ("headline", "heading") and not current.body:
+                current.headline = (current.headline or "") + t.strip()  # a headline set on two lines
+                current.end = p.end
+            else:
+                current = _headline_draft(p, section)
+                parsed.items.append(current)
+        elif r == "credit":
+            if current is not None and _credit(current, t):
+                current.end = p.end
+                current.closed = True
+            elif current is not None and (source := P.SOURCE_LINE.match(t)):
+                current.units = current.units or [source.group(2)]
+                current.closed = True
+            elif current is not None and (names := _person_names(t)):
+                current.reporters = current.reporters or names
+                current.closed = True
+        elif r == "body" and current is not None and not current.closed:
+            _extend_item(current, p)
+        else:  # a whole item in one paragraph (item, entry), or text after a closed item
+            current = _new_item(p, section)
+            parsed.items.append(current)
+            if current.section != section:  # a section's name run into this item's headline
+                section = current.section
+                parsed.sections.append(section)
+        previous = r
+
+
+def _person_names(text: str) -> list[str]:
+    """Persons credited on a line of their own. Example: (郭颖 天乐) → [郭颖, 天乐]."""
+    found = _unit_tokens(text.strip(" （）()"))
+    return found[1] if found and not found[0] else []

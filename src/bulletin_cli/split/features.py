@@ -451,17 +451,10 @@ def headline_space(text: str) -> bool:
 @feature(context=True)
 def facts(text: str) -> str | None:
     """Labelled facts of a page (来源：, 发布时间：, 作者：, 点击：): how many, 1 or 2 (two or more)."""
-    if not (P.WEB_META.match(text) or P.LABELS_ANYWHERE.search(text)):
+    if not (P.WEB_META.match(text) or P.FACTS_LABEL.search(text)):
         return None
-    n = len(P.LABELS_ANYWHERE.findall(text))
+    n = len(P.FACTS_LABEL.findall(text))
     return "2" if n >= 2 else "1"
-
-
-@pattern
-def LABELS_ANYWHERE(f: dict) -> re.Pattern[str]:
-    """A facts label anywhere in a line, its colon after it. Example: 日期: of 来源:京东新城 日期:2021/8/2."""
-    labels = [*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读", "访问量", "人气", "字号", "审核"]
-    return re.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*[:：]")
 
 
 @feature(context=True)

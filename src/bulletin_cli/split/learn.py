@@ -1,22 +1,22 @@
-"""Fitting the role model on labelled documents: an averaged structured perceptron (Collins 2002)
-over the feature table, in pure Python, deterministic (a fixed order of documents per epoch from a
-seeded shuffle), so the same labelled corpus gives the same weights, byte for byte.
+"""Fitting the role model on labelled documents: a linear-chain CRF over the feature table,
+fitted by crfsuite (python-crfsuite, the ``train`` extra: needed to fit, never to run ``split``),
+its weights kept as data (``split/roles.json``) and decoded in pure Python. The fit is
+deterministic: the same labelled corpus gives the same weights, byte for byte.
 
 The labelled corpus is a folder of ``.tsv`` files, one a document: comment lines (``# source:``,
 ``# site:``, ``# meta: {json}``), then one paragraph a line, ``role<TAB>text``. ``scripts/roles.py``
 drafts such a file for a new document, checks a folder and fits the model.
 
 >>> doc = LabelledDoc("x", "site", {}, ["title", "body"], ["县住建局开展危房核查", "今年以来，共核查危房12户。改造8户。"])
->>> model = fit([doc, doc], epochs=2)
+>>> model = fit([doc, doc])  # doctest: +SKIP
 >>> from bulletin_cli.split.roles import label
->>> label(doc.page(), model).roles
+>>> label(doc.page(), model).roles  # doctest: +SKIP
 ['title', 'body']
 """
 
 from __future__ import annotations
 
 import json
-import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +24,6 @@ from .common import Para
 from .features import Page, observations, table
 from .roles import INDEX, ROLES, Model
 
-#: Passes over the corpus.
-EPOCHS = 12
 #: A feature seen on fewer paragraphs than this in the corpus gets no weight (it would only learn
 #: one document by heart).
 MIN_COUNT = 2
@@ -98,113 +96,95 @@ def read_corpus(folder: Path) -> list[LabelledDoc]:
     return [read_labels(p) for p in sorted(folder.glob("*.tsv"))]
 
 
-def fit(docs: list[LabelledDoc], epochs: int = EPOCHS, seed: int = 0) -> Model:
-    """The averaged perceptron's weights after ``epochs`` passes over ``docs``."""
+#: The regularisation of the fit: L1 (keeps few weights) and L2 (keeps them small), as
+#: leave-one-site-out chose them (benchmarks/loso.py).
+C1, C2 = 0.1, 0.5
+#: Iterations of L-BFGS.
+MAX_ITERATIONS = 300
+
+
+def _crfsuite():
+    try:
+        import pycrfsuite
+    except ImportError:
+        raise SystemExit("fitting the role model needs python-crfsuite: pip install -e '.[train]'") from None
+    return pycrfsuite
+
+
+def _train(xseq: list[list[list[str]]], yseq: list[list[str]], c1: float, c2: float) -> tuple[dict, dict]:
+    """A linear-chain CRF fitted by crfsuite (L-BFGS, L1 + L2): its state weights {(feature, label):
+    w} and transition weights {(label, label): w}. The model file crfsuite writes is read back and
+    thrown away: only the weights are kept, as data, and decoded in pure Python."""
+    import os
+    import tempfile
+
+    pycrfsuite = _crfsuite()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xseq, yseq):
+        trainer.append(pycrfsuite.ItemSequence([{f: 1.0 for f in o} for o in x]), y)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": MAX_ITERATIONS,
+                        "feature.possible_transitions": True})
+    fd, path = tempfile.mkstemp(suffix=".crfsuite")
+    os.close(fd)
+    try:
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    finally:
+        os.unlink(path)
+    return info.state_features, info.transitions
+
+
+def fit(docs: list[LabelledDoc], c1: float = C1, c2: float = C2) -> Model:
+    """The role model (a linear-chain CRF) and the layouts' weights (the same fit on sequences of
+    one document each: a multinomial logistic regression) fitted on ``docs``."""
     data = []
     counts: dict[str, int] = {}
     for d in docs:
         obs = observations(table(d.page()))
         for o in obs:
-            for f in o:
+            for f in set(o):
                 counts[f] = counts.get(f, 0) + 1
-        data.append((obs, [INDEX[r] for r in d.roles]))
+        data.append((obs, d.roles))
     keep = {f for f, c in counts.items() if c >= MIN_COUNT}
-    data = [([[f for f in o if f in keep] for o in obs], gold) for obs, gold in data]
+    data = [([sorted({f for f in o if f in keep}) for o in obs], roles) for obs, roles in data]
+    state, trans = _train([x for x, _ in data], [y for _, y in data], c1, c2)
     n = len(ROLES)
-    w: dict[str, list[float]] = {}
-    u: dict[str, list[float]] = {}  # the updates weighted by when they were made, for the average
-    trans = [[0.0] * n for _ in range(n)]
-    utrans = [[0.0] * n for _ in range(n)]
-    start, ustart = [0.0] * n, [0.0] * n
-    model = Model(weights=w, trans=trans, start=start)
-    c = 1
-    order = list(range(len(data)))
-    rng = random.Random(seed)
-
-    def bump(f: str, r: int, by: float) -> None:
-        if f not in w:
-            w[f], u[f] = [0.0] * n, [0.0] * n
-        w[f][r] += by
-        u[f][r] += c * by
-
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            obs, gold = data[i]
-            pred, _ = model.decode(obs)
-            if pred != gold:
-                for k, (g, p) in enumerate(zip(gold, pred)):
-                    if g != p:
-                        for f in obs[k]:
-                            bump(f, g, 1.0)
-                            bump(f, p, -1.0)
-                    if k == 0:
-                        if g != p:
-                            start[g] += 1
-                            ustart[g] += c
-                            start[p] -= 1
-                            ustart[p] -= c
-                    elif (gold[k - 1], g) != (pred[k - 1], p):
-                        trans[gold[k - 1]][g] += 1
-                        utrans[gold[k - 1]][g] += c
-                        trans[pred[k - 1]][p] -= 1
-                        utrans[pred[k - 1]][p] -= c
-            c += 1
-    avg = {f: [w[f][r] - u[f][r] / c for r in range(n)] for f in w}
-    avg_trans = [[trans[a][b] - utrans[a][b] / c for b in range(n)] for a in range(n)]
-    avg_start = [start[r] - ustart[r] / c for r in range(n)]
-    about = {"documents": len(docs), "sites": len({d.site for d in docs}), "epochs": epochs, "seed": seed,
+    weights: dict[str, list[float]] = {}
+    for (f, role), w in state.items():
+        weights.setdefault(f, [0.0] * n)[INDEX[role]] = w
+    t = [[0.0] * n for _ in range(n)]
+    for (a, b), w in trans.items():
+        t[INDEX[a]][INDEX[b]] = w
+    about = {"documents": len(docs), "sites": len({d.site for d in docs}), "c1": c1, "c2": c2,
              "paragraphs": sum(len(d.roles) for d in docs)}
-    model = Model(weights=avg, trans=avg_trans, start=avg_start, about=about)
-    model.layouts, model.layout_weights = fit_layouts(model, docs, data, seed)
+    model = Model(weights=weights, trans=t, start=[0.0] * n, about=about)
+    model.layouts, model.layout_weights = fit_layouts(model, docs, data, c1, c2)
     return model
 
 
-#: Passes over the corpus for the layouts' weights.
-LAYOUT_EPOCHS = 20
-
-
-def fit_layouts(model: Model, docs: list[LabelledDoc], data: list, seed: int = 0
+def fit_layouts(model: Model, docs: list[LabelledDoc], data: list, c1: float = C1, c2: float = C2
                 ) -> tuple[tuple[str, ...], dict[str, list[float]]]:
-    """The layouts' weights (an averaged perceptron over the documents' evidence), the evidence read
-    with the roles the fitted model gives (as it will be read on a new document), not the labels."""
+    """The layouts' weights over the documents' evidence, the evidence read with the roles the
+    fitted model gives (as it will be read on a new document), not with the labels."""
     from .layouts import evidence
 
     names = tuple(sorted({d.layout for d in docs if d.layout}))
     if not names:
         return (), {}
-    rows = []
+    xs, ys = [], []
     for d, (obs, _) in zip(docs, data):
-        if not d.layout:
-            continue
-        page = d.page()
-        path, _ = model.decode(obs)
-        rows.append((evidence(page.paras, [ROLES[r] for r in path]), names.index(d.layout)))
-    n = len(names)
-    w: dict[str, list[float]] = {}
-    u: dict[str, list[float]] = {}
-    c = 1
-    order = list(range(len(rows)))
-    rng = random.Random(seed)
-    for _ in range(LAYOUT_EPOCHS):
-        rng.shuffle(order)
-        for i in order:
-            ev, gold = rows[i]
-            total = [0.0] * n
-            for f in ev:
-                for k, x in enumerate(w.get(f, ())):
-                    total[k] += x
-            pred = max(range(n), key=lambda k: total[k])
-            if pred != gold:
-                for f in ev:
-                    if f not in w:
-                        w[f], u[f] = [0.0] * n, [0.0] * n
-                    w[f][gold] += 1
-                    u[f][gold] += c
-                    w[f][pred] -= 1
-                    u[f][pred] -= c
-            c += 1
-    return names, {f: [w[f][k] - u[f][k] / c for k in range(n)] for f in w}
+        if d.layout:
+            path, _ = model.decode(obs)
+            xs.append([evidence(d.page().paras, [ROLES[r] for r in path])])
+            ys.append([d.layout])
+    state, _ = _train(xs, ys, c1, c2)
+    weights: dict[str, list[float]] = {}
+    for (f, name), w in state.items():
+        weights.setdefault(f, [0.0] * len(names))[names.index(name)] = w
+    return names, weights
 
 
 def accuracy(model: Model, docs: list[LabelledDoc]) -> tuple[int, int, dict[tuple[str, str], int]]:
