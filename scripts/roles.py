@@ -112,7 +112,7 @@ def show(args) -> int:
     for k, p in enumerate(page.paras):
         reasons = ", ".join(f"{f} {w:+.1f}" for f, w in labelled.why(k, model))
         print(f"{labelled.roles[k]:>9} {labelled.margin(k):5.1f} | {p.text[:50]}  [{reasons}]")
-    ev = evidence(page.paras, labelled.roles)
+    ev = evidence(page.paras, labelled.roles, labelled.rows)
     layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
     print(f"layout {layout}: " + ", ".join(f"{k} {v:+.1f}" for k, v in sorted(scores.items(), key=lambda x: -x[1])))
     print("  for it: " + ", ".join(f"{f} {w:+.1f}" for f, w in why(ev, model.layout_weights or {}, model.layouts, layout, 8)))

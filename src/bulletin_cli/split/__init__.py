@@ -100,7 +100,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     chrome = _chrome(paras, labelled.roles)  # page chrome is never content, in any layout
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     roles = [r for k, r in enumerate(labelled.roles) if k not in chrome]
-    ev = evidence(paras, labelled.roles)
+    ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts)

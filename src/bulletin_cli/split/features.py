@@ -586,16 +586,44 @@ PAIRS: tuple[tuple[str, str], ...] = (("wide", "stops"), ("zone", "wide"), ("out
                                       ("zone", "stops"))
 
 
+def _count(n: int) -> str:
+    return "0" if n == 0 else "1" if n == 1 else "2-3" if n <= 3 else "4+"
+
+
+def document(rows: list[dict[str, object]]) -> list[str]:
+    """What the whole document shows, read at every paragraph (``d:``): a line's role depends on
+    the kind of document it stands in (责任编辑 under a bulletin's items is its footer, under an
+    article its credit). Example: ``d:issue_top`` (an issue number among the first lines),
+    ``d:credits=4+`` (items closing with a unit's credit), ``d:outline=4+``."""
+    top = rows[:6]
+    out = [f"d:credits={_count(sum(1 for r in rows if r['credit'] in ('closing', 'whole')))}",
+           f"d:sections={_count(sum(1 for r in rows if r['section'] in ('bracket', 'symbol')))}",
+           f"d:outline={_count(sum(1 for r in rows if r['outline']))}",
+           f"d:headlines={_count(sum(1 for r in rows if r['headline_space'] or r['unit_colon']))}",
+           f"d:paras={_count(len(rows) // 4)}"]
+    if any(r["issue"] for r in top):
+        out.append("d:issue_top")
+    if any(r["facts"] for r in top):
+        out.append("d:facts_top")
+    kinds = {r["title_word"] for r in rows[:3] if r["title_word"]}
+    out.extend(f"d:title={k}" for k in sorted(kinds))
+    if any(r["notice_word"] for r in rows[:3]):
+        out.append("d:title=notice")
+    return out
+
+
 def observations(rows: list[dict[str, object]]) -> list[list[str]]:
-    """What the model reads at each paragraph: its features as ``name=value``, the pairs, and the
-    context features of the paragraphs before (``p:``) and after (``n:``) it."""
+    """What the model reads at each paragraph: its features as ``name=value``, the pairs, the
+    context features of the paragraphs before (``p:``) and after (``n:``) it, and what the whole
+    document shows (:func:`document`)."""
     def own(row: dict[str, object]) -> list[str]:
         return [name if value is True else f"{name}={value}" for name, value in row.items() if value]
 
     out = []
     n = len(rows)
+    whole = document(rows)
     for k, row in enumerate(rows):
-        obs = ["bias", *own(row)]
+        obs = ["bias", *own(row), *whole]
         obs.extend(f"{a}={row[a] or '-'}&{b}={row[b] or '-'}" for a, b in PAIRS)
         for prefix, j in (("p:", k - 1), ("n:", k + 1)):
             if 0 <= j < n:

@@ -66,10 +66,21 @@ SIGNALS: dict[str, str] = {
 }
 
 
-def evidence(paras: list[Para], roles: list[str]) -> list[str]:
+def _marked(rows: list[dict], roles: list[str], k: int) -> bool:
+    """A headline or item that shows a mark of one: a headline on its own line over text, a
+    headline run into its text after a space, a unit and a colon, a bullet, a number, a unit's
+    label, a credit closing it."""
+    row = rows[k]
+    if roles[k] == "headline":
+        return k + 1 < len(roles) and roles[k + 1] in ("body", "credit")
+    return bool(row["headline_space"] or row["unit_colon"] or row["bullet"] or row["outline"]
+                or row["bracket_lead"] == "unit" or row["credit"] == "closing")
+
+
+def evidence(paras: list[Para], roles: list[str], rows: list[dict] | None = None) -> list[str]:
     """What a document shows, as indicators ``name=value``: the number of paragraphs in each role
-    (page chrome not counted), and the signals its text shows. Example: ``heading=6+``,
-    ``outline_l2=3-5``, ``facts_top``."""
+    (page chrome not counted), how many of its headlines and items show a mark of one, and the
+    signals its text shows. Example: ``heading=6+``, ``marked_items=3-5``, ``outline_l2=3-5``."""
     content = [r for r in roles if r != "chrome"]
     out = ["bias"]
     for role in COUNTED:
@@ -77,6 +88,10 @@ def evidence(paras: list[Para], roles: list[str]) -> list[str]:
         out.append(f"{role}={_count(n)}")
     n_items = content.count("headline") + content.count("item")
     out.append(f"items={_count(n_items)}")
+    if rows is not None:
+        marked = sum(1 for k, r in enumerate(roles) if r in ("headline", "item") and _marked(rows, roles, k))
+        out.append(f"marked_items={_count(marked)}")
+        out.append(f"closing_credits={_count(sum(1 for row, r in zip(rows, roles) if r != 'chrome' and row['credit'] in ('closing', 'whole')))}")
     out.append(f"heading_share={_share(content.count('heading'), len(content))}")
     kept = [p for p, r in zip(paras, roles) if r != "chrome"]
     s = Signals(kept, [p.text for p in kept])

@@ -178,7 +178,8 @@ def fit_layouts(model: Model, docs: list[LabelledDoc], data: list, c1: float = C
     for d, (obs, _) in zip(docs, data):
         if d.layout:
             path, _ = model.decode(obs)
-            xs.append([evidence(d.page().paras, [ROLES[r] for r in path])])
+            page = d.page()
+            xs.append([evidence(page.paras, [ROLES[r] for r in path], table(page))])
             ys.append([d.layout])
     state, _ = _train(xs, ys, c1, c2)
     weights: dict[str, list[float]] = {}
