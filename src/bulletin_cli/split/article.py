@@ -18,7 +18,7 @@ import re
 
 from ..lexicon.patterns import BODY_OPENERS, P, alternation, page_title, pattern, width
 from .common import SENTENCE_MARK, Draft, Para, Parsed
-from .credits import _attribution, _bare_unit_line
+from .credits import _attribution, _bare_unit_line, credit_line
 from .headlines import DATELINE, _is_heading
 from .masthead import parse_issue
 
@@ -267,17 +267,16 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
     last_text = text_ks[-1] if text_ks else -1
     units: list[str] = []
     reporters: list[str] = []
-    closing = [paras[k] for k, r in enumerate(roles) if r == "credit"]
-    if closing:
-        got_units, reporters, fields, _, _ = closing_credit([Para(0, 0, ""), *closing])
-        units = got_units
+    for k, r in enumerate(roles):
+        if r != "credit":
+            continue
+        got_units, persons, fields, source = credit_line(paras[k].text)
+        units = units or got_units
+        reporters = reporters or persons
         for key, value in fields.items():
             (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
-        for p in closing:
-            if source := P.SOURCE_LINE.match(p.text):
-                parsed.masthead.setdefault("source", source.group(2))
-            elif not units and not reporters and (names := PERSONS.findall(p.text)):
-                reporters = names  # (郭颖 天乐), 井娇摄影报道
+        if source:
+            parsed.masthead.setdefault("source", source)
     texts = [paras[k].text for k in text_ks]
     if texts and not units and (att := _attribution(texts[-1])) and att[0] > 0:
         units, reporters = att[1], att[2] or reporters  # …推动落实见效。（县政府办）: the credit closing the text
@@ -319,7 +318,5 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
     parsed.article = start
 
 
-#: Persons named in a credit line. Example: 郭颖, 天乐 of (郭颖 天乐).
-PERSONS = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 #: A signing date and what follows it, taken off the office signing. Example: 2015．8．24.
 SIGNATURE_DATE = re.compile(r"(?:[12]\d{3}|[一二][〇零○ＯO一二三四五六七八九]{3})\s*[年.．\-/].*$")

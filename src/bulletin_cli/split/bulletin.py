@@ -14,7 +14,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import LINE_STOPS, RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
-from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label, _unit_tokens
+from .credits import _attribution, _bare_unit_line, _unit_colon, _unit_label, credit_line
 from .footer import _footer_index, parse_footer
 from .headlines import (
     DATELINE,
@@ -345,13 +345,12 @@ def _headline_draft(p: Para, section: str | None) -> Draft:
 
 def _credit(d: Draft, text: str) -> bool:
     """Give ``d`` the unit or persons a credit line names; False when the line names none."""
-    if whole := _attribution(text, whole=True):
-        d.units, d.reporters = whole[1] or d.units, whole[2] or d.reporters
-        return True
-    if bare := _bare_unit_line(text):
-        d.units = bare
-        return True
-    return False
+    units, persons, _, source = credit_line(text)
+    if not (units or persons or source):
+        return False
+    d.units = units or d.units or ([source] if source else [])
+    d.reporters = persons or d.reporters
+    return True
 
 
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
@@ -430,12 +429,6 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             if current is not None and _credit(current, t):
                 current.end = p.end
                 current.closed = True
-            elif current is not None and (source := P.SOURCE_LINE.match(t)):
-                current.units = current.units or [source.group(2)]
-                current.closed = True
-            elif current is not None and (names := _person_names(t)):
-                current.reporters = current.reporters or names
-                current.closed = True
         elif r == "body" and current is not None and not current.closed:
             _extend_item(current, p)
         else:  # a whole item in one paragraph (item, entry), or text after a closed item
@@ -445,9 +438,3 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 section = current.section
                 parsed.sections.append(section)
         previous = r
-
-
-def _person_names(text: str) -> list[str]:
-    """Persons credited on a line of their own. Example: (郭颖 天乐) → [郭颖, 天乐]."""
-    found = _unit_tokens(text.strip(" （）()"))
-    return found[1] if found and not found[0] else []

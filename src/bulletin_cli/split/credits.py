@@ -169,3 +169,40 @@ def _unit_label(d: Draft, content: str) -> str:
         d.units = d.units or found[0]
         return content[label.end():]
     return content
+
+
+#: A photographer's credit, the name before 摄影 or 摄. Example: 井娇摄影报道, 张三 摄.
+PHOTOGRAPHER = re.compile(rf"^[（(]?\s*(?:(?:文|图|文/图)\s*[/／:：]?\s*)?([{CJK}·]{{2,4}})\s*摄(?:影|影报道)?\s*[）)]?$")
+
+
+def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | None]:
+    """What a credit on a line of its own names: (units, persons, writer fields, the source a
+    ``来源：`` line names). Examples: （县住建局） → units; 县互联网信息安全服务中心 张晓婕 → a unit and
+    a person; (郭颖 天乐) and 井娇摄影报道 → persons; 撰稿人：张三 审核：李四 → fields; 来源：岳阳县新闻网
+    → a source.
+
+    >>> credit_line("县互联网信息安全服务中心 张晓婕")[:2], credit_line("井娇摄影报道")[:2]
+    ((['县互联网信息安全服务中心'], ['张晓婕']), ([], ['井娇']))
+    """
+    t = text.strip().lstrip("|｜ ").strip()
+    if P.WRITER_LINE.match(t):
+        fields = {P.WRITER_FIELDS[label]: name for label, name in reversed(P.WRITER_FIELD.findall(t))}
+        return [], [], fields, None
+    if source := P.SOURCE_LINE.match(t):
+        value = source.group(2).strip(" （）()")
+        found = _unit_tokens(value)
+        units = found[0] if found and all(P.UNIT_SUFFIX.search(u) for u in found[0]) else []
+        return units, [], {}, value
+    if whole := _attribution(t, whole=True):
+        return whole[1], whole[2], {}, None
+    if bare := _bare_unit_line(t):
+        return bare, [], {}, None
+    if photo := PHOTOGRAPHER.match(t):
+        return [], [photo.group(1)], {}, None
+    found = _unit_tokens(t.strip("（）() "))
+    if found and (found[1] or all(P.UNIT_SUFFIX.search(u) for u in found[0])):
+        return found[0], found[1], {}, None
+    names = t.strip("（）() ").split()
+    if names and all(PERSON_NAME.fullmatch(n) for n in names) and len(names) <= 4:
+        return [], names, {}, None
+    return [], [], {}, None
