@@ -311,6 +311,10 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
     end = paras[last_text].end if last_text >= 0 else paras[first_title[-1]].end
     d = Draft(start, end, headline=headline)
     d.body = "\n".join(t for t in texts if t)
+    for p, r in zip(paras, roles):  # what stands outside the item: masthead above it, footer below
+        if p.end <= start or p.start >= end:
+            parsed.regions.append((p.start, p.end, "caption" if r == "caption" else "masthead" if p.end <= start
+                                   else "footer"))
     d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else []) \
         or ([parsed.masthead["source"]] if parsed.masthead.get("source") else [])
     d.reporters = reporters

@@ -376,7 +376,12 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         fields["title"] = page_title(" ".join(titles) if len(titles) > 1 else titles[0])
     for key, value in fields.items():
         parsed.masthead.setdefault(key, value)
-    parsed.regions.extend((p.start, p.end, "masthead") for p in paras[:top])
+    contents = False
+    for p in paras[:top]:
+        contents = contents or bool(P.CONTENTS_HEADING.match(p.text))  # 本期要目 and the entries under it
+        if P.EDITOR_NOTE.match(p.text):
+            parsed.masthead.setdefault("note", p.text)  # 编者按：…
+        parsed.regions.append((p.start, p.end, "contents" if contents else "masthead"))
     footer = [p for p, r in zip(paras, roles) if r == "footer"]
     if footer:
         for key, value in parse_footer([p.text for p in footer]).items():
@@ -426,7 +431,12 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 current = _headline_draft(p, section)
                 parsed.items.append(current)
         elif r == "credit":
-            if current is not None and _credit(current, t):
+            fields = parse_footer([t])
+            if fields:  # 责任编辑：李勉 under the items: the footer, whatever its place
+                for key, value in fields.items():
+                    (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
+                parsed.regions.append((p.start, p.end, "footer"))
+            elif current is not None and _credit(current, t):
                 current.end = p.end
                 current.closed = True
         elif r == "body" and current is not None and not current.closed:

@@ -524,11 +524,16 @@ ADDRESS = re.compile(r"^(?:各|尊敬的|同志们|市|县|区|镇|乡)")
 def footer(text: str) -> str | None:
     """A footer's label: label (责任编辑：, 审核：, 签发：), send (报：, 送：, 本期发：, 抄送：)."""
     if P.FOOTER_START.match(text) or P.FOOTER_LABEL.match(text):
-        return "send" if SEND.match(text) else "label"
+        return "send" if P.FOOTER_SEND.match(text) else "label"
     return None
 
 
-SEND = re.compile(r"^\s*(?:本期|抄|报|送|发|分送|主送)")
+@pattern
+def FOOTER_SEND(f: dict) -> re.Pattern[str]:
+    """A footer line of the offices an issue is sent to (the lexicon's distribution labels).
+    Example: 本期发：县委常委…, 报：市委办公室, 分送：…."""
+    words = [w for w, key in f["footer_labels"].items() if key == "distribution"] + list(f["footer_bare"])
+    return re.compile(rf"^\s*(?:{alternation(words)})")
 
 
 @feature()
