@@ -40,15 +40,21 @@ def register(name: str, what: str, parse: Parser, chosen: bool = True) -> Layout
     return LAYOUTS[name]
 
 
-def _count(n: int) -> str:
-    return "0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+"
+def _count(name: str, n: int) -> list[str]:
+    """A count as evidence: ``name=0``, ``=1``, ``=2``, ``=3-5`` or ``=6+``.
+
+    >>> _count("heading", 4)
+    ['heading=3-5']
+    """
+    return [f"{name}=" + ("0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+")]
 
 
-def _share(part: int, whole: int) -> str:
-    if not part:
-        return "0"
+def _share(name: str, part: int, whole: int) -> list[str]:
+    """A share as evidence: ``name=0``, ``=<.2``, ``=<.4``, ``=<.6`` or ``=>=.6``."""
     s = part / max(whole, 1)
-    return "<.2" if s < 0.2 else "<.4" if s < 0.4 else "<.6" if s < 0.6 else ">=.6"
+    if not part:
+        return [f"{name}=0"]
+    return [f"{name}=" + ("<.2" if s < 0.2 else "<.4" if s < 0.4 else "<.6" if s < 0.6 else ">=.6")]
 
 
 #: The roles whose counts are evidence of a layout.
@@ -84,26 +90,31 @@ def evidence(paras: list[Para], roles: list[str], rows: list[dict] | None = None
     content = [r for r in roles if r != "chrome"]
     out = ["bias"]
     for role in COUNTED:
-        n = content.count(role)
-        out.append(f"{role}={_count(n)}")
-    n_items = content.count("headline") + content.count("item")
-    out.append(f"items={_count(n_items)}")
+        out += _count(role, content.count(role))
+    out += _count("items", content.count("headline") + content.count("item"))
     if rows is not None:
-        marked = sum(1 for k, r in enumerate(roles) if r in ("headline", "item") and _marked(rows, roles, k))
-        out.append(f"marked_items={_count(marked)}")
-        out.append(f"closing_credits={_count(sum(1 for row, r in zip(rows, roles) if r != 'chrome' and row['credit'] in ('closing', 'whole')))}")
-    out.append(f"heading_share={_share(content.count('heading'), len(content))}")
+        out += _count("marked_items", sum(1 for k, r in enumerate(roles)
+                                          if r in ("headline", "item") and _marked(rows, roles, k)))
+        out += _count("closing_credits", sum(1 for row, r in zip(rows, roles)
+                                             if r != "chrome" and row["credit"] in ("closing", "whole")))
+    out += _share("heading_share", content.count("heading"), len(content))
     kept = [p for p, r in zip(paras, roles) if r != "chrome"]
     s = Signals(kept, [p.text for p in kept])
+    marks = 0
     for name, kind in SIGNALS.items():
         value = getattr(s, name) if kept else 0
         if kind == "flag":
             if value:
                 out.append(name)
         elif kind == "share":
-            out.append(f"{name}={_share(value, len(kept))}")
+            out += _share(name, value, len(kept))
         else:
-            out.append(f"{name}={_count(len(value) if isinstance(value, tuple) else int(value))}")
+            n = len(value) if isinstance(value, tuple) else int(value)
+            out += _count(name, n)
+            if name in ("outline_l1", "outline_l2", "outline_l4"):
+                marks += n
+    if kept and s.report_title and marks >= 3:
+        out.append("report_title_over_points")  # …工作总结 over 一、 （一） 一是 points, run on or not
     return out
 
 

@@ -102,6 +102,9 @@ C1, C2 = 0.1, 0.5
 #: Sites whose documents teach roles but not how often each layout comes: documents written to
 #: show a form (tests/data: mostly small bulletins), not drawn from what users are sent.
 LAYOUT_SKIP_SITES = frozenset({"tests"})
+#: The regularisation of the layouts' weights (fewer documents than paragraphs, and layouts as
+#: rare as three documents: lighter than the roles').
+LAYOUT_C1, LAYOUT_C2 = 0.1, 0.5
 #: Iterations of L-BFGS.
 MAX_ITERATIONS = 300
 
@@ -164,7 +167,7 @@ def fit(docs: list[LabelledDoc], c1: float = C1, c2: float = C2) -> Model:
     about = {"documents": len(docs), "sites": len({d.site for d in docs}), "c1": c1, "c2": c2,
              "paragraphs": sum(len(d.roles) for d in docs)}
     model = Model(weights=weights, trans=t, start=[0.0] * n, about=about)
-    model.layouts, model.layout_weights = fit_layouts(model, docs, data, c1, c2)
+    model.layouts, model.layout_weights = fit_layouts(model, docs, data, LAYOUT_C1, LAYOUT_C2)
     return model
 
 
