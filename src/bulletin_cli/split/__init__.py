@@ -37,7 +37,7 @@ from .layouts import LAYOUTS as REGISTERED
 from .layouts import decide, evidence, register, why
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import parse_outline
-from .roles import Model, label, load_model
+from .roles import ROLES, Model, label, load_model
 
 __all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "paragraphs", "parse_date", "parse_footer",
            "parse_issue", "parse_masthead", "parse_month", "split_document", "split_headline"]
@@ -68,16 +68,19 @@ def _whole(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para],
     return lambda paras, roles, parsed: parse(paras, parsed)
 
 
+#: The roles every layout's paragraphs may play, and those of one layout's only.
+COMMON = frozenset({"chrome", "title", "masthead", "facts", "body", "credit", "signature", "footer", "caption"})
 register("article", "a single news item, notice or report posted on a site or printed alone: one item",
-         parse_article_roles)
+         parse_article_roles, COMMON)
 register("bulletin", "an issue of several items: sections, headlines, credits, masthead and footer",
-         parse_bulletin_roles)
+         parse_bulletin_roles, COMMON | {"section", "headline", "item"})
 register("outline", "a summary, report, plan or rules: headings 一、 （一） 1. 一是 at every level",
-         _framed(parse_outline))
-register("entries", "yearbook and gazetteer entries: 【name】 text, 《title》 over paragraphs", _whole(parse_entries))
+         _framed(parse_outline), COMMON | {"heading", "section"})
+register("entries", "yearbook and gazetteer entries: 【name】 text, 《title》 over paragraphs", _whole(parse_entries),
+         COMMON | {"section", "entry"})
 register("digest", "heading lines over paragraphs, each paragraph an item with its lead sentence",
-         _framed(parse_digest))
-register("plain", "one item a paragraph (only when asked for)", _framed(parse_plain), chosen=False)
+         _framed(parse_digest), COMMON | {"section", "item", "headline"})
+register("plain", "one item a paragraph (only when asked for)", _framed(parse_plain), frozenset(ROLES), chosen=False)
 #: The layouts split knows.
 LAYOUTS = tuple(REGISTERED)
 
@@ -97,13 +100,14 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     model = model or load_model()
     paras = paragraphs(text)
     labelled = label(Page(paras, meta or {}), model)
-    chrome = _chrome(paras, labelled.roles)  # page chrome is never content, in any layout
-    kept = [p for k, p in enumerate(paras) if k not in chrome]
-    roles = [r for k, r in enumerate(labelled.roles) if k not in chrome]
     ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
+    read, _cost = labelled.within(model, REGISTERED[layout].roles)  # the roles the layout admits
+    chrome = _chrome(paras, read)  # page chrome is never content, in any layout
+    kept = [p for k, p in enumerate(paras) if k not in chrome]
+    roles = [r for k, r in enumerate(read) if k not in chrome]
     reason = ("scores" if scores else "forced", {"scores": scores, "evidence": why(ev, model.layout_weights or {},
                                                                                    model.layouts, layout)
                                                  if scores else []})

@@ -28,15 +28,17 @@ class Layout:
     name: str
     what: str
     parse: Parser
+    roles: frozenset[str]
     chosen: bool = True
 
 
 LAYOUTS: dict[str, Layout] = {}
 
 
-def register(name: str, what: str, parse: Parser, chosen: bool = True) -> Layout:
-    """Add a layout; its weights come from labelled documents of its kind."""
-    LAYOUTS[name] = Layout(name, what, parse, chosen)
+def register(name: str, what: str, parse: Parser, roles: frozenset[str], chosen: bool = True) -> Layout:
+    """Add a layout: its parser, and the roles its paragraphs can play (the parser reads the best
+    sequence of roles among those); its weights come from labelled documents of its kind."""
+    LAYOUTS[name] = Layout(name, what, parse, roles, chosen)
     return LAYOUTS[name]
 
 

@@ -75,25 +75,33 @@ class Model:
     def decode(self, obs: list[list[str]]) -> tuple[list[int], list[list[float]]]:
         """The best sequence of roles (Viterbi) and the emission scores it weighed."""
         em = self.emissions(obs)
+        return self.viterbi(em)[0], em
+
+    def viterbi(self, em: list[list[float]], allowed: frozenset[int] | None = None) -> tuple[list[int], float]:
+        """The best sequence of roles for the emission scores ``em`` among the roles ``allowed``
+        (all when None), and its score."""
         if not em:
-            return [], em
+            return [], 0.0
         n = len(self.roles)
-        best = [self.start[r] + em[0][r] for r in range(n)]
-        back: list[list[int]] = []
+        states = sorted(allowed) if allowed else list(range(n))
+        best = {r: self.start[r] + em[0][r] for r in states}
+        back: list[dict[int, int]] = []
+        trans = self.trans
         for k in range(1, len(em)):
-            row, ptr = [], []
-            for b in range(n):
-                a = max(range(n), key=lambda a: best[a] + self.trans[a][b])
-                row.append(best[a] + self.trans[a][b] + em[k][b])
-                ptr.append(a)
+            row, ptr = {}, {}
+            for b in states:
+                a = max(states, key=lambda a: best[a] + trans[a][b])
+                row[b] = best[a] + trans[a][b] + em[k][b]
+                ptr[b] = a
             best = row
             back.append(ptr)
-        r = max(range(n), key=lambda r: best[r])
+        r = max(states, key=lambda r: best[r])
+        score = best[r]
         path = [r]
         for ptr in reversed(back):
             r = ptr[r]
             path.append(r)
-        return path[::-1], em
+        return path[::-1], score
 
     def to_json(self) -> str:
         """The model as JSON, the same bytes for the same weights (sorted keys, rounded values)."""
@@ -149,6 +157,14 @@ class Labelled:
     rows: list[dict[str, object]]
     obs: list[list[str]]
     scores: list[list[float]]
+
+    def within(self, model: "Model", roles: frozenset[str]) -> tuple[list[str], float]:
+        """The best roles among ``roles`` only (a layout's), and how much worse that sequence scores
+        than the best of all (0: the layout's roles are what the model read anyway)."""
+        allowed = frozenset(INDEX[r] for r in roles)
+        path, score = model.viterbi(self.scores, allowed)
+        _, best = model.viterbi(self.scores)
+        return [model.roles[r] for r in path], round(best - score, 3)
 
     def margin(self, k: int) -> float:
         """How far the chosen role's score is ahead of the next best at paragraph ``k``."""
