@@ -173,6 +173,15 @@ def inner_headings(paras: list[Para]) -> int:
 
 # --- an article read by its paragraphs' roles ------------------------------------------------------
 
+#: A title has no more sentences than this, and is no wider (display columns).
+TITLE_SENTENCES, TITLE_WIDTH = 1, 200
+
+
+def _running(text: str) -> bool:
+    """Running text, never a title however it stands: wide, with sentences in it."""
+    return width(text) > TITLE_WIDTH and len(SENTENCE_MARK.findall(text)) > TITLE_SENTENCES
+
+
 #: Roles whose paragraphs are an article's text.
 TEXT_ROLES = frozenset({"body", "headline", "item", "heading", "entry", "section"})
 
@@ -232,6 +241,7 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
 
     if not paras:
         return
+    roles = [("body" if r == "title" and _running(p.text) else r) for p, r in zip(paras, roles)]
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
