@@ -60,17 +60,13 @@ def _share(name: str, part: int, whole: int) -> list[str]:
 
 
 #: The roles whose counts are evidence of a layout.
-COUNTED = ("title", "masthead", "facts", "section", "headline", "item", "credit", "heading", "entry",
-           "signature", "footer", "caption")
+COUNTED = ("masthead", "section", "headline", "item", "credit", "heading", "entry", "signature", "footer")
 #: The counted signals of :mod:`~bulletin_cli.split.layout` read as evidence, and how each is bucketed:
 #: count, share (of the paragraphs), or flag.
 SIGNALS: dict[str, str] = {
-    "sections": "count", "attributions": "count", "titled": "flag", "numbered": "flag", "unit_items": "share",
-    "numbered_items": "count", "run_in_numbers": "share", "outline_l1": "count", "outline_l2": "count",
-    "outline_l4": "count", "run_on_list": "count", "flat_list": "count", "headline_items": "share",
-    "headings": "count", "long_paras": "count", "headed": "count", "entries": "count", "title_top": "flag",
-    "facts_top": "flag", "report_title": "flag", "closing_credit": "flag", "inner_heads": "count",
-    "issue_over_facts": "flag", "dated": "flag",
+    "sections": "count", "attributions": "count", "titled": "flag", "numbered": "flag", "outline_l1": "count",
+    "outline_l2": "count", "outline_l4": "count", "run_on_list": "count", "entries": "count", "facts_top": "flag",
+    "report_title": "flag",
 }
 
 
@@ -93,13 +89,9 @@ def evidence(paras: list[Para], roles: list[str], rows: list[dict] | None = None
     out = ["bias"]
     for role in COUNTED:
         out += _count(role, content.count(role))
-    out += _count("items", content.count("headline") + content.count("item"))
     if rows is not None:
         out += _count("marked_items", sum(1 for k, r in enumerate(roles)
                                           if r in ("headline", "item") and _marked(rows, roles, k)))
-        out += _count("closing_credits", sum(1 for row, r in zip(rows, roles)
-                                             if r != "chrome" and row["credit"] in ("closing", "whole")))
-    out += _share("heading_share", content.count("heading"), len(content))
     kept = [p for p, r in zip(paras, roles) if r != "chrome"]
     s = Signals(kept, [p.text for p in kept])
     marks = 0
