@@ -42,13 +42,22 @@ def register(name: str, what: str, parse: Parser, roles: frozenset[str], chosen:
     return LAYOUTS[name]
 
 
-def _count(name: str, n: int) -> list[str]:
-    """A count as evidence: ``name=0``, ``=1``, ``=2``, ``=3-5`` or ``=6+``.
+#: Counts above which a count is also read as "at least": the evidence of three headlines is
+#: the evidence of six too, which the few documents with six or more cannot teach alone.
+AT_LEAST = (2, 3)
 
-    >>> _count("heading", 4)
-    ['heading=3-5']
+
+def _count(name: str, n: int, at_least: bool = False) -> list[str]:
+    """A count as evidence: ``name=0``, ``=1``, ``=2``, ``=3-5`` or ``=6+``, and with ``at_least``
+    also ``name>=2`` and ``name>=3`` where it reaches them.
+
+    >>> _count("heading", 4), _count("heading", 4, at_least=True)
+    (['heading=3-5'], ['heading=3-5', 'heading>=2', 'heading>=3'])
     """
-    return [f"{name}=" + ("0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+")]
+    out = [f"{name}=" + ("0" if n == 0 else "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6+")]
+    if at_least:
+        out += [f"{name}>={m}" for m in AT_LEAST if n >= m]
+    return out
 
 
 def _share(name: str, part: int, whole: int) -> list[str]:
@@ -88,10 +97,10 @@ def evidence(paras: list[Para], roles: list[str], rows: list[dict] | None = None
     content = [r for r in roles if r != "chrome"]
     out = ["bias"]
     for role in COUNTED:
-        out += _count(role, content.count(role))
+        out += _count(role, content.count(role), at_least=True)
     if rows is not None:
         out += _count("marked_items", sum(1 for k, r in enumerate(roles)
-                                          if r in ("headline", "item") and _marked(rows, roles, k)))
+                                          if r in ("headline", "item") and _marked(rows, roles, k)), at_least=True)
     kept = [p for p, r in zip(paras, roles) if r != "chrome"]
     s = Signals(kept, [p.text for p in kept])
     marks = 0
