@@ -1,17 +1,21 @@
 """The ``split`` stage: a normalised document into masthead, sections, items, captions and footer.
 
-Four layouts, detected automatically:
+Each paragraph's role is labelled first (:mod:`~bulletin_cli.split.roles`, a model over one table of
+paragraph features, :mod:`~bulletin_cli.split.features`); the layouts are then scored on that
+evidence (:mod:`~bulletin_cli.split.layouts`) and the best one's parser reads the paragraphs by
+the roles it admits:
 
-* ``bulletin`` — 【section】 lines, items ``headline body（unit）``, masthead and footer;
-* ``article`` — a single news item or notice: one item, its title the headline, its credit the unit;
-* ``entries`` — yearbook and gazetteer entries: ``【name】 text`` or ``《title》`` over paragraphs;
+* ``article`` — a single news item, notice or report: one item, its title the headline, its credit the unit;
+* ``bulletin`` — an issue of several items: masthead, 【section】 lines, ``headline body（unit）``, footer;
 * ``outline`` — 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph;
-* ``digest`` — heading lines without end punctuation over paragraphs with a short lead sentence;
-* ``plain`` — anything else, one item per paragraph.
+* ``entries`` — yearbook and gazetteer entries: ``【name】 text`` or ``《title》`` over paragraphs;
+* ``digest`` — heading lines over paragraphs with a short lead sentence;
+* ``plain`` — one item per paragraph, only when asked for.
 
->>> doc = {"doc_id": "x", "source": "-", "text": "【民生保障】\\n\\n县住建局开展危房核查 摸清底数。（住建局）\\n"}
->>> [(i["section"], i["headline"], i["units"]) for i in split_document(doc)]
-[('民生保障', '县住建局开展危房核查', ['住建局'])]
+>>> text = ("延津政务快报\\n\\n第18期\\n\\n【民生保障】\\n\\n县住建局开展危房核查 为摸清底数，组织人员逐户排查，"
+...         "共核查危房120户。（住建局）\\n\\n县民政局发放救助金 共发放救助金120万元，惠及困难群众3000人。（民政局）\\n")
+>>> [(i["layout"], i["section"], i["headline"], i["units"]) for i in split_document({"doc_id": "x", "text": text})]
+[('bulletin', '民生保障', '县住建局开展危房核查', ['住建局']), ('bulletin', '民生保障', '县民政局发放救助金', ['民政局'])]
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from typing import Callable
 from ..lexicon.patterns import CJK, P, alternation, pattern
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
-from .article import parse_article_roles
+from .article import framed_roles, parse_article_roles
 from .bulletin import parse_bulletin_roles
 from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
@@ -75,11 +79,11 @@ register("article", "a single news item, notice or report posted on a site or pr
 register("bulletin", "an issue of several items: sections, headlines, credits, masthead and footer",
          parse_bulletin_roles, COMMON | {"section", "headline", "item"})
 register("outline", "a summary, report, plan or rules: headings 一、 （一） 1. 一是 at every level",
-         _framed(parse_outline), COMMON | {"heading", "section"})
+         framed_roles(parse_outline), COMMON | {"heading", "section"})
 register("entries", "yearbook and gazetteer entries: 【name】 text, 《title》 over paragraphs", _whole(parse_entries),
          COMMON | {"section", "entry"})
 register("digest", "heading lines over paragraphs, each paragraph an item with its lead sentence",
-         _framed(parse_digest), COMMON | {"section", "item", "headline"})
+         framed_roles(parse_digest), COMMON | {"section", "item", "headline"})
 register("plain", "one item a paragraph (only when asked for)", _framed(parse_plain), frozenset(ROLES), chosen=False)
 #: The layouts split knows.
 LAYOUTS = tuple(REGISTERED)

@@ -15,6 +15,7 @@ go to the record's fields, not the body.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..lexicon.patterns import BODY_OPENERS, P, alternation, page_title, pattern, width
 from .common import SENTENCE_MARK, Draft, Para, Parsed
@@ -182,6 +183,23 @@ def _running(text: str) -> bool:
     return width(text) > TITLE_WIDTH and len(SENTENCE_MARK.findall(text)) > TITLE_SENTENCES
 
 
+#: Roles of a document's frame, which a paragraph of running text never plays.
+FRAME_ROLES = frozenset({"credit", "signature", "footer", "facts", "masthead"})
+#: A paragraph wider than this (display columns) with a sentence in it is running text.
+FRAME_WIDTH = 60
+
+
+def _text_role(text: str, role: str) -> str:
+    """The role a paragraph plays in its frame, but running text is text whatever the model read:
+    a title wide with sentences, a credit or footer line that is a paragraph of sentences."""
+    if role == "title" and _running(text):
+        return "body"
+    if role in FRAME_ROLES and width(text) > FRAME_WIDTH and SENTENCE_MARK.search(text) \
+            and not P.FACTS_LABEL.search(text[:12]):
+        return "body"
+    return role
+
+
 #: Roles whose paragraphs are an article's text.
 TEXT_ROLES = frozenset({"body", "headline", "item", "heading", "entry", "section"})
 
@@ -221,27 +239,38 @@ def _facts(text: str, parsed: Parsed) -> None:
         (parsed.footer if key != "author" else parsed.masthead).setdefault(key, name)
 
 
-def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
-    """One item, read by the roles of its paragraphs (page chrome gone): its title (one to three
-    lines) the headline, its facts line the source and posting date, its text the body, its
-    credits the unit and writers, its signature the issuer and signing date, its footer the
-    footer's fields.
+@dataclass
+class Frame:
+    """What a document's frame says, read by its paragraphs' roles: the paragraphs of its text,
+    the headline its title (or a one-story bulletin's headline) gives, the paragraphs that title
+    stands on, and the unit and persons its credits name. The fields go to ``parsed`` as read."""
+
+    texts: list[Para]
+    headline: str | None
+    heads: list[Para]
+    units: list[str]
+    reporters: list[str]
+
+
+def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
+    """Title, masthead lines, facts line, credits, signature, footer and captions around a text,
+    by the roles of its paragraphs (page chrome gone). A date the document gives itself (a
+    masthead line: ——2026年1月27日在…会议上, or a signature) wins over a site's posting date;
+    the signing office over the site's source.
 
     >>> from bulletin_cli.split.common import paragraphs
-    >>> parsed = Parsed(layout="article")
-    >>> paras = paragraphs("我县召开会议\\n来源：县政府办 发布时间：2024-05-06\\n今年以来，共核查危房12户。\\n（县住建局）")
-    >>> parse_article_roles(paras, ["title", "facts", "body", "credit"], parsed)
-    >>> d = parsed.items[0]
-    >>> d.headline, d.body, d.units, parsed.masthead["date"]
-    ('我县召开会议', '今年以来，共核查危房12户。', ['县住建局'], '2024-05-06')
+    >>> parsed = Parsed(layout="outline")
+    >>> paras = paragraphs("政府工作报告\\n——2026年1月27日在省人民代表大会上\\n来源：青海日报 2026-01-31\\n"
+    ...                    "一、工作回顾\\n编辑：何继红")
+    >>> frame = read_frame(paras, ["title", "masthead", "facts", "heading", "credit"], parsed)
+    >>> [p.text for p in frame.texts], parsed.masthead["date"], parsed.footer["editor"]
+    (['一、工作回顾'], '2026-01-27', '何继红')
     """
     from .footer import parse_footer
-    from .masthead import parse_date, parse_masthead
     from .frame import _signature_office
+    from .masthead import parse_date, parse_masthead
 
-    if not paras:
-        return
-    roles = [("body" if r == "title" and _running(p.text) else r) for p, r in zip(paras, roles)]
+    roles = [_text_role(p.text, r) for p, r in zip(paras, roles)]
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
@@ -252,7 +281,7 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
             break
     title = _join_lines([paras[k].text for k in first_title]) if first_title else None
     headline = title
-    if heads and (not first_title or heads[0] > first_title[-1]):
+    if heads and (not first_title or heads[0] > first_title[-1]) and parsed.layout == "article":
         # a bulletin of one story: the bulletin's name is the title, the story's its headline
         run = [heads[0]]
         while run[-1] + 1 < len(roles) and roles[run[-1] + 1] == "headline":
@@ -261,20 +290,26 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
         first_title = first_title + run
     if title:
         parsed.masthead.setdefault("title", page_title(title))
-    masthead = [paras[k] for k, r in enumerate(roles) if r == "masthead"]
-    if masthead:
-        fields, _ = parse_masthead(masthead)
+    own_date = None  # a date the document gives itself, over a site's posting date
+    top = [paras[k] for k in first_title[:1]] + [paras[k] for k, r in enumerate(roles) if r == "masthead"]
+    if len(top) > 1 or (top and not first_title):
+        fields, _ = parse_masthead(top)  # (the title first: an office above or below it is the issuer)
         for key, value in fields.items():
-            if key != "title" or title is None:
+            if key == "date":
+                own_date = value
+            elif key != "title" or title is None:
                 parsed.masthead.setdefault(key, value)
-        for p in masthead:
-            if "distribution" not in parsed.masthead and p.text.rstrip().endswith(("：", ":")):
-                parsed.masthead["distribution"] = p.text.rstrip("：: ")
+        for k, r in enumerate(roles):
+            t = paras[k].text
+            if r != "masthead":
+                continue
+            if "distribution" not in parsed.masthead and t.rstrip().endswith(("：", ":")):
+                parsed.masthead["distribution"] = t.rstrip("：: ")
+            elif own_date is None and (date := parse_date(t)):
+                own_date = date  # ——2026年1月27日在…会议上
     for k, r in enumerate(roles):
         if r == "facts":
             _facts(paras[k].text, parsed)
-    text_ks = [k for k, r in enumerate(roles) if r in TEXT_ROLES and k not in first_title]
-    last_text = text_ks[-1] if text_ks else -1
     units: list[str] = []
     reporters: list[str] = []
     for k, r in enumerate(roles):
@@ -287,21 +322,19 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
             (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
         if source:
             parsed.masthead.setdefault("source", source)
-    texts = [paras[k].text for k in text_ks]
-    if texts and not units and (att := _attribution(texts[-1])) and att[0] > 0:
-        units, reporters = att[1], att[2] or reporters  # …推动落实见效。（县政府办）: the credit closing the text
-        texts[-1] = texts[-1][:att[0]].rstrip()
     for k, r in enumerate(roles):
         if r == "signature":
             t = paras[k].text
             date = parse_date(t) if width(t) <= 40 else None
             office = SIGNATURE_DATE.sub("", t).strip() if date else t
             if date:
-                parsed.masthead["date"] = date  # the signing date: the document's own, over a site's
+                own_date = own_date or date  # the signing date: the document's own, over a site's
             if office and _signature_office(office):
                 parsed.masthead["issuer"] = office  # the signing office over the site's source
             elif source := P.SOURCE_LINE.match(t):
                 parsed.masthead.setdefault("source", source.group(2))
+    if own_date:
+        parsed.masthead["date"] = own_date
     footer = [paras[k].text for k, r in enumerate(roles) if r == "footer"]
     if footer:
         for key, value in parse_footer(footer).items():
@@ -312,24 +345,61 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
             credit = P.CAPTION_CREDIT.search(p.text)
             parsed.captions.append({"text": p.text, "credit": credit.group(1).strip() if credit else None,
                                     "span": [p.start, p.end], "section": None})
+    texts = [paras[k] for k, r in enumerate(roles) if r in TEXT_ROLES and k not in first_title]
+    for p, r in zip(paras, roles):  # what is not text is the frame: masthead above, footer below
+        if r not in TEXT_ROLES and p not in [paras[k] for k in first_title]:
+            before = not texts or p.end <= texts[0].start
+            parsed.regions.append((p.start, p.end, "caption" if r == "caption" else "masthead" if before else "footer"))
+    return Frame(texts, headline, [paras[k] for k in first_title], units, reporters)
+
+
+def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
+    """One item, read by the roles of its paragraphs (page chrome gone): its title (one to three
+    lines) the headline, its facts line the source and posting date, its text the body, its
+    credits the unit and writers, its signature the issuer and signing date, its footer the
+    footer's fields (:func:`read_frame`).
+
+    >>> from bulletin_cli.split.common import paragraphs
+    >>> parsed = Parsed(layout="article")
+    >>> paras = paragraphs("我县召开会议\\n来源：县政府办 发布时间：2024-05-06\\n今年以来，共核查危房12户。\\n（县住建局）")
+    >>> parse_article_roles(paras, ["title", "facts", "body", "credit"], parsed)
+    >>> d = parsed.items[0]
+    >>> d.headline, d.body, d.units, parsed.masthead["date"]
+    ('我县召开会议', '今年以来，共核查危房12户。', ['县住建局'], '2024-05-06')
+    """
+    if not paras:
+        return
+    frame = read_frame(paras, roles, parsed)
+    headline, units, reporters = frame.headline, frame.units, frame.reporters
+    texts = [p.text for p in frame.texts]
+    if texts and not units and (att := _attribution(texts[-1])) and att[0] > 0:
+        units, reporters = att[1], att[2] or reporters  # …推动落实见效。（县政府办）: the credit closing the text
+        texts[-1] = texts[-1][:att[0]].rstrip()
     if headline is None and texts and (cut := title_before_text(texts[0])):
         headline, texts[0] = texts[0][:cut].rstrip(), texts[0][cut:].lstrip()  # its breaks lost: title, text
         parsed.masthead.setdefault("title", headline)
     if not texts and headline is None:
         return
-    start = paras[first_title[0]].start if first_title else paras[text_ks[0]].start if text_ks else paras[0].start
-    end = paras[last_text].end if last_text >= 0 else paras[first_title[-1]].end
+    start = frame.heads[0].start if frame.heads else frame.texts[0].start
+    end = frame.texts[-1].end if frame.texts else frame.heads[-1].end
     d = Draft(start, end, headline=headline)
     d.body = "\n".join(t for t in texts if t)
-    for p, r in zip(paras, roles):  # what stands outside the item: masthead above it, footer below
-        if p.end <= start or p.start >= end:
-            parsed.regions.append((p.start, p.end, "caption" if r == "caption" else "masthead" if p.end <= start
-                                   else "footer"))
     d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else []) \
         or ([parsed.masthead["source"]] if parsed.masthead.get("source") else [])
     d.reporters = reporters
     parsed.items.append(d)
     parsed.article = start
+
+
+def framed_roles(parse) -> "callable":
+    """A parser of a document's text inside its frame read by roles (:func:`read_frame`): an
+    outline's or digest's."""
+    def run(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
+        if paras:
+            frame = read_frame(paras, roles, parsed)
+            parse(frame.heads[1:] + frame.texts if len(frame.heads) > 1 and parsed.layout == "digest" else frame.texts,
+                  parsed)
+    return run
 
 
 #: A signing date and what follows it, taken off the office signing. Example: 2015．8．24.
