@@ -234,6 +234,8 @@ def _facts(text: str, parsed: Parsed) -> None:
     for key in ("issuer", "date", "issue"):
         if key in meta:
             parsed.masthead.setdefault(key, meta[key])
+    if "series" in meta:  # 文号：督察通报第十七期: the bulletin this notice is an issue of names the document
+        parsed.masthead["title"] = meta["series"]
     for label, name in P.WRITER_FIELD.findall(text):
         key = P.WRITER_FIELDS[label]
         (parsed.footer if key != "author" else parsed.masthead).setdefault(key, name)
@@ -267,7 +269,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     (['一、工作回顾'], '2026-01-27', '何继红')
     """
     from .footer import parse_footer
-    from .frame import _signature_office
+    from .frame import LONG_FIRST, _signature_office
     from .masthead import parse_date, parse_masthead
 
     roles = [_text_role(p.text, r) for p, r in zip(paras, roles)]
@@ -279,7 +281,10 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             first_title.append(k)
         else:
             break
-    title = _join_lines([paras[k].text for k in first_title]) if first_title else None
+    lines = [paras[k].text for k in first_title]
+    if len(lines) == 2 and _same_title(*lines):
+        lines = lines[1:]  # the page's title, then the document's own (在**县…, without 第一篇：)
+    title = _join_lines(lines) if lines else None
     headline = title
     if heads and (not first_title or heads[0] > first_title[-1]) and parsed.layout == "article":
         # a bulletin of one story: the bulletin's name is the title, the story's its headline
@@ -346,11 +351,27 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             parsed.captions.append({"text": p.text, "credit": credit.group(1).strip() if credit else None,
                                     "span": [p.start, p.end], "section": None})
     texts = [paras[k] for k, r in enumerate(roles) if r in TEXT_ROLES and k not in first_title]
+    if title is None and texts and width(texts[0].text) > LONG_FIRST and (run_on := P.TITLE_RUN_ON.match(texts[0].text)):
+        # the whole text on one line, its title first: 桥头镇2023年度政府工作报告|各位代表：…
+        title = headline = run_on.group("title")
+        parsed.masthead.setdefault("title", title)
+        first = texts[0]
+        texts[0] = Para(first.start + run_on.end(), first.end, first.text[run_on.end():])
+        parsed.regions.append((first.start, first.start + run_on.end(), "masthead"))
     for p, r in zip(paras, roles):  # what is not text is the frame: masthead above, footer below
         if r not in TEXT_ROLES and p not in [paras[k] for k in first_title]:
             before = not texts or p.end <= texts[0].start
             parsed.regions.append((p.start, p.end, "caption" if r == "caption" else "masthead" if before else "footer"))
     return Frame(texts, headline, [paras[k] for k in first_title], units, reporters)
+
+
+def _same_title(first: str, second: str) -> bool:
+    """Two title lines that are one title printed twice: one holds the other, masks and a
+    sharing site's prefix aside. Example: 在县第十八届…政府工作报告 and 在**县第十八届…政府工作报告."""
+    from .frame import MASKS
+
+    a, b = MASKS.sub("", first).replace(" ", ""), MASKS.sub("", second).replace(" ", "")
+    return len(a) >= 6 and len(b) >= 6 and (a in b or b in a)
 
 
 def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:

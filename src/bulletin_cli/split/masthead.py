@@ -75,7 +75,7 @@ def parse_issue(text: str) -> int | None:
 
 #: An issue numbered by year and number in one, glued to the title. Example: 201904期 of
 #: 平潭卫计局工作简报201904期 (2019, issue 4).
-DATED_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})期$")
+DATED_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2,3})期$")
 #: A masthead line that gives only the running count of issues. Example: （总第125期）.
 ISSUE_TOTAL_ONLY = re.compile(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
 
