@@ -284,6 +284,11 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     lines = [paras[k].text for k in first_title]
     if len(lines) == 2 and _same_title(*lines):
         lines = lines[1:]  # the page's title, then the document's own (在**县…, without 第一篇：)
+    elif first_title:
+        again = next((k for k in range(first_title[-1] + 1, len(roles)) if roles[k] not in ("facts", "masthead")), None)
+        if again is not None and roles[again] == "title" and _same_title(" ".join(lines), paras[again].text):
+            lines = [paras[again].text]  # printed again under the page's facts line: the document's own copy
+            first_title.append(again)
     title = _join_lines(lines) if lines else None
     headline = title
     if heads and (not first_title or heads[0] > first_title[-1]) and parsed.layout == "article":
