@@ -132,9 +132,37 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
             parsed.masthead[key] = value
     for d in parsed.items:
         parsed.regions.append((d.start, d.end, "item"))
+    _frame_regions(kept, roles, parsed, text)
     parsed.regions.sort()
     return parsed
 
+
+def _frame_regions(paras: list[Para], roles: list[str], parsed: Parsed, text: str) -> None:
+    """What no item or part claimed is the document's frame: masthead above the first item,
+    footer below, captions where the roles say so (every character lands in one region)."""
+    spans: list[list[int]] = []
+    for s, e, _kind in sorted(parsed.regions):  # the claimed stretches, merged: disjoint and in order
+        if spans and s <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], e)
+        else:
+            spans.append([s, e])
+    starts = [s for s, _e in spans]
+    first = min((d.start for d in parsed.items), default=None)
+    for p, role in zip(paras, roles):
+        free = [True] * (p.end - p.start)
+        for s, e in spans[max(bisect.bisect_right(starts, p.start) - 1, 0):bisect.bisect_left(starts, p.end)]:
+            for i in range(max(s, p.start) - p.start, min(e, p.end) - p.start):
+                free[i] = False
+        run = None
+        for i, ok in enumerate([*free, False]):
+            if ok and run is None:
+                run = i
+            elif not ok and run is not None:
+                a, b = p.start + run, p.start + i
+                if text[a:b].strip():
+                    kind = "caption" if role == "caption" else "masthead" if first is None or b <= first else "footer"
+                    parsed.regions.append((a, b, kind))
+                run = None
 
 class Marks:
     """The marked spans (``**bold**``) of a document, found in its text once, so that each item's

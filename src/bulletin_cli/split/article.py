@@ -363,10 +363,6 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         first = texts[0]
         texts[0] = Para(first.start + run_on.end(), first.end, first.text[run_on.end():])
         parsed.regions.append((first.start, first.start + run_on.end(), "masthead"))
-    for p, r in zip(paras, roles):  # what is not text is the frame: masthead above, footer below
-        if r not in TEXT_ROLES and p not in [paras[k] for k in first_title]:
-            before = not texts or p.end <= texts[0].start
-            parsed.regions.append((p.start, p.end, "caption" if r == "caption" else "masthead" if before else "footer"))
     return Frame(texts, headline, [paras[k] for k in first_title], units, reporters)
 
 
