@@ -96,19 +96,34 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     return {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
 
 
-def analyse(text: str, layout: str | None = None, meta: dict | None = None, model: Model | None = None) -> Parsed:
+def analyse(text: str, layout: str | None = None, meta: dict | None = None, model: Model | None = None,
+            roles: list[str] | None = None) -> Parsed:
     """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`. ``meta`` is what the
-    reader found of the page (its title); ``model`` a role model other than the shipped one."""
+    reader found of the page (its title); ``model`` a role model other than the shipped one;
+    ``roles`` the role of each paragraph as a person labelled them (the parsers read them instead
+    of the model's: how a labelled document is checked, and how the parsers are tested).
+
+    >>> [(d.section, d.headline, d.units) for d in analyse("【民生保障】\\n\\n县住建局开展危房核查 摸清底数。（住建局）",
+    ...                                                   "bulletin", roles=["section", "item"]).items]
+    [('民生保障', '县住建局开展危房核查', ['住建局'])]
+    """
     if layout is not None and layout not in REGISTERED:
         raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
     model = model or load_model()
     paras = paragraphs(text)
+    if roles is not None and len(roles) != len(paras):
+        raise ValueError(f"{len(roles)} roles given for {len(paras)} paragraphs")
     labelled = label(Page(paras, meta or {}), model)
+    if roles is not None:
+        labelled.roles = list(roles)
     ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
-    read, _cost = labelled.within(model, REGISTERED[layout].roles)  # the roles the layout admits
+    if roles is not None:
+        read = list(roles)
+    else:
+        read, _cost = labelled.within(model, REGISTERED[layout].roles)  # the roles the layout admits
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     roles = [r for k, r in enumerate(read) if k not in chrome]
@@ -209,13 +224,15 @@ def title_office(title: str | None) -> str | None:
 
 
 def split_document(doc: dict, layout: str | None = None, captions: bool = False,
-                   on_layout: Callable[[str, str, dict], None] | None = None, model: Model | None = None) -> list[dict]:
+                   on_layout: Callable[[str, str, dict], None] | None = None, model: Model | None = None,
+                   roles: list[str] | None = None) -> list[dict]:
     """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record.
     ``on_layout(layout, how, why)`` is told why the layout was chosen (``split --explain``): every
-    layout's score and the evidence that weighed most. ``model``: a role model other than the shipped one."""
+    layout's score and the evidence that weighed most. ``model``: a role model other than the shipped one;
+    ``roles``: each paragraph's role as labelled by a person (see :func:`analyse`)."""
     text = doc["text"]
     simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
-    parsed = analyse(simple or text, layout, doc.get("meta"), model)
+    parsed = analyse(simple or text, layout, doc.get("meta"), model, roles)
     if on_layout is not None:
         on_layout(parsed.layout, *parsed.reason)
     keep = Restorer(text, simple) if simple else (lambda value, start=0: value)
