@@ -432,13 +432,22 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 parsed.items.append(current)
         elif r == "credit":
             fields = parse_footer([t])
+            source = P.SOURCE_LINE.match(t)
             if fields:  # 责任编辑：李勉 under the items: the footer, whatever its place
                 for key, value in fields.items():
                     (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
                 parsed.regions.append((p.start, p.end, "footer"))
+            elif source and current is not None and current.units:
+                # 来源：县委办公室信息科 under an item that named its unit: the source
+                parsed.masthead.setdefault("issuer", source.group(2))
+                parsed.regions.append((p.start, p.end, "footer"))
+            elif current is not None and current.headline and not current.body and len(parsed.items) >= 2 \
+                    and (before := parsed.items[-2]).body and not before.units and before.section == current.section \
+                    and _credit(before, t):
+                pass  # set right and read out of order after the next headline: the credit of the item before
             elif current is not None and _credit(current, t):
                 current.end = p.end
-                current.closed = True
+                current.closed = bool(current.body)  # (a credit under its headline: the body follows)
         elif r == "body" and current is not None and not current.closed:
             _extend_item(current, p)
         else:  # a whole item in one paragraph (item, entry), or text after a closed item
