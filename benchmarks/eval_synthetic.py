@@ -364,9 +364,11 @@ def score(items: list[dict], expected: list[dict], fields: dict, tally: dict, mi
                 misses[key].append(f"{label}: {e['headline'][:14]} {key}: {it[key]!r:.60} != {e[key]!r}")
 
 
-def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = "bulletin") -> tuple[dict, dict, int]:
+def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = "bulletin",
+             given: bool = False) -> tuple[dict, dict, int]:
     """Tallies and misses per way of reading, over ``docs`` documents drawn with ``seed``; and the
-    size of the item pool. A tally counts items, found, section, units, body, fields, fields_ok."""
+    size of the item pool. A tally counts items, found, section, units, body, fields, fields_ok.
+    With ``given``, split is told the layout (how its parser reads the kind, not whether it tells it)."""
     import damage
 
     pool = harvest()
@@ -399,7 +401,8 @@ def evaluate(docs: int, seed: int, ways: list[str], dump: int = -1, kind: str = 
                     header = f"{fields['title']} 第{fields['issue']}期" if fields["title"] and fields["issue"] else ""
                     as_pdf(blocks, footer, pdf, header, has_title=fields["title"] is not None)
                     data = damage.extract(pdf, way).encode("utf-8")
-                items = [i for i in split_document(normalise_bytes(data)) if i["type"] == "item"]
+                items = [i for i in split_document(normalise_bytes(data), layout=kind if given else None)
+                         if i["type"] == "item"]
                 if n == dump:
                     print(f"==== #{n} {way} {style}\n{normalise_bytes(data)['text']}")
                     for i in items:
@@ -424,9 +427,10 @@ def main() -> None:
     ap.add_argument("--how", default="text,wrapped,pdftotext,layout,pdfium")
     ap.add_argument("--dump", type=int, default=-1, help="print document N as read, and what split found in it")
     ap.add_argument("--kind", choices=["bulletin", "outline", "digest"], default="bulletin")
+    ap.add_argument("--given", action="store_true", help="tell split the layout")
     a = ap.parse_args()
     ways = a.how.split(",")
-    tallies, misses, pool = evaluate(a.docs, a.seed, ways, a.dump, a.kind)
+    tallies, misses, pool = evaluate(a.docs, a.seed, ways, a.dump, a.kind, a.given)
     print(f"{a.docs} documents drawn from {pool} real items")
     for way in ways:
         r = rates(tallies[way])

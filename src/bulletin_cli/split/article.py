@@ -277,9 +277,10 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
     for k in titles:  # the first run of title lines; a title printed again later is masthead
-        if not first_title or k == first_title[-1] + 1:
-            first_title.append(k)
-        else:
+        if not first_title or (k == first_title[-1] + 1 and (parsed.layout == "article"
+                                                             or P.TITLE_ENDING.search(paras[k].text))):
+            first_title.append(k)  # (an outline's or digest's title goes on only to its title word:
+        else:                      # a heading may follow it)
             break
     lines = [paras[k].text for k in first_title]
     if len(lines) == 2 and _same_title(*lines):
@@ -355,7 +356,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             credit = P.CAPTION_CREDIT.search(p.text)
             parsed.captions.append({"text": p.text, "credit": credit.group(1).strip() if credit else None,
                                     "span": [p.start, p.end], "section": None})
-    texts = [paras[k] for k, r in enumerate(roles) if r in TEXT_ROLES and k not in first_title]
+    texts = [paras[k] for k, r in enumerate(roles)
+             if (r in TEXT_ROLES or (r == "title" and parsed.layout != "article")) and k not in first_title]
     if title is None and texts and width(texts[0].text) > LONG_FIRST and (run_on := P.TITLE_RUN_ON.match(texts[0].text)):
         # the whole text on one line, its title first: 桥头镇2023年度政府工作报告|各位代表：…
         title = headline = run_on.group("title")
@@ -418,9 +420,7 @@ def framed_roles(parse) -> "callable":
     outline's or digest's."""
     def run(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
         if paras:
-            frame = read_frame(paras, roles, parsed)
-            parse(frame.heads[1:] + frame.texts if len(frame.heads) > 1 and parsed.layout == "digest" else frame.texts,
-                  parsed)
+            parse(read_frame(paras, roles, parsed).texts, parsed)
     return run
 
 
