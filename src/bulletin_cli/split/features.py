@@ -26,8 +26,9 @@ from .headlines import DATELINE, UNIT_HEADLINE, _headline_space, _symbol_section
 from .masthead import WEEK
 from .outline import OUTLINE_MARK
 
-#: A paragraph at least this wide (display columns), or holding this many sentences, is running text.
-TEXT_WIDTH, TEXT_SENTENCES = 120, 2
+#: A paragraph at least this wide (display columns), or holding this many sentences, or a sentence
+#: and this wide, is running text.
+TEXT_WIDTH, TEXT_SENTENCES, SENTENCE_WIDTH = 120, 2, 100
 
 
 def fold(text: str) -> str:
@@ -58,7 +59,8 @@ class Page:
 
 
 def _running(text: str) -> bool:
-    return width(text) >= TEXT_WIDTH or len(SENTENCE_MARK.findall(text)) >= TEXT_SENTENCES
+    stops = len(SENTENCE_MARK.findall(text))
+    return width(text) >= TEXT_WIDTH or stops >= TEXT_SENTENCES or (stops and width(text) >= SENTENCE_WIDTH)
 
 
 #: The registry: feature name → function of (page, index) giving its value.
