@@ -145,8 +145,15 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
         if value and (key in ("title", "issue", "issuer", "date") or key not in parsed.masthead):
             parsed.masthead[key] = value
-    for d in parsed.items:
-        parsed.regions.append((d.start, d.end, "item"))
+    cut = sorted((paras[k].start, paras[k].end) for k in chrome)
+    for d in parsed.items:  # an item's stretch, less the page chrome inside it
+        start = d.start
+        for a, b in cut:
+            if d.start <= a and b <= d.end:
+                if a > start:
+                    parsed.regions.append((start, a, "item"))
+                start = b
+        parsed.regions.append((start, d.end, "item"))
     _frame_regions(kept, roles, parsed, text)
     parsed.regions.sort()
     return parsed

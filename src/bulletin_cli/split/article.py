@@ -277,8 +277,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
     for k in titles:  # the first run of title lines; a title printed again later is masthead
-        if not first_title or (k == first_title[-1] + 1 and (parsed.layout == "article"
-                                                             or P.TITLE_ENDING.search(paras[k].text))):
+        if not first_title or (k == first_title[-1] + 1 and not _chrome_between(parsed, paras[k - 1].end, paras[k].start)
+                               and (parsed.layout == "article" or P.TITLE_ENDING.search(paras[k].text))):
             first_title.append(k)  # (an outline's or digest's title goes on only to its title word:
         else:                      # a heading may follow it)
             break
@@ -366,6 +366,11 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         texts[0] = Para(first.start + run_on.end(), first.end, first.text[run_on.end():])
         parsed.regions.append((first.start, first.start + run_on.end(), "masthead"))
     return Frame(texts, headline, [paras[k] for k in first_title], units, reporters)
+
+
+def _chrome_between(parsed: Parsed, start: int, end: int) -> bool:
+    """Page chrome stood between two paragraphs (taken out before they were read)."""
+    return any(kind == "chrome" and start <= a and b <= end for a, b, kind in parsed.regions)
 
 
 def _same_title(first: str, second: str) -> bool:
