@@ -126,7 +126,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         read, _cost = labelled.within(model, REGISTERED[layout].roles)  # the roles the layout admits
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     kept = [p for k, p in enumerate(paras) if k not in chrome]
-    roles = [r for k, r in enumerate(read) if k not in chrome]
+    # (a paragraph read as chrome but holding most of the text is the text, the chrome run into it)
+    roles = ["body" if r == "chrome" else r for k, r in enumerate(read) if k not in chrome]
     reason = ("scores" if scores else "forced", {"scores": scores, "evidence": why(ev, model.layout_weights or {},
                                                                                    model.layouts, layout)
                                                  if scores else []})
