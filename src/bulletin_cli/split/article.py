@@ -319,8 +319,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             elif own_date is None and (date := parse_date(t)):
                 own_date = date  # ——2026年1月27日在…会议上
     for k, r in enumerate(roles):
-        if r == "facts":
-            _facts(paras[k].text, parsed)
+        if r == "facts" or (r == "masthead" and P.WEB_META.match(paras[k].text)):
+            _facts(paras[k].text, parsed)  # (a labelled facts line is read as one, whichever role it got)
     units: list[str] = []
     reporters: list[str] = []
     for k, r in enumerate(roles):
