@@ -425,7 +425,12 @@ def framed_roles(parse) -> "callable":
     outline's or digest's."""
     def run(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
         if paras:
-            parse(read_frame(paras, roles, parsed).texts, parsed)
+            texts = read_frame(paras, roles, parsed).texts
+            if parse.__name__ == "parse_outline":  # (the outline reads the headings the roles name)
+                role_of = {p.start: r for p, r in zip(paras, roles)}
+                parse(texts, parsed, [role_of.get(p.start, "body") for p in texts])
+            else:
+                parse(texts, parsed)
     return run
 
 

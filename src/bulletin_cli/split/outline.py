@@ -173,17 +173,37 @@ def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None 
 
 #: A yearbook entry in an outline's paragraph, perhaps under a short heading on the same line:
 #: heading, entry name, text. Example: 范文XX乡（镇）|概况|XX乡（镇）位于张北县XX部，….
+#: The longest heading without a number, in characters, up to its first stop.
+UNNUMBERED_MAX = 40
+
+
+def _unnumbered_heading(text: str) -> str | None:
+    """The heading a paragraph without a number opens with: the line, or its first sentence run into
+    the text after it. Example: 内需拉动明显增强 of 内需拉动明显增强。组织开展扩大有效投资…."""
+    m = SENTENCE_MARK.search(text)
+    head = text[:m.start()] if m else text
+    return head.strip() if 2 <= len(head.strip()) <= UNNUMBERED_MAX else None
+
+
 ENTRY_WITHIN = re.compile(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
 
 
-def parse_outline(paras: list[Para], parsed: Parsed) -> None:
-    """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph."""
+def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = None) -> None:
+    """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph. With
+    ``roles``, a paragraph read as a heading that has no number is a heading too, one level under
+    the numbered one above it: 生态底色更加亮丽。 under 一、2025年工作回顾."""
     stack: list[tuple[int, int, Draft]] = []  # open nodes: (level, number, draft)
     rules = bool(P.RULES_TITLE.search(parsed.masthead.get("title") or ""))
-    for p in paras:
+    for k, p in enumerate(paras):
         text = p.text
         nodes: list[Draft] = []
         marks = _outline_marks(text)
+        if roles is not None and roles[k] == "heading" and not (marks and marks[0][0] == 0) \
+                and (head := _unnumbered_heading(text)) is not None:
+            d = Draft(p.start, p.end, level=(stack[-1][0] + 1) if stack else 1, parent=stack[-1][2] if stack else None)
+            d.headline, d.body = head, text[len(head):].lstrip("。！？：:；; ").strip()
+            parsed.items.append(d)  # (a leaf: numbered points after it stay under the numbered heading)
+            continue
         chained = run_on_chains(text, marks) if len(marks) >= CHAIN_MIN else set()
         for start, end, level, num, marker in marks:
             boundary = start == 0 or text[start - 1] in BOUNDARY_BEFORE or start in chained
@@ -206,7 +226,7 @@ def parse_outline(paras: list[Para], parsed: Parsed) -> None:
             nodes.append(d)
         first = nodes[0].start if nodes else p.end
         last = parsed.items[-1] if parsed.items else None
-        if first == p.end and last is not None and last.number and not last.body and last.headline:
+        if first == p.end and last is not None and last.level is not None and not last.body and last.headline:
             # the body of a point whose heading stood on a line of its own: （一）经济运行稳中向好 ⏎ 预计全年…
             last.body, last.end = text.strip(), p.end
             continue
