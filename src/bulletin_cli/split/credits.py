@@ -89,6 +89,9 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     if not units:
         if credits and all(PERSON_NAME.fullmatch(n) for n in names):
             return [], names  # names alone, under a label: （通讯员 张三）
+        if len(tokens) == 1 and PERSON_NAME.fullmatch(tokens[0]) and tokens[0][0] in SURNAMES \
+                and width(tokens[0]) <= 6:
+            return [], tokens  # （潘寅婧）: a writer's name alone
         if len(tokens) == 1 and 4 <= width(tokens[0]) <= 24 and CJK_RUN.fullmatch(tokens[0]) \
                 and not NOT_UNITS.search(tokens[0]):
             return tokens, []  # （县公安） style short unit without a known suffix
@@ -193,6 +196,9 @@ def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | 
         found = _unit_tokens(value)
         units = found[0] if found and all(P.UNIT_SUFFIX.search(u) for u in found[0]) else []
         return units, [], {}, value
+    inner = t.strip("（）() ")
+    if PERSON_NAME.fullmatch(inner) and inner[0] in SURNAMES and not P.UNIT_SUFFIX.search(inner):
+        return [], [inner], {}, None  # （郑宝环）: a writer, not a unit
     if whole := _attribution(t, whole=True):
         return whole[1], whole[2], {}, None
     if bare := _bare_unit_line(t):
