@@ -134,10 +134,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     parsed = Parsed(layout=layout, reason=reason)
     parsed.roles = labelled
     parsed.regions.extend((paras[k].start, paras[k].end, "chrome") for k in sorted(chrome))
-    if layout in ("bulletin", "entries"):
-        inner, page_facts = page_frame(kept)  # a bulletin issue posted on a site: its masthead is the document's
-    else:
-        inner, page_facts = [], {}
+    inner, page_facts = page_frame(kept)  # a bulletin issue posted on a site: its masthead is the document's
     if inner:
         roles = [r for p, r in zip(kept, roles) if p not in inner]
         kept = [p for p in kept if p not in inner]

@@ -271,6 +271,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     from .footer import parse_footer
     from .frame import LONG_FIRST, _signature_office
     from .masthead import parse_date, parse_masthead
+    from .outline import OUTLINE_MARK
 
     roles = [_text_role(p.text, r) for p, r in zip(paras, roles)]
     titles = [k for k, r in enumerate(roles) if r == "title"]
@@ -287,9 +288,12 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         lines = lines[1:]  # the page's title, then the document's own (在**县…, without 第一篇：)
     elif first_title:
         again = next((k for k in range(first_title[-1] + 1, len(roles)) if roles[k] not in ("facts", "masthead")), None)
-        if again is not None and roles[again] == "title" and _same_title(" ".join(lines), paras[again].text):
-            lines = [paras[again].text]  # printed again under the page's facts line: the document's own copy
-            first_title.append(again)
+        run = []
+        while again is not None and again + len(run) < len(roles) and roles[again + len(run)] == "title":
+            run.append(again + len(run))
+        if run and _same_title(" ".join(lines), _join_lines([paras[k].text for k in run])):
+            lines = [_join_lines([paras[k].text for k in run])]  # printed again under the page's facts line:
+            first_title.extend(run)                                 # the document's own copy
     title = _join_lines(lines) if lines else None
     headline = title
     if heads and (not first_title or heads[0] > first_title[-1]) and parsed.layout == "article":
@@ -358,7 +362,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
                                     "span": [p.start, p.end], "section": None})
     texts = [paras[k] for k, r in enumerate(roles)
              if (r in TEXT_ROLES or (r == "title" and parsed.layout != "article")) and k not in first_title]
-    if title is None and texts and width(texts[0].text) > LONG_FIRST and (run_on := P.TITLE_RUN_ON.match(texts[0].text)):
+    if title is None and texts and width(texts[0].text) > LONG_FIRST and not OUTLINE_MARK.match(texts[0].text) \
+            and (run_on := P.TITLE_RUN_ON.match(texts[0].text)):
         # the whole text on one line, its title first: 桥头镇2023年度政府工作报告|各位代表：…
         title = headline = run_on.group("title")
         parsed.masthead.setdefault("title", title)
