@@ -27,7 +27,7 @@ from typing import Callable
 from ..lexicon.patterns import CJK, P, alternation, pattern
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
-from .article import framed_roles, parse_article_roles
+from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
 from .bulletin import parse_bulletin_roles
 from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
@@ -91,9 +91,16 @@ LAYOUTS = tuple(REGISTERED)
 
 def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     """The paragraphs of page chrome (当前位置：首页 > …, 分享至, 版权所有…), but one that holds
-    most of the text, which the chrome merely opens: 您的位置:新文秘网>>…>>正文在县第十八届…报告各位代表:…."""
+    most of the text, which the chrome merely opens: 您的位置:新文秘网>>…>>正文在县第十八届…报告各位代表:…,
+    and an office or a date right under the text (a signature, which the frame reads as one)."""
     total = sum(p.end - p.start for p in paras)
-    return {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
+    chrome = {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
+    last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
+    k = last + 1
+    while k in chrome and k - last <= SIGNATURE_LINES and _signature_line(paras[k].text):
+        chrome.discard(k)
+        k += 1
+    return chrome
 
 
 def analyse(text: str, layout: str | None = None, meta: dict | None = None, model: Model | None = None,

@@ -325,6 +325,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     for k, r in enumerate(roles):
         if r == "facts" or (r == "masthead" and P.WEB_META.match(paras[k].text)):
             _facts(paras[k].text, parsed)  # (a labelled facts line is read as one, whichever role it got)
+    _signature_at_end(paras, roles)
     units: list[str] = []
     reporters: list[str] = []
     for k, r in enumerate(roles):
@@ -371,6 +372,45 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         texts[0] = Para(first.start + run_on.end(), first.end, first.text[run_on.end():])
         parsed.regions.append((first.start, first.start + run_on.end(), "masthead"))
     return Frame(texts, headline, [paras[k] for k in first_title], units, reporters)
+
+
+#: The most lines a signature (office, date, and a site's 来源 under them) takes at the end.
+SIGNATURE_LINES = 3
+
+
+def _signature_at_end(paras: list[Para], roles: list[str]) -> None:
+    """The last lines of the text that are an office alone or a date alone, after the text and
+    before any credit or footer, are its signature whatever the model read: the form is not
+    mistaken (平潭县粮油工业公司 ⏎ 2013年6月21日 ⏎ 来源：中国平潭)."""
+    last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
+    k, found = last, []
+    while k > 0 and len(found) < SIGNATURE_LINES and roles[k] in TEXT_ROLES | {"signature", "credit"}:
+        t = paras[k].text.strip()
+        if _signature_line(t, date=True):
+            found.append(k)  # 2013年6月21日, or 平潭综合实验区社会事业局教育处2015．8．24
+        elif _signature_line(t) and found:
+            found.append(k)
+        elif P.SOURCE_LINE.match(t) and not found:
+            pass  # 来源：中国平潭 under the signature: the site's line
+        else:
+            break
+        k -= 1
+    if found and any(SIGNATURE_DATE.search(paras[j].text) for j in found) and last - min(found) < SIGNATURE_LINES:
+        for j in range(min(found), last + 1):
+            if roles[j] in TEXT_ROLES or roles[j] == "credit":
+                roles[j] = "signature"
+
+
+def _signature_line(text: str, date: bool = False) -> bool:
+    """A line a signature is made of: a date alone (with its office before it), or an office alone;
+    with ``date``, only the first."""
+    from .frame import _signature_office
+    from .masthead import parse_date
+
+    t = text.strip()
+    if parse_date(t) and width(t) <= 30 and len(SIGNATURE_DATE.sub("", t).strip()) <= 20:
+        return True
+    return not date and _signature_office(t) and not SENTENCE_MARK.search(t)
 
 
 def _chrome_between(parsed: Parsed, start: int, end: int) -> bool:
