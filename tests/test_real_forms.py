@@ -473,8 +473,13 @@ BULLETIN_PAGE = """平潭卫计局工作简报201903期
 """
 
 
+#: The roles of BULLETIN_PAGE's paragraphs, as labelled: its sections, headlines on two lines and footer.
+BULLETIN_PAGE_ROLES = ["title", "facts", "masthead", "section", "headline", "headline", "body", "section", "headline",
+                       "body", "headline", "headline", "body", "footer", "footer", "footer"]
+
+
 def test_a_bulletin_page_with_plain_sections_and_headlines_on_two_lines():
-    items = items_of(BULLETIN_PAGE)
+    items = split_document(normalise_bytes(BULLETIN_PAGE.encode("utf-8")), layout="bulletin", roles=BULLETIN_PAGE_ROLES)
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         ("民生补短板", "我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会", ["局综合处"]),
         ("工作动态", "我局对区中医院开展2018年度评价工作", ["局安办"]),
@@ -579,7 +584,8 @@ def test_an_epaper_page_header_is_not_joined_to_the_column_title_under_it():
 def test_a_generic_section_name_over_run_in_items_and_a_two_phrase_headline_glued_to_its_dateline():
     text = BULLETIN_PAGE.replace("岚简报016号", "简讯\n\n热血送暖，为生命接力2月25日，我局组织全区医疗卫生单位干部职工开展无偿献血活动。（医政处）"
                                            "\n\n欢度元宵 元宵节来临之际，区疾控中心开展猜灯谜等传统活动。（综合处）\n\n岚简报016号")
-    items = items_of(text)
+    roles = BULLETIN_PAGE_ROLES[:13] + ["section", "item", "item"] + BULLETIN_PAGE_ROLES[13:]
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
     assert [(i["section"], i["headline"], i["units"]) for i in items[-2:]] == [
         ("简讯", "热血送暖，为生命接力", ["医政处"]), ("简讯", "欢度元宵", ["综合处"])]
     assert items[-2]["body"].startswith("2月25日，我局组织")
@@ -660,7 +666,8 @@ def test_a_paper_column_under_its_page_header_and_posting_line_is_a_bulletin_of_
             "西谷村以“创新活力、悦动西谷”为主题，开展了群众文化汇演活动，巧妙地\n"
             "将本地特色与创建文明县城结合在一起，既展现了西谷独有的文化魅力，也使得创\n城工作深入人心。\n"
             "近日，集义乡组织各村集中清理乱堆乱放、去除墙上“牛皮癣”、修剪清理树\n枝、粉刷创城标语，取得明显效果。\n")
-    items = split_document(normalise_bytes(text.encode("utf-8")))
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin",
+                           roles=["masthead", "title", "facts", "item", "item"])
     assert [(i["headline"], i["body"][:6]) for i in items] == [(None, "西谷村以“创"), (None, "近日，集义乡")]
     assert (items[0]["doc"]["title"], items[0]["doc"]["issue"], items[0]["doc"]["date"]) == ("创城动态", 3307, "2018-09-14")
 
@@ -685,5 +692,5 @@ def test_a_fake_bold_headline_without_brackets_is_written_once_and_opens_its_ite
     text = "【民生保障】\n县县住住建建局局开开展展危危房房核核查查 为摸清底数，人人参与，天天巡查。（住建局）\n"
     out, changes = normalise_text(text)
     assert "县住建局开展危房核查 为摸清底数，人人参与，天天巡查。" in out and changes.counts["doubled_glyphs"] == 1
-    items = split_document(normalise_bytes(text.encode("utf-8")))
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=["section", "item"])
     assert [(i["headline"], i["units"]) for i in items] == [("县住建局开展危房核查", ["住建局"])]

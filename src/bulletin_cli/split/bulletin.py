@@ -367,6 +367,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     >>> [(d.section, d.headline, d.units) for d in parsed.items], parsed.masthead["issue"], parsed.footer["editor"]
     ([('民生保障', '县住建局推进危房改造', ['县住建局']), ('民生保障', '县人社局：开展春风行动', ['县人社局'])], 43, '李勉')
     """
+    # an issue's number run into its first item, the line breaks lost: 〔2019〕第3期 民生补短板我区召开…。
+    roles = [("item" if r == "masthead" and ISSUE_PREFIX.match(p.text) and width(p.text) > 60
+              and SENTENCE_MARK.search(p.text) else r) for p, r in zip(paras, roles)]
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
         top += 1
