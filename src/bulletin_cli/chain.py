@@ -165,11 +165,23 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
             yield rec
 
 
+#: The width of a paragraph's text in an ``--explain`` line.
+EXPLAIN_TEXT = 24
+
+
 def _layout_note(rec: dict, report: Report) -> Callable[[str, str, dict], None]:
-    """Report a document's layout, the rule that chose it and the signals the rule read."""
-    def note(layout: str, rule: str, signals: dict) -> None:
-        read = ", ".join(f"{k}={v}" for k, v in signals.items())
-        report(f"{NOTE}{rec.get('source', '-')}: layout {layout} (rule: {rule}{'; ' + read if read else ''})")
+    """Report a document's layout, every layout's score and the evidence that weighed most for it,
+    then each paragraph's role, how far ahead of the next role it scored, and the features that
+    weighed most for it."""
+    def note(layout: str, how: str, why: dict) -> None:
+        scores = ", ".join(f"{k} {v:+.1f}" for k, v in sorted(why.get("scores", {}).items(), key=lambda x: -x[1]))
+        weighed = ", ".join(f"{f} {w:+.1f}" for f, w in why.get("evidence", []))
+        said = f"scores {scores}; for it: {weighed}" if how == "scores" else how
+        report(f"{NOTE}{rec.get('source', '-')}: layout {layout} ({said})")
+        for role, margin, text, features in why.get("roles", []):
+            shown = text if len(text) <= EXPLAIN_TEXT else text[:EXPLAIN_TEXT - 1] + "…"
+            feats = ", ".join(f"{f} {w:+.1f}" for f, w in features)
+            report(f"{NOTE}  {role:<9} {margin:>5.1f}  {shown}" + (f"  [{feats}]" if feats else ""))
     return note
 
 

@@ -118,6 +118,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         raise ValueError(f"unknown layout {layout!r}; choose from {', '.join(LAYOUTS)}")
     model = model or load_model()
     paras = paragraphs(text)
+    given = roles is not None
     if roles is not None and len(roles) != len(paras):
         raise ValueError(f"{len(roles)} roles given for {len(paras)} paragraphs")
     labelled = label(Page(paras, meta or {}), model)
@@ -135,9 +136,11 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     # (a paragraph read as chrome but holding most of the text is the text, the chrome run into it)
     roles = ["body" if r == "chrome" else r for k, r in enumerate(read) if k not in chrome]
-    reason = ("scores" if scores else "forced", {"scores": scores, "evidence": why(ev, model.layout_weights or {},
-                                                                                   model.layouts, layout)
-                                                 if scores else []})
+    weighed = why(ev, model.layout_weights or {}, model.layouts, layout) if layout in model.layouts else []
+    reason = ("given" if given else "scores" if scores else "forced",
+              {"scores": scores, "evidence": weighed,
+               "roles": [(r, round(labelled.margin(k), 1), paras[k].text, [] if given else labelled.why(k, model))
+                         for k, r in enumerate(read)]})
     parsed = Parsed(layout=layout, reason=reason)
     parsed.roles = labelled
     parsed.regions.extend((paras[k].start, paras[k].end, "chrome") for k in sorted(chrome))
