@@ -181,8 +181,14 @@ def _unnumbered_heading(text: str) -> str | None:
     """The heading a paragraph without a number opens with: the line, or its first sentence run into
     the text after it. Example: 内需拉动明显增强 of 内需拉动明显增强。组织开展扩大有效投资…."""
     m = SENTENCE_MARK.search(text)
-    head = text[:m.start()] if m else text
-    return head.strip() if 2 <= len(head.strip()) <= UNNUMBERED_MAX else None
+    head = text[:m.start()].strip() if m else text.strip()
+    if not 2 <= len(head) <= UNNUMBERED_MAX or HEAD_CLAUSE.search(head):
+        return None  # (a first sentence of clauses is the text itself: 发布《病虫害简报》2期，粮食总产6.5亿斤。)
+    return head
+
+
+#: What separates the clauses of a sentence, which a heading without a number has none of.
+HEAD_CLAUSE = re.compile(r"[，,；;：:]")
 
 
 ENTRY_WITHIN = re.compile(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
@@ -198,8 +204,13 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
         text = p.text
         nodes: list[Draft] = []
         marks = _outline_marks(text)
+        last = parsed.items[-1] if parsed.items else None
+        under = last is not None and last.level is not None and not last.body and last.headline
         if roles is not None and roles[k] == "heading" and not (marks and marks[0][0] == 0) \
-                and (head := _unnumbered_heading(text)) is not None:
+                and (head := _unnumbered_heading(text)) is not None \
+                and not (under and len(text.strip(" 。")) > len(head)) \
+                and (len(text.strip(" 。")) > len(head) or (k + 1 < len(paras) and roles[k + 1] == "body")):
+            # (text run on under a heading is its body; a head on its own line stands over text)
             d = Draft(p.start, p.end, level=(stack[-1][0] + 1) if stack else 1, parent=stack[-1][2] if stack else None)
             d.headline, d.body = head, text[len(head):].lstrip("。！？：:；; ").strip()
             parsed.items.append(d)  # (a leaf: numbered points after it stay under the numbered heading)
