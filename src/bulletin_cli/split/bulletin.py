@@ -353,6 +353,24 @@ def _credit(d: Draft, text: str) -> bool:
     return True
 
 
+def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
+    """What the lexicon knows for certain over what the model read: a date alone is no section
+    (it is the masthead's), and a line opening with a footer's label after the last item is the
+    footer (抄送：…, 本期发：…), whatever else it holds."""
+    out = list(roles)
+    last = max((k for k, r in enumerate(roles) if r in ("headline", "item")), default=len(roles))
+    for k, (p, r) in enumerate(zip(paras, roles)):
+        if r == "section" and parse_date(p.text) and width(p.text) <= 30 and not SENTENCE_MARK.search(p.text):
+            out[k] = "masthead"
+        elif k > last and r in ("body", "item", "credit") and P.FOOTER_START.match(p.text):
+            out[k] = "footer"
+    for k in range(len(out) - 1):  # the distribution list goes on onto the next lines
+        if out[k] == "footer" and k + 1 < len(out) and out[k + 1] in ("body", "item") and k + 1 > last \
+                and not SENTENCE_MARK.search(paras[k + 1].text[:-1]):
+            out[k + 1] = "footer"
+    return out
+
+
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
     """Items of an issue read by the roles of its paragraphs: the lines at the top its masthead,
     each section's name over its items, each headline opening an item and the text under it its
@@ -370,6 +388,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # an issue's number run into its first item, the line breaks lost: 〔2019〕第3期 民生补短板我区召开…。
     roles = [("item" if r == "masthead" and ISSUE_PREFIX.match(p.text) and width(p.text) > 60
               and SENTENCE_MARK.search(p.text) else r) for p, r in zip(paras, roles)]
+    roles = _lexicon_roles(paras, roles)
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
         top += 1
