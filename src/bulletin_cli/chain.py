@@ -27,6 +27,7 @@ from .normalise import NormaliseOptions, normalise_bytes
 from .normalise.punctuation import CID_GLYPH
 from .read.text import DecodeError
 from .split import split_document
+from .split.roles import load_model
 from .tag import mark_duplicate, tag_item
 from .tag.dedupe import Deduper
 
@@ -71,6 +72,8 @@ class Settings:
     keep_documents: bool = False
     #: Report why each document got its layout (``split --explain``).
     explain: bool = False
+    #: A role model of the user's (a file ``scripts/roles.py fit`` wrote); None: the shipped one.
+    roles: str | None = None
 
 
 def item_error(tally: Tally, report: Report) -> Callable[[dict, Exception], None]:
@@ -154,7 +157,8 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
                 continue
             try:
                 why = _layout_note(rec, report) if settings.explain else None
-                items = split_document(rec, settings.layout, settings.captions, why)
+                items = split_document(rec, settings.layout, settings.captions, why,
+                                       load_model(settings.roles) if settings.roles else None)
             except Exception as exc:  # a bug of ours must cost one document, not the run
                 tally.fail(internal_error(rec.get("source", "-"), "split", exc), report)
                 continue

@@ -45,6 +45,8 @@ ERRORS = typer.Option("auto", "--errors",
 CONFIG = typer.Option(None, "--config", help="YAML adding to the shipped lexicon: forms (title words, bullets, "
                                              "footer labels, measures…), unit aliases and categories.")
 JOBS = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes; 0 for one per processor.")
+ROLES = typer.Option(None, "--roles", help="A role model fitted on your own labelled documents as well "
+                     "(python scripts/roles.py fit --labels labels/roles --labels MINE --out MODEL); default: the shipped one.")
 COLUMNS = typer.Option(None, "--columns", help="Table formats: comma-separated columns, in order (dotted names).")
 HEADERS = typer.Option("en", "--headers", help="Table formats: column headers en (field names) or zh (标题, 栏目, …).")
 CSV_ENCODING = typer.Option("utf-8-sig", "--csv-encoding",
@@ -103,7 +105,7 @@ def main_callback(
 
 def _settings(stage: str, encoding: Optional[str], errors: str, config: Optional[List[str]],
               skip: Optional[List[str]] = None, layout: Optional[str] = None, captions: bool = False,
-              explain: bool = False, keep_documents: bool = False) -> "Settings":
+              explain: bool = False, keep_documents: bool = False, roles: Optional[str] = None) -> "Settings":
     """Options for the stages, the lexicon in force; a bad value is a usage error (exit 2)."""
     from .chain import Settings
     from .lexicon import ConfigError, load_config, use
@@ -128,8 +130,15 @@ def _settings(stage: str, encoding: Optional[str], errors: str, config: Optional
     except ConfigError as exc:
         _usage(str(exc))
     use(cfg)
+    if roles:
+        from .split.roles import load_model
+
+        try:
+            load_model(roles)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            _usage(f"--roles {roles}: not a role model ({exc.__class__.__name__}: {exc})")
     return Settings(encoding=encoding, errors=errors, options=options, layout=layout, captions=captions, cfg=cfg,
-                    stage=stage, explain=explain, keep_documents=keep_documents)
+                    stage=stage, explain=explain, keep_documents=keep_documents, roles=roles)
 
 
 def _write_options(kind: str, columns: Optional[str], headers: str, csv_encoding: str, raw: bool,
@@ -288,12 +297,15 @@ def split(
     jobs: int = JOBS,
     layout: Optional[str] = typer.Option(None, "--layout", help="Force a layout: bulletin, article, outline, entries, digest or plain."),
     captions: bool = typer.Option(False, "--captions", help="Also emit caption records for photo captions."),
-    explain: bool = typer.Option(False, "--explain", help="Say on stderr why each document got its layout."),
+    explain: bool = typer.Option(False, "--explain", help="Say on stderr why each document got its layout: every "
+                                 "layout's score, and each paragraph's role with the features that weighed most."),
+    roles: Optional[str] = ROLES,
     columns: Optional[str] = COLUMNS, headers: str = HEADERS, csv_encoding: str = CSV_ENCODING, raw: bool = RAW,
     table_format: str = TABLE_FORMAT,
 ) -> None:
     """Find masthead, sections, items (headline, body, units) and footer; one item record per item."""
-    settings = _settings("split", encoding, errors, config, layout=layout, captions=captions, explain=explain)
+    settings = _settings("split", encoding, errors, config, layout=layout, captions=captions, explain=explain,
+                         roles=roles)
     options = _write_options("item", columns, headers, csv_encoding, raw, table_format, force)
     _emit(paths, glob, fmt, output, options, settings, jobs)
 
@@ -311,11 +323,12 @@ def tag(
     jobs: int = JOBS,
     show_config: bool = typer.Option(False, "--show-config", help="Print the merged configuration and exit."),
     drop_duplicates: bool = typer.Option(False, "--drop-duplicates", help="Leave out items that repeat earlier ones."),
+    roles: Optional[str] = ROLES,
     columns: Optional[str] = COLUMNS, headers: str = HEADERS, csv_encoding: str = CSV_ENCODING, raw: bool = RAW,
     table_format: str = TABLE_FORMAT,
 ) -> None:
     """Canonical units, section category, figures, dates and duplicates for each item."""
-    settings = _settings("tag", encoding, errors, config)
+    settings = _settings("tag", encoding, errors, config, roles=roles)
     if show_config:
         _show_config(settings.cfg)
     options = _write_options("item", columns, headers, csv_encoding, raw, table_format, force)
@@ -346,11 +359,12 @@ def export(
                                                  help="The same as --encoding (kept for older scripts)."),
     drop_duplicates: bool = typer.Option(False, "--drop-duplicates", help="Leave out repeated items."),
     layout: Optional[str] = typer.Option(None, "--layout", help="Force a layout for split."),
+    roles: Optional[str] = ROLES,
     show_config: bool = typer.Option(False, "--show-config", help="Print the merged configuration and exit."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar on a terminal."),
 ) -> None:
     """The whole chain to a file: one row per item in CSV, JSON, JSON Lines, Markdown or SQLite."""
-    settings = _settings("tag", encoding or input_encoding, errors, config, layout=layout)
+    settings = _settings("tag", encoding or input_encoding, errors, config, layout=layout, roles=roles)
     if show_config:
         _show_config(settings.cfg)
     options = _write_options("item", columns, headers, csv_encoding, raw, table_format, force)

@@ -33,10 +33,10 @@ from .common import Para, Parsed, paragraphs
 from .credits import _unit_tokens
 from .digest import parse_digest, parse_plain
 from .entries import parse_entries
+from .features import Page
 from .footer import parse_footer
 from .frame import _frame, page_frame
 from .headlines import split_headline
-from .features import Page
 from .layouts import LAYOUTS as REGISTERED
 from .layouts import decide, evidence, register, why
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
