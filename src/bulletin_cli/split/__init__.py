@@ -35,7 +35,7 @@ from .digest import parse_digest, parse_plain
 from .entries import parse_entries
 from .features import Page
 from .footer import parse_footer
-from .frame import _frame, page_frame
+from .frame import page_frame
 from .headlines import split_headline
 from .layouts import LAYOUTS as REGISTERED
 from .layouts import decide, evidence, register, why
@@ -62,11 +62,6 @@ REDACTION_ANY = re.compile(r"[*xX_]")
 CHROME_SHARE = 0.5
 
 
-def _framed(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para], list[str], Parsed], None]:
-    """A parser of the text inside a document's frame (title, facts line, addressee, signature)."""
-    return lambda paras, roles, parsed: parse(_frame(paras, parsed), parsed)
-
-
 def _whole(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para], list[str], Parsed], None]:
     """A parser that reads the masthead and footer itself."""
     return lambda paras, roles, parsed: parse(paras, parsed)
@@ -84,7 +79,7 @@ register("entries", "yearbook and gazetteer entries: 【name】 text, 《title�
          COMMON | {"section", "entry"})
 register("digest", "heading lines over paragraphs, each paragraph an item with its lead sentence",
          framed_roles(parse_digest), COMMON | {"section", "item", "headline"})
-register("plain", "one item a paragraph (only when asked for)", _framed(parse_plain), frozenset(ROLES), chosen=False)
+register("plain", "one item a paragraph (only when asked for)", framed_roles(parse_plain), frozenset(ROLES), chosen=False)
 #: The layouts split knows.
 LAYOUTS = tuple(REGISTERED)
 
