@@ -174,20 +174,19 @@ def _frame_regions(paras: list[Para], roles: list[str], parsed: Parsed, text: st
     starts = [s for s, _e in spans]
     first = min((d.start for d in parsed.items), default=None)
     for p, role in zip(paras, roles):
-        free = [True] * (p.end - p.start)
-        for s, e in spans[max(bisect.bisect_right(starts, p.start) - 1, 0):bisect.bisect_left(starts, p.end)]:
-            for i in range(max(s, p.start) - p.start, min(e, p.end) - p.start):
-                free[i] = False
-        run = None
-        for i, ok in enumerate([*free, False]):
-            if ok and run is None:
-                run = i
-            elif not ok and run is not None:
-                a, b = p.start + run, p.start + i
-                if text[a:b].strip():
-                    kind = "caption" if role == "caption" else "masthead" if first is None or b <= first else "footer"
-                    parsed.regions.append((a, b, kind))
-                run = None
+        pos = p.start
+        k = max(bisect.bisect_right(starts, p.start) - 1, 0)
+        while pos < p.end:  # the stretches of the paragraph no span covers
+            while k < len(spans) and spans[k][1] <= pos:
+                k += 1
+            if k < len(spans) and spans[k][0] <= pos:
+                pos = spans[k][1]
+                continue
+            end = min(p.end, spans[k][0]) if k < len(spans) else p.end
+            if text[pos:end].strip():
+                kind = "caption" if role == "caption" else "masthead" if first is None or end <= first else "footer"
+                parsed.regions.append((pos, end, kind))
+            pos = end
 
 class Marks:
     """The marked spans (``**bold**``) of a document, found in its text once, so that each item's

@@ -26,6 +26,10 @@ from .headlines import DATELINE, UNIT_HEADLINE, _headline_space, _symbol_section
 from .masthead import WEEK
 from .outline import OUTLINE_MARK
 
+#: The widest line (display columns) that can be a title.
+TITLE_WIDTH = 200
+#: The longest paragraph (characters) folded before it is compared with the others.
+FOLD_MAX = 200
 #: A paragraph at least this wide (display columns), or holding this many sentences, or a sentence
 #: and this wide, is running text.
 TEXT_WIDTH, TEXT_SENTENCES, SENTENCE_WIDTH = 120, 2, 100
@@ -46,10 +50,14 @@ class Page:
     meta: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        running = [k for k, p in enumerate(self.paras) if _running(p.text)]
+        #: sentence marks and display width of each paragraph, counted once
+        self.stops = [len(SENTENCE_MARK.findall(p.text)) for p in self.paras]
+        self.widths = [width(p.text) for p in self.paras]
+        running = [k for k, (n, w) in enumerate(zip(self.stops, self.widths)) if _running(n, w)]
         self.text_start = running[0] if running else len(self.paras)
         self.text_end = running[-1] if running else -1
-        self.folded = [fold(p.text) for p in self.paras]
+        # (only a short line is compared with others for being the same text, folded: a long one as it is)
+        self.folded = [fold(p.text) if len(p.text) <= FOLD_MAX else p.text for p in self.paras]
         seen: dict[str, int] = {}
         for f in self.folded:
             seen[f] = seen.get(f, 0) + 1
@@ -58,9 +66,8 @@ class Page:
         self.meta_title = fold(title) if isinstance(title, str) and title.strip() else ""
 
 
-def _running(text: str) -> bool:
-    stops = len(SENTENCE_MARK.findall(text))
-    return width(text) >= TEXT_WIDTH or stops >= TEXT_SENTENCES or (stops and width(text) >= SENTENCE_WIDTH)
+def _running(stops: int, wide: int) -> bool:
+    return wide >= TEXT_WIDTH or stops >= TEXT_SENTENCES or bool(stops and wide >= SENTENCE_WIDTH)
 
 
 #: The registry: feature name → function of (page, index) giving its value.
@@ -89,6 +96,21 @@ def page_feature(context: bool = False) -> Callable[[Callable[[Page, int], objec
     return register
 
 
+#: How much of a long paragraph the features that look for a line's marks read: its head (a
+#: facts label, a date, a time, a gap, a separator) and its tail (a credit, a photo credit, a
+#: file's name). A mark deep inside running text says nothing of the line's role, and reading
+#: every character of every paragraph for it is most of the table's time.
+HEAD, TAIL = 120, 80
+
+
+def _head(text: str) -> str:
+    return text[:HEAD]
+
+
+def _tail(text: str) -> str:
+    return text[-TAIL:]
+
+
 def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> str:
     for edge, name in zip(edges, names):
         if value <= edge:
@@ -98,16 +120,16 @@ def _bucket(value: float, edges: tuple[float, ...], names: tuple[str, ...]) -> s
 
 # --- shape ------------------------------------------------------------------------------------
 
-@feature(context=True)
-def wide(text: str) -> str:
+@page_feature(context=True)
+def wide(page: Page, k: int) -> str:
     """Display width, bucketed: xs ≤ 8 (一、概况), s ≤ 20, m ≤ 40 (a headline), l ≤ 80, xl ≤ 200, xxl."""
-    return _bucket(width(text), (8, 20, 40, 80, 200), ("xs", "s", "m", "l", "xl", "xxl"))
+    return _bucket(page.widths[k], (8, 20, 40, 80, 200), ("xs", "s", "m", "l", "xl", "xxl"))
 
 
-@feature(context=True)
-def stops(text: str) -> str:
+@page_feature(context=True)
+def stops(page: Page, k: int) -> str:
     """Sentence marks (。！？) in it: 0, 1, 2, 3+."""
-    n = len(SENTENCE_MARK.findall(text))
+    n = page.stops[k]
     return str(n) if n < 3 else "3+"
 
 
@@ -178,7 +200,7 @@ def comma(text: str) -> bool:
 def gap(text: str) -> str | None:
     """White space inside it: wide (two or more, or an ideographic space: fields set apart), one (a
     headline's space before its text)."""
-    inner = text.strip()
+    inner = _head(text.strip())
     if WIDE_GAP.search(inner):
         return "wide"
     return "one" if " " in inner else None
@@ -190,7 +212,7 @@ WIDE_GAP = re.compile(r"\s{2,}|\u3000")
 @feature()
 def digits(text: str) -> str | None:
     """Share of digits: most (over half: a date or number line), some (over a fifth)."""
-    n = sum(ch.isdigit() for ch in text)
+    n = sum(map(str.isdigit, text))
     share = n / max(len(text), 1)
     return "most" if share > 0.5 else "some" if share > 0.2 else None
 
@@ -198,12 +220,16 @@ def digits(text: str) -> str | None:
 @feature()
 def latin(text: str) -> bool:
     """Latin letters make over a third of it: a URL, an e-mail, a file name."""
-    return sum(ch.isascii() and ch.isalpha() for ch in text) > len(text) / 3
+    return len(LATIN.findall(text)) > len(text) / 3
+
+
+LATIN = re.compile(r"[A-Za-z]")
 
 
 @feature()
 def separators(text: str) -> str | None:
     """Separators of page chrome: gt (> » ＞, a breadcrumb), bar (| ｜, a tool bar), slash (/ between words)."""
+    text = _head(text)
     if GT.search(text):
         return "gt"
     if "|" in text or "｜" in text:
@@ -367,15 +393,20 @@ BOOK_LINE = re.compile(r"^《[^《》]{2,40}》$")
 def credit(text: str) -> str | None:
     """A unit's credit: whole (the line is only （县住建局）, ——县水利局, 县文旅局供稿), closing (…。（住建局）),
     bare (a unit name alone: 临澧县农业农村局), source (来源：…, 供稿：… alone on the line)."""
-    if P.SOURCE_LINE.match(text) and width(text) <= 60:
+    short = width(text) <= CREDIT_WIDTH
+    if short and P.SOURCE_LINE.match(text) and width(text) <= 60:
         return "source"
-    if _attribution(text, whole=True):
+    if short and _attribution(text, whole=True):
         return "whole"
-    if _bare_unit_line(text):
+    if short and _bare_unit_line(text):
         return "bare"
-    if len(text) > 6 and _attribution(text):
+    if len(text) > 6 and _attribution(_tail(text)):
         return "closing"
     return None
+
+
+#: The widest line (display columns) that can be a credit alone.
+CREDIT_WIDTH = 90
 
 
 @feature()
@@ -386,9 +417,9 @@ def persons(text: str) -> str | None:
         return "paren"
     if P.WRITER_LINE.match(text):
         return "writer"
-    if P.CAPTION_CREDIT.search(text):
+    if P.CAPTION_CREDIT.search(_tail(text)):
         return "photo"
-    if P.REPORTER.search(text) and width(text) <= 60:
+    if width(text) <= 60 and P.REPORTER.search(text):
         return "reporter"
     return None
 
@@ -406,7 +437,7 @@ def REPORTER(f: dict) -> re.Pattern[str]:
 def persons_tail(text: str) -> bool:
     """Names of persons closing a paragraph of text after a gap or in brackets: …见效。  陈雨彤  孙煜,
     …见效。（郭颖 天乐）."""
-    return len(text) > 30 and bool(PERSONS_TAIL.search(text))
+    return len(text) > 30 and bool(PERSONS_TAIL.search(_tail(text)))
 
 
 PERSONS_TAIL = re.compile(rf"[。！？”]\s*(?:[（(]\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]|"
@@ -453,6 +484,7 @@ def headline_space(text: str) -> bool:
 @feature(context=True)
 def facts(text: str) -> str | None:
     """Labelled facts of a page (来源：, 发布时间：, 作者：, 点击：): how many, 1 or 2 (two or more)."""
+    text = _head(text)
     if not (P.WEB_META.match(text) or P.FACTS_LABEL.search(text)):
         return None
     n = len(P.FACTS_LABEL.findall(text))
@@ -462,6 +494,7 @@ def facts(text: str) -> str | None:
 @feature(context=True)
 def date(text: str) -> str | None:
     """A full date in it: only (the line is a date: 2023年9月22日, 2024-05-06), some (with other words)."""
+    text = _head(text)
     m = DATE.search(text) or DATE_NUMERIC.search(text)
     if not m:
         return None
@@ -475,7 +508,7 @@ TIME_OR_WEEK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|星期.|周[一二三四五
 @feature()
 def clock(text: str) -> bool:
     """A time of day (18:30:04) or a weekday (星期三): a page's clock or a facts line."""
-    return bool(TIME_OR_WEEK.search(text))
+    return bool(TIME_OR_WEEK.search(_head(text)))
 
 
 @feature()
@@ -490,6 +523,8 @@ def issue(text: str) -> bool:
 def title_word(text: str) -> str | None:
     """It ends in a title word: bulletin (…快报, …简报), report (…总结, …报告, …方案), rules (…办法)."""
     t = text.rstrip()
+    if width(t) > TITLE_WIDTH:
+        return None  # (a title is a short line)
     if P.TITLE.match(t):
         return "bulletin"
     if P.RULES_TITLE.search(t):
@@ -555,9 +590,9 @@ def chrome(text: str) -> str | None:
         return "known"
     if width(text) <= 80 and P.CHROME_WORDS.search(text):
         return "words"
-    if CONTACT.search(text):
+    if CONTACT.search(_head(text)):
         return "contact"
-    return "file" if FILE_NAME.search(text) else None
+    return "file" if FILE_NAME.search(_tail(text)) else None
 
 
 @pattern

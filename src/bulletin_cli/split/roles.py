@@ -60,17 +60,8 @@ class Model:
 
     def emissions(self, obs: list[list[str]]) -> list[list[float]]:
         """The score of each role at each paragraph from what it shows."""
-        n = len(self.roles)
-        out = []
-        for o in obs:
-            s = [0.0] * n
-            for f in o:
-                w = self.weights.get(f)
-                if w is not None:
-                    for r in range(n):
-                        s[r] += w[r]
-            out.append(s)
-        return out
+        get, zero = self.weights.get, [0.0] * len(self.roles)
+        return [[sum(col) for col in zip(zero, *filter(None, map(get, o)))] for o in obs]
 
     def decode(self, obs: list[list[str]]) -> tuple[list[int], list[list[float]]]:
         """The best sequence of roles (Viterbi) and the emission scores it weighed."""
@@ -83,25 +74,35 @@ class Model:
         if not em:
             return [], 0.0
         n = len(self.roles)
-        states = sorted(allowed) if allowed else list(range(n))
-        best = {r: self.start[r] + em[0][r] for r in states}
-        back: list[dict[int, int]] = []
-        trans = self.trans
-        for k in range(1, len(em)):
-            row, ptr = {}, {}
-            for b in states:
-                a = max(states, key=lambda a: best[a] + trans[a][b])
-                row[b] = best[a] + trans[a][b] + em[k][b]
-                ptr[b] = a
-            best = row
+        shut = float("-inf")
+        ban = [0.0 if allowed is None or r in allowed else shut for r in range(n)]
+        cols = self._columns()
+        best = [self.start[r] + em[0][r] + ban[r] for r in range(n)]
+        back: list[list[int]] = []
+        for row in em[1:]:
+            nxt, ptr = [], []
+            for b in range(n):
+                cand = list(map(float.__add__, best, cols[b]))
+                top = max(cand)
+                nxt.append(top + row[b] + ban[b])
+                ptr.append(cand.index(top))
+            best = nxt
             back.append(ptr)
-        r = max(states, key=lambda r: best[r])
-        score = best[r]
+        score = max(best)
+        r = best.index(score)
         path = [r]
         for ptr in reversed(back):
             r = ptr[r]
             path.append(r)
         return path[::-1], score
+
+    def _columns(self) -> list[list[float]]:
+        """The transition scores into each role, one list a role (read once a model)."""
+        cols = self.__dict__.get("_cols")
+        if cols is None:
+            cols = self.__dict__["_cols"] = [[float(self.trans[a][b]) for a in range(len(self.roles))]
+                                             for b in range(len(self.roles))]
+        return cols
 
     def to_json(self) -> str:
         """The model as JSON, the same bytes for the same weights (sorted keys, rounded values)."""
@@ -157,14 +158,19 @@ class Labelled:
     rows: list[dict[str, object]]
     obs: list[list[str]]
     scores: list[list[float]]
+    #: The score of the best roles of all (Viterbi's), once known.
+    best: float | None = None
 
     def within(self, model: "Model", roles: frozenset[str]) -> tuple[list[str], float]:
         """The best roles among ``roles`` only (a layout's), and how much worse that sequence scores
         than the best of all (0: the layout's roles are what the model read anyway)."""
+        if set(self.roles) <= roles:
+            return list(self.roles), 0.0  # (the best roles of all are the layout's already)
         allowed = frozenset(INDEX[r] for r in roles)
         path, score = model.viterbi(self.scores, allowed)
-        _, best = model.viterbi(self.scores)
-        return [model.roles[r] for r in path], round(best - score, 3)
+        if self.best is None:
+            self.best = model.viterbi(self.scores)[1]
+        return [model.roles[r] for r in path], round(self.best - score, 3)
 
     def margin(self, k: int) -> float:
         """How far the chosen role's score is ahead of the next best at paragraph ``k``."""
@@ -183,8 +189,9 @@ def label(page: Page, model: Model | None = None) -> Labelled:
     model = model or load_model()
     rows = table(page)
     obs = observations(rows)
-    path, scores = model.decode(obs)
-    return Labelled(page, [model.roles[r] for r in path], rows, obs, scores)
+    scores = model.emissions(obs)
+    path, best = model.viterbi(scores)
+    return Labelled(page, [model.roles[r] for r in path], rows, obs, scores, best)
 
 
 __all__ = ["FEATURES", "INDEX", "ROLES", "Labelled", "Model", "label", "load_model"]
