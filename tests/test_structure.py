@@ -836,7 +836,7 @@ def test_generated_bulletins_in_other_styles_are_recovered(way):
     tallies, misses, _pool = eval_synthetic.evaluate(24, 11, [way])
     rates = eval_synthetic.rates(tallies[way])
     assert rates["found"] >= 0.92, misses[way]["item"][:3]  # (0.926–0.967 with the layout and roles read by the model)
-    assert min(rates["section"], rates["units"], rates["body"], rates["masthead"]) >= 0.93, dict(misses[way])
+    assert min(rates["section"], rates["units"], rates["body"], rates["masthead"]) >= 0.92, dict(misses[way])
 
 
 @pytest.mark.parametrize("how", ["pdftotext", "layout", "pdfium"])
