@@ -522,7 +522,7 @@ def test_layouts_show_every_score_the_evidence_and_each_paragraphs_role():
     assert set(why["scores"]) == {"article", "bulletin", "outline", "entries", "digest"}
     assert why["scores"]["bulletin"] == max(why["scores"].values())
     assert why["evidence"] and all(weight > 0 for _f, weight in why["evidence"])
-    roles = [role for role, _margin, _text, _features in why["roles"]]
+    roles = why["read"]
     assert len(roles) == 16 and roles[3] == "section" and roles.count("headline") >= 3
 
 

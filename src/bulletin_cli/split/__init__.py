@@ -134,8 +134,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     weighed = why(ev, model.layout_weights or {}, model.layouts, layout) if layout in model.layouts else []
     reason = ("given" if given else "scores" if scores else "forced",
               {"scores": scores, "evidence": weighed,
-               "roles": [(r, round(labelled.margin(k), 1), paras[k].text, [] if given else labelled.why(k, model))
-                         for k, r in enumerate(read)]})
+               "read": read})
     parsed = Parsed(layout=layout, reason=reason)
     parsed.roles = labelled
     parsed.regions.extend((paras[k].start, paras[k].end, "chrome") for k in sorted(chrome))
@@ -242,8 +241,12 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
     text = doc["text"]
     simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
     parsed = analyse(simple or text, layout, doc.get("meta"), model, roles)
-    if on_layout is not None:
-        on_layout(parsed.layout, *parsed.reason)
+    if on_layout is not None:  # (each paragraph's role and what weighed most for it, only when asked)
+        how, why = parsed.reason
+        labelled = parsed.roles
+        roles = [(r, round(labelled.margin(k), 1), labelled.page.paras[k].text,
+                  [] if how == "given" else labelled.why(k, model or load_model())) for k, r in enumerate(why["read"])]
+        on_layout(parsed.layout, how, {**why, "roles": roles})
     keep = Restorer(text, simple) if simple else (lambda value, start=0: value)
     meta = {"title": None, "issue": None, "issuer": None, "date": None, "editor": None, "reviewer": None,
             "signer": None, "distribution": None, "note": None}

@@ -34,6 +34,13 @@ class Signals:
     texts: list[str]
     used: dict = field(default_factory=dict)
 
+    @property
+    def joined(self) -> str:
+        """The paragraphs' text as one, joined once."""
+        if "_joined" not in self.__dict__:
+            self.__dict__["_joined"] = "\n".join(self.texts)
+        return self.__dict__["_joined"]
+
     def __getattr__(self, name: str):
         counter = COUNTERS.get(name)
         if counter is None:
@@ -81,19 +88,19 @@ def numbered(s: Signals) -> bool:
 @signal
 def outline_l2(s: Signals) -> int:
     """Second-level outline numbers anywhere: （二）."""
-    return len(OUTLINE_L2.findall("\n".join(s.texts)))
+    return len(OUTLINE_L2.findall(s.joined))
 
 
 @signal
 def outline_l1(s: Signals) -> int:
     """First-level outline numbers where a sentence or paragraph starts: 一、"""
-    return len(OUTLINE_L1.findall("\n".join(s.texts)))
+    return len(OUTLINE_L1.findall(s.joined))
 
 
 @signal
 def outline_l4(s: Signals) -> int:
     """Run-in points anywhere: 一是…二是…"""
-    return len(OUTLINE_L4.findall("\n".join(s.texts)))
+    return len(OUTLINE_L4.findall(s.joined))
 
 
 @signal
