@@ -61,8 +61,16 @@ class Lexicon:
                 return
         elif self.__dict__["_forms"] is None:
             return
+        generation = self.__dict__.get("_generation", 0) + 1
         self.__dict__.clear()
         self.__dict__["_forms"] = forms
+        self.__dict__["_generation"] = generation
+
+    @property
+    def generation(self) -> int:
+        """How many times the forms in force have changed: what was read with the patterns of one
+        generation (a line's features, say) is read again under the next."""
+        return self.__dict__.get("_generation", 0)
 
 
 #: The patterns in force.

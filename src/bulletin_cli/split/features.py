@@ -13,6 +13,7 @@ each as an indicator ``name=value``; ``split --explain`` names them.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -77,8 +78,10 @@ def _running(stops: int, wide: int) -> bool:
 FEATURES: dict[str, Callable[[Page, int], object]] = {}
 #: Features the model also reads off the paragraphs before and after (``p:`` and ``n:``).
 CONTEXT: list[str] = []
-#: The features of a paragraph's text alone, called on the text (the table's fast path).
+#: The features of a paragraph's text alone, called on the text (the table's fast path), and the
+#: features of a paragraph in its document.
 OF_TEXT: dict[str, Callable[[str], object]] = {}
+OF_PAGE: dict[str, Callable[[Page, int], object]] = {}
 
 
 def feature(context: bool = False) -> Callable[[Callable[[str], object]], Callable[[str], object]]:
@@ -96,6 +99,7 @@ def page_feature(context: bool = False) -> Callable[[Callable[[Page, int], objec
     """Register a feature of a paragraph in its document."""
     def register(fn: Callable[[Page, int], object]) -> Callable[[Page, int], object]:
         FEATURES[fn.__name__] = fn
+        OF_PAGE[fn.__name__] = fn
         if context:
             CONTEXT.append(fn.__name__)
         return fn
@@ -628,9 +632,24 @@ def tokens(text: str) -> str | None:
 
 def table(page: Page) -> list[dict[str, object]]:
     """Every feature of every paragraph: one row a paragraph, each feature's value (None: absent)."""
-    calls = [(name, OF_TEXT.get(name), fn) for name, fn in FEATURES.items()]
-    return [{name: (of_text(p.text) if of_text is not None else fn(page, k)) for name, of_text, fn in calls}
-            for k, p in enumerate(page.paras)]
+    rows = []
+    for k, p in enumerate(page.paras):
+        row = dict(zip(OF_TEXT, _of_text(p.text, P.generation)))
+        for name, fn in OF_PAGE.items():
+            row[name] = fn(page, k)
+        rows.append({name: row[name] for name in FEATURES})
+    return rows
+
+
+#: How many lines' text features a process keeps, read once a distinct text: a site's chrome, a
+#: bulletin's footer and a report's headings come again and again across a folder of documents.
+TEXT_CACHE = 8192
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE)
+def _of_text(text: str, generation: int) -> tuple:
+    """A line's text features under the lexicon's ``generation`` (a --config read again)."""
+    return tuple(fn(text) for fn in OF_TEXT.values())
 
 
 #: Pairs of features the model also reads together (a linear model cannot combine them itself):
