@@ -21,10 +21,16 @@ from .credits import _attribution
 from .entries import count_entries
 from .headlines import _symbol_section
 from .masthead import WEEK
-from .outline import OUTLINE_L2, OUTLINE_L4, OUTLINE_MARK, run_on_chains
+from .outline import CHAIN_GLUED, GLUED_MARK, OUTLINE_L2, OUTLINE_L4, OUTLINE_MARK, run_on_chains
 
 #: A first-level outline number where a sentence or paragraph starts. Example: 一、 in 。一、上半年工作.
 OUTLINE_L1 = re.compile(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
+
+#: How much of a paragraph's end a closing credit stands in (characters).
+CREDIT_TAIL = 120
+#: A point of a 一是…二是… list, to look for the list only where there is one.
+POINT_WORD = re.compile(rf"[{CN_DIGITS}]是")
+
 
 @dataclass
 class Signals:
@@ -69,7 +75,7 @@ def sections(s: Signals) -> int:
 @signal
 def attributions(s: Signals) -> int:
     """Paragraphs closing with a unit's credit: …。（住建局）."""
-    return sum(1 for t in s.texts if _attribution(t))
+    return sum(1 for t in s.texts if _attribution(t[-CREDIT_TAIL:]))  # (a credit closes the paragraph)
 
 
 @signal
@@ -100,13 +106,15 @@ def outline_l1(s: Signals) -> int:
 @signal
 def outline_l4(s: Signals) -> int:
     """Run-in points anywhere: 一是…二是…"""
-    return len(OUTLINE_L4.findall(s.joined))
+    return len(OUTLINE_L4.findall(s.joined)) if POINT_WORD.search(s.joined) else 0
 
 
 @signal
 def run_on_list(s: Signals) -> int:
     """Points of numbered lists run on inside the text, glued to the words before them (their line
     breaks lost): 概况主要内容1、乡(镇)辖行政村个数2、总面积…3、总人口…"""
+    if len(GLUED_MARK.findall(s.joined)) < CHAIN_GLUED:
+        return 0  # (too few numbers glued to words in the whole text for any list run on)
     return sum(len(run_on_chains(t)) for t in s.texts)
 
 
