@@ -36,6 +36,7 @@ FOLD_MAX = 200
 TEXT_WIDTH, TEXT_SENTENCES, SENTENCE_WIDTH = 120, 2, 100
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Text as compared with other text: NFKC, no white space, no dots. Example: 平潭 · 新闻 → 平潭新闻."""
     return UNFOLDED.sub("", unicodedata.normalize("NFKC", text))

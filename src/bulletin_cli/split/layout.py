@@ -26,6 +26,30 @@ from .outline import CHAIN_GLUED, GLUED_MARK, OUTLINE_L2, OUTLINE_L4, OUTLINE_MA
 #: A first-level outline number where a sentence or paragraph starts. Example: 一、 in 。一、上半年工作.
 OUTLINE_L1 = re.compile(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
 
+#: A first-level outline number, and what may stand before it (a stop, white space, the start).
+L1_NUMBER = re.compile(rf"[{CN_DIGITS}]{{1,3}}、")
+L1_BEFORE = frozenset("。；！？\n\t \u3000\r\x0b\x0c")
+#: A number of a list glued to the word before it, and what may not stand before it (as
+#: :data:`~bulletin_cli.split.outline.GLUED_MARK`).
+GLUED_NUMBER = re.compile(rf"[\d{CN_DIGITS}]{{1,2}}[、.．](?![\d．.])")
+GLUED_NOT_BEFORE = frozenset("。；！？：:;!?”.．")
+
+
+def _count_after(number: re.Pattern[str], text: str, chars: frozenset[str], exclude: bool = False) -> int:
+    """How many times ``number`` stands after one of ``chars`` or the start of a line (after none
+    of them, a digit, a space or the start, with ``exclude``): a pattern that opens with a class of
+    characters, which the engine skips to, checked behind in Python (a look-behind at every
+    position is most of the time of a scan of the whole text)."""
+    n = 0
+    for m in number.finditer(text):
+        before = text[m.start() - 1] if m.start() else ""
+        if exclude:
+            n += bool(before) and before not in chars and not before.isspace() and not before.isdigit()
+        else:
+            n += not before or before in chars or before.isspace()
+    return n
+
+
 #: How much of a paragraph's end a closing credit stands in (characters).
 CREDIT_TAIL = 120
 #: A point of a 一是…二是… list, to look for the list only where there is one.
@@ -100,7 +124,7 @@ def outline_l2(s: Signals) -> int:
 @signal
 def outline_l1(s: Signals) -> int:
     """First-level outline numbers where a sentence or paragraph starts: 一、"""
-    return len(OUTLINE_L1.findall(s.joined))
+    return _count_after(L1_NUMBER, s.joined, L1_BEFORE)
 
 
 @signal
@@ -113,7 +137,7 @@ def outline_l4(s: Signals) -> int:
 def run_on_list(s: Signals) -> int:
     """Points of numbered lists run on inside the text, glued to the words before them (their line
     breaks lost): 概况主要内容1、乡(镇)辖行政村个数2、总面积…3、总人口…"""
-    if len(GLUED_MARK.findall(s.joined)) < CHAIN_GLUED:
+    if _count_after(GLUED_NUMBER, s.joined, GLUED_NOT_BEFORE, exclude=True) < CHAIN_GLUED:
         return 0  # (too few numbers glued to words in the whole text for any list run on)
     return sum(len(run_on_chains(t)) for t in s.texts)
 

@@ -71,27 +71,29 @@ class Model:
     def viterbi(self, em: list[list[float]], allowed: frozenset[int] | None = None) -> tuple[list[int], float]:
         """The best sequence of roles for the emission scores ``em`` among the roles ``allowed``
         (all when None), and its score. Exact, and fast: at each paragraph only the roles that
-        could be on the best path are tried (a role whose score is more than twice the spread of
-        the transition scores below the paragraph's best role can never be: putting that role in
-        its place would score more, whatever came before and after)."""
+        could be on the best path are tried. A role is left out where its score, with the best
+        transitions into and out of it, is below another role's with the worst: putting that other
+        role in its place would score more, whatever came before and after."""
         if not em:
             return [], 0.0
         n = len(self.roles)
-        allowed_list = sorted(allowed) if allowed else list(range(n))
-        slack = self._slack()
+        states = sorted(allowed) if allowed else list(range(n))
+        hi, lo = self._bounds()
         trans, start = self.trans, self.start
+        if allowed is None:
+            def live(row: list[float]) -> list[int]:
+                floor = max(map(float.__add__, row, lo))
+                return [r for r, v in enumerate(map(float.__add__, row, hi)) if v >= floor]
+        else:
+            def live(row: list[float]) -> list[int]:
+                floor = max(row[r] + lo[r] for r in states)
+                return [r for r in states if row[r] + hi[r] >= floor]
 
-        def live(row: list[float]) -> list[int]:
-            top = max(row[r] for r in allowed_list)
-            return [r for r in allowed_list if row[r] >= top - slack]
-
-        states = live(em[0])
-        best = {r: start[r] + em[0][r] for r in states}
+        best = {r: start[r] + em[0][r] for r in live(em[0])}
         back: list[dict[int, int]] = []
         for row in em[1:]:
-            now = live(row)
             nxt, ptr = {}, {}
-            for b in now:
+            for b in live(row):
                 arg, top = -1, float("-inf")
                 for a, v in best.items():
                     v += trans[a][b]
@@ -108,13 +110,18 @@ class Model:
             path.append(r)
         return path[::-1], score
 
-    def _slack(self) -> float:
-        """Twice the spread of the transition scores (and the start scores), read once a model."""
-        slack = self.__dict__.get("_slack_value")
-        if slack is None:
-            flat = [x for row in self.trans for x in row]
-            slack = self.__dict__["_slack_value"] = 2 * (max(flat) - min(flat)) + (max(self.start) - min(self.start))
-        return slack
+    def _bounds(self) -> tuple[list[float], list[float]]:
+        """For each role, the most and the least its transitions in (or start) and out (or end)
+        can add to a path through it, read once a model."""
+        got = self.__dict__.get("_bounds_value")
+        if got is None:
+            n = len(self.roles)
+            t = self.trans
+            ins = [[t[a][r] for a in range(n)] + [self.start[r]] for r in range(n)]
+            outs = [list(t[r]) + [0.0] for r in range(n)]
+            got = self.__dict__["_bounds_value"] = ([float(max(ins[r]) + max(outs[r])) for r in range(n)],
+                                                    [float(min(ins[r]) + min(outs[r])) for r in range(n)])
+        return got
 
     def to_json(self) -> str:
         """The model as JSON, the same bytes for the same weights (sorted keys, rounded values)."""
