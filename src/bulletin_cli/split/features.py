@@ -648,6 +648,13 @@ TEXT_CACHE = 8192
 
 
 @functools.lru_cache(maxsize=TEXT_CACHE)
+def _own_text(text: str, generation: int) -> tuple[str, ...]:
+    """A line's text features as the model reads them (``name=value``)."""
+    return tuple(name if value is True else f"{name}={value}"
+                 for name, value in zip(OF_TEXT, _of_text(text, generation)) if value)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE)
 def _of_text(text: str, generation: int) -> tuple:
     """A line's text features under the lexicon's ``generation`` (a --config read again)."""
     return tuple(fn(text) for fn in OF_TEXT.values())
@@ -684,6 +691,26 @@ def document(rows: list[dict[str, object]]) -> list[str]:
     if any(r["notice_word"] for r in rows[:3]):
         out.append("d:title=notice")
     return out
+
+
+def observed_apart(rows: list[dict[str, object]], texts: list[str]) -> tuple[list[tuple[str, ...]], list[list[str]]]:
+    """The same observations as :func:`observations`, in two parts: each line's text features
+    (made once a distinct text, and scored once by the model) and the rest (where it stands,
+    the pairs, its neighbours, the whole document)."""
+    whole = document(rows)
+    n = len(rows)
+    own, rest = [], []
+    for k, row in enumerate(rows):
+        own.append(_own_text(texts[k], P.generation))
+        obs = ["bias", *(name if row[name] is True else f"{name}={row[name]}" for name in OF_PAGE if row[name]), *whole]
+        obs.extend(f"{a}={row[a] or '-'}&{b}={row[b] or '-'}" for a, b in PAIRS)
+        for prefix, j in (("p:", k - 1), ("n:", k + 1)):
+            if 0 <= j < n:
+                obs.extend(f"{prefix}{name}={rows[j][name]}" for name in CONTEXT if rows[j][name])
+            else:
+                obs.append(f"{prefix}none")
+        rest.append(obs)
+    return own, rest
 
 
 def observations(rows: list[dict[str, object]]) -> list[list[str]]:

@@ -21,7 +21,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from .features import FEATURES, Page, observations, table
+from .features import FEATURES, Page, observations, observed_apart, table
 
 #: The roles a paragraph can play. What each means is in docs/roles.md.
 ROLES: tuple[str, ...] = (
@@ -62,6 +62,21 @@ class Model:
         """The score of each role at each paragraph from what it shows."""
         get, zero = self.weights.get, [0.0] * len(self.roles)
         return [[sum(col) for col in zip(zero, *filter(None, map(get, o)))] for o in obs]
+
+    def emissions_apart(self, own: list[tuple[str, ...]], rest: list[list[str]]) -> list[list[float]]:
+        """The same scores as :meth:`emissions`, each line's text features scored once a distinct
+        set of them (see :func:`~bulletin_cli.split.features.observed_apart`)."""
+        get, zero = self.weights.get, [0.0] * len(self.roles)
+        cache = self.__dict__.setdefault("_own_scores", {})
+        if len(cache) > OWN_SCORES:
+            cache.clear()
+        out = []
+        for mine, others in zip(own, rest):
+            part = cache.get(mine)
+            if part is None:
+                part = cache[mine] = [sum(col) for col in zip(zero, *filter(None, map(get, mine)))]
+            out.append([sum(col) for col in zip(part, *filter(None, map(get, others)))])
+        return out
 
     def decode(self, obs: list[list[str]]) -> tuple[list[int], list[list[float]]]:
         """The best sequence of roles (Viterbi) and the emission scores it weighed."""
@@ -155,6 +170,8 @@ def _rounded(weights: dict[str, list[float]]) -> dict[str, list[float]]:
 
 
 MODEL_FILE = "roles.json"
+#: How many distinct lines' text scores a model keeps (a site's chrome and footers repeat).
+OWN_SCORES = 8192
 
 
 @functools.lru_cache(maxsize=4)
@@ -175,7 +192,7 @@ class Labelled:
     page: Page
     roles: list[str]
     rows: list[dict[str, object]]
-    obs: list[list[str]]
+    obs: list[list[str]] | None  # (made when asked: --explain)
     scores: list[list[float]]
     #: The score of the best roles of all (Viterbi's), once known.
     best: float | None = None
@@ -198,6 +215,8 @@ class Labelled:
 
     def why(self, k: int, model: Model, top: int = 3) -> list[tuple[str, float]]:
         """The features that weighed most for paragraph ``k``'s role (``split --explain``)."""
+        if self.obs is None:
+            self.obs = observations(self.rows)
         r = INDEX[self.roles[k]]
         weighed = [(f, model.weights[f][r]) for f in self.obs[k] if f in model.weights]
         return sorted(weighed, key=lambda x: -x[1])[:top]
@@ -207,10 +226,9 @@ def label(page: Page, model: Model | None = None) -> Labelled:
     """Label every paragraph of ``page`` with its role."""
     model = model or load_model()
     rows = table(page)
-    obs = observations(rows)
-    scores = model.emissions(obs)
+    scores = model.emissions_apart(*observed_apart(rows, [p.text for p in page.paras]))
     path, best = model.viterbi(scores)
-    return Labelled(page, [model.roles[r] for r in path], rows, obs, scores, best)
+    return Labelled(page, [model.roles[r] for r in path], rows, None, scores, best)
 
 
 __all__ = ["FEATURES", "INDEX", "ROLES", "Labelled", "Model", "label", "load_model"]
