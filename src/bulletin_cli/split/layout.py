@@ -21,7 +21,7 @@ from .credits import _attribution
 from .entries import count_entries
 from .headlines import _symbol_section
 from .masthead import WEEK
-from .outline import CHAIN_GLUED, GLUED_MARK, OUTLINE_L2, OUTLINE_L4, OUTLINE_MARK, run_on_chains
+from .outline import CHAIN_GLUED, OUTLINE_L2, OUTLINE_L4, OUTLINE_MARK, run_on_chains
 
 #: A first-level outline number where a sentence or paragraph starts. Example: 一、 in 。一、上半年工作.
 OUTLINE_L1 = re.compile(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
