@@ -11,6 +11,7 @@ as evidence beside the paragraphs' roles (:func:`bulletin_cli.split.layouts.evid
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -48,6 +49,18 @@ def _count_after(number: re.Pattern[str], text: str, chars: frozenset[str], excl
         else:
             n += not before or before in chars or before.isspace()
     return n
+
+
+@functools.lru_cache(maxsize=8192)
+def _closing_credit(tail: str, generation: int) -> bool:
+    """A credit closes the paragraph whose end this is (read once a distinct end)."""
+    return bool(_attribution(tail))
+
+
+@functools.lru_cache(maxsize=8192)
+def _run_on_points(text: str, generation: int) -> int:
+    """How many points of lists run on inside the paragraph (read once a distinct paragraph)."""
+    return len(run_on_chains(text))
 
 
 #: How much of a paragraph's end a closing credit stands in (characters).
@@ -99,7 +112,7 @@ def sections(s: Signals) -> int:
 @signal
 def attributions(s: Signals) -> int:
     """Paragraphs closing with a unit's credit: …。（住建局）."""
-    return sum(1 for t in s.texts if _attribution(t[-CREDIT_TAIL:]))  # (a credit closes the paragraph)
+    return sum(1 for t in s.texts if _closing_credit(t[-CREDIT_TAIL:], P.generation))
 
 
 @signal
@@ -139,7 +152,7 @@ def run_on_list(s: Signals) -> int:
     breaks lost): 概况主要内容1、乡(镇)辖行政村个数2、总面积…3、总人口…"""
     if _count_after(GLUED_NUMBER, s.joined, GLUED_NOT_BEFORE, exclude=True) < CHAIN_GLUED:
         return 0  # (too few numbers glued to words in the whole text for any list run on)
-    return sum(len(run_on_chains(t)) for t in s.texts)
+    return sum(_run_on_points(t, P.generation) for t in s.texts)
 
 
 @signal
