@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from bulletin_cli.normalise import normalise_bytes  # noqa: E402
+from bulletin_cli.split import analyse  # noqa: E402
 from bulletin_cli.split.common import paragraphs  # noqa: E402
 from bulletin_cli.split.features import Page  # noqa: E402
 from bulletin_cli.split.learn import LabelledDoc, accuracy, fit, read_corpus, write_labels  # noqa: E402
@@ -53,14 +54,17 @@ def draft(args) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name in args.files:
         path = Path(name)
-        target = out / (path.name.split(".")[0] + ("_" + path.suffix[1:] if path.suffix != ".txt" else "") + ".tsv")
+        name = path.name.replace(".", "_")
+        target = out / ((name[:-4] if name.endswith("_txt") else name) + ".tsv")
         if target.exists() and not args.force:
             print(f"{target}: exists (use --force to draft it again)", file=sys.stderr)
             continue
         page, doc = document_page(path)
         roles = label(page).roles if page.paras else []
+        layout = analyse("\n\n".join(p.text for p in page.paras), meta=page.meta).layout if page.paras else ""
         ld = LabelledDoc(target.stem, args.site or target.stem, page.meta, roles, [p.text for p in page.paras],
-                         source=str(path))
+                         source=str(path), notes=["drafted by the model: check every role by hand (docs/roles.md)"],
+                         layout=layout)
         write_labels(ld, target)
         print(f"{target}: {len(roles)} paragraphs drafted", file=sys.stderr)
     return 0
