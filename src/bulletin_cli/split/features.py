@@ -698,19 +698,25 @@ def observed_apart(rows: list[dict[str, object]], texts: list[str]) -> tuple[lis
     (made once a distinct text, and scored once by the model) and the rest (where it stands,
     the pairs, its neighbours, the whole document)."""
     whole = document(rows)
-    n = len(rows)
     own, rest = [], []
     for k, row in enumerate(rows):
         own.append(_own_text(texts[k], P.generation))
         obs = ["bias", *(name if row[name] is True else f"{name}={row[name]}" for name in OF_PAGE if row[name]), *whole]
-        obs.extend(f"{a}={row[a] or '-'}&{b}={row[b] or '-'}" for a, b in PAIRS)
-        for prefix, j in (("p:", k - 1), ("n:", k + 1)):
-            if 0 <= j < n:
-                obs.extend(f"{prefix}{name}={rows[j][name]}" for name in CONTEXT if rows[j][name])
-            else:
-                obs.append(f"{prefix}none")
+        obs.extend(_around(rows, k))
         rest.append(obs)
     return own, rest
+
+
+def _around(rows: list[dict[str, object]], k: int) -> list[str]:
+    """The pairs of paragraph ``k`` and the context features of its neighbours (``p:``, ``n:``)."""
+    row = rows[k]
+    out = [f"{a}={row[a] or '-'}&{b}={row[b] or '-'}" for a, b in PAIRS]
+    for prefix, j in (("p:", k - 1), ("n:", k + 1)):
+        if 0 <= j < len(rows):
+            out.extend(f"{prefix}{name}={rows[j][name]}" for name in CONTEXT if rows[j][name])
+        else:
+            out.append(f"{prefix}none")
+    return out
 
 
 def observations(rows: list[dict[str, object]]) -> list[list[str]]:
@@ -721,15 +727,9 @@ def observations(rows: list[dict[str, object]]) -> list[list[str]]:
         return [name if value is True else f"{name}={value}" for name, value in row.items() if value]
 
     out = []
-    n = len(rows)
     whole = document(rows)
     for k, row in enumerate(rows):
         obs = ["bias", *own(row), *whole]
-        obs.extend(f"{a}={row[a] or '-'}&{b}={row[b] or '-'}" for a, b in PAIRS)
-        for prefix, j in (("p:", k - 1), ("n:", k + 1)):
-            if 0 <= j < n:
-                obs.extend(f"{prefix}{name}={rows[j][name]}" for name in CONTEXT if rows[j][name])
-            else:
-                obs.append(f"{prefix}none")
+        obs.extend(_around(rows, k))
         out.append(obs)
     return out
