@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from bulletin_cli.cli import app
 from bulletin_cli.normalise import normalise_bytes, normalise_text
 from bulletin_cli.split import LAYOUTS, analyse, split_document
-from bulletin_cli.split.common import paragraphs
+from bulletin_cli.split.bulletin import parse_bulletin_roles
+from bulletin_cli.split.common import Parsed, paragraphs
 from bulletin_cli.split.features import CONTEXT, FEATURES, Page, observations, table
 from bulletin_cli.split.layouts import LAYOUTS as REGISTERED
 from bulletin_cli.split.layouts import decide, evidence
@@ -182,3 +183,23 @@ def test_a_users_role_model_is_used_and_a_bad_one_refused(tmp_path):
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["split", str(src), "--roles", str(tmp_path / "bad.json")])
     assert result.exit_code == 2 and "not a role model" in result.stderr
+
+
+def test_under_sections_a_paragraph_with_no_mark_of_its_own_continues_the_open_item():
+    # pingtan_34 (平潭卫计局工作简报): a model that had not seen the site read a story's second
+    # paragraph as an item of its own; with sections over the stories it continues the open one
+    paras = paragraphs("党建工作\n12月21日，局党组成员、副局长许旺平以“以新思想为指引”为题讲党课。\n"
+                       "许旺平副局长强调，一要持续推进作风建设常态化制度化。\n"
+                       "简讯\n区妇幼保健院“两癌普查”结果 今年，区妇幼保健院共完成筛查3000人。")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["section", "item", "item", "section", "item"], parsed)
+    assert [(d.section, d.body[:5]) for d in parsed.items] == [("党建工作", "12月21"), ("简讯", "今年，区妇")]
+    assert "许旺平副局长强调" in parsed.items[0].body
+
+
+def test_a_column_of_briefs_without_headlines_keeps_a_paragraph_an_item():
+    # r02 (创城动态): no headline or section anywhere, each paragraph one brief
+    paras = paragraphs("创城动态\n近日，集义乡组织各村集中清理乱堆乱放。\n创城工作开展以来，徐沟镇共发放宣传资料25000余份。")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["title", "item", "item"], parsed)
+    assert len(parsed.items) == 2

@@ -629,6 +629,19 @@ def tokens(text: str) -> str | None:
     return "many" if len(parts) >= 4 and all(len(x) <= 6 for x in parts) else None
 
 
+def opens_item(row: dict[str, object]) -> bool:
+    """A paragraph that shows a mark of opening an item of its own: a headline run into its text
+    after a space, a unit and a colon, a bullet, a number, a unit's label, a credit closing it.
+    Example: ``县人社局：开展春风行动。组织招聘会5场。``."""
+    return bool(row["headline_space"] or row["unit_colon"] or row["bullet"] or row["outline"]
+                or row["bracket_lead"] == "unit" or row["credit"] == "closing")
+
+
+def text_row(text: str) -> dict[str, object]:
+    """A line's text features by name (see :func:`table`), read once a distinct text."""
+    return dict(zip(OF_TEXT, _of_text(text, P.generation)))
+
+
 # --- the table --------------------------------------------------------------------------------
 
 def table(page: Page) -> list[dict[str, object]]:

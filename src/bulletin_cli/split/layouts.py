@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .common import Para, Parsed
+from .features import opens_item
 from .layout import Signals
 
 #: A parser: the document's paragraphs (page chrome gone) and what split has found so far.
@@ -86,8 +87,7 @@ def _marked(rows: list[dict], roles: list[str], k: int) -> bool:
     row = rows[k]
     if roles[k] == "headline":
         return k + 1 < len(roles) and roles[k + 1] in ("body", "credit")
-    return bool(row["headline_space"] or row["unit_colon"] or row["bullet"] or row["outline"]
-                or row["bracket_lead"] == "unit" or row["credit"] == "closing")
+    return opens_item(row)
 
 
 def evidence(paras: list[Para], roles: list[str], rows: list[dict] | None = None) -> list[str]:
