@@ -203,3 +203,21 @@ def test_a_column_of_briefs_without_headlines_keeps_a_paragraph_an_item():
     parsed = Parsed(layout="bulletin")
     parse_bulletin_roles(paras, ["title", "item", "item"], parsed)
     assert len(parsed.items) == 2
+
+
+def test_a_title_read_as_chrome_is_the_plain_line_above_the_facts_line():
+    # s23 (濉溪县): breadcrumb, the title, share marks, then the facts line; nothing read as a title
+    text = ("您的位置：首页 > 专题 > 食品安全 > 动态\n\n闻令而动，从令如流！县卫健、市监、疾控部门联合进行核酸检测\n\n• |\n\n"
+            "作者：| 来源：本网 | 时间:2020-06-20\n\n近日，北京新发地农产品批发市场发生聚集性新冠肺炎疫情。")
+    parsed = analyse(text, "article", roles=["chrome", "chrome", "chrome", "facts", "body"])
+    assert parsed.items[0].headline == "闻令而动，从令如流！县卫健、市监、疾控部门联合进行核酸检测"
+
+
+def test_a_title_printed_again_with_characters_dropped_gives_way_to_its_whole_copy():
+    # s21 (会昌县): the page's header holds the whole title; the crawl's copy lost 年 before 10
+    text = ("关于2023年10月份民生实事项目进展情况的通报\n\n访问量：\n\n关于202310月份民生实事项目进展情况的通报\n\n"
+            "办好65件民生实事项目是县政府对全县人民的庄严承诺。")
+    parsed = analyse(text, "article", roles=["chrome", "chrome", "title", "body"])
+    assert parsed.items[0].headline == "关于2023年10月份民生实事项目进展情况的通报"
+    same = analyse(text.replace("关于202310月份", "关于会昌县10月份"), "article", roles=["chrome", "chrome", "title", "body"])
+    assert same.items[0].headline.startswith("关于会昌县")  # another title, not a copy: the labelled one stands

@@ -24,7 +24,7 @@ import bisect
 import re
 from typing import Callable
 
-from ..lexicon.patterns import CJK, P, alternation, pattern
+from ..lexicon.patterns import CJK, P, alternation, pattern, width
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
@@ -60,6 +60,11 @@ REDACTION_ANY = re.compile(r"[*xX_]")
 #: A paragraph labelled page chrome but holding this share of the document's text is the text
 #: with the chrome run into it (the page's line breaks lost), not chrome.
 CHROME_SHARE = 0.5
+#: The widest line that may be a title found among the chrome, and how far above a title its
+#: whole copy may stand.
+TITLE_WIDTH = 120
+TITLE_LOOKBACK = 4
+CJK_RE = re.compile(f"[{CJK}]")
 
 
 def _whole(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para], list[str], Parsed], None]:
@@ -98,6 +103,52 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     return chrome
 
 
+#: How much of a title a copy may lack and still be the same title with characters dropped.
+DROPPED_SHARE = 0.85
+
+
+def _dropped_from(full: str, short: str) -> bool:
+    """``short`` is ``full`` with a few characters dropped (a crawl that lost 年 and 日 before
+    digits): 关于202310月份民生实事… from 关于2023年10月份民生实事…."""
+    if not (8 <= len(short) < len(full)) or len(short) < DROPPED_SHARE * len(full):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in short)
+
+
+def _plain_line(row: dict[str, object], text: str) -> bool:
+    """A line of words that no page chrome shows: no chrome words, separators or tool-bar tokens,
+    Chinese letters, title-wide."""
+    return (not row["chrome"] and not row["separators"] and not row["tokens"]
+            and 8 <= width(text) <= TITLE_WIDTH and bool(CJK_RE.search(text)))
+
+
+def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> list[str]:
+    """A page's title read as chrome, found again by where it stands: the plain line nearest above
+    the facts line (来源：… 时间：…) where nothing was read as a title; the whole copy of a title
+    the page printed again with characters dropped. The roles, with the title's."""
+    roles = list(roles)
+    titles = [k for k, r in enumerate(roles) if r == "title"]
+    facts = next((k for k, r in enumerate(roles) if r == "facts"), None)
+    if not titles and facts is not None:
+        for k in range(facts - 1, -1, -1):
+            if roles[k] != "chrome":
+                break
+            if not CJK_RE.search(paras[k].text):
+                continue  # (• | and other marks between them)
+            if _plain_line(rows[k], paras[k].text):
+                roles[k] = "title"
+            break
+    elif titles:
+        t = titles[0]
+        for k in range(max(0, t - TITLE_LOOKBACK), t):
+            if roles[k] == "chrome" and _plain_line(rows[k], paras[k].text) \
+                    and _dropped_from(paras[k].text.replace(" ", ""), paras[t].text.replace(" ", "")):
+                roles[k], roles[t] = "title", "chrome"
+                break
+    return roles
+
+
 def analyse(text: str, layout: str | None = None, meta: dict | None = None, model: Model | None = None,
             roles: list[str] | None = None) -> Parsed:
     """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`. ``meta`` is what the
@@ -127,6 +178,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         read = list(roles)
     else:
         read, _cost = labelled.within(model, REGISTERED[layout].roles)  # the roles the layout admits
+    read = _title_from_chrome(paras, read, labelled.rows)
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     # (a paragraph read as chrome but holding most of the text is the text, the chrome run into it)
