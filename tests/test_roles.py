@@ -221,3 +221,24 @@ def test_a_title_printed_again_with_characters_dropped_gives_way_to_its_whole_co
     assert parsed.items[0].headline == "关于2023年10月份民生实事项目进展情况的通报"
     same = analyse(text.replace("关于202310月份", "关于会昌县10月份"), "article", roles=["chrome", "chrome", "title", "body"])
     assert same.items[0].headline.startswith("关于会昌县")  # another title, not a copy: the labelled one stands
+
+
+def test_a_signature_after_lines_read_as_chrome_is_found_and_the_lines_between_kept():
+    # pingtan_28 (招租通告): the last lines read as chrome by a model that had not seen the site
+    text = ("平潭县粮油工业公司房屋公开招租的通告\n\n来源：中国平潭 发布时间：2013-06-21\n\n"
+            "平潭县粮油工业公司将位于城关东大街泰元广场北段房屋进行公开招租。\n\n"
+            "报名地点：平潭县粮油工业公司 联系人：林先生（13788879006）\n\n0591—24332430\n\n平潭县粮油工业公司\n\n2013年6月21日")
+    parsed = analyse(text, "article", roles=["title", "facts", "body", "chrome", "chrome", "chrome", "chrome"])
+    assert parsed.masthead["issuer"] == "平潭县粮油工业公司"
+    assert "联系人：林先生" in parsed.items[0].body
+
+
+def test_a_signature_run_onto_the_last_sentence_names_the_signing_office():
+    # pingtan_27 (公告): the crawl ran the office and date onto the text's last line
+    text = ("关于谨防大学新生低保户困难补助诈骗的公告\n\n来源：纪委监察室 发布时间：2015-08-24\n\n"
+            "近日，社会上有虚假信息称，低保户学生可领取一万元补助金，请不要上当受骗。 平潭综合实验区社会事业局教育处2015．8．24")
+    parsed = analyse(text, "article", roles=["title", "facts", "body"])
+    assert parsed.masthead["issuer"] == "平潭综合实验区社会事业局教育处"
+    plain = analyse(text.replace("平潭综合实验区社会事业局教育处2015．8．24", "详见2015年工作安排"), "article",
+                    roles=["title", "facts", "body"])
+    assert plain.masthead["issuer"] == "纪委监察室"  # no office at the end: the site's source stands

@@ -64,6 +64,8 @@ CHROME_SHARE = 0.5
 #: whole copy may stand.
 TITLE_WIDTH = 120
 TITLE_LOOKBACK = 4
+#: How many lines of page chrome after a text are searched for its signature (an office over a date).
+SIGNATURE_REACH = 5
 CJK_RE = re.compile(f"[{CJK}]")
 
 
@@ -100,6 +102,15 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     while k in chrome and k - last <= SIGNATURE_LINES and _signature_line(paras[k].text):
         chrome.discard(k)
         k += 1
+    # an office over a date a few lines further on: the signature, and what stands between it and
+    # the text the text's last lines (报名地点：… 联系人：… ⏎ 0591—24332430 ⏎ 平潭县粮油工业公司 ⏎ 2013年6月21日)
+    for j in range(k + 1, min(k + SIGNATURE_REACH, len(paras))):
+        if j not in chrome or (j - 1) not in chrome:
+            break
+        if _signature_line(paras[j].text, date=True) and _signature_line(paras[j - 1].text) \
+                and not _signature_line(paras[j - 1].text, date=True):
+            chrome.difference_update(range(k, j + 1))
+            break
     return chrome
 
 

@@ -15,6 +15,7 @@ go to the record's fields, not the body.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..lexicon.patterns import BODY_OPENERS, P, alternation, page_title, pattern, width
@@ -246,6 +247,10 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
                 parsed.masthead["issuer"] = office  # the signing office over the site's source
             elif source := P.SOURCE_LINE.match(t):
                 parsed.masthead.setdefault("source", source.group(2))
+    if "signature" not in roles and (run_in := _run_in_signature(paras, roles)):
+        office, date = run_in
+        parsed.masthead["issuer"] = office
+        own_date = own_date or date
     if own_date:
         parsed.masthead["date"] = own_date
     footer = [paras[k].text for k, r in enumerate(roles) if r == "footer"]
@@ -296,6 +301,24 @@ def _signature_at_end(paras: list[Para], roles: list[str]) -> None:
         for j in range(min(found), last + 1):
             if roles[j] in TEXT_ROLES or roles[j] == "credit":
                 roles[j] = "signature"
+
+
+#: A signature run onto the end of a text's last sentence, its line break lost.
+RUN_IN_SIGNATURE = re.compile(r"(?<=[。！？])\s*([^。！？：:，,\s][^。！？：:，,]{5,45})$")
+
+
+def _run_in_signature(paras: list[Para], roles: list[str]) -> tuple[str, str] | None:
+    """The office and date signing a text, run onto the end of its last paragraph:
+    ``…不要上当受骗。 平潭综合实验区社会事业局教育处2015．8．24`` → (平潭综合实验区社会事业局教育处, 2015-08-24)."""
+    from .frame import _signature_office
+    from .masthead import parse_date
+
+    last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
+    m = RUN_IN_SIGNATURE.search(paras[last].text) if last >= 0 else None
+    if m is None or not (date := parse_date(unicodedata.normalize("NFKC", m.group(1)))):
+        return None  # (2015．8．24: full-width stops read as a date's)
+    office = SIGNATURE_DATE.sub("", m.group(1)).strip()
+    return (office, date) if office and _signature_office(office) else None
 
 
 def _signature_line(text: str, date: bool = False) -> bool:
