@@ -242,3 +242,12 @@ def test_a_signature_run_onto_the_last_sentence_names_the_signing_office():
     plain = analyse(text.replace("平潭综合实验区社会事业局教育处2015．8．24", "详见2015年工作安排"), "article",
                     roles=["title", "facts", "body"])
     assert plain.masthead["issuer"] == "纪委监察室"  # no office at the end: the site's source stands
+
+
+def test_a_paragraph_closing_with_the_credit_of_the_open_item_ends_it_rather_than_opening_one():
+    # seed 000 (延津政务快报): the second paragraph of a story, then the story's credit
+    paras = paragraphs("【民生保障】\n县医疗保障局构建“全民医保”打造民生“兜底线” 成立医保服务站和医保代办点。\n"
+                       "2023年，城镇职工、城乡居民住院共79211人次。（县医疗保障局）")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["section", "item", "item"], parsed)
+    assert [(d.headline, d.units) for d in parsed.items] == [("县医疗保障局构建“全民医保”打造民生“兜底线”", ["县医疗保障局"])]

@@ -15,7 +15,7 @@ from ..lexicon.patterns import (
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _unit_colon, _unit_label, credit_line
-from .features import opens_item, text_row
+from .features import heads_item, text_row
 from .footer import parse_footer
 from .headlines import (
     DATELINE,
@@ -216,8 +216,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             previous = r
             continue
         if r == "item" and headed and previous in ("item", "body") and current is not None and not current.closed \
-                and not opens_item(text_row(t)):
-            r = "body"  # under headlines or sections, a paragraph with no mark of an item of its own continues the open one
+                and not heads_item(text_row(t)):
+            r = "body"  # under headlines or sections, a paragraph that opens no item of its own continues the open one
         if r == "section" and (width(t) > 60 and SENTENCE_MARK.search(t)):
             # a section's name run into the item after it: 工作动态我局召开…。, 【项目建设】 县开发区…
             run_in = _section_run_in(p)

@@ -629,12 +629,17 @@ def tokens(text: str) -> str | None:
     return "many" if len(parts) >= 4 and all(len(x) <= 6 for x in parts) else None
 
 
-def opens_item(row: dict[str, object]) -> bool:
-    """A paragraph that shows a mark of opening an item of its own: a headline run into its text
-    after a space, a unit and a colon, a bullet, a number, a unit's label, a credit closing it.
-    Example: ``县人社局：开展春风行动。组织招聘会5场。``."""
+def heads_item(row: dict[str, object]) -> bool:
+    """A paragraph whose opening shows an item of its own: a headline run into its text after a
+    space, a unit and a colon, a bullet, a number, a unit's label. Example: ``县人社局：开展春风行动。``."""
     return bool(row["headline_space"] or row["unit_colon"] or row["bullet"] or row["outline"]
-                or row["bracket_lead"] == "unit" or row["credit"] == "closing")
+                or row["bracket_lead"] == "unit")
+
+
+def opens_item(row: dict[str, object]) -> bool:
+    """A paragraph that shows a mark of being an item of its own: its opening (:func:`heads_item`)
+    or a credit closing it. Example: ``县人社局：开展春风行动。组织招聘会5场。（县人社局）``."""
+    return heads_item(row) or row["credit"] == "closing"
 
 
 def text_row(text: str) -> dict[str, object]:
