@@ -251,3 +251,12 @@ def test_a_paragraph_closing_with_the_credit_of_the_open_item_ends_it_rather_tha
     parsed = Parsed(layout="bulletin")
     parse_bulletin_roles(paras, ["section", "item", "item"], parsed)
     assert [(d.headline, d.units) for d in parsed.items] == [("县医疗保障局构建“全民医保”打造民生“兜底线”", ["县医疗保障局"])]
+
+
+def test_a_bracketed_credit_read_as_a_headline_credits_the_story_above_it():
+    # seed 000: three towns credited under the last story, read as a headline when the site was held out
+    paras = paragraphs("【人居环境】\n各乡（镇、街道）扎实开展“迎新春”清洁家园专项行动\n潭龙街道持续落实网格化管理责任。\n"
+                       "（潭龙街道 魏邱乡 司寨乡）")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["section", "headline", "body", "headline"], parsed)
+    assert [d.units for d in parsed.items] == [["潭龙街道", "魏邱乡", "司寨乡"]]

@@ -215,6 +215,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             parsed.regions.append((p.start, p.end, "caption"))
             previous = r
             continue
+        if r == "headline" and current is not None and current.body and not current.units \
+                and text_row(t)["credit"] == "whole":
+            r = "credit"  # （潭龙街道 魏邱乡 司寨乡） under a story: its credit, never a headline
         if r == "item" and headed and previous in ("item", "body") and current is not None and not current.closed \
                 and not heads_item(text_row(t)):
             r = "body"  # under headlines or sections, a paragraph that opens no item of its own continues the open one
