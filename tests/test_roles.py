@@ -71,6 +71,13 @@ def test_a_line_is_read_against_the_running_text_around_it():
     assert [r["before_text"] for r in rows[:2]] == ["2", "1"]
 
 
+def test_a_short_sentence_alone_between_running_text_is_marked_as_a_reports_heading_stands():
+    # s04 (青海省政府工作报告): 生态底色更加亮丽。 heads the paragraphs under it
+    long = "始终坚持生态优先、绿色发展，以“国之大者”的政治担当，全面加强生态环境保护，推进三江源国家公园建设，各项工作取得显著成效。"
+    rows = rows_of(f"{long}\n\n生态底色更加亮丽。\n\n{long}\n\n近日，县里召开会议。\n")
+    assert [r["lone_sentence"] for r in rows] == [False, True, False, False]
+
+
 def test_the_model_reads_each_paragraph_its_neighbours_and_the_whole_document():
     obs = observations(rows_of("延津政务快报\n\n第43期\n\n【民生保障】\n\n县住建局开展危房核查 摸清底数。（住建局）\n"))
     assert len(obs) == 4 and all("bias" in o for o in obs)

@@ -307,6 +307,21 @@ def after_text(page: Page, k: int) -> str | None:
 
 
 @page_feature()
+def lone_sentence(page: Page, k: int) -> bool:
+    """A short sentence alone between two paragraphs of running text, as a report's unnumbered
+    heading stands: ``生态底色更加亮丽。`` between the paragraphs it heads and the one before."""
+    text = page.paras[k].text.rstrip()
+    return (0 < k < len(page.paras) - 1 and page.stops[k] == 1 and page.widths[k] <= LONE_WIDTH
+            and text.endswith(("。", "！")) and "，" not in text
+            and all(page.widths[j] >= LONE_AROUND for j in (k - 1, k + 1)))
+
+
+#: How wide a lone sentence may be, and how wide the paragraphs around it are at least.
+LONE_WIDTH = 40
+LONE_AROUND = 100
+
+
+@page_feature()
 def repeated(page: Page, k: int) -> bool:
     """The same text stands elsewhere in the document: a title printed twice, a caption twice."""
     return len(page.folded[k]) >= 4 and page.repeats.get(page.folded[k], 0) > 1
