@@ -267,3 +267,12 @@ def test_a_bracketed_credit_read_as_a_headline_credits_the_story_above_it():
     parsed = Parsed(layout="bulletin")
     parse_bulletin_roles(paras, ["section", "headline", "body", "headline"], parsed)
     assert [d.units for d in parsed.items] == [["潭龙街道", "魏邱乡", "司寨乡"]]
+
+
+def test_a_reports_title_run_into_its_whole_text_is_evidence_of_an_outline():
+    # s30 (桥头镇政府工作报告): the whole report on one line, its title first
+    text = ("桥头镇2023年度政府工作报告各位代表：现在，我代表桥头镇人民政府，向大会报告工作，请予审议。"
+            "一、2022年主要工作2022年以来，全镇上下坚持稳中求进工作总基调，经济社会发展取得新成效。" * 3)
+    paras = paragraphs(text)
+    assert "report_title" in evidence(paras, ["body"])
+    assert "report_title" not in evidence(paragraphs(text.replace("工作报告", "工作情况")), ["body"])

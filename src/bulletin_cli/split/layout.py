@@ -20,6 +20,7 @@ from ..lexicon.patterns import CN_DIGITS, ISSUE, SECTION_BRACKET, P, page_title,
 from .common import SENTENCE_MARK, Para
 from .credits import _attribution
 from .entries import count_entries
+from .frame import LONG_FIRST
 from .headlines import _symbol_section
 from .masthead import WEEK
 from .outline import CHAIN_GLUED, OUTLINE_L2, OUTLINE_L4, OUTLINE_MARK, run_on_chains
@@ -169,7 +170,10 @@ def facts_top(s: Signals) -> bool:
 
 @signal
 def report_title(s: Signals) -> bool:
-    """The title is a summary's, report's, plan's or rules': made of numbered points (…工作总结, …报告)."""
-    return bool(P.REPORT_TITLE.search(page_title(s.texts[0])))
+    """The title is a summary's, report's, plan's or rules': made of numbered points (…工作总结, …报告),
+    on its own line or run into the whole text (桥头镇2023年度政府工作报告各位代表：…)."""
+    first = s.texts[0]
+    return bool(P.REPORT_TITLE.search(page_title(first))) or (width(first) > LONG_FIRST
+                                                             and P.TITLE_RUN_ON.match(first) is not None)
 
 
