@@ -276,3 +276,23 @@ def test_a_reports_title_run_into_its_whole_text_is_evidence_of_an_outline():
     paras = paragraphs(text)
     assert "report_title" in evidence(paras, ["body"])
     assert "report_title" not in evidence(paragraphs(text.replace("工作报告", "工作情况")), ["body"])
+
+
+def test_a_distribution_list_read_as_the_last_item_is_the_footer():
+    # seed 001 (延津政务快报) held out: 本期发 read as one more item, after the last story
+    paras = paragraphs("【三秋管理】\n我县压实责任狠抓落实全力推进秸秆禁烧工作 抓好宣传氛围营造、秸秆粉碎还田。\n"
+                       "本期发：县委常委，县人大的正副主任，副县长，县直各单位负责人。\n责任编辑：李勉")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["section", "item", "item", "credit"], parsed)
+    assert len(parsed.items) == 1
+    assert parsed.footer["distribution"].startswith("县委常委") and parsed.footer["editor"] == "李勉"
+
+
+def test_a_distribution_list_with_the_issues_serial_run_in_is_the_footer():
+    # pingtan_33 (平潭卫计局工作简报): 岚简报016号分送：… read as body under the last story
+    paras = paragraphs("工作动态我局召开全区家庭医生签约服务工作会议2月15日上午，我局召开会议。（公卫处）\n"
+                       "岚简报016号分送：区党工委、管委会办公室。\n省卫生和计划生育委员会宣传处。")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["item", "body", "body"], parsed)
+    assert parsed.footer["distribution"].startswith("区党工委") and "宣传处" in parsed.footer["distribution"]
+    assert len(parsed.items) == 1

@@ -16,7 +16,7 @@ from ..lexicon.patterns import (
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, _unit_colon, _unit_label, credit_line
 from .features import heads_item, text_row
-from .footer import parse_footer
+from .footer import opens_footer, parse_footer
 from .headlines import (
     DATELINE,
     _symbol_section,
@@ -140,13 +140,15 @@ def _credit(d: Draft, text: str) -> bool:
 def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     """What the lexicon knows for certain over what the model read: a date alone is no section
     (it is the masthead's), and a line opening with a footer's label after the last item is the
-    footer (抄送：…, 本期发：…), whatever else it holds."""
+    footer (抄送：…, 本期发：…), whatever else it holds — the last item being the last that does not
+    itself open with such a label."""
     out = list(roles)
-    last = max((k for k, r in enumerate(roles) if r in ("headline", "item")), default=len(roles))
+    last = max((k for k, r in enumerate(roles) if r in ("headline", "item") and not opens_footer(paras[k].text)),
+               default=len(roles))
     for k, (p, r) in enumerate(zip(paras, roles)):
         if r == "section" and parse_date(p.text) and width(p.text) <= 30 and not SENTENCE_MARK.search(p.text):
             out[k] = "masthead"
-        elif k > last and r in ("body", "item", "credit") and P.FOOTER_START.match(p.text):
+        elif k > last and r in ("body", "item", "credit") and opens_footer(p.text):
             out[k] = "footer"
     for k in range(len(out) - 1):  # the distribution list goes on onto the next lines
         if out[k] == "footer" and k + 1 < len(out) and out[k + 1] in ("body", "item") and k + 1 > last \

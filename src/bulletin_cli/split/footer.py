@@ -70,12 +70,20 @@ SERIAL = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]$")
 SERIAL_RUN_IN = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]\s*")
 
 
+def opens_footer(text: str) -> bool:
+    """Whether a paragraph opens with a footer's label, the issue's serial run in before it or not.
+
+    >>> opens_footer("本期发：县委常委"), opens_footer("岚简报016号分送：区党工委"), opens_footer("县委常委会召开")
+    (True, True, False)
+    """
+    serial = SERIAL_RUN_IN.match(text)  # 岚简报016号分送：… the serial run into the footer's first line
+    return bool(P.FOOTER_START.match(text) or (serial and P.FOOTER_START.match(text[serial.end():])))
+
+
 def _footer_index(paras: list[Para], first: int) -> int:
     """Index of the first footer paragraph (本期发, 责任编辑 …) after the body, or len(paras)."""
     for k in range(first, len(paras)):
-        text = paras[k].text
-        serial = SERIAL_RUN_IN.match(text)  # 岚简报016号分送：… the serial run into the footer's first line
-        if (P.FOOTER_START.match(text) or (serial and P.FOOTER_START.match(text[serial.end():]))) and k >= first + 1:
+        if opens_footer(paras[k].text) and k >= first + 1:
             rest = paras[k:]
             if all(P.FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
                 return k - 1 if k >= first + 2 and SERIAL.match(paras[k - 1].text) else k
