@@ -296,3 +296,22 @@ def test_a_distribution_list_with_the_issues_serial_run_in_is_the_footer():
     parse_bulletin_roles(paras, ["item", "body", "body"], parsed)
     assert parsed.footer["distribution"].startswith("区党工委") and "宣传处" in parsed.footer["distribution"]
     assert len(parsed.items) == 1
+
+
+def test_an_editors_credit_among_the_chrome_under_the_text_is_the_documents_footer():
+    # s14 (岳阳县融媒体中心): 编辑：黄阳娇 between the site's 来源/作者 lines and its copyright line
+    text = ("督查人员到县人民医院进行督查\n岳阳县融媒体中心10月15日讯（记者 任宇奇）为切实做好秋冬季疫情防控工作，我县开展督查。\n"
+            "来源：岳阳县新闻网\n编辑：黄阳娇\n本站原创文章，转载请附上原文链接。")
+    roles = ["title", "body", "signature", "chrome", "chrome"]
+    assert analyse(text, "article", roles=roles).footer["editor"] == "黄阳娇"
+    above = analyse(text, "article", roles=["chrome", "body", "signature", "body", "chrome"])
+    assert "editor" not in above.footer  # (a line of the text, not the chrome under it, is no credit)
+
+
+def test_writers_credits_read_as_a_signature_are_credits_and_the_host_office_signs():
+    # s15 (涉县疫情防控办): 撰稿人 / 核稿人 / 审稿人 / 主办 under the text, read as a signature
+    text = ("会上，疫情防控办各工作组汇报了近期工作开展情况及下一步工作计划。\n撰稿人：周政\n核稿人：张海龙\n"
+            "审稿人：常胜利\n主办：涉县疫情防控办")
+    parsed = analyse(text, "article", roles=["body", "credit", "signature", "signature", "signature"])
+    assert parsed.footer["reviewer"] == "常胜利" and parsed.footer["proofreader"] == "张海龙"
+    assert parsed.masthead["issuer"] == "涉县疫情防控办" and parsed.items[0].units == ["涉县疫情防控办"]

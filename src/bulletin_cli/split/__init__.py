@@ -114,6 +114,17 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     return chrome
 
 
+def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
+    """The credits of an article's writers and editors among the page chrome under its text
+    (编辑：黄阳娇 between 来源：… and 本站原创文章…): the document's footer, where nothing else gave it."""
+    last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=len(roles))
+    for k in sorted(chrome):
+        if k > last and P.WRITER_LINE.match(paras[k].text):
+            for label, name in P.WRITER_FIELD.findall(paras[k].text):
+                key = P.WRITER_FIELDS[label]
+                (parsed.footer if key != "author" else parsed.masthead).setdefault(key, name)
+
+
 #: How much of a title a copy may lack and still be the same title with characters dropped.
 DROPPED_SHARE = 0.85
 
@@ -207,6 +218,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         kept = [p for p in kept if p not in inner]
         parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
     REGISTERED[layout].parse(kept, roles, parsed)
+    _writers_from_chrome(paras, read, chrome, parsed)
     for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
         if value and (key in ("title", "issue", "issuer", "date") or key not in parsed.masthead):
             parsed.masthead[key] = value

@@ -27,7 +27,7 @@ from .headlines import DATELINE
 @pattern
 def WRITER_FIELDS(f: dict) -> dict[str, str]:
     """Labels of the writers and editors of an article, and the field each fills: the footer's
-    (责任编辑 → editor) and the article's own (撰稿人 → author). Example: 核稿人 → reviewer."""
+    (责任编辑 → editor) and the article's own (撰稿人 → author). Example: 审稿人 → reviewer."""
     return {**P.FOOTER_KEYS, **f["article_credit_labels"]}
 
 
@@ -95,6 +95,8 @@ def _text_role(text: str, role: str) -> str:
     if role in FRAME_ROLES and width(text) > FRAME_WIDTH and SENTENCE_MARK.search(text) \
             and not P.FACTS_LABEL.search(text[:12]):
         return "body"
+    if role in ("signature", "footer") and P.WRITER_LINE.match(text):
+        return "credit"  # 审稿人：常胜利 under the text: a writer's credit, never a signing office
     return role
 
 
@@ -168,7 +170,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     """
     from .footer import parse_footer
     from .frame import LONG_FIRST, _signature_office
-    from .masthead import parse_date, parse_masthead
+    from .masthead import _masthead_labels, parse_date, parse_masthead
     from .outline import OUTLINE_MARK
 
     roles = [_text_role(p.text, r) for p, r in zip(paras, roles)]
@@ -243,8 +245,11 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             office = SIGNATURE_DATE.sub("", t).strip() if date else t
             if date:
                 own_date = own_date or date  # the signing date: the document's own, over a site's
+            labelled = _masthead_labels(t) or {}
             if office and _signature_office(office):
                 parsed.masthead["issuer"] = office  # the signing office over the site's source
+            elif labelled.get("issuer") and _signature_office(labelled["issuer"]):
+                parsed.masthead["issuer"] = labelled["issuer"]  # 主办：涉县疫情防控办 under the text
             elif source := P.SOURCE_LINE.match(t):
                 parsed.masthead.setdefault("source", source.group(2))
     if "signature" not in roles and (run_in := _run_in_signature(paras, roles)):
