@@ -36,7 +36,8 @@ OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
 
 
 #: 一是 … 二是 … run-in points, counted to tell an outline. Example: 一是 in 。一是强化调度.
-OUTLINE_L4 = re.compile(rf"(?:^|[。；\s]|[{CJK}])[{CN_DIGITS}]{{1,2}}是", re.M)
+#: (The character before the point first, the start of a line last: what the engine scans for fastest.)
+OUTLINE_L4 = re.compile(rf"[。；\s{CJK}][{CN_DIGITS}]{{1,2}}是|^[{CN_DIGITS}]{{1,2}}是", re.M)
 
 
 #: A heading longer than this (characters, to its first full stop) may run into its text.
