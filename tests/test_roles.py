@@ -315,3 +315,15 @@ def test_writers_credits_read_as_a_signature_are_credits_and_the_host_office_sig
     parsed = analyse(text, "article", roles=["body", "credit", "signature", "signature", "signature"])
     assert parsed.footer["reviewer"] == "常胜利" and parsed.footer["proofreader"] == "张海龙"
     assert parsed.masthead["issuer"] == "涉县疫情防控办" and parsed.items[0].units == ["涉县疫情防控办"]
+
+
+def test_a_sections_name_run_into_its_first_item_opens_the_section_whatever_the_model_read():
+    # seed 004 with its line breaks lost: the section's name and its first story on one line,
+    # read as the masthead (the first) and as an item (a later one)
+    paras = paragraphs("延津政务快报 第18期 延津县人民政府办公室2023年4月21日\n"
+                       "【全力拼经济】 县科工局加速技改助力企业转型升级 建立技改项目库，加强部门联动，通过定向信息推送和入企服务，推动企业技术改造。\n"
+                       "【防汛备汛】 县应急管理局扎实开展汛前装备物资点验 派出6个检查组对13个乡镇、7个县防指重点成员单位开展点验。")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["masthead", "masthead", "item"], parsed)
+    assert [(d.section, d.headline) for d in parsed.items] == [
+        ("全力拼经济", "县科工局加速技改助力企业转型升级"), ("防汛备汛", "县应急管理局扎实开展汛前装备物资点验")]

@@ -174,6 +174,10 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # an issue's number run into its first item, the line breaks lost: 〔2019〕第3期 民生补短板我区召开…。
     roles = [("item" if r == "masthead" and ISSUE_PREFIX.match(p.text) and width(p.text) > 60
               and SENTENCE_MARK.search(p.text) else r) for p, r in zip(paras, roles)]
+    # a section's name run into the item after it (the break between them lost), whatever the model
+    # read it as: 【防汛备汛】 县应急管理局扎实开展汛前装备物资点验 派出6个检查组…。
+    roles = [("section" if r in ("masthead", "item", "headline") and width(p.text) > 60 and SENTENCE_MARK.search(p.text)
+              and _section_run_in(p) else r) for p, r in zip(paras, roles)]
     roles = _lexicon_roles(paras, roles)
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
