@@ -327,3 +327,20 @@ def test_a_sections_name_run_into_its_first_item_opens_the_section_whatever_the_
     parse_bulletin_roles(paras, ["masthead", "masthead", "item"], parsed)
     assert [(d.section, d.headline) for d in parsed.items] == [
         ("全力拼经济", "县科工局加速技改助力企业转型升级"), ("防汛备汛", "县应急管理局扎实开展汛前装备物资点验")]
+
+
+def test_where_an_issue_brackets_its_sections_a_plain_line_read_as_one_is_a_headline():
+    # seed 000 with its breaks lost: a story's headline, then its text, read as a section and an item
+    paras = paragraphs("【民生保障】\n县人社局“重拳出击”开展违规领取养老金追缴工作 汇聚县、乡、村三级追缴合力。（县人社局）\n"
+                       "县医疗保障局构建“全民医保”打造民生“兜底线”\n成立医 保服务站和医保代办点，大力推行县乡村医保服务一体化改革。\n"
+                       "2023年，城镇职工、城乡居民住院共79211人次，补偿费用有效减轻了群众负担。（县医疗保障局）\n【资产盘活】")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["section", "item", "section", "item", "section", "section"], parsed)
+    assert [(d.section, d.headline, d.units) for d in parsed.items] == [
+        ("民生保障", "县人社局“重拳出击”开展违规领取养老金追缴工作", ["县人社局"]),
+        ("民生保障", "县医疗保障局构建“全民医保”打造民生“兜底线”", ["县医疗保障局"])]
+    assert parsed.sections == ["民生保障", "资产盘活"]
+    plain = Parsed(layout="bulletin")  # where no section is bracketed, a plain line may be one (工作动态)
+    parse_bulletin_roles(paragraphs("工作动态\n我局召开全区卫生健康工作会议2月28日上午，局党组召开会议。（综合处）"),
+                         ["section", "item"], plain)
+    assert plain.sections == ["工作动态"]

@@ -157,6 +157,25 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
+#: How many bracketed sections show that an issue brackets its sections.
+BRACKETED_SECTIONS = 2
+
+
+def _bracketed(p: Para) -> bool:
+    """A section's name in brackets, on its own or run into its first item: 【民生保障】."""
+    return bool(SECTION_BRACKET.match(p.text) or SECTION_RUN_IN.match(p.text))
+
+
+def _sections_alike(paras: list[Para], roles: list[str]) -> list[str]:
+    """An issue's sections are set alike: where it brackets them (【民生保障】, twice or more), a
+    plain line read as a section is a story's headline (县医疗保障局构建“全民医保”打造民生“兜底线”)."""
+    marked = [k for k, r in enumerate(roles) if r == "section" and _bracketed(paras[k])]
+    if len(marked) < BRACKETED_SECTIONS:
+        return roles
+    return [("headline" if r == "section" and not _bracketed(p) and not _symbol_section(p.text)
+             and not SECTION_NUMBERED.match(p.text) and width(p.text) <= 60 else r) for p, r in zip(paras, roles)]
+
+
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
     """Items of an issue read by the roles of its paragraphs: the lines at the top its masthead,
     each section's name over its items, each headline opening an item and the text under it its
@@ -178,7 +197,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # read it as: 【防汛备汛】 县应急管理局扎实开展汛前装备物资点验 派出6个检查组…。
     roles = [("section" if r in ("masthead", "item", "headline") and width(p.text) > 60 and SENTENCE_MARK.search(p.text)
               and _section_run_in(p) else r) for p, r in zip(paras, roles)]
-    roles = _lexicon_roles(paras, roles)
+    roles = _lexicon_roles(paras, _sections_alike(paras, roles))
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
         top += 1
@@ -224,9 +243,6 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         if r == "headline" and current is not None and current.body and not current.units \
                 and text_row(t)["credit"] == "whole":
             r = "credit"  # （潭龙街道 魏邱乡 司寨乡） under a story: its credit, never a headline
-        if r == "item" and headed and previous in ("item", "body") and current is not None and not current.closed \
-                and not heads_item(text_row(t)):
-            r = "body"  # under headlines or sections, a paragraph that opens no item of its own continues the open one
         if r == "section" and (width(t) > 60 and SENTENCE_MARK.search(t)):
             # a section's name run into the item after it: 工作动态我局召开…。, 【项目建设】 县开发区…
             run_in = _section_run_in(p)
@@ -236,7 +252,15 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             elif generic:
                 section = generic.group(1)
                 p = Para(p.start + generic.end(), p.end, t[generic.end():])
-            parsed.sections.append(section) if section else None
+            if section and (run_in or generic):
+                parsed.sections.append(section)
+            r = "item" if run_in or generic else "text"  # (a paragraph of text read as a section: as an item)
+        if r in ("item", "text") and headed and current is not None and not current.closed \
+                and (previous in ("item", "body") or (previous == "headline" and not current.body)) \
+                and not heads_item(text_row(t)):
+            r = "body"  # under headlines or sections, a paragraph that opens no item of its own continues the
+            #             open one (or is the text of the headline above it)
+        if r == "text":
             r = "item"
         if r == "section":
             section = _section_name(t)
