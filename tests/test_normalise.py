@@ -272,3 +272,15 @@ def test_a_private_use_character_is_never_taken_for_a_protected_space():
     character in the text (a PDF font's glyph) must come out as it went in."""
     text, _ = normalise_text("县住建局扎实推进老旧小区改造 今年以来，县住建局\ue000改造小区12个。\n")
     assert text == "县住建局扎实推进老旧小区改造 今年以来，县住建局\ue000改造小区12个。\n"
+
+
+def test_a_column_of_briefs_run_onto_one_line_gets_a_break_before_each_bullet():
+    # r01 (长子县要闻简报) with its breaks lost: the masthead and the ◆ briefs on one line
+    line = ("1886期 / 第2版:2要闻简报 ◆在国庆、中秋来临之际，9月24日，县直机关干部职工篮球赛在县体育馆正式开赛。"
+            "县人大常委会副主任乔先苗出席开幕式。 ◆9月23日，我县在政府二楼会议室召开巩固衔接重点工作调度会。"
+            " ◆ 9月27日，我县召开“中秋”“国庆”期间护林防火工作安排会。")
+    paras = normalise_text(line + "\n")[0].strip().split("\n\n")
+    assert paras[0] == "1886期 / 第2版:2要闻简报"
+    assert [p[:6] for p in paras[1:]] == ["◆在国庆、中", "◆9月23日", "◆ 9月27"]
+    kept = "◆县住建局 ◆县人社局"  # a short line of bullets is left as it is
+    assert normalise_text(kept + "\n")[0].strip() == kept

@@ -40,9 +40,11 @@ DATE_TIME = re.compile(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\
 TIME_LABEL = re.compile(r"\s*(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*")
 #: Style sheet rules leaked into text. Example: @font-face { font-family: "宋体"; }, p.MsoNormal { margin: 0pt; }.
 STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)[ \t]*\{[^{}]{0,400}\}[ \t]*)+")
-#: A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
-#: the next sentence. Example: the space in …正式结束。 据了解，…
-COLLAPSED_BREAK = re.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9])")
+@pattern
+def COLLAPSED_BREAK(f: dict) -> re.Pattern[str]:
+    """A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
+    the next sentence or bullet. Example: the space in …正式结束。 据了解，…, …开幕式。 ◆9月23日，…"""
+    return re.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9{P.BULLETS}])")
 #: A unit's credit closing one item, the next item run on after it with no space (in a line whose
 #: paragraphs the page collapsed). Example: …61770毫升。（医政处）|欢度元宵 元宵节来临之际….
 CREDIT_RUN_ON = re.compile(rf"([。！？][（(【](?P<unit>[{CJK}、]{{2,12}})[）)】])(?=[{CJK}“【])")
@@ -96,9 +98,10 @@ def COLLAPSED_MARK(f: dict) -> re.Pattern[str]:
     """Where a collapsed line's next block starts though no sentence ends before it: a bracketed
     section or entry name, or a footer label, after a space, a stop or a date. Example: before
     【项目建设】 in …2023 年 9 月 22 日 【项目建设】 县开发区… (or …22 日【项目建设】县开发区…), and
-    before 本期发： in …魏邱乡） 本期发：…."""
+    before 本期发： in …魏邱乡） 本期发：…, and a bullet opening an item, before ◆ in …要闻简报 ◆在国庆…."""
     labels = [w for w in f["footer_labels"] if len(w) >= 2]
-    return re.compile(rf"(?:[ \u3000]+|(?<=[。！？）)日]))(?=【(?P<name>[^【】\s]{{2,12}})】|(?:{alternation(labels)})\s*[:：])")
+    return re.compile(rf"(?:[ \u3000]+|(?<=[。！？）)日]))(?=【(?P<name>[^【】\s]{{2,12}})】|(?:{alternation(labels)})\s*[:：]"
+                      rf"|[{P.BULLETS}]\s*[{CJK}0-9“])")
 
 
 def _credit_apart(m: re.Match[str]) -> str:
@@ -316,12 +319,12 @@ def _breaks(text: str, changes: Changes) -> str:
         if len(line) < LONG_LINE:
             out.append(line)
             continue
-        spaced = (" " in line or "\u3000" in line) and len(COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
+        spaced = (" " in line or "\u3000" in line) and len(P.COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
             and line.count(" ") < SPACED * len(line)  # (not text set one character a space apart)
         if spaced or (glued and len(CREDIT_RUN_ON.findall(line)) >= MIN_BREAKS):
             before = line
             if spaced:
-                line = COLLAPSED_BREAK.sub("\n\n", line)
+                line = P.COLLAPSED_BREAK.sub("\n\n", line)
             line = P.COLLAPSED_MARK.sub(_mark_apart, CREDIT_RUN_ON.sub(_credit_apart, line))
             if line != before:
                 changes.add("paragraph_breaks", before[:12], "", n=line.count("\n\n"))
