@@ -344,3 +344,24 @@ def test_where_an_issue_brackets_its_sections_a_plain_line_read_as_one_is_a_head
     parse_bulletin_roles(paragraphs("工作动态\n我局召开全区卫生健康工作会议2月28日上午，局党组召开会议。（综合处）"),
                          ["section", "item"], plain)
     assert plain.sections == ["工作动态"]
+
+
+@pytest.mark.parametrize("text, iso", [("二0一0年十月十八日", "2010-10-18"), ("二〇二三年九月二十二日", "2023-09-22"),
+                                       ("平潭综合实验区社会事业局教育处2015．8．24", "2015-08-24"), ("2023-09-22", "2023-09-22")])
+def test_a_date_typed_with_a_digit_zero_or_full_width_stops_is_read(text, iso):
+    from bulletin_cli.split import parse_date
+    assert parse_date(text) == iso
+
+
+def test_a_notices_signature_dated_in_mixed_numerals_or_read_as_chrome_signs_it():
+    # pingtan_25: the office and 二0一0年十月十八日 run onto the last sentence
+    run_in = analyse("关于平潭娘宫－小山东码头轮渡停止渡运的通告\n来源：中国平潭 发布时间：2010-03-20\n"
+                     "娘宫至小山东轮渡自2010年10月18日上午10：30起暂停渡运，具体开渡时间另行通知。望互相转告。 "
+                     "平潭县人民政府办公室 二0一0年十月十八日", "article", roles=["title", "facts", "body"])
+    assert (run_in.masthead["issuer"], run_in.masthead["date"]) == ("平潭县人民政府办公室", "2010-10-18")
+    # pingtan_27 (the saved page): the office and 2015．8．24 on one line under the text, read as chrome
+    chrome = analyse("关于谨防大学新生低保户困难补助诈骗的公告\n来源：纪委监察室 发布时间：2015-08-24\n"
+                     "近日，社会上有虚假信息称，2015年录取大学的低保户学生可领取补助金，属于谣言。\n"
+                     "平潭综合实验区社会事业局教育处2015．8．24\n来源：纪委监察室\n附件下载",
+                     "article", roles=["title", "facts", "body", "chrome", "chrome", "chrome"])
+    assert (chrome.masthead["issuer"], chrome.items[0].units) == ("平潭综合实验区社会事业局教育处", ["平潭综合实验区社会事业局教育处"])

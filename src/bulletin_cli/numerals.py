@@ -11,8 +11,8 @@ A last digit straight after a multiplier counts in the unit below it, as people 
 
 from __future__ import annotations
 
-#: Digit characters. Example: 〇 → 0, 两 → 2.
-DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+#: Digit characters. Example: 〇 → 0, 两 → 2; the 0 typed for 〇 in a year (二0一0) too.
+DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "0": 0, "０": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 #: Multipliers. Example: 十 → 10, 万 → 10000.
 UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}

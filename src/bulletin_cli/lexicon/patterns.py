@@ -299,15 +299,15 @@ def FACTS_LABEL(f: dict) -> re.Pattern[str]:
 ISSUE = re.compile(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
 
 #: How a year written in Chinese numerals writes its zero: 〇, 零, or a circle or letter O typed for
-#: it (○ U+25CB, Ｏ, and O once full-width letters are folded). Example: 二○二四年.
-YEAR_ZEROS = "〇零○ＯO"
+#: it (○ U+25CB, Ｏ, and O once full-width letters are folded), or the digit 0. Example: 二○二四年, 二0一0年.
+YEAR_ZEROS = "〇零○ＯO0０"
 #: A date in Arabic or Chinese numerals. Examples: 2023年9月22日, 二〇二三年九月二十二日, 2023年4月21.
 DATE = re.compile(
     rf"([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"
     rf"([\d{CN_DIGITS}]{{1,3}})\s*(?:日|号)?"
 )
-#: A date written with digits and separators. Example: 2023-09-22, 2023.9.22.
-DATE_NUMERIC = re.compile(r"(?<![\d./-])([12]\d{3})[-./]([01]?\d)[-./]([0-3]?\d)(?![\d./-])")
+#: A date written with digits and separators, half- or full-width. Example: 2023-09-22, 2023.9.22, 2015．8．24.
+DATE_NUMERIC = re.compile(r"(?<![\d./\-．／－])([12]\d{3})[\-./．／－]([01]?\d)[\-./．／－]([0-3]?\d)(?![\d./\-．／－])")
 
 #: Marks a page number is set between, besides the bullets. Example: - of - 2 -, — of —2—.
 PAGE_NUMBER_MARKS = "-－—–·"

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..lexicon.patterns import BODY_OPENERS, P, alternation, page_title, pattern, width
+from ..lexicon.patterns import BODY_OPENERS, YEAR_ZEROS, P, alternation, page_title, pattern, width
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .credits import _attribution, credit_line
 from .headlines import DATELINE
@@ -241,7 +241,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     for k, r in enumerate(roles):
         if r == "signature":
             t = paras[k].text
-            date = parse_date(t) if width(t) <= 40 else None
+            date = parse_date(t) if _signature_line(t, date=True) else None
             office = SIGNATURE_DATE.sub("", t).strip() if date else t
             if date:
                 own_date = own_date or date  # the signing date: the document's own, over a site's
@@ -333,8 +333,8 @@ def _signature_line(text: str, date: bool = False) -> bool:
     from .masthead import parse_date
 
     t = text.strip()
-    if parse_date(t) and width(t) <= 30 and len(SIGNATURE_DATE.sub("", t).strip()) <= 20:
-        return True
+    if parse_date(t) and len(office := SIGNATURE_DATE.sub("", t).strip()) <= 20 and width(t) - width(office) <= 30:
+        return True  # (a date, the office before it on the same line or not)
     return not date and _signature_office(t) and not SENTENCE_MARK.search(t)
 
 
@@ -405,4 +405,4 @@ def framed_roles(parse) -> "callable":
 
 
 #: A signing date and what follows it, taken off the office signing. Example: 2015．8．24.
-SIGNATURE_DATE = re.compile(r"(?:[12]\d{3}|[一二][〇零○ＯO一二三四五六七八九]{3})\s*[年.．\-/].*$")
+SIGNATURE_DATE = re.compile(rf"(?:[12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*[年.．\-/].*$")
