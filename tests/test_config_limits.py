@@ -1,6 +1,7 @@
-"""--config files that are hostile (issue 20, item 11): a config is a small regular YAML text file;
-anything else, any alias bomb (whichever YAML loader runs), is refused in one line naming the file
-and the problem (exit 2), within seconds and well under a gigabyte of memory."""
+"""--config files that are hostile or odd (issue 20, items 11 and 15): a config is a small regular
+YAML text file; anything else, any alias bomb (whichever YAML loader runs), any key or value of a
+kind the lexicon does not hold, is refused in one line naming the file and the problem (exit 2),
+within seconds and well under a gigabyte of memory."""
 
 from __future__ import annotations
 
@@ -139,3 +140,32 @@ def test_a_symlink_to_a_config_is_read(tmp_path):
     result = runner.invoke(app, ["tag", "--show-config", "--config", str(config)])
     assert result.exit_code == 0 and "要闻" in result.stdout
 
+
+# --- item 15: what a config may hold ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, words", [
+    ("aliases:\n  ~: {canonical: 住房和城乡建设局, kind: bureau}\n", ["aliases", "empty key"]),
+    ("aliases:\n  123: {canonical: 住房和城乡建设局, kind: bureau}\n", ["aliases", "123", "not a word"]),
+    ("categories:\n  ~: {label: 金融, keywords: [助企服务]}\n", ["categories", "empty key"]),
+    ("measures:\n  1: [kWh, 1]\n", ["measures", "not a word"]),
+    ("county_words: [[1]]\n", ["county_words"]),
+    ("suffix_kinds:\n  - [1, subdistrict]\n", ["suffix_kinds"]),
+    ("magnitudes: {万: lots}\n", ["magnitudes"]),
+    ("aliases:\n  住建局: {canonical: 住房和城乡建设局, kind: [bureau]}\n", ["aliases"]),
+], ids=["alias-null-key", "alias-int-key", "category-null-key", "measure-int-key", "nested-list",
+        "number-for-word", "word-for-number", "list-for-word"])
+def test_a_key_or_value_of_the_wrong_kind_is_one_line_not_an_internal_error_per_item(tmp_path, text, words):
+    config = tmp_path / "odd.yaml"
+    config.write_text(text, encoding="utf-8")
+    _refused(runner.invoke(app, ["tag", str(seed_path("004")), "--config", str(config)]), config, *words)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", ["empty", "title_words"]),
+    ("# my words, to come\n", ["no settings", "title_words"]),
+    ("{}\n", ["no settings", "title_words"]),
+], ids=["empty", "comments-only", "empty-mapping"])
+def test_a_config_with_nothing_in_it_says_why_it_is_refused(tmp_path, text, words):
+    config = tmp_path / "none.yaml"
+    config.write_text(text, encoding="utf-8")
+    _refused(runner.invoke(app, ["tag", str(seed_path("004")), "--config", str(config)]), config, *words)

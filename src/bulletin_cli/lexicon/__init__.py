@@ -17,7 +17,7 @@ import functools
 from importlib import resources
 
 from .userfile import MAX_CONFIG_BYTES as MAX_CONFIG_BYTES  # (re-exported: the limit, for users)
-from .userfile import ConfigError, load_user_yaml, read_config_bytes
+from .userfile import ConfigError, check_kinds, load_user_yaml, read_config_bytes
 
 DATA_FILES = ("forms.yaml", "units.yaml", "categories.yaml")  # forms first: see load_config
 #: The shape of the other top-level keys.
@@ -85,6 +85,12 @@ def _load_shipped() -> dict:
     return cfg
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped_config() -> dict:
+    """The shipped knowledge alone, read once: the shapes every user file is checked against."""
+    return _load_shipped()
+
+
 def load_config(extra: list[str] | None = None) -> dict:
     """The shipped knowledge merged with each file in ``extra`` in turn."""
     cfg = _load_shipped()
@@ -109,8 +115,9 @@ def _check_shapes(data: dict, name: str) -> None:
     for word, target in (data.get("measures") or {}).items():
         if not (isinstance(target, list) and len(target) == 2 and isinstance(target[1], (int, float))):
             raise ConfigError(f"{name}: measures: {word!r} needs [base unit, factor], e.g. [kWh, 1]")
-        if want is list and value and any(not isinstance(v, (str, list)) for v in value):
-            raise ConfigError(f"{name}: {key}: expected a list of words")
+    for key, value in data.items():
+        if value is not None:
+            check_kinds(key, value, _shipped_config()[key], name)
 
 
 def _check(cfg: dict) -> None:

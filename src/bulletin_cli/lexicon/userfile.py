@@ -1,5 +1,6 @@
-"""A user's ``--config`` file, read with care: it is a small regular YAML text file; anything else is
-refused with one line naming the file and the problem, before it can take time or memory.
+"""A user's ``--config`` file, read with care: it is a small regular YAML text file whose keys are
+words and whose values have the shape of the shipped lexicon's; anything else is refused with one
+line naming the file and the problem, before it can take time or memory.
 
 The limits hold whichever YAML loader runs (libyaml's C loader composes the document without any
 Python hook): the document's node graph is measured, as it would be expanded, before any value is
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import deque
 
 #: The largest config file read, in bytes: the whole shipped lexicon is about 30 KB.
 MAX_CONFIG_BYTES = 1 << 20
@@ -27,6 +29,8 @@ MAX_ALIASES = 1000
 MAX_VALUES = 100_000
 #: How deep values may nest (the lexicon nests at most four deep: categories → finance → keywords → word).
 MAX_DEPTH = 10
+#: An example of what a config holds, for the message refusing one that holds nothing.
+EXAMPLE = "title_words: [要闻]"
 #: What a file that is not a regular file is, by its type.
 FILE_KINDS = {stat.S_ISDIR: "a folder", stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a device",
               stat.S_ISBLK: "a device", stat.S_ISSOCK: "a socket"}
@@ -37,7 +41,7 @@ class ConfigError(ValueError):
 
 
 def read_config_bytes(path: str) -> bytes:
-    """The bytes of a config file: a regular file of at most :data:`MAX_CONFIG_BYTES`.
+    """The bytes of a config file: a regular file of at most :data:`MAX_CONFIG_BYTES`, not empty.
     Nothing else is opened for reading (a named pipe would wait for a writer for ever, a device
     would never end)."""
     try:
@@ -50,6 +54,9 @@ def read_config_bytes(path: str) -> bytes:
         data = fh.read(MAX_CONFIG_BYTES + 1)
     if len(data) > MAX_CONFIG_BYTES:
         _too_big(path)
+    if not data.strip():
+        raise ConfigError(f"{path}: empty file: a config holds the lexicon's keys with what they add, "
+                          f"as YAML (e.g. {EXAMPLE})")
     return data
 
 
@@ -82,7 +89,9 @@ def load_user_yaml(text: str, name: str) -> dict:
         raise ConfigError(f"{name}: values nested more than {MAX_DEPTH} deep") from None
     finally:
         loader.dispose()
-    data = data or {}
+    if not data:
+        raise ConfigError(f"{name}: no settings in it (only comments, or an empty mapping): a config "
+                          f"holds the lexicon's keys with what they add (e.g. {EXAMPLE})")
     if not isinstance(data, dict):
         raise ConfigError(f"{name}: expected a mapping at the top level")
     return data
@@ -138,3 +147,83 @@ def _measured(node, size: dict[int, int], depth: dict[int, int], name: str, alia
     if depth[id(node)] > MAX_DEPTH:
         raise ConfigError(f"{name}: values nested more than {MAX_DEPTH} deep")
 
+
+def kind_of(value) -> str:
+    """What a YAML value is, in the words of a message.
+
+    >>> [kind_of(v) for v in ("快报", "", 1, 2.5, True, None, [], {})]
+    ['a word', 'an empty word', 'a number', 'a number', 'yes/no', 'nothing', 'a list', 'a mapping']
+    """
+    if isinstance(value, str):
+        return "a word" if value else "an empty word"
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, (int, float)):
+        return "a number"
+    kinds = {type(None): "nothing", list: "a list", dict: "a mapping"}
+    return kinds.get(type(value), f"a {type(value).__name__}")  # a date, bytes (!!binary)…
+
+
+def shapes(value) -> set[tuple[str, ...]]:
+    """The kinds on the way down to each value in ``value`` (an empty list or mapping is one).
+
+    >>> sorted(shapes({"街道": ["subdistrict", 1], "x": []}))
+    [('a mapping', 'a list'), ('a mapping', 'a list', 'a number'), ('a mapping', 'a list', 'a word')]
+    """
+    kind = kind_of(value)
+    inner = value.values() if isinstance(value, dict) else value if isinstance(value, list) else None
+    if not inner:
+        return {(kind,)}
+    return {(kind, *rest) for v in inner for rest in shapes(v)}
+
+
+def check_kinds(key: str, value, shipped, name: str) -> None:
+    """Refuse ``value`` (the user's, for ``key``) where a key is not a word, or where it holds a
+    kind of value the shipped lexicon's ``shipped`` does not hold at that place."""
+    allowed = shapes(shipped)
+    todo = deque([(value, key, ())])  # (first in first out: the first odd value in the file is named)
+    while todo:
+        node, where, above = todo.popleft()
+        kind = kind_of(node)
+        here = (*above, kind)
+        if not any(s[:len(here)] == here for s in allowed):
+            fits = sorted({s[len(above)] for s in allowed if s[:len(above)] == above and len(s) > len(above)})
+            raise ConfigError(f"{name}: {where}: {node!r} is {kind} where {key} has {' or '.join(fits)} "
+                              f"(e.g. {_example(key, shipped)})")
+        if isinstance(node, dict):
+            for k, v in node.items():
+                _check_key(k, where, name)
+                todo.append((v, f"{where}.{k}", here))
+        elif isinstance(node, list):
+            todo += [(v, f"{where}[{i}]", here) for i, v in enumerate(node)]
+
+
+def _check_key(key, where: str, name: str) -> None:
+    if key is None or key == "":
+        raise ConfigError(f"{name}: {where}: an empty key (~, null or nothing before the colon); each key is a word")
+    if not isinstance(key, str):
+        raise ConfigError(f"{name}: {where}: the key {key!r} is {kind_of(key)}, not a word "
+                          f"(put it in quotes: '{key}')")
+
+
+def _example(key: str, shipped) -> str:
+    """``key`` with the first entry of its shipped value (lists within it cut to two), as YAML.
+
+    >>> _example("suffix_kinds", [["街道办事处", "subdistrict"], ["街道", "subdistrict"]])
+    'suffix_kinds: [[街道办事处, subdistrict]]'
+    >>> _example("categories", {"safety": {"label": "安全", "keywords": ["安全生产", "安全", "应急"]}, "x": {}})
+    'categories: {safety: {keywords: [安全生产, 安全], label: 安全}}'
+    """
+    import yaml
+
+    first = dict([next(iter(shipped.items()))]) if isinstance(shipped, dict) and shipped else shipped[:1]
+    return f"{key}: " + yaml.safe_dump(_cut(first), default_flow_style=True, allow_unicode=True,
+                                       width=1 << 20).strip()
+
+
+def _cut(value):
+    if isinstance(value, list):
+        return [_cut(v) for v in value[:2]]
+    if isinstance(value, dict):
+        return {k: _cut(v) for k, v in value.items()}
+    return value
