@@ -165,3 +165,35 @@ def test_no_worker_outlives_a_killed_run(tmp_path, start, sig):
     while any(_running(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not [p for p in workers if _running(p)], "workers left running after the run was killed"
+
+
+def _dies_on_3(x: int) -> int:
+    if x == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if x == 5:
+        raise ValueError("five")
+    return x * 10
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 4])
+def test_ordered_map_gives_everything_before_a_dead_worker_s_item_and_nothing_after(chunk):
+    import multiprocessing
+
+    from bulletin_cli.workers import WorkerDied, ordered_map
+
+    got = []
+    with pytest.raises(WorkerDied) as died:
+        for value in ordered_map(multiprocessing.get_context("fork"), _dies_on_3, list(range(9)), 2, chunk):
+            got.append(value)
+    assert got == [0, 10, 20]
+    assert died.value.item == 3 and "SIGKILL" in died.value.how and died.value.lost == 6
+
+
+def test_ordered_map_names_the_item_whose_function_raised():
+    import multiprocessing
+
+    from bulletin_cli.workers import WorkerDied, ordered_map
+
+    with pytest.raises(WorkerDied) as died:
+        list(ordered_map(multiprocessing.get_context("fork"), _dies_on_3, [4, 5, 6, 7], 2, 1))
+    assert died.value.item == 5 and died.value.how == "failed (ValueError: five)"

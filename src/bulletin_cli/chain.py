@@ -374,15 +374,15 @@ CHUNK = 32
 
 
 def _death(died: WorkerDied) -> str:
-    """The line for a worker that died: the file it was reading, how, and what was not read.
+    """The line for a worker that died: the file it was reading, how, and what was left out.
 
     >>> _death(WorkerDied("a.txt", "died (SIGTERM)", 5))
-    'a.txt: the worker process reading it died (SIGTERM); the run stopped there, 4 later file(s) not read'
+    'a.txt: the worker process reading it died (SIGTERM); the run stopped there, 4 other file(s) left out'
     """
     if died.item is None:
-        return f"a worker process {died.how}; the run stopped: {died.lost} file(s) not read"
+        return f"a worker process {died.how}; the run stopped: {died.lost} file(s) left out"
     return (f"{display_name(died.item)}: the worker process reading it {died.how}; the run stopped there, "
-            f"{died.lost - 1} later file(s) not read")
+            f"{died.lost - 1} other file(s) left out")
 
 
 def _collect(results, finish, report, tally: Tally, progress, summary: Summary) -> Iterator[dict]:
