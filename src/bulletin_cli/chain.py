@@ -4,7 +4,8 @@ split → tag, one file at a time or in N worker processes, with output in input
 found across the whole run, progress and a summary. Errors are reported, never raised.
 
 Memory stays flat: files are read one at a time (by each worker), results stream back in order
-through ``imap`` and are written as they come.
+(:func:`bulletin_cli.workers.ordered_map`) and are written as they come. A worker that dies ends
+the run: what was finished is written, the file it was reading is named.
 
 >>> from bulletin_cli.inputs import Source
 >>> docs = list(to_documents([Source("a.txt", "县住建局开展核查 摸清底数。（住建局）".encode())], print))
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .inputs import InputError, Source, expand_paths, read_file, read_inputs
+from .inputs import InputError, Source, display_name, expand_paths, read_file, read_inputs
 from .normalise import NormaliseOptions, normalise_bytes
 from .normalise.punctuation import CID_GLYPH
 from .read.text import DecodeError
@@ -30,6 +31,7 @@ from .split import split_document
 from .split.roles import load_model
 from .tag import mark_duplicate, tag_item
 from .tag.dedupe import Deduper
+from .workers import WorkerDied, ordered_map
 
 Report = Callable[[str], None]
 #: Characters of the private use area, which PDF fonts without a Unicode map give for their
@@ -353,18 +355,34 @@ def run(paths: list[str], pattern: str | None, settings: Settings, report: Calla
         # deadlock the child: then, and where fork is not the rule, a fork server or spawn
         method = "fork" if threading.active_count() == 1 else "forkserver"
         ctx = multiprocessing.get_context(method if sys.platform == "linux" else "spawn")
-        with ctx.Pool(jobs, initializer=_set_context, initargs=(context,)) as pool:
-            results = pool.imap(_work, files, chunksize=max(1, min(CHUNK, len(files) // (4 * jobs))))
+        chunk = max(1, min(CHUNK, len(files) // (4 * jobs)))
+        results = ordered_map(ctx, _work, files, jobs, chunk, initializer=_set_context, initargs=(context,))
+        try:
             yield from _collect(results, finish, report, tally, progress, summary)
+        except WorkerDied as died:
+            tally.inputs += int(died.item is not None)
+            tally.fail(_death(died), report)
     else:
         work = functools.partial(_work_with, context)
         yield from _collect(map(work, files), finish, report, tally, progress, summary)
 
 
-#: Files a worker takes at a time, at most (fewer in small runs, so that every worker gets some).
-#: Each chunk's results come back as one message; fewer, larger messages cost the parent process
-#: much less (with 8 files a chunk it spent a third more time receiving and handing them over).
+#: Files a worker is handed at a time, at most (fewer in small runs, so that every worker gets
+#: some); each file's results come back on their own (see :mod:`bulletin_cli.workers`), so that the
+#: parent knows which file a worker that dies was reading.
 CHUNK = 32
+
+
+def _death(died: WorkerDied) -> str:
+    """The line for a worker that died: the file it was reading, how, and what was left out.
+
+    >>> _death(WorkerDied("a.txt", "died (SIGTERM)", 5))
+    'a.txt: the worker process reading it died (SIGTERM); the run stopped there, 4 other file(s) left out'
+    """
+    if died.item is None:
+        return f"a worker process {died.how}; the run stopped: {died.lost} file(s) left out"
+    return (f"{display_name(died.item)}: the worker process reading it {died.how}; the run stopped there, "
+            f"{died.lost - 1} other file(s) left out")
 
 
 def _collect(results, finish, report, tally: Tally, progress, summary: Summary) -> Iterator[dict]:

@@ -16,17 +16,13 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from .userfile import MAX_CONFIG_BYTES as MAX_CONFIG_BYTES  # (re-exported: the limit, for users)
+from .userfile import ConfigError, check_kinds, load_user_yaml, read_config_bytes
+
 DATA_FILES = ("forms.yaml", "units.yaml", "categories.yaml")  # forms first: see load_config
 #: The shape of the other top-level keys.
 OTHER_KEYS: dict[str, type] = {"aliases": dict, "county_words": list, "suffix_kinds": list,
                                "categories": dict, "other": dict}
-#: How many aliases (``*a``) one YAML file may expand, in all: a file of nested aliases (a "YAML
-#: bomb") would otherwise take minutes and gigabytes to read.
-MAX_ALIASES = 1000
-
-
-class ConfigError(ValueError):
-    """A --config file that cannot be read or has the wrong shape."""
 
 
 def merge(base, extra):
@@ -44,38 +40,11 @@ def merge(base, extra):
     return extra if extra is not None else base
 
 
-def _loader(name: str):
-    """A safe YAML loader class that refuses more than :data:`MAX_ALIASES` alias expansions."""
+def _load_yaml(text: str, name: str) -> dict:
+    """A shipped file (the user's go through :func:`~bulletin_cli.lexicon.userfile.load_user_yaml`)."""
     import yaml
 
-    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when libyaml is there: 10x faster
-
-    class Loader(base):  # type: ignore[misc, valid-type]
-        aliases_used = 0
-
-        def compose_node(self, parent, index):
-            if self.check_event(yaml.AliasEvent):
-                Loader.aliases_used += 1
-                if Loader.aliases_used > MAX_ALIASES:
-                    raise ConfigError(f"{name}: more than {MAX_ALIASES} YAML aliases (*name); refusing to expand them")
-            return super().compose_node(parent, index)
-
-    return Loader
-
-
-def _load_yaml(text: str, name: str, shipped: bool = False) -> dict:
-    import yaml
-
-    try:
-        if shipped:
-            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-        else:
-            data = yaml.load(text, Loader=_loader(name)) or {}
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{name}: not valid YAML ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict):
-        raise ConfigError(f"{name}: expected a mapping at the top level")
-    return data
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # the C loader: 10x faster
 
 
 def _shipped(name: str) -> str:
@@ -84,7 +53,7 @@ def _shipped(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _shipped_forms() -> dict:
-    return _load_yaml(_shipped("forms.yaml"), "forms.yaml", shipped=True)
+    return _load_yaml(_shipped("forms.yaml"), "forms.yaml")
 
 
 def load_forms() -> dict:
@@ -98,27 +67,35 @@ def form_shapes() -> dict[str, type]:
 
 
 def _read_user_file(path: str) -> str:
-    """A --config file's text, decoded like any input (UTF-8 with or without BOM, GB18030, …)."""
+    """A --config file's text (a small regular file: see :func:`~bulletin_cli.lexicon.userfile.read_config_bytes`),
+    decoded like any input (UTF-8 with or without BOM, GB18030, …)."""
     from ..read.text import DecodeError, decode_bytes
 
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise ConfigError(f"{path}: {exc.strerror or exc}") from None
+    data = read_config_bytes(path)
     try:
         return decode_bytes(data).text
     except DecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
 
 
-def load_config(extra: list[str] | None = None) -> dict:
-    """The shipped knowledge merged with each file in ``extra`` in turn."""
+def _load_shipped() -> dict:
     cfg: dict = load_forms()  # (read once a process, shared with lexicon.patterns)
     for name in DATA_FILES[1:]:
-        cfg = merge(cfg, _load_yaml(_shipped(name), name, shipped=True))
+        cfg = merge(cfg, _load_yaml(_shipped(name), name))
+    return cfg
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_config() -> dict:
+    """The shipped knowledge alone, read once: the shapes every user file is checked against."""
+    return _load_shipped()
+
+
+def load_config(extra: list[str] | None = None) -> dict:
+    """The shipped knowledge merged with each file in ``extra`` in turn."""
+    cfg = _load_shipped()
     for path in extra or []:
-        data = _load_yaml(_read_user_file(path), path)
+        data = load_user_yaml(_read_user_file(path), path)
         _check_shapes(data, path)
         cfg = merge(cfg, data)
     _check(cfg)
@@ -135,11 +112,12 @@ def _check_shapes(data: dict, name: str) -> None:
         if value is not None and not isinstance(value, want):
             what = "a list" if want is list else "a mapping"
             raise ConfigError(f"{name}: {key}: expected {what}, got {type(value).__name__}")
-        if want is list and value and any(not isinstance(v, (str, list)) for v in value):
-            raise ConfigError(f"{name}: {key}: expected a list of words")
     for word, target in (data.get("measures") or {}).items():
         if not (isinstance(target, list) and len(target) == 2 and isinstance(target[1], (int, float))):
             raise ConfigError(f"{name}: measures: {word!r} needs [base unit, factor], e.g. [kWh, 1]")
+    for key, value in data.items():
+        if value is not None:
+            check_kinds(key, value, _shipped_config()[key], name)
 
 
 def _check(cfg: dict) -> None:
