@@ -365,3 +365,19 @@ def test_a_notices_signature_dated_in_mixed_numerals_or_read_as_chrome_signs_it(
                      "平潭综合实验区社会事业局教育处2015．8．24\n来源：纪委监察室\n附件下载",
                      "article", roles=["title", "facts", "body", "chrome", "chrome", "chrome"])
     assert (chrome.masthead["issuer"], chrome.items[0].units) == ("平潭综合实验区社会事业局教育处", ["平潭综合实验区社会事业局教育处"])
+
+
+def test_the_tops_last_lines_that_give_no_masthead_field_open_the_first_story():
+    # pingtan_33 (the saved page) held out: the first story's section and its headline's first line
+    # read as the masthead, and a later headline's second line read as a section
+    paras = paragraphs("平潭卫计局工作简报201903期\n来源：平潭综合实验区卫生与计划生育局 发布时间：2019-02-15\n〔2019〕第3期\n"
+                       "民生补短板\n我区召开民生社会事业工作\n暨“保障民生补齐短板工程”动员部署会\n"
+                       "2月19日上午，我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会。\n"
+                       "工作动态\n我局联合区疾控中心开展\n全区预防接种专项督查\n近期，我局相关工作人员和区疾控中心专业人员组成督导小组。（公卫处）")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["title", "facts", "masthead", "masthead", "masthead", "headline", "body",
+                                 "section", "headline", "section", "item"], parsed)
+    assert [(d.section, d.headline) for d in parsed.items] == [
+        ("民生补短板", "我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会"),
+        ("工作动态", "我局联合区疾控中心开展全区预防接种专项督查")]
+    assert parsed.masthead["issue"] == 3

@@ -22,7 +22,7 @@ from .headlines import (
     _symbol_section,
     split_headline,
 )
-from .masthead import parse_date, parse_masthead
+from .masthead import parse_date, parse_issue, parse_masthead
 
 
 def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
@@ -166,14 +166,30 @@ def _bracketed(p: Para) -> bool:
     return bool(SECTION_BRACKET.match(p.text) or SECTION_RUN_IN.match(p.text))
 
 
+#: The widest a section's name set over a story's headline is (characters counted by width).
+SECTION_WIDTH = 16
+
+
+def _story_above(paras: list[Para], roles: list[str]) -> bool:
+    """Lines read as the masthead's that are the opening of a story: plain short lines, a
+    section's name and a headline, at most two, nothing the masthead is made of."""
+    return len(paras) <= 2 and all(r == "masthead" and _plain_line(p) and not P.CONTENTS_HEADING.match(p.text)
+                                   and not P.EDITOR_NOTE.match(p.text) for p, r in zip(paras, roles))
+
+
+def _plain_line(p: Para) -> bool:
+    """A short line with no section's mark: no brackets, symbol or number."""
+    return not _bracketed(p) and not _symbol_section(p.text) and not SECTION_NUMBERED.match(p.text) \
+        and width(p.text) <= 60 and not SENTENCE_MARK.search(p.text)
+
+
 def _sections_alike(paras: list[Para], roles: list[str]) -> list[str]:
     """An issue's sections are set alike: where it brackets them (【民生保障】, twice or more), a
     plain line read as a section is a story's headline (县医疗保障局构建“全民医保”打造民生“兜底线”)."""
     marked = [k for k, r in enumerate(roles) if r == "section" and _bracketed(paras[k])]
     if len(marked) < BRACKETED_SECTIONS:
         return roles
-    return [("headline" if r == "section" and not _bracketed(p) and not _symbol_section(p.text)
-             and not SECTION_NUMBERED.match(p.text) and width(p.text) <= 60 else r) for p, r in zip(paras, roles)]
+    return [("headline" if r == "section" and _plain_line(p) else r) for p, r in zip(paras, roles)]
 
 
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
@@ -201,7 +217,15 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
         top += 1
-    fields, _ = parse_masthead(paras[:top])
+    fields, used = parse_masthead(paras[:top])
+    while used < top and (parse_issue(paras[used].text) is not None or parse_date(paras[used].text)):
+        used += 1  # (the issue given again: 工作简报201903期 ⏎ … ⏎ 〔2019〕第3期)
+    if 0 < used < top < len(paras) and roles[top] == "headline" and _story_above(paras[used:top], roles[used:top]):
+        # the top's last lines, which give no masthead field, open the first story: its section's
+        # name and its headline's first line (〔2019〕第3期 ⏎ 民生补短板 ⏎ 我区召开民生社会事业工作 ⏎ 暨…)
+        for k in range(used, top):
+            roles[k] = "section" if k == used < top - 1 and width(paras[k].text) <= SECTION_WIDTH else "headline"
+        top = used
     titles = [p.text for p, r in zip(paras[:top], roles) if r == "title"]
     if titles and "title" not in fields:
         fields["title"] = page_title(" ".join(titles) if len(titles) > 1 else titles[0])
@@ -243,6 +267,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         if r == "headline" and current is not None and current.body and not current.units \
                 and text_row(t)["credit"] == "whole":
             r = "credit"  # （潭龙街道 魏邱乡 司寨乡） under a story: its credit, never a headline
+        if r == "section" and previous in ("headline", "heading") and current is not None and not current.body \
+                and _plain_line(p):
+            r = "headline"  # 我局联合区疾控中心开展 ⏎ 全区预防接种专项督查: a headline's second line, no section
         if r == "section" and (width(t) > 60 and SENTENCE_MARK.search(t)):
             # a section's name run into the item after it: 工作动态我局召开…。, 【项目建设】 县开发区…
             run_in = _section_run_in(p)
