@@ -10,14 +10,16 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
+from bulletin_cli.export import AtomicOutput, OutputError
 
-from .conftest import seed_path
+from .conftest import holds_open, seed_path
 
 runner = CliRunner()
 EXE = Path(sys.executable).parent / "bulletin"
@@ -86,6 +88,36 @@ def _tagged(*prefixes: str) -> list[dict]:
     return [json.loads(line) for line in result.stdout.splitlines()]
 
 
+# -- 20.3: two exports to one path: the second refuses instead of replacing the first -----------
+
+def test_an_output_that_appears_while_a_run_writes_is_not_replaced(tmp_path):
+    out = tmp_path / "items.parquet"
+    with pytest.raises(OutputError, match="exists"):
+        with AtomicOutput(str(out), binary=True) as handle:
+            handle.write(b"mine")
+            out.write_bytes(b"another run's")  # landed first
+    assert out.read_bytes() == b"another run's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["items.parquet"]
+    with AtomicOutput(str(out), binary=True, replace=True) as handle:  # --force: replaced
+        handle.write(b"mine")
+    assert out.read_bytes() == b"mine"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", ["parquet", "csv"])
+def test_two_exports_to_one_path_at_once_one_refuses(tmp_path, suffix):
+    folder = _corpus(tmp_path / "in", 120)
+    out = tmp_path / f"items.{suffix}"
+    procs = [subprocess.Popen([str(EXE), "export", str(folder), "-o", str(out), "--no-progress"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    errors = [p.communicate(timeout=300)[1].decode() for p in procs]
+    codes = sorted(p.returncode for p in procs)
+    assert codes == [0, 2], errors
+    refused = errors[[p.returncode for p in procs].index(2)]
+    assert "exists" in refused and "Traceback" not in refused
+    assert out.exists() and not list(tmp_path.glob(".*.part"))
+
+
 # -- 20.4: one odd record costs its own line, not the whole output -------------------------------
 
 ODD = {
@@ -132,3 +164,25 @@ def test_one_odd_record_is_named_and_the_good_ones_are_written(tmp_path, odd, fm
     assert result.exit_code == 1
     assert f"odd.jsonl:{line}: bad item record" in result.stderr and "Traceback" not in result.stderr
     assert _count_written(out, fmt) == len(records) - 1
+
+
+# -- 20.9 (part): no temporary file left after an interrupt --------------------------------------
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])
+def test_a_killed_export_leaves_no_temporary_file(tmp_path, signum):
+    folder = _corpus(tmp_path / "in", 300)
+    temp = tmp_path / "tmp"
+    out = tmp_path / "items.csv"
+    proc = subprocess.Popen([str(EXE), "export", str(folder), "-o", str(out), "--no-progress"], env=_env(temp),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + HANG
+        while not holds_open(proc.pid, tmp_path) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # until the run holds its output open
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        proc.send_signal(signum)
+        proc.wait(timeout=HANG)
+    finally:
+        _end_group(proc)
+    assert not out.exists()
+    assert not list(temp.iterdir()) and not list(tmp_path.glob(".*.part"))

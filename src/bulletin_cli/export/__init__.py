@@ -118,8 +118,10 @@ def write(records: Iterable[dict], fmt: str, output: str | None, options: WriteO
 class _Target:
     """Standard output, or a file written whole (see :class:`AtomicOutput`)."""
 
-    def __init__(self, output: str | None, encoding: str = "utf-8", newline: str | None = "\n") -> None:
-        self.file = AtomicOutput(output, encoding=encoding, newline=newline) if output and output != "-" else None
+    def __init__(self, output: str | None, options: WriteOptions, encoding: str = "utf-8",
+                 newline: str | None = "\n") -> None:
+        self.file = (AtomicOutput(output, encoding=encoding, newline=newline, replace=options.force)
+                     if output and output != "-" else None)
 
     def __enter__(self) -> TextIO:
         return self.file.__enter__() if self.file else sys.stdout
@@ -142,7 +144,7 @@ def _rows_of(records: Iterable[dict], kind: str) -> Iterable[dict]:
 @register("jsonl", (".jsonl", ".ndjson"), help="one JSON record a line (what the next command in a pipe reads)")
 def write_jsonl(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     n = 0
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         for rec in records:
             handle.write(dumps(rec) + "\n")
             n += 1
@@ -152,7 +154,7 @@ def write_jsonl(records: Iterable[dict], output: str | None, options: WriteOptio
 @register("json", (".json",), help="one JSON array")
 def write_json(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     rows = list(records)
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         json.dump(rows, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
     return Written(len(rows))
@@ -165,7 +167,7 @@ def write_rich_table(records: Iterable[dict], output: str | None, options: Write
     from ..render import table_for
 
     rows = [r for r in records if r.get("type") in ("item", "document")]
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         console = Console(file=handle) if handle is not sys.stdout else Console()
         if rows:
             console.print(table_for(rows))
@@ -192,7 +194,7 @@ def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions
                                           kind=options.kind if not options.columns else "item")
     if not to_file:
         sys.stdout.reconfigure(newline="")
-    with _Target(output, encoding=encoding, newline="") as handle:
+    with _Target(output, options, encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header_names(maker.columns, options.headers))
         n = 0
@@ -215,7 +217,7 @@ def write_markdown(records: Iterable[dict], output: str | None, options: WriteOp
     columns = choose_columns(rows, options.columns)
     cell = _markdown_cell if options.table_format in MARKDOWN_STYLES else _plain_cell
     data = [[cell(r.get(c), options.raw) for c in columns] for r in rows]
-    with _Target(output, newline=None) as handle:
+    with _Target(output, options, newline=None) as handle:
         handle.write(tabulate(data, headers=header_names(columns, options.headers), tablefmt=options.table_format,
                               disable_numparse=True) + "\n")
     return Written(len(rows))
@@ -248,7 +250,7 @@ def _markdown_cell(value, raw: bool = False) -> str:
 @register("text", (".txt",), help="plain text: each document's text, or each item's headline and body")
 def write_text(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     n = 0
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         for rec in _rows_of(records, options.kind):
             if rec.get("type") == "document":
                 handle.write(rec.get("text", "").rstrip("\n") + "\n\f\n")
@@ -300,6 +302,6 @@ def write_parquet(records: Iterable[dict], output: str | None, options: WriteOpt
         import pyarrow  # noqa: F401
     except ImportError:
         raise OutputError(f"Parquet output needs pyarrow: {INSTALL_HINT}") from None
-    with AtomicOutput(output, binary=True) as path:
-        n = write_items(records, path)
+    with AtomicOutput(output, binary=True, replace=options.force) as handle:
+        n = write_items(records, handle)
     return Written(n)
