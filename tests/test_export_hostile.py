@@ -166,6 +166,67 @@ def test_one_odd_record_is_named_and_the_good_ones_are_written(tmp_path, odd, fm
     assert _count_written(out, fmt) == len(records) - 1
 
 
+# -- 20.7: -o a symbolic link writes through it ---------------------------------------------------
+
+def test_output_onto_a_link_to_a_file_writes_the_file_and_keeps_the_link(tmp_path):
+    target = tmp_path / "target.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target.name)
+    assert runner.invoke(app, ["split", str(seed_path("001")), "-o", str(link)]).exit_code == 2  # exists
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert runner.invoke(app, ["split", str(seed_path("001")), "-o", str(link), "--force"]).exit_code == 0
+    assert link.is_symlink() and "县开发区全力推进" in target.read_text(encoding="utf-8-sig")
+    dangling = tmp_path / "dangling.jsonl"
+    dangling.symlink_to("new.jsonl")
+    assert runner.invoke(app, ["split", str(seed_path("001")), "-o", str(dangling)]).exit_code == 0
+    assert dangling.is_symlink() and (tmp_path / "new.jsonl").read_text(encoding="utf-8").count("\n") == 7
+
+
+def test_no_file_behind_a_link_when_every_input_failed(tmp_path):
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
+    link = tmp_path / "items.csv"
+    link.symlink_to("target.csv")
+    result = runner.invoke(app, ["export", str(bad), "-o", str(link), "--no-progress"])
+    assert result.exit_code == 1 and "broken.pdf" in result.stderr
+    assert link.is_symlink() and not (tmp_path / "target.csv").exists()  # as it was
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_output_onto_a_link_to_standard_output_writes_through_it(tmp_path, fmt):
+    """``-o /dev/stdout`` (a link to ``/proc/self/fd/1``) with standard output a file: the output
+    lands in that file, and the link is not replaced."""
+    if not Path("/proc/self/fd/1").exists():
+        pytest.skip("needs /proc (Linux)")
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    landed = tmp_path / f"landed.{fmt}"
+    with open(landed, "wb") as stdout:
+        done = subprocess.run([str(EXE), "export", str(seed_path("001")), "-o", str(link), "-f", fmt,
+                               "--no-progress"], stdout=stdout, stderr=subprocess.PIPE, timeout=HANG)
+    assert done.returncode == 0, done.stderr.decode()
+    assert link.is_symlink() and os.readlink(link) == "/proc/self/fd/1"
+    assert _count_written(landed, fmt) == 7
+    piped = subprocess.run([str(EXE), "export", str(seed_path("001")), "-o", str(link), "-f", fmt, "--no-progress"],
+                           capture_output=True, timeout=HANG)
+    assert piped.returncode == 0 and len(piped.stdout) > 1000 and link.is_symlink()
+
+
+def test_a_database_onto_a_link_to_standard_output_is_refused(tmp_path):
+    if not Path("/proc/self/fd/1").exists():
+        pytest.skip("needs /proc (Linux)")
+    link = tmp_path / "stdout.sqlite"
+    link.symlink_to("/proc/self/fd/1")
+    landed = tmp_path / "landed"
+    with open(landed, "wb") as stdout:
+        done = subprocess.run([str(EXE), "export", str(seed_path("001")), "-o", str(link), "--no-progress"],
+                              stdout=stdout, stderr=subprocess.PIPE, timeout=HANG)
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "regular file" in err and "Traceback" not in err
+    assert link.is_symlink() and landed.read_bytes() == b""
+
+
 # -- 20.9 (part): no temporary file left after an interrupt --------------------------------------
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])

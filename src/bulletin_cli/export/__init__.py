@@ -11,12 +11,13 @@ A new format is one :func:`register` call here (or in a module imported here).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .files import AtomicOutput, OutputError, check_output, is_stream
+from .files import AtomicOutput, OutputError, check_output, is_direct
 from .rows import RowMaker, choose_columns, csv_cell, escape_formula, flatten, header_names
 
 __all__ = ["FORMATS", "AtomicOutput", "Format", "OutputError", "RowMaker", "WriteOptions", "Written", "check_output",
@@ -87,13 +88,13 @@ def choose_format(explicit: str | None, output: str | None, tty: bool | None = N
         if explicit not in FORMATS and explicit not in _tabulate_formats():
             raise OutputError(f"unknown format {explicit!r}; choose from {', '.join(FORMATS)} or a tabulate format")
         chosen = explicit
-    elif output and output != "-" and not is_stream(output):
+    elif output and output != "-" and (by_suffix(output) or not is_direct(output)):
         chosen = by_suffix(output)
         if chosen is None:
             known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
             raise OutputError(f"{output}: cannot tell the format from the name (known suffixes: {known}); "
                               "give --format")
-    else:
+    else:  # standard output, or a device, pipe or open file with no suffix (-o /dev/stdout)
         chosen = "table" if (sys.stdout.isatty() if tty is None else tty) else "jsonl"
     fmt = FORMATS.get(chosen)
     if fmt is not None and fmt.file_only and (not output or output == "-"):
@@ -264,18 +265,18 @@ def write_text(records: Iterable[dict], output: str | None, options: WriteOption
 @register("sqlite", (".sqlite", ".sqlite3", ".db"), file_only=True,
           help="a SQLite database with a full-text index (added to: documents already in it are skipped)")
 def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
-    import os
     import sqlite3
 
     from .sqlite import SqliteError, SqliteWriter
 
     assert output
-    if is_stream(output):
+    if is_direct(output):
         raise OutputError(f"{output}: a SQLite database must be a regular file")
-    if options.force and os.path.exists(output):
-        os.unlink(output)  # --force: start afresh
+    path = os.path.realpath(output)  # through a link: the database it names (--force keeps the link)
+    if options.force and os.path.exists(path):
+        os.unlink(path)  # --force: start afresh
     try:
-        writer = SqliteWriter(output)
+        writer = SqliteWriter(path)
     except SqliteError as exc:
         raise OutputError(f"{output}: {exc}") from None
     except sqlite3.Error as exc:

@@ -6,14 +6,16 @@ even one killed outright, leaves the old file (or none) and no temporary file. W
 the name is taken only if it is still free: of two runs writing one path at once, the second
 refuses instead of replacing the first one's file.
 
-A device or a FIFO (``/dev/null``, ``/dev/stdout``, a named pipe) is written to directly: it is
-never replaced by a regular file.
+A symbolic link is written through: the file it names is written, the link stays. A device, a
+FIFO or a process's open file (``/dev/null``, ``/dev/stdout``, ``/proc/self/fd/1``, a named pipe)
+is written to directly, appended to: it is never replaced by a regular file.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -22,12 +24,20 @@ from typing import IO
 #: Temporary files with a name, being written now, so that an interrupted run can take them away
 #: even when it cannot unwind (see ``cli.main``).
 LIVE_TEMPS: set[str] = set()
+#: The folder where a process's open files are links (``/dev/stdout`` links to ``/proc/self/fd/1``).
+FD_FOLDER = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd")
+#: Links followed, at most, to find whether a path leads to an open file (as the kernel's limit).
+MAX_LINKS = 40
 #: ``open`` failing with these for ``O_TMPFILE``: the file system (or the kernel) has no unnamed files.
 NO_TMPFILE = frozenset({errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL})
 
 
 class OutputError(Exception):
     """A usage problem with the output (file exists, unknown format): exit code 2."""
+
+
+class OutputFailed(OSError):
+    """The output could not be written (a full disk): exit code 1, the message says what was kept."""
 
 
 def is_stream(path: str | os.PathLike) -> bool:
@@ -39,14 +49,34 @@ def is_stream(path: str | os.PathLike) -> bool:
     return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
+def is_open_file(path: str | os.PathLike) -> bool:
+    """True for a path that leads, through links, to a process's open file: ``/dev/stdout``,
+    ``/dev/fd/1``, ``/proc/self/fd/1``, whatever that file is (a pipe, a terminal, a file the shell
+    opened with ``>``)."""
+    current = os.path.abspath(path)
+    for _ in range(MAX_LINKS):
+        if not os.path.islink(current):
+            return False
+        folder = os.path.dirname(current)
+        if FD_FOLDER.fullmatch(os.path.realpath(folder)):
+            return True
+        current = os.path.join(folder, os.readlink(current))
+    return False
+
+
+def is_direct(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is written to directly, as it is: a device, a FIFO or an open file."""
+    return is_stream(path) or is_open_file(path)
+
+
 def check_output(output: str | None, force: bool) -> None:
     """Refuse to overwrite an existing file without ``--force``; name a folder that is missing."""
-    if not output or output == "-" or is_stream(output):
+    if not output or output == "-" or is_direct(output):
         return
-    path = Path(output)
+    path = Path(os.path.realpath(output))  # through a link: the file it names is written
     if path.is_dir():
         raise OutputError(f"{output}: is a folder; give a file name")
-    parent = path.parent if str(path.parent) else Path(".")
+    parent = path.parent
     if not parent.is_dir():
         raise OutputError(f"{output}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
@@ -82,8 +112,8 @@ class AtomicOutput:
         self.replace = replace
         self.handle: IO | None = None
         self.tmp: str | None = None
-        self.direct = is_stream(path)
-        self.path = Path(os.path.abspath(path))
+        self.direct = is_direct(path)
+        self.path = Path(path) if self.direct else Path(os.path.realpath(path))
         if self.direct:
             return
         self.fd = _unnamed_file(str(self.path.parent))
@@ -93,7 +123,7 @@ class AtomicOutput:
             LIVE_TEMPS.add(self.tmp)
 
     def __enter__(self) -> IO:
-        mode = "w" + ("b" if self.binary else "")
+        mode = ("a" if self.direct else "w") + ("b" if self.binary else "")
         text = {} if self.binary else {"encoding": self.encoding, "newline": self.newline}
         self.handle = open(str(self.path) if self.direct else self.fd, mode, **text)
         return self.handle
