@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
-from bulletin_cli.export import AtomicOutput, OutputError
+from bulletin_cli.export import AtomicOutput, OutputError, WriteOptions, write
 
 from .conftest import holds_open, seed_path
 
@@ -86,6 +86,102 @@ def _tagged(*prefixes: str) -> list[dict]:
     result = runner.invoke(app, ["tag", *(str(seed_path(p)) for p in prefixes), "-f", "jsonl"])
     assert result.exit_code == 0
     return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+# -- 20.2: a document and all its rows are one transaction; a re-run finishes the job -----------
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory) -> tuple[Path, Path]:
+    """450 bulletins (over 200 documents, so that a batch is committed before the end) and the
+    database one uninterrupted run makes of them."""
+    root = tmp_path_factory.mktemp("corpus")
+    folder = _corpus(root / "in", 450)
+    db = root / "whole.sqlite"
+    done = subprocess.run([str(EXE), "export", str(folder), "-o", str(db), "--no-progress"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return folder, db
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["INT", "TERM", "KILL"])
+def test_a_database_export_cut_short_and_run_again_equals_one_whole_run(big_corpus, tmp_path, signum, jobs):
+    folder, whole_db = big_corpus
+    whole = dump(whole_db)
+    db = tmp_path / "items.sqlite"
+    temp = tmp_path / "tmp"
+    command = [str(EXE), "export", str(folder), "-o", str(db), "-j", jobs, "--no-progress"]
+    with open(tmp_path / "stderr", "wb") as stderr:  # (not a pipe: a worker may outlive a killed parent)
+        proc = subprocess.Popen(command, env=_env(temp), stdout=subprocess.DEVNULL, stderr=stderr,
+                                start_new_session=True)
+    try:
+        deadline = time.monotonic() + HANG
+        while _committed_documents(db) == 0 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)  # until a batch is committed and the next one is under way
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        proc.send_signal(signum)
+        proc.wait(timeout=HANG)
+    finally:
+        _end_group(proc)
+    err = (tmp_path / "stderr").read_text(encoding="utf-8")
+    assert proc.returncode != 0 and "Traceback" not in err
+    assert _committed_documents(db) < len(whole["documents"])  # it was cut short
+    complete = items_per_document(whole_db)
+    assert all(complete[doc] == n for doc, n in items_per_document(db).items())  # whole documents only
+    assert not list(temp.iterdir()) and not list(tmp_path.glob(".*.part"))  # no temporary file left
+    if signum == signal.SIGINT:  # unwound: rolled back and closed, no journal left to replay
+        assert not list(tmp_path.glob("items.sqlite-*"))
+    again = subprocess.run(command, env=_env(temp), capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert dump(db) == whole
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO items_fts(items_fts) VALUES('integrity-check')")  # the index is in step
+    con.close()
+
+
+def test_an_interrupted_write_commits_no_document_without_all_its_items(tmp_path, monkeypatch):
+    from bulletin_cli.export import sqlite as sqlite_writer
+
+    monkeypatch.setattr(sqlite_writer, "BATCH", 1)  # commit as often as the writer ever does
+    records = _tagged("001", "004")
+    db = tmp_path / "items.sqlite"
+
+    def cut_short():
+        for k, rec in enumerate(records):
+            if k == 10:  # three items into the second document
+                raise KeyboardInterrupt
+            yield rec
+
+    with pytest.raises(KeyboardInterrupt):
+        write(cut_short(), "sqlite", str(db), WriteOptions())
+    con = sqlite3.connect(db)
+    hollow = con.execute("SELECT count(*) FROM documents d WHERE (SELECT count(*) FROM items i "
+                         "WHERE i.doc_id = d.doc_id) NOT IN (7, 8)").fetchone()[0]
+    assert hollow == 0
+    assert write(iter(records), "sqlite", str(db), WriteOptions()).records > 0  # the rest, on a re-run
+    fresh = tmp_path / "fresh.sqlite"
+    write(iter(records), "sqlite", str(fresh), WriteOptions())
+    assert dump(db) == dump(fresh)
+
+
+def test_a_document_an_older_version_left_without_items_is_filled_in_again(tmp_path):
+    db = tmp_path / "items.sqlite"
+    assert runner.invoke(app, ["export", str(seed_path("001")), str(seed_path("004")), "-o", str(db),
+                               "--no-progress"]).exit_code == 0
+    whole = dump(db)
+    con = sqlite3.connect(db)
+    doc = con.execute("SELECT doc_id FROM documents WHERE issue = 43").fetchone()[0]
+    for table in ("units", "figures"):
+        con.execute(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM items WHERE doc_id = ?)", (doc,))
+    con.execute("DELETE FROM items WHERE doc_id = ?", (doc,))  # as the writer that committed too early left it
+    con.commit()
+    con.close()
+    again = runner.invoke(app, ["export", str(seed_path("001")), str(seed_path("004")), "-o", str(db),
+                                "--no-progress"])
+    assert again.exit_code == 0
+    assert "1 already in" in again.stderr  # 004 was whole; 001 was not, and is finished now
+    assert dump(db) == whole
 
 
 # -- 20.3: two exports to one path: the second refuses instead of replacing the first -----------
