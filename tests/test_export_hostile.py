@@ -323,6 +323,43 @@ def test_a_database_onto_a_link_to_standard_output_is_refused(tmp_path):
     assert link.is_symlink() and landed.read_bytes() == b""
 
 
+# -- 20.12: a full disk while writing SQLite: one line, the database as it was ------------------
+
+def _limited(limit: int):
+    def apply() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+def test_a_full_disk_while_writing_a_database_leaves_it_as_it_was(tmp_path):
+    folder = _corpus(tmp_path / "in", 60)
+    db = tmp_path / "items.sqlite"
+    assert runner.invoke(app, ["export", str(seed_path("001")), "-o", str(db), "--no-progress"]).exit_code == 0
+    before = dump(db)
+    done = subprocess.run([str(EXE), "export", str(folder), "-o", str(db), "--no-progress"],
+                          preexec_fn=_limited(db.stat().st_size + 64 * 1024), capture_output=True, text=True,
+                          timeout=HANG)
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error")]
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert len(errors) == 1 and str(db) in errors[0] and "disk" in errors[0]
+    assert dump(db) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "in") == ["items.sqlite"]  # no journal left
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_full_disk_while_writing_a_new_database_leaves_no_file(tmp_path):
+    folder = _corpus(tmp_path / "in", 60)
+    db = tmp_path / "items.sqlite"
+    done = subprocess.run([str(EXE), "export", str(folder), "-o", str(db), "--no-progress"],
+                          preexec_fn=_limited(128 * 1024), capture_output=True, text=True, timeout=HANG)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert str(db) in done.stderr and "disk" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
 # -- 20.9 (part): no temporary file left after an interrupt --------------------------------------
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["TERM", "KILL"])

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .files import AtomicOutput, OutputError, check_output, is_direct
+from .files import AtomicOutput, OutputError, OutputFailed, check_output, is_direct
 from .rows import RowMaker, choose_columns, csv_cell, escape_formula, flatten, header_names
 
-__all__ = ["FORMATS", "AtomicOutput", "Format", "OutputError", "RowMaker", "WriteOptions", "Written", "check_output",
+__all__ = ["FORMATS", "AtomicOutput", "Format", "OutputError", "OutputFailed", "RowMaker", "WriteOptions", "Written", "check_output",
            "choose_format", "csv_cell", "dumps", "escape_formula", "flatten", "register", "write"]
 
 
@@ -267,27 +267,22 @@ def write_text(records: Iterable[dict], output: str | None, options: WriteOption
 def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     import sqlite3
 
-    from .sqlite import SqliteError, SqliteWriter
+    from .sqlite import SqliteError, remove_database, write_database
 
     assert output
     if is_direct(output):
         raise OutputError(f"{output}: a SQLite database must be a regular file")
     path = os.path.realpath(output)  # through a link: the database it names (--force keeps the link)
-    if options.force and os.path.exists(path):
-        os.unlink(path)  # --force: start afresh
+    if options.force:
+        remove_database(path)  # --force: start afresh
     try:
-        writer = SqliteWriter(path)
+        writer = write_database(records, path)
     except SqliteError as exc:
         raise OutputError(f"{output}: {exc}") from None
+    except OutputFailed:
+        raise
     except sqlite3.Error as exc:
         raise OutputError(f"{output}: cannot write the database ({exc})") from None
-    ok = False
-    try:
-        for rec in records:
-            writer.add(rec)
-        ok = True
-    finally:
-        writer.close(commit=ok)
     return Written(writer.items, writer.units, writer.figures, present=len(writer.skipped))
 
 

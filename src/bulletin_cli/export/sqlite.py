@@ -12,7 +12,9 @@ without its items (it committed a document's row before its items) is filled in 
 
 from __future__ import annotations
 
+import os
 import re
+from typing import Iterable
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -105,6 +107,7 @@ class SqliteWriter:
         self.known = {row[0] for row in self.db.execute("SELECT doc_id FROM documents")}
         self.hollow = {row[0] for row in self.db.execute(HOLLOW_SQL)}
         self.new_docs: set[str] = set()
+        self.taken: set[str] = set()  # documents of new_docs that were there without items
         self.skipped: set[str] = set()
         self.items = self.units = self.figures = 0
         self.pending = 0  # documents written in the open transaction
@@ -134,6 +137,7 @@ class SqliteWriter:
         self.known.discard(doc_id)
         self.skipped.discard(doc_id)
         self.new_docs.add(doc_id)
+        self.taken.add(doc_id)
         self.pending += 1
         return True
 
@@ -211,3 +215,77 @@ class SqliteWriter:
             self.db.execute("COMMIT" if commit else "ROLLBACK")
         self.db.close()
 
+    def undo(self) -> int | None:
+        """After a failed write (a full disk): roll the open batch back and take out what this
+        run committed, so that the database is as it was before the run; the documents left in
+        it, or None where that failed too (what was committed stays: whole documents, which a
+        re-run skips)."""
+        import sqlite3
+
+        try:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("CREATE TEMP TABLE undone (doc_id TEXT PRIMARY KEY, whole INTEGER)")
+            self.db.executemany("INSERT INTO undone VALUES (?, ?)",
+                                [(d, d not in self.taken) for d in self.new_docs])
+            for statement in UNDO_SQL:
+                self.db.execute(statement)
+            self.db.execute("COMMIT")
+            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            return None
+
+
+#: What :meth:`SqliteWriter.undo` runs: the rows of the documents in ``undone`` go, and the
+#: documents too where this run wrote them whole (not those an older run left without items).
+UNDO_SQL = [
+    *(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM items WHERE doc_id IN "
+      "(SELECT doc_id FROM undone))" for table in ("units", "figures")),
+    "DELETE FROM items WHERE doc_id IN (SELECT doc_id FROM undone)",
+    "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM undone WHERE whole)",
+]
+
+
+def write_database(records: Iterable[dict], path: str) -> SqliteWriter:
+    """Write ``records`` into the database ``path`` (made if it is not there). Should writing
+    fail (a full disk), the database is left as it was before the run (no file, if the run made
+    it) and :class:`~bulletin_cli.export.files.OutputFailed` says so; interrupted, it keeps the
+    whole documents it committed."""
+    import sqlite3
+
+    from .files import OutputFailed
+
+    created = not os.path.exists(path)
+    try:
+        writer = SqliteWriter(path)
+    except sqlite3.Error:
+        if created:
+            remove_database(path)
+        raise
+    try:
+        for rec in records:
+            writer.add(rec)
+        writer.close()
+    except sqlite3.Error as exc:
+        left = writer.undo()
+        writer.db.close()
+        if created and left == 0:
+            remove_database(path)
+        kept = ("it is as it was before the run" if left is not None else
+                "the documents it holds are whole; run again to finish")
+        raise OutputFailed(f"cannot write the database ({exc}): {kept}") from None
+    except BaseException:
+        writer.close(commit=False)
+        raise
+    return writer
+
+
+def remove_database(path: str) -> None:
+    """A database and its journal (which SQLite would otherwise play back into a new file of
+    that name): one this run made and could not write, or one ``--force`` replaces."""
+    for name in (path, path + "-journal"):
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass
