@@ -69,3 +69,15 @@ def _poppler_missing() -> str | None:
     if "县住建局" not in out.decode("utf-8", "replace"):
         return "pdftotext reads no Chinese from CID fonts here: install poppler-data (apt-get install poppler-data)"
     return None
+
+
+def holds_open(pid: int, folder: Path) -> bool:
+    """Whether process ``pid`` holds a file right in ``folder`` open: the output it is writing,
+    which has no name to look for while it is written (an unnamed file, see export/files.py)."""
+    import os
+
+    try:
+        links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+    except OSError:
+        return False
+    return any(os.path.dirname(link) == str(folder) for link in links)

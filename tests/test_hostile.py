@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from bulletin_cli.cli import app
 
-from .conftest import seed_path
+from .conftest import holds_open, seed_path
 
 runner = CliRunner()
 EXE = Path(sys.executable).parent / "bulletin"
@@ -86,7 +86,7 @@ def test_ctrl_c_with_two_workers_says_interrupted_and_leaves_no_file(tmp_path):
     proc = subprocess.Popen([str(EXE), "export", str(tmp_path / "in"), "-j", "2", "-o", str(out), "--no-progress"],
                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".items.csv.*.part")) and time.monotonic() < deadline:
+    while not holds_open(proc.pid, tmp_path) and time.monotonic() < deadline:
         time.sleep(0.05)  # until the run is under way and writing
     time.sleep(0.3)
     proc.send_signal(signal.SIGINT)

@@ -242,7 +242,7 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
         _err(f"{output or 'standard output'}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
     if tally.failed and not written.records and new_file and os.path.isfile(output):
-        os.unlink(output)  # every input failed: no file of headers alone is left behind
+        os.unlink(os.path.realpath(output))  # every input failed: no file of headers alone (through a link)
         _note(f"nothing written: {output} not created")
         output = None
     if summary_line:

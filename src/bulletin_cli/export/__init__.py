@@ -11,15 +11,16 @@ A new format is one :func:`register` call here (or in a module imported here).
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .files import AtomicOutput, OutputError, check_output, is_stream
+from .files import AtomicOutput, OutputError, OutputFailed, check_output, is_direct
 from .rows import RowMaker, choose_columns, csv_cell, escape_formula, flatten, header_names
 
-__all__ = ["FORMATS", "AtomicOutput", "Format", "OutputError", "RowMaker", "WriteOptions", "Written", "check_output",
+__all__ = ["FORMATS", "AtomicOutput", "Format", "OutputError", "OutputFailed", "RowMaker", "WriteOptions", "Written", "check_output",
            "choose_format", "csv_cell", "dumps", "escape_formula", "flatten", "register", "write"]
 
 
@@ -87,13 +88,13 @@ def choose_format(explicit: str | None, output: str | None, tty: bool | None = N
         if explicit not in FORMATS and explicit not in _tabulate_formats():
             raise OutputError(f"unknown format {explicit!r}; choose from {', '.join(FORMATS)} or a tabulate format")
         chosen = explicit
-    elif output and output != "-" and not is_stream(output):
+    elif output and output != "-" and (by_suffix(output) or not is_direct(output)):
         chosen = by_suffix(output)
         if chosen is None:
             known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
             raise OutputError(f"{output}: cannot tell the format from the name (known suffixes: {known}); "
                               "give --format")
-    else:
+    else:  # standard output, or a device, pipe or open file with no suffix (-o /dev/stdout)
         chosen = "table" if (sys.stdout.isatty() if tty is None else tty) else "jsonl"
     fmt = FORMATS.get(chosen)
     if fmt is not None and fmt.file_only and (not output or output == "-"):
@@ -118,8 +119,10 @@ def write(records: Iterable[dict], fmt: str, output: str | None, options: WriteO
 class _Target:
     """Standard output, or a file written whole (see :class:`AtomicOutput`)."""
 
-    def __init__(self, output: str | None, encoding: str = "utf-8", newline: str | None = "\n") -> None:
-        self.file = AtomicOutput(output, encoding=encoding, newline=newline) if output and output != "-" else None
+    def __init__(self, output: str | None, options: WriteOptions, encoding: str = "utf-8",
+                 newline: str | None = "\n") -> None:
+        self.file = (AtomicOutput(output, encoding=encoding, newline=newline, replace=options.force)
+                     if output and output != "-" else None)
 
     def __enter__(self) -> TextIO:
         return self.file.__enter__() if self.file else sys.stdout
@@ -142,7 +145,7 @@ def _rows_of(records: Iterable[dict], kind: str) -> Iterable[dict]:
 @register("jsonl", (".jsonl", ".ndjson"), help="one JSON record a line (what the next command in a pipe reads)")
 def write_jsonl(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     n = 0
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         for rec in records:
             handle.write(dumps(rec) + "\n")
             n += 1
@@ -152,7 +155,7 @@ def write_jsonl(records: Iterable[dict], output: str | None, options: WriteOptio
 @register("json", (".json",), help="one JSON array")
 def write_json(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     rows = list(records)
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         json.dump(rows, handle, ensure_ascii=False, indent=1)
         handle.write("\n")
     return Written(len(rows))
@@ -165,7 +168,7 @@ def write_rich_table(records: Iterable[dict], output: str | None, options: Write
     from ..render import table_for
 
     rows = [r for r in records if r.get("type") in ("item", "document")]
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         console = Console(file=handle) if handle is not sys.stdout else Console()
         if rows:
             console.print(table_for(rows))
@@ -192,7 +195,7 @@ def write_csv(records: Iterable[dict], output: str | None, options: WriteOptions
                                           kind=options.kind if not options.columns else "item")
     if not to_file:
         sys.stdout.reconfigure(newline="")
-    with _Target(output, encoding=encoding, newline="") as handle:
+    with _Target(output, options, encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(header_names(maker.columns, options.headers))
         n = 0
@@ -215,7 +218,7 @@ def write_markdown(records: Iterable[dict], output: str | None, options: WriteOp
     columns = choose_columns(rows, options.columns)
     cell = _markdown_cell if options.table_format in MARKDOWN_STYLES else _plain_cell
     data = [[cell(r.get(c), options.raw) for c in columns] for r in rows]
-    with _Target(output, newline=None) as handle:
+    with _Target(output, options, newline=None) as handle:
         handle.write(tabulate(data, headers=header_names(columns, options.headers), tablefmt=options.table_format,
                               disable_numparse=True) + "\n")
     return Written(len(rows))
@@ -248,7 +251,7 @@ def _markdown_cell(value, raw: bool = False) -> str:
 @register("text", (".txt",), help="plain text: each document's text, or each item's headline and body")
 def write_text(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
     n = 0
-    with _Target(output) as handle:
+    with _Target(output, options) as handle:
         for rec in _rows_of(records, options.kind):
             if rec.get("type") == "document":
                 handle.write(rec.get("text", "").rstrip("\n") + "\n\f\n")
@@ -262,29 +265,24 @@ def write_text(records: Iterable[dict], output: str | None, options: WriteOption
 @register("sqlite", (".sqlite", ".sqlite3", ".db"), file_only=True,
           help="a SQLite database with a full-text index (added to: documents already in it are skipped)")
 def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOptions) -> Written:
-    import os
     import sqlite3
 
-    from .sqlite import SqliteError, SqliteWriter
+    from .sqlite import SqliteError, remove_database, write_database
 
     assert output
-    if is_stream(output):
+    if is_direct(output):
         raise OutputError(f"{output}: a SQLite database must be a regular file")
-    if options.force and os.path.exists(output):
-        os.unlink(output)  # --force: start afresh
+    path = os.path.realpath(output)  # through a link: the database it names (--force keeps the link)
+    if options.force:
+        remove_database(path)  # --force: start afresh
     try:
-        writer = SqliteWriter(output)
+        writer = write_database(records, path)
     except SqliteError as exc:
         raise OutputError(f"{output}: {exc}") from None
+    except OutputFailed:
+        raise
     except sqlite3.Error as exc:
         raise OutputError(f"{output}: cannot write the database ({exc})") from None
-    ok = False
-    try:
-        for rec in records:
-            writer.add(rec)
-        ok = True
-    finally:
-        writer.close(commit=ok)
     return Written(writer.items, writer.units, writer.figures, present=len(writer.skipped))
 
 
@@ -300,6 +298,6 @@ def write_parquet(records: Iterable[dict], output: str | None, options: WriteOpt
         import pyarrow  # noqa: F401
     except ImportError:
         raise OutputError(f"Parquet output needs pyarrow: {INSTALL_HINT}") from None
-    with AtomicOutput(output, binary=True) as path:
-        n = write_items(records, path)
+    with AtomicOutput(output, binary=True, replace=options.force) as handle:
+        n = write_items(records, handle)
     return Written(n)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Iterable
+from typing import BinaryIO, Iterable
 
 #: Items a row group holds (about 10 MB of text): written as soon as it fills.
 ROW_GROUP = 5000
@@ -109,15 +109,16 @@ def item_row(rec: dict) -> dict:
     }
 
 
-def write_items(records: Iterable[dict], path: str, row_group: int = ROW_GROUP) -> int:
-    """Write the item records among ``records`` to the Parquet file ``path``; return how many."""
+def write_items(records: Iterable[dict], where: str | BinaryIO, row_group: int = ROW_GROUP) -> int:
+    """Write the item records among ``records`` to a Parquet file (a path or an open binary
+    file); return how many."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     table_schema = schema()
     n = 0
     batch: list[dict] = []
-    with pq.ParquetWriter(path, table_schema, compression="zstd") as writer:
+    with pq.ParquetWriter(where, table_schema, compression="zstd") as writer:
         for rec in records:
             if rec.get("type") != "item":
                 continue

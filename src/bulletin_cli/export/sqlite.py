@@ -3,14 +3,18 @@ and bodies that finds Chinese substrings (FTS5, trigram tokenizer) and that data
 sqlite-utils recognise (``content="items"`` and sqlite-utils' triggers).
 
 A database is added to: documents already in it are skipped, so a run can be resumed. It is
-written in place, a document at a time in SQLite's own transactions (committed every
-:data:`BATCH` documents), so two exports into one database at once both land, and an interrupted
-run leaves the documents it committed and nothing half-written.
+written in place, in SQLite's own transactions: a document and all its rows are in one (a batch of
+:data:`BATCH` documents is committed when the next document begins), so two exports into one
+database at once both land, and an interrupted run (Ctrl-C, SIGTERM, SIGKILL) leaves whole
+documents and nothing half-written, which a re-run finishes. A document an older version left
+without its items (it committed a document's row before its items) is filled in again.
 """
 
 from __future__ import annotations
 
+import os
 import re
+from typing import Iterable
 
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -70,10 +74,12 @@ def _upgrade_fts(db) -> None:
         db.execute("INSERT INTO items_fts(items_fts) VALUES('rebuild')")
 
 
-#: Documents written in one transaction.
+#: Documents written in one transaction, at least (a transaction ends where a document does).
 BATCH = 200
 #: Seconds to wait for another writer's transaction before giving up.
 BUSY_TIMEOUT = 120
+#: Documents of ours without a single item: left so by an interrupted run of an older version.
+HOLLOW_SQL = "SELECT doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = d.doc_id)"
 
 
 class SqliteWriter:
@@ -99,26 +105,47 @@ class SqliteWriter:
         _upgrade_fts(self.db)
         self.db.execute("COMMIT")
         self.known = {row[0] for row in self.db.execute("SELECT doc_id FROM documents")}
+        self.hollow = {row[0] for row in self.db.execute(HOLLOW_SQL)}
         self.new_docs: set[str] = set()
+        self.taken: set[str] = set()  # documents of new_docs that were there without items
         self.skipped: set[str] = set()
         self.items = self.units = self.figures = 0
         self.pending = 0  # documents written in the open transaction
+        self.current: object = None  # the document of the last record
         self.db.execute("BEGIN IMMEDIATE")
 
-    def _claim(self, doc_id: str) -> bool:
+    def _claim(self, doc_id: str, item: bool = False) -> bool:
         """Whether this run writes ``doc_id``: not in the database when it started, nor written
-        since by another run (the transaction holds the write lock, so the answer stays true)."""
+        since by another run (the transaction holds the write lock, so the answer stays true);
+        or, for an ``item``, a document there without items (see :meth:`_take_over`)."""
         if doc_id in self.known:
-            return False
+            return item and self._take_over(doc_id)
         if doc_id not in self.new_docs and self.db.execute(
                 "SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone():
             self.known.add(doc_id)
             return False
         return True
 
-    def _step(self) -> None:
-        """Commit every :data:`BATCH` documents, so other writers get their turn."""
+    def _take_over(self, doc_id: str) -> bool:
+        """A document an interrupted run left without its items (an older version committed its
+        row first) is this run's to finish, unless another run has finished it meanwhile."""
+        if doc_id not in self.hollow:
+            return False
+        self.hollow.discard(doc_id)
+        if self.db.execute("SELECT 1 FROM items WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone():
+            return False
+        self.known.discard(doc_id)
+        self.skipped.discard(doc_id)
+        self.new_docs.add(doc_id)
+        self.taken.add(doc_id)
         self.pending += 1
+        return True
+
+    def _next_document(self, doc_id: object) -> None:
+        """A record of another document than the last: the last is whole, so every :data:`BATCH`
+        documents the transaction is committed here, between two documents, and other writers get
+        their turn."""
+        self.current = doc_id
         if self.pending >= BATCH:
             self.db.execute("COMMIT")
             self.db.execute("BEGIN IMMEDIATE")
@@ -131,17 +158,19 @@ class SqliteWriter:
              meta.get("editor"), meta.get("reviewer"), meta.get("signer"), meta.get("distribution"),
              rec.get("layout"), rec.get("encoding"), rec.get("text")))
         self.new_docs.add(doc_id)
-        self._step()
+        self.pending += 1
 
     def add(self, rec: dict) -> None:
         doc_id = rec.get("doc_id")
+        if doc_id != self.current:
+            self._next_document(doc_id)
         if rec.get("type") == "document":
             if not self._claim(doc_id):
                 self.skipped.add(doc_id)
             elif doc_id not in self.new_docs:
                 self._document(doc_id, rec, {})
             return
-        if rec.get("type") != "item" or not self._claim(doc_id):
+        if rec.get("type") != "item" or not self._claim(doc_id, item=True):
             if rec.get("type") == "item":
                 self.skipped.add(doc_id)
             return
@@ -185,3 +214,78 @@ class SqliteWriter:
         if self.db.in_transaction:
             self.db.execute("COMMIT" if commit else "ROLLBACK")
         self.db.close()
+
+    def undo(self) -> int | None:
+        """After a failed write (a full disk): roll the open batch back and take out what this
+        run committed, so that the database is as it was before the run; the documents left in
+        it, or None where that failed too (what was committed stays: whole documents, which a
+        re-run skips)."""
+        import sqlite3
+
+        try:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("CREATE TEMP TABLE undone (doc_id TEXT PRIMARY KEY, whole INTEGER)")
+            self.db.executemany("INSERT INTO undone VALUES (?, ?)",
+                                [(d, d not in self.taken) for d in self.new_docs])
+            for statement in UNDO_SQL:
+                self.db.execute(statement)
+            self.db.execute("COMMIT")
+            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.Error:
+            return None
+
+
+#: What :meth:`SqliteWriter.undo` runs: the rows of the documents in ``undone`` go, and the
+#: documents too where this run wrote them whole (not those an older run left without items).
+UNDO_SQL = [
+    *(f"DELETE FROM {table} WHERE item_id IN (SELECT item_id FROM items WHERE doc_id IN "
+      "(SELECT doc_id FROM undone))" for table in ("units", "figures")),
+    "DELETE FROM items WHERE doc_id IN (SELECT doc_id FROM undone)",
+    "DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM undone WHERE whole)",
+]
+
+
+def write_database(records: Iterable[dict], path: str) -> SqliteWriter:
+    """Write ``records`` into the database ``path`` (made if it is not there). Should writing
+    fail (a full disk), the database is left as it was before the run (no file, if the run made
+    it) and :class:`~bulletin_cli.export.files.OutputFailed` says so; interrupted, it keeps the
+    whole documents it committed."""
+    import sqlite3
+
+    from .files import OutputFailed
+
+    created = not os.path.exists(path)
+    try:
+        writer = SqliteWriter(path)
+    except sqlite3.Error:
+        if created:
+            remove_database(path)
+        raise
+    try:
+        for rec in records:
+            writer.add(rec)
+        writer.close()
+    except sqlite3.Error as exc:
+        left = writer.undo()
+        writer.db.close()
+        if created and left == 0:
+            remove_database(path)
+        kept = ("it is as it was before the run" if left is not None else
+                "the documents it holds are whole; run again to finish")
+        raise OutputFailed(f"cannot write the database ({exc}): {kept}") from None
+    except BaseException:
+        writer.close(commit=False)
+        raise
+    return writer
+
+
+def remove_database(path: str) -> None:
+    """A database and its journal (which SQLite would otherwise play back into a new file of
+    that name): one this run made and could not write, or one ``--force`` replaces."""
+    for name in (path, path + "-journal"):
+        try:
+            os.unlink(name)
+        except FileNotFoundError:
+            pass

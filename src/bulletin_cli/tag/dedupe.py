@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 
 #: Similarity from which an item is a near duplicate.
@@ -84,9 +82,9 @@ class Deduper:
 
         self.threshold = threshold
         self.bloom = bytearray(BLOOM_BITS // 8)
-        fd, self.path = tempfile.mkstemp(prefix="bulletin-dedupe-", suffix=".sqlite")
-        os.close(fd)
-        self.db = sqlite3.connect(self.path)
+        # "": SQLite's own temporary database, a file it unlinks as soon as it opens it, so none is
+        # left behind however the run ends (Ctrl-C, SIGTERM, SIGKILL)
+        self.db = sqlite3.connect("")
         self.db.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
             "CREATE TABLE reps (key INTEGER, item_id TEXT, text TEXT); CREATE INDEX reps_key ON reps(key);"
@@ -152,11 +150,3 @@ class Deduper:
 
     def close(self) -> None:
         self.db.close()
-        if os.path.exists(self.path):
-            os.unlink(self.path)
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutting down: the temporary file may already be gone
-            pass
