@@ -381,3 +381,13 @@ def test_the_tops_last_lines_that_give_no_masthead_field_open_the_first_story():
         ("民生补短板", "我区召开民生社会事业工作暨“保障民生补齐短板工程”动员部署会"),
         ("工作动态", "我局联合区疾控中心开展全区预防接种专项督查")]
     assert parsed.masthead["issue"] == 3
+
+
+def test_a_plain_line_wider_than_a_sections_name_read_as_a_section_is_a_headline():
+    # pingtan_31 (the saved page) held out: a two-line headline read as two sections
+    paras = paragraphs("工作动态\n我局党组召开2019年第3次理论学习\n中心组（扩大）会议\n"
+                       "2月28日上午，局党组成员、副局长许旺平主持召开会议。（机关党委）")
+    parsed = Parsed(layout="bulletin")
+    parse_bulletin_roles(paras, ["section", "section", "section", "item"], parsed)
+    assert [(d.section, d.headline, d.units) for d in parsed.items] == [
+        ("工作动态", "我局党组召开2019年第3次理论学习中心组（扩大）会议", ["机关党委"])]

@@ -185,11 +185,12 @@ def _plain_line(p: Para) -> bool:
 
 def _sections_alike(paras: list[Para], roles: list[str]) -> list[str]:
     """An issue's sections are set alike: where it brackets them (【民生保障】, twice or more), a
-    plain line read as a section is a story's headline (县医疗保障局构建“全民医保”打造民生“兜底线”)."""
-    marked = [k for k, r in enumerate(roles) if r == "section" and _bracketed(paras[k])]
-    if len(marked) < BRACKETED_SECTIONS:
-        return roles
-    return [("headline" if r == "section" and _plain_line(p) else r) for p, r in zip(paras, roles)]
+    plain line read as a section is a story's headline (县医疗保障局构建“全民医保”打造民生“兜底线”);
+    and a section's name with no mark is short (工作动态, 民生补短板): a plain line wider than that
+    is a headline (我局党组召开2019年第3次理论学习)."""
+    bracketed = sum(1 for p, r in zip(paras, roles) if r == "section" and _bracketed(p)) >= BRACKETED_SECTIONS
+    return [("headline" if r == "section" and _plain_line(p) and (bracketed or width(p.text) > SECTION_WIDTH) else r)
+            for p, r in zip(paras, roles)]
 
 
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
