@@ -77,6 +77,37 @@ def test_a_closed_pipe_is_a_quiet_exit_0(tmp_path):
     assert proc.stdout.strip() == "0" and "Traceback" not in proc.stderr and "error" not in proc.stderr
 
 
+def _closed(command: str) -> subprocess.CompletedProcess:
+    """``bulletin COMMAND`` run by a shell that may close its standard streams (``<&-``, ``>&-``)."""
+    return subprocess.run(f"'{EXE}' {command}", shell=True, executable="/bin/bash", capture_output=True, text=True,
+                          timeout=60)
+
+
+@pytest.mark.parametrize("command", ["split", "normalise", "stats", "split -"])
+def test_a_closed_standard_input_is_one_line_naming_it(command):
+    proc = _closed(f"{command} <&-")  # issue 20.13
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.splitlines()[0] == "error: -: standard input is closed"
+
+
+def test_files_are_read_with_standard_input_closed(tmp_path):
+    proc = _closed(f"split '{seed_path('004')}' -f jsonl <&-")
+    assert proc.returncode == 0 and proc.stdout.count('"type":"item"') == 8, proc.stderr
+
+
+@pytest.mark.parametrize("command", ["split", "export -f jsonl", "stats"])
+def test_a_closed_standard_output_is_a_usage_error(command):
+    proc = _closed(f"{command} '{seed_path('004')}' >&-")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.strip() == "error: standard output is closed: give -o FILE"
+
+
+def test_output_to_a_file_is_written_with_standard_streams_closed(tmp_path):
+    out = tmp_path / "items.jsonl"
+    proc = _closed(f"split '{seed_path('004')}' -o '{out}' -j 2 <&- >&- 2>&-")
+    assert proc.returncode == 0 and out.read_text(encoding="utf-8").count('"type":"item"') == 8
+
+
 def test_ctrl_c_with_two_workers_says_interrupted_and_leaves_no_file(tmp_path):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from bench_chain import build_corpus

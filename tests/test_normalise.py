@@ -96,6 +96,35 @@ def test_page_number_forms(line):
     assert "核查工作。（住建局）\n\n县交通运输局" in text
 
 
+#: Characters str.isdigit takes for digits and int refuses: a line of one, as a PDF extraction
+#: leaves the ³ of m³ or a circled number, is no page number (issue 20.8).
+NOT_DECIMAL = ["①", "⑴", "¹", "²", "³", "₂", "⑴⑵", "²³"]
+
+
+@pytest.mark.parametrize("mark", NOT_DECIMAL)
+def test_a_line_of_a_superscript_or_circled_number_is_kept(mark):
+    from typer.testing import CliRunner
+
+    from bulletin_cli.cli import app
+
+    text = f"县住建局开展核查\n{mark}\n内容。\n"
+    assert mark in normalise_text(text)[0]
+    for command in ("normalise", "split"):
+        result = CliRunner().invoke(app, [command, "-f", "jsonl"], input=text)
+        assert result.exit_code == 0 and "error" not in result.stderr, result.stderr
+
+
+def test_a_lone_byte_read_as_latin_1_is_normalised():
+    rec = normalise_bytes(b"\xb3", "one_byte_b3.txt", encoding="latin-1")  # ../shared/repro/one_byte_b3.txt
+    assert rec["text"] == "³\n"
+
+
+def test_lines_of_superscripts_running_on_are_no_page_numbers():
+    body = "今年以来，县住建局扎实推进老旧小区改造，全县改造小区12个。"
+    text, changes = normalise_text(f"{body}\n\n¹\n\n{body}\n\n²\n\n{body}\n\n³\n")
+    assert "page_numbers" not in changes.counts and "²" in text
+
+
 def test_markup_removed_and_marked_spans_kept():
     rec = normalise_bytes(seed_path("001").read_bytes())
     assert "**" not in rec["text"]

@@ -644,6 +644,37 @@ def test_reduplicated_words_of_ordinary_prose_are_left_alone():
     assert normalise_text(text)[0].startswith("群众常常反映") and "研究研究" in normalise_text(text)[0]
 
 
+@pytest.mark.parametrize("line", [
+    "街道变得干干净净整整齐齐。",                     # AABB words in a sentence (issue 20.1)
+    "大家认认真真踏踏实实抓落实，高高兴兴过大年。",
+    "平平安安高高兴兴过大年",                         # a heading opening with them
+    "干干净净整整齐齐",                               # a line of two of them: nothing shows it doubled
+    "期期期期期期期期",                               # a run of one character
+    "县县住住建建局局期期期期期期",
+], ids=["aabb-in-sentence", "aabb-chained", "aabb-heading", "aabb-whole-line", "run-of-one", "run-after-pairs"])
+def test_reduplicated_words_and_runs_of_one_character_are_kept(line):
+    out, changes = normalise_text(line + "\n")
+    assert line in out and "doubled_glyphs" not in changes.counts
+
+
+def test_a_doubled_heading_after_reduplicated_words_undoes_the_heading_only():
+    out, changes = normalise_text("街道变得干干净净整整齐齐【 【概况概况】 】 全镇辖12个行政村。\n")
+    assert out.startswith("街道变得干干净净整整齐齐【概况】") and changes.counts["doubled_glyphs"] == 1
+
+
+def test_normalise_keeps_reduplicated_words_and_a_gbk_run_of_one_character(tmp_path):
+    from typer.testing import CliRunner
+
+    from bulletin_cli.cli import app
+
+    result = CliRunner().invoke(app, ["normalise", "-f", "jsonl"], input="街道变得干干净净整整齐齐。\n")
+    assert result.exit_code == 0 and json.loads(result.stdout)["text"] == "街道变得干干净净整整齐齐。\n"
+    qi = tmp_path / "repeated_qi_gbk.txt"  # ../shared/repro/repeated_qi_gbk.txt
+    qi.write_bytes(("期" * 8).encode("gbk"))
+    result = CliRunner().invoke(app, ["normalise", str(qi), "-f", "jsonl"])
+    assert result.exit_code == 0 and json.loads(result.stdout)["text"] == "期" * 8 + "\n"
+
+
 def test_a_facts_line_with_its_labels_run_together_ends_each_value_at_the_next_label():
     from bulletin_cli.split.masthead import web_meta
 

@@ -87,6 +87,12 @@ def _usage(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _check_stdout(output: Optional[str]) -> None:
+    """Records for a standard output the caller closed (``>&-``) would go nowhere: a usage error."""
+    if (not output or output == "-") and sys.stdout is None:
+        _usage("standard output is closed: give -o FILE")
+
+
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import version
@@ -196,7 +202,7 @@ def _records(paths, glob, settings: "Settings", jobs: int, tally: "Tally", summa
     """Records of the chain up to ``settings.stage``, with the progress bar driven as files finish."""
     from .chain import run
 
-    if not paths and sys.stdin.isatty():
+    if not paths and sys.stdin is not None and sys.stdin.isatty():  # (None: closed, <&-, read as an input error)
         from .export import OutputError
 
         raise OutputError("no input: give files or folders, or pipe text or JSON Lines in")
@@ -220,6 +226,7 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
     from .chain import Summary, Tally
     from .export import OutputError, RowMaker, check_output, choose_format, write
 
+    _check_stdout(output)
     tally, summary = Tally(), Summary()
     new_file = bool(output) and output != "-" and not os.path.exists(output)
     try:
@@ -390,6 +397,7 @@ def stats(
 
     if fmt not in (None, "table", "json"):
         _usage("stats --format must be table or json")
+    _check_stdout(None)
     settings = _settings("tag", encoding, errors, config)
     tally, summary = Tally(), Summary()
     try:
@@ -452,6 +460,7 @@ def main() -> None:
     """Console-script entry point: quiet on a closed pipe (exit 0), ``interrupted`` and 130 on Ctrl-C."""
     import signal
 
+    _hold_closed_streams()
     signal.signal(signal.SIGINT, _interrupt)
     try:
         app()
@@ -461,6 +470,25 @@ def main() -> None:
     except Interrupted:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the pool winds down
         _hard_exit()  # (a pool held by a suspended generator is not wound down by the exception: end it)
+
+
+def _hold_closed_streams() -> None:
+    """Standard streams the caller closed (``<&-``, ``>&-``, ``2>&-``) are held open on /dev/null,
+    so that no file this run opens takes their numbers (what a worker or a tool writes to standard
+    error would go into it). ``sys.stdin`` and ``sys.stdout`` stay None, for the commands to see;
+    messages for a closed standard error go to /dev/null."""
+    import os
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")
 
 
 def _quiet_stdout() -> None:

@@ -195,14 +195,21 @@ def _lone_surrogate(rec) -> bool:
 
 def read_inputs(paths: list[str], pattern: str | None = None, stdin: BinaryIO | None = None) -> Iterator[Item]:
     """Everything the command line names, in order: raw sources, parsed records and errors."""
-    stdin = stdin if stdin is not None else sys.stdin.buffer
     for entry in expand_paths(paths or ["-"], pattern):
         if isinstance(entry, InputError):
             yield entry
         elif entry == "-":
-            yield from _read_stream(stdin, "-")
+            yield from _read_stdin(stdin)
         else:
             yield from read_file(entry)
+
+
+def _read_stdin(stdin: BinaryIO | None) -> Iterator[Item]:
+    """Standard input (or ``stdin`` in its place); closed by the caller (``<&-``), an error naming it."""
+    if stdin is None and sys.stdin is None:
+        yield InputError("-", "standard input is closed")
+        return
+    yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "-")
 
 
 def read_file(path: Path) -> Iterator[Item]:

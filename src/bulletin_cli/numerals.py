@@ -23,7 +23,7 @@ def cn_to_int(text: str) -> int | None:
     text = text.strip().replace(" ", "")
     if not text:
         return None
-    if text.isdigit():
+    if text.isdecimal():  # (not isdigit: ① and ² are digits that int refuses)
         return int(text)
     if all(c in DIGITS for c in text):  # positional: 二〇二三 → 2023
         return int("".join(str(DIGITS[c]) for c in text))

@@ -145,7 +145,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     keys = {i: _header_key(s) for i, s in short.items()
             if (len(s) <= 30 or width(s) <= 60) and (len(s) > 2 or s.isalnum())}
     counts = Counter(keys.values())
-    bare_numbers = _page_sequence([s for s in short.values() if s.isdigit() and len(s) <= 3])
+    bare_numbers = _page_sequence([s for s in short.values() if s.isdecimal() and len(s) <= 3])
     need = 2 if page_breaks >= 1 else 3
     if not page_breaks:  # no page breaks to go by: a repeated line is a header only if it recurs regularly
         places: dict[str, list[int]] = {}
@@ -170,7 +170,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
             out.append(line)
             continue
         if stripped[0] in P.ARTEFACT_START:
-            if P.PAGE_NUMBER.match(stripped) and (not stripped.isdigit() or bare_numbers >= 2):
+            if P.PAGE_NUMBER.match(stripped) and (not stripped.isdecimal() or bare_numbers >= 2):
                 changes.remove("page_numbers", stripped)
                 continue
             if P.RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
@@ -194,7 +194,8 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
 
 def _page_sequence(numbers: list[str]) -> int:
     """How many bare numbers alone on a line count as page numbers: they run on by one (2, 3, 4),
-    as pages do; a table set one cell a line (32, 23, 63) does not. Example: 2 for [2, 3]."""
+    as pages do; a table set one cell a line (32, 23, 63) does not. Example: 2 for [2, 3]. The
+    numbers are decimal (str.isdecimal): ①, ² or ₂ pass str.isdigit, but int refuses them."""
     values = [int(n) for n in numbers]
     runs = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
     return len(values) if values and runs >= max(1, (len(values) - 1) // 2) else 0
