@@ -55,21 +55,52 @@ class InputError:
 Item = Union[Source, dict, InputError]
 
 
-def _walk(folder: Path, pattern: str | None) -> Iterator[Path]:
+def _walk(folder: Path, pattern: str | None) -> Iterator[Union[Path, InputError]]:
     """Files under ``folder`` matching ``pattern`` (None: every suffix a reader takes), recursively,
-    in a stable order; hidden files and folders (.git, .DS_Store) are passed over."""
+    in a stable order (a folder's files, then each of its folders in turn); hidden files and folders
+    (.git, .DS_Store) are passed over, links to folders are not followed, and a folder that cannot
+    be read is an :class:`InputError`. Walked with a stack of its own, so a tree of any depth is read."""
     from .read import suffixes
 
     known = suffixes()
-    for root, dirs, files in os.walk(folder, onerror=None):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
+    todo = [folder]
+    while todo:
+        current = todo.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            if current == folder:
+                raise
+            yield InputError(display_name(str(current)), _folder_problem(exc))
+            continue
+        subfolders = []
+        for entry in entries:
+            if _is_folder(entry):
+                if not entry.name.startswith(".") and not entry.is_symlink():
+                    subfolders.append(Path(entry.path))
+                continue
+            path = Path(entry.path)
             if pattern is None:
-                if not name.startswith(".") and path.suffix.lower() in known:
+                if not entry.name.startswith(".") and path.suffix.lower() in known:
                     yield path
-            elif path.match(pattern) or Path(name).match(pattern):
+            elif path.match(pattern) or Path(entry.name).match(pattern):
                 yield path
+        todo.extend(reversed(subfolders))
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _folder_problem(exc: OSError) -> str:
+    """Why a folder could not be listed, in a few words. Example: folder is not readable."""
+    if isinstance(exc, PermissionError):
+        return "folder is not readable"
+    return f"folder is not readable ({exc.strerror or exc})"
 
 
 def expand_paths(paths: list[str], pattern: str | None = None) -> Iterator[Union[Path, str, InputError]]:
@@ -85,9 +116,13 @@ def expand_paths(paths: list[str], pattern: str | None = None) -> Iterator[Union
                 yield InputError(display_name(raw), "folder is not readable")
                 continue
             found = False
-            for file in _walk(path, pattern):
-                found = True
-                yield file
+            try:
+                for file in _walk(path, pattern):
+                    found = True
+                    yield file
+            except OSError as exc:
+                yield InputError(display_name(raw), _folder_problem(exc))
+                continue
             if not found:
                 what = repr(pattern) if pattern else "a format bulletin reads (" + ", ".join(_suffixes()) + ")"
                 yield InputError(display_name(raw), f"no files matching {what} in folder")
@@ -137,6 +172,9 @@ def parse_jsonl(data: bytes | Iterable[bytes], name: str) -> Iterator[Union[dict
         if lineno == 1:
             line = line.removeprefix(BOM)
         if not line.strip():
+            continue
+        if line is OVERLONG:
+            yield InputError(f"{name}:{lineno}", f"JSON line longer than {2 * MAX_DOCUMENT // 2**20} MB: not a record")
             continue
         try:
             rec = json.loads(line)
@@ -212,12 +250,25 @@ def _read_stdin(stdin: BinaryIO | None) -> Iterator[Item]:
     yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "-")
 
 
+#: The largest file read whole as one document (raw bytes of any format): a document takes about ten
+#: times its size in memory through the chain (docs/performance.md); a larger file is no bulletin.
+#: JSON Lines of any size are read a record at a time.
+MAX_DOCUMENT = 128 * 2**20
+#: Bytes looked at to tell a file too large to be one document from JSON Lines.
+SNIFF_BYTES = 2**20
+
+
 def read_file(path: Path) -> Iterator[Item]:
     """One file: JSON Lines records if it holds them, else raw bytes; errors as :class:`InputError`."""
     name = display_name(str(path))
     try:
         if not path.is_file():
             yield InputError(name, "not a regular file")
+            return
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT:
+            with path.open("rb") as fh:
+                yield from _large_file(fh, name, size)
             return
         data = path.read_bytes()
     except PermissionError:
@@ -226,7 +277,42 @@ def read_file(path: Path) -> Iterator[Item]:
     except OSError as exc:
         yield InputError(name, exc.strerror or str(exc))
         return
+    except MemoryError:
+        yield InputError(name, "too large to read into memory")
+        return
     if looks_like_jsonl(data):
         yield from parse_jsonl(data, name)
     else:
         yield Source(name, data)
+
+
+def _large_file(fh: BinaryIO, name: str, size: int) -> Iterator[Item]:
+    """A file larger than one document may be: JSON Lines, read a line at a time, or refused."""
+    head = fh.read(SNIFF_BYTES)
+    whole_lines = head.split(b"\n")[:-1]  # (a first record longer than the head: it opens like one)
+    if not (looks_like_jsonl(whole_lines) if whole_lines else head.removeprefix(BOM).lstrip().startswith(b'{"')):
+        yield InputError(name, f"file of {size / 2**20:,.0f} MB: larger than the {MAX_DOCUMENT // 2**20} MB "
+                               "a document may be")
+        return
+    fh.seek(0)
+    yield from parse_jsonl(_lines(fh), name)
+
+
+def _lines(fh: BinaryIO) -> Iterator[bytes]:
+    """The lines of ``fh``; a line longer than a record may be (:data:`MAX_DOCUMENT` twice: a
+    document's text and its changes) comes as :data:`OVERLONG`, passed over without being held."""
+    limit = 2 * MAX_DOCUMENT
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = fh.readline(SNIFF_BYTES)
+            yield OVERLONG
+        else:
+            yield line
+
+
+#: What stands for a JSON line too long to be read (see :func:`_lines`).
+OVERLONG = b"\x00overlong"

@@ -1,0 +1,213 @@
+"""What a hostile campaign found in reading inputs (issue 20, items 5, 6, 10 and 14): folders that
+cannot be walked, pages that lie about their charset, bombs that expand a small file into gigabytes
+or quadratic time, and damaged or deeply nested files. Each bomb is built here from a few lines and
+read by ``bulletin`` in a process held to 1 GB of memory and 60 seconds: it must be refused in one
+line naming the file and the problem (or read, where nothing in it expands), and the good file
+beside it still read."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bulletin_cli.cli import app
+
+runner = CliRunner()
+
+GOOD = "县住建局开展危房核查，摸清底数。"
+#: ``bulletin`` with 1 GB of address space: a bomb that takes more fails with MemoryError.
+GUARDED = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
+           "sys.argv[0] = 'bulletin'; from bulletin_cli.cli import main; main()")
+
+
+def guarded(*args: str) -> subprocess.CompletedProcess:
+    """``bulletin ARGS`` held to 1 GB and 60 s (a hang or a blow-up fails the test, not the machine)."""
+    return subprocess.run([sys.executable, "-c", GUARDED, *args], capture_output=True, text=True, timeout=60)
+
+
+def beside_a_good_file(tmp_path: Path, name: str, data: bytes) -> Path:
+    """A folder holding the hostile file ``name`` and a good text file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    (folder / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
+    return folder
+
+
+def refused(result: subprocess.CompletedProcess, name: str, problem: str) -> None:
+    """One line naming ``name`` and ``problem``, exit 1, and the good file read all the same."""
+    err = result.stderr
+    assert result.returncode == 1, err
+    assert "Traceback" not in err and "internal error" not in err, err
+    lines = [line for line in err.splitlines() if name in line]
+    assert len(lines) == 1 and problem in lines[0], err
+    assert [json.loads(line)["source"].rsplit("/", 1)[-1] for line in result.stdout.splitlines()] == ["good.txt"]
+
+
+# --- zips written by hand: damage no zip library writes, and parts too big to compress here -------
+
+def deflated(data: bytes, times: int = 1) -> tuple[bytes, int, int]:
+    """``data`` repeated ``times`` times as a raw deflate stream: (stream, CRC-32, size)."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    stream, crc = [], 0
+    for _ in range(times):
+        stream.append(packer.compress(data))
+        crc = zlib.crc32(data, crc)
+    stream.append(packer.flush())
+    return b"".join(stream), crc, len(data) * times
+
+
+def handmade_zip(entries: list[tuple[str, tuple[bytes, int, int]]], method: int = 8, flags: int = 0) -> bytes:
+    """A zip of already deflated ``entries``; the last one with ``method`` and ``flags``."""
+    out, central = io.BytesIO(), io.BytesIO()
+    for k, (name, (stream, crc, size)) in enumerate(entries):
+        how, bits = (method, flags) if k == len(entries) - 1 else (8, 0)
+        offset, raw = out.tell(), name.encode()
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, bits, how, 0, 0x21, crc, len(stream), size, len(raw), 0))
+        out.write(raw + stream)
+        central.write(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, bits, how, 0, 0x21, crc, len(stream), size,
+                                  len(raw), 0, 0, 0, 0, 0, offset))
+        central.write(raw)
+    start = out.tell()
+    out.write(central.getvalue())
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(central.getvalue()),
+                          start, 0))
+    return out.getvalue()
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def document_xml(body: str) -> bytes:
+    return f"<w:document {W_NS}><w:body>{body}</w:body></w:document>".encode()
+
+
+def paragraph(text: str, num: int | None = None) -> str:
+    props = f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr></w:pPr>' if num else ""
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def docx(body: str, **parts: bytes) -> bytes:
+    """A Word file with ``body`` and other parts (``numbering="…"`` is word/numbering.xml)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", document_xml(body))
+        for name, xml in parts.items():
+            z.writestr(f"word/{name}.xml", xml)
+    return buf.getvalue()
+
+
+def numbering(template: str, start: int = 1, fmt: str = "decimal") -> bytes:
+    return (f'<w:numbering {W_NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{template}"/></w:lvl></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>').encode()
+
+
+OFD_NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+
+
+def text_object(x: float, y: float, text: str, delta: str | None = None) -> str:
+    delta = delta if delta is not None else f"g {len(text) - 1} 5.6"
+    return (f'<ofd:TextObject Boundary="{x} {y} 150 8" Size="5.6"><ofd:TextCode X="0" Y="5.6" '
+            f'DeltaX="{delta}">{text}</ofd:TextCode></ofd:TextObject>')
+
+
+def ofd(content: str, listed: int = 1) -> bytes:
+    """An OFD file of one page holding ``content``, its page listed ``listed`` times."""
+    pages = '<ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>' * listed
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("OFD.xml", f"<ofd:OFD {OFD_NS}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                              "</ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f"<ofd:Document {OFD_NS}><ofd:Pages>{pages}</ofd:Pages></ofd:Document>")
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", f"<ofd:Page {OFD_NS}><ofd:Content><ofd:Layer>{content}"
+                                                     "</ofd:Layer></ofd:Content></ofd:Page>")
+    return buf.getvalue()
+
+
+# --- 20.5: folders ---------------------------------------------------------------------------------
+
+def test_an_unreadable_subfolder_is_named_and_the_run_fails(tmp_path, monkeypatch):
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "locked" / "hidden.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):  # root reads a chmod 0 folder, so refuse the way the OS would
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = runner.invoke(app, ["normalise", str(folder), "-f", "jsonl"])
+    assert result.exit_code == 1
+    assert f"{folder / 'locked'}: folder is not readable" in result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [str(folder / "good.txt")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 0 folder")
+def test_a_chmod_0_subfolder_is_named_and_the_run_fails(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        result = runner.invoke(app, ["normalise", str(folder), "-f", "jsonl"])
+    finally:
+        (folder / "locked").chmod(0o700)
+    assert result.exit_code == 1 and "locked: folder is not readable" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_a_folder_tree_1100_deep_is_read_to_the_bottom(tmp_path):
+    top = tmp_path / "in"
+    top.mkdir()
+    (top / "a.txt").write_text(GOOD, encoding="utf-8")
+    folders = [str(top)]
+    for _ in range(1100):  # (os.makedirs and shutil.rmtree recurse: one level at a time)
+        folders.append(os.path.join(folders[-1], "d"))
+        os.mkdir(folders[-1])
+    bottom = os.path.join(folders[-1], "z.txt")
+    with open(bottom, "w", encoding="utf-8") as fh:
+        fh.write("县政府召开常务会议。\n")
+    try:
+        result = runner.invoke(app, ["normalise", str(top), "-f", "jsonl"])
+    finally:
+        os.unlink(bottom)
+        for folder in reversed(folders[1:]):
+            os.rmdir(folder)
+    assert result.exit_code == 0, result.stderr
+    texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
+    assert texts == [GOOD + "\n", "县政府召开常务会议。\n"]
+
+
+def test_a_10_gb_sparse_file_is_refused_and_the_rest_read(tmp_path):
+    folder = beside_a_good_file(tmp_path, "huge.txt", b"")
+    with open(folder / "huge.txt", "r+b") as fh:
+        fh.truncate(10 * 2**30)  # sparse: no disk taken
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "huge.txt", "larger than")
+
+
+def test_a_jsonl_file_larger_than_a_document_is_read_a_line_at_a_time(tmp_path, monkeypatch):
+    from bulletin_cli import inputs
+
+    monkeypatch.setattr(inputs, "MAX_DOCUMENT", 4096)
+    record = runner.invoke(app, ["normalise", "-f", "jsonl"], input=GOOD + "\n").stdout.strip()
+    path = tmp_path / "docs.jsonl"
+    path.write_text((record + "\n") * 200, encoding="utf-8")
+    assert path.stat().st_size > 4096 * 10
+    result = runner.invoke(app, ["split", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 200
