@@ -211,3 +211,61 @@ def test_a_jsonl_file_larger_than_a_document_is_read_a_line_at_a_time(tmp_path, 
     result = runner.invoke(app, ["split", str(path), "-f", "jsonl"])
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 200
+
+
+# --- 20.6: a charset the bytes do not bear out ---------------------------------------------------
+
+PAGE = ("<html><head>{meta}<title>县住建局开展危房核查</title></head><body><div class=\"content\">"
+        "<p>今年以来，县住建局开展危房核查，摸清底数，共排查农房1200户。</p>"
+        "<p>文件存放在 C:\\new\\table\\u4e00 目录。</p></div></body></html>")
+
+
+def _mhtml(page: bytes, charset: str) -> bytes:
+    return (b'MIME-Version: 1.0\r\nContent-Type: multipart/related; type="text/html"; boundary="B"\r\n\r\n'
+            b"--B\r\nContent-Type: text/html; charset=\"" + charset.encode("latin-1") + b"\"\r\n"
+            b"Content-Transfer-Encoding: base64\r\n\r\n" + __import__("base64").encodebytes(page) + b"\r\n--B--\r\n")
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "utf-16le", "utf-16be", "utf-32"])
+@pytest.mark.parametrize("how", ["meta", "mhtml"])
+def test_a_utf8_page_that_says_utf16_is_read_as_utf8(tmp_path, charset, how):
+    page = PAGE.format(meta=f'<meta charset="{charset}">' if how == "meta" else "").encode("utf-8")
+    page += b"\n" * (len(page) % 2)  # an even length: UTF-16 decodes it without complaint
+    path = tmp_path / ("page.html" if how == "meta" else "page.mht")
+    path.write_bytes(page if how == "meta" else _mhtml(page, charset))
+    result = runner.invoke(app, ["normalise", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["encoding"] == "utf-8" and "共排查农房1200户" in doc["text"]
+
+
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape", "punycode", "utf-7", "rot13", "base64"])
+@pytest.mark.parametrize("how", ["meta", "mhtml"])
+def test_a_declared_codec_that_is_no_charset_is_never_used(tmp_path, charset, how):
+    if how == "meta":
+        path = tmp_path / "page.html"
+        path.write_bytes(PAGE.format(meta=f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">')
+                         .encode("utf-8"))
+    else:
+        path = tmp_path / "page.mht"
+        path.write_bytes(_mhtml(PAGE.format(meta="").encode("utf-8"), charset))
+    result = runner.invoke(app, ["normalise", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["encoding"] == "utf-8" and "C:\\new\\table\\u4e00" in doc["text"] and "共排查农房1200户" in doc["text"]
+
+
+def test_a_gbk_page_that_says_gbk_is_still_read_by_its_charset(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE.format(meta='<meta charset="gb2312">').encode("gbk"))
+    doc = json.loads(runner.invoke(app, ["normalise", str(path), "-f", "jsonl"]).stdout)
+    assert doc["encoding"] == "gb18030" and "共排查农房1200户" in doc["text"]
+
+
+@pytest.mark.parametrize("encoding", ["unicode_escape", "base64", "rot13"])
+def test_encoding_option_takes_only_a_character_encoding(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_text("C:\\new\\table 县住建局\n", encoding="utf-8")
+    result = runner.invoke(app, ["normalise", str(path), "--encoding", encoding, "-f", "jsonl"])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert f"a.txt: {encoding!r} is not a character encoding" in result.stderr

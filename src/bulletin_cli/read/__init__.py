@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..changes import Changes
-from .text import Decoded, DecodeError, decode_bytes
+from .text import Decoded, DecodeError, charset_codec, decode_bytes
 
 
 @dataclass
@@ -177,16 +177,28 @@ def _read_html(data: bytes, options: ReadOptions, changes: Changes, charset: str
     from .html import declared_charset, html_text
 
     declared = None if options.encoding else (charset or declared_charset(data))
-    decoded = None
-    if declared:
-        try:
-            decoded = decode_bytes(data, encoding=declared, errors="strict")
-        except (DecodeError, LookupError):
-            decoded = None  # a page that says one charset and is written in another: find it out
-    if decoded is None:
+    decoded = _declared_reading(data, declared) if declared else None
+    if decoded is None:  # none declared, or a page that says one charset and is written in another
         decoded = decode_bytes(data, encoding=options.encoding, errors=options.errors)
     text, meta = html_text(decoded.text, changes)
     return Decoded(text, decoded.encoding, decoded.replacements, meta=meta, format="html")
+
+
+def _declared_reading(data: bytes, declared: str) -> Decoded | None:
+    """A page read by the charset it declares, where its bytes bear that out: a character encoding
+    (never ``unicode_escape``), that decodes them all, and that leaves the page's markup markup.
+    A UTF-8 page that says ``utf-16`` decodes as UTF-16 without complaint, as ideographs with no
+    ``<`` among them; a page in UTF-16 keeps a ``<`` for (nearly) every ``<`` byte it holds."""
+    from .html import markup_kept
+
+    codec = charset_codec(declared)
+    if codec is None:
+        return None
+    try:
+        decoded = decode_bytes(data, encoding=codec, errors="strict")
+    except DecodeError:
+        return None
+    return decoded if markup_kept(data, decoded.text) else None
 
 
 @register("text", (".txt", ".text", ".md", ".markdown"),

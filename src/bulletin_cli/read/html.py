@@ -66,6 +66,18 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
+def markup_kept(data: bytes, text: str) -> bool:
+    """True when ``text``, read from ``data``, keeps the markup of the page: a ``<`` for every ``<``
+    byte, or nearly (in UTF-16 an ideograph's byte may be one). Bytes read by a charset they are not
+    written in lose it: a UTF-8 page read as UTF-16 is ideographs with no ``<`` among them.
+
+    >>> page = "<p>县住建局。</p>".encode("utf-8")
+    >>> markup_kept(page, page.decode("utf-8")), markup_kept(page, page.decode("utf-16-le"))
+    (True, False)
+    """
+    return 2 * text.count("<") >= data.count(b"<")
+
+
 class _Text(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

@@ -57,6 +57,38 @@ _LATIN1_HIGH = re.compile("[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u02dc\u2013-\u21
 _TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\x0b\x0c\x1b\x00"
 
 
+#: Codecs Python knows that are no character set: escapes and transforms of text, never how a file
+#: is written (``unicode_escape`` would turn the ``\\n`` of ``C:\\new`` into a line break). Codecs
+#: between bytes and bytes (base64, zlib) or text and text (rot13) are refused by Python itself.
+NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined", "utf-7",
+                          "charmap", "mbcs", "oem"})
+
+
+def charset_codec(name: str) -> str | None:
+    """The codec for the character encoding ``name`` (``gbk`` → ``gb18030``), or None where ``name`` is
+    no character encoding Python knows (a typo, ``unicode_escape``, ``base64``, a NUL in it).
+
+    >>> charset_codec("GB2312"), charset_codec("latin1"), charset_codec("unicode_escape"), charset_codec("gb\\x00k")
+    ('gb18030', 'latin1', None, None)
+    """
+    codec = ENCODING_ALIASES.get(name.lower(), name)
+    try:
+        info = codecs.lookup(codec)
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not info._is_text_encoding or info.name in NOT_CHARSETS:  # type: ignore[attr-defined]
+        return None
+    return codec
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        return False
+    return True
+
+
 class DecodeError(ValueError):
     """Raised when bytes are not text in any encoding we accept (binary file, empty file, …)."""
 
@@ -161,11 +193,10 @@ def decode_bytes(data: bytes, encoding: str | None = None, errors: str = "strict
     if not data:
         raise DecodeError("empty file")
     if encoding:
-        codec = ENCODING_ALIASES.get(encoding.lower(), encoding)
-        try:
-            codecs.lookup(codec)
-        except LookupError:
-            raise DecodeError(f"unknown encoding {encoding!r}") from None
+        codec = charset_codec(encoding)
+        if codec is None:
+            raise DecodeError(f"{encoding!r} is not a character encoding" if _known_codec(encoding)
+                              else f"unknown encoding {encoding!r}")
         return _decode_with(data, codec, errors)
     for bom, codec in BOMS:
         if data.startswith(bom):
