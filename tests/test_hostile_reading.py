@@ -44,10 +44,11 @@ def beside_a_good_file(tmp_path: Path, name: str, data: bytes) -> Path:
     return folder
 
 
-def refused(result: subprocess.CompletedProcess, name: str, problem: str) -> None:
-    """One line naming ``name`` and ``problem``, exit 1, and the good file read all the same."""
+def refused(result, name: str, problem: str) -> None:
+    """One line naming ``name`` and ``problem``, exit 1, and the good file read all the same (``result``
+    of a process, or of typer's CliRunner)."""
     err = result.stderr
-    assert result.returncode == 1, err
+    assert getattr(result, "returncode", getattr(result, "exit_code", None)) == 1, err
     assert "Traceback" not in err and "internal error" not in err, err
     lines = [line for line in err.splitlines() if name in line]
     assert len(lines) == 1 and problem in lines[0], err
@@ -269,3 +270,135 @@ def test_encoding_option_takes_only_a_character_encoding(tmp_path, encoding):
     result = runner.invoke(app, ["normalise", str(path), "--encoding", encoding, "-f", "jsonl"])
     assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert f"a.txt: {encoding!r} is not a character encoding" in result.stderr
+
+
+# --- 20.10: bombs --------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_a_list_number_repeated_200000_times_on_5000_paragraphs_is_refused(tmp_path):
+    data = docx("".join(paragraph("县住建局开展核查。", num=1) for _ in range(5000)), numbering=numbering("%1" * 200000))
+    assert len(data) < 20_000
+    folder = beside_a_good_file(tmp_path, "bomb.docx", data)
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "bomb.docx", "list-number template")
+
+
+@pytest.mark.parametrize("fmt", ["upperRoman", "lowerRoman", "upperLetter", "decimal"])
+def test_a_list_starting_at_10_to_the_12_is_refused(tmp_path, fmt):
+    data = docx(paragraph("县住建局开展核查。", num=1) * 3, numbering=numbering("%1.", start=10**12, fmt=fmt))
+    folder = beside_a_good_file(tmp_path, "bomb.docx", data)
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "bomb.docx", "list numbered from 1000000000000")
+
+
+def test_a_list_in_roman_numerals_is_still_numbered():
+    from bulletin_cli.changes import Changes
+    from bulletin_cli.read.docx import docx_text, format_number
+
+    assert [format_number(n, "upperRoman") for n in (1, 4, 9, 14, 40, 90, 400, 1994, 3999)] == [
+        "I", "IV", "IX", "XIV", "XL", "XC", "CD", "MCMXCIV", "MMMCMXCIX"]
+    data = docx(paragraph("县住建局开展核查。", num=1) * 2, numbering=numbering("%1、", start=3, fmt="upperRoman"))
+    assert docx_text(data, Changes()) == "III、县住建局开展核查。\nIV、县住建局开展核查。"
+
+
+@pytest.mark.slow
+def test_twenty_header_parts_of_200_mb_are_refused(tmp_path):
+    header = deflated(f"<w:hdr {W_NS}><w:p><w:r><w:t>".encode() + b"x" * 2**20, 200)  # never closed: it is cut
+    body = deflated(document_xml(paragraph("县住建局开展核查。")))
+    data = handmade_zip([("word/document.xml", body)] + [(f"word/header{k}.xml", header) for k in range(1, 21)])
+    assert len(data) < 12 * 2**20
+    folder = beside_a_good_file(tmp_path, "bomb.docx", data)
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "bomb.docx", "not a document")
+
+
+@pytest.mark.slow
+def test_one_part_of_250_mb_is_refused(tmp_path):
+    run = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>" * 30000
+    body = f"<w:document {W_NS}><w:body>".encode()
+    data = handmade_zip([("word/document.xml", deflated(body + run * (250 * 2**20 // len(run))))])
+    assert len(data) < 2**20
+    folder = beside_a_good_file(tmp_path, "bomb.docx", data)
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "bomb.docx", "not a document")
+
+
+def test_a_document_of_too_many_elements_is_refused(tmp_path, monkeypatch):
+    from bulletin_cli.read import zipxml
+
+    monkeypatch.setattr(zipxml, "MAX_ELEMENTS", 1000)
+    (tmp_path / "many.docx").write_bytes(docx(paragraph("县住建局开展核查。") * 400))
+    result = runner.invoke(app, ["normalise", str(tmp_path / "many.docx")])
+    assert result.exit_code == 1 and "many.docx" in result.stderr and "more than 1,000 XML elements" in result.stderr
+
+
+def test_a_document_expanding_to_too_much_text_is_refused(tmp_path, monkeypatch):
+    from bulletin_cli.read import zipxml
+
+    monkeypatch.setattr(zipxml, "MAX_TEXT", 1000)
+    (tmp_path / "long.docx").write_bytes(docx(paragraph("县住建局开展核查。" * 20) * 10))
+    (tmp_path / "long.ofd").write_bytes(ofd("".join(text_object(10, 10 + 8 * k, "县住建局开展核查。" * 3)
+                                                    for k in range(50))))
+    result = runner.invoke(app, ["normalise", str(tmp_path)])
+    assert result.exit_code == 1, result.stderr
+    assert all(f"long.{k}" in result.stderr for k in ("docx", "ofd"))
+    assert result.stderr.count("more than 1,000 characters of text") == 2
+
+
+def test_an_ofd_glyph_advance_repeated_400000000_times_is_read(tmp_path):
+    data = ofd(text_object(28, 40, "县住建局开展危房核查。", delta="g 400000000 1"))
+    assert len(data) < 3000
+    folder = beside_a_good_file(tmp_path, "bomb.ofd", data)
+    result = guarded("normalise", str(folder), "-f", "jsonl")
+    assert result.returncode == 0, result.stderr
+    texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
+    assert texts[0].startswith("县住建局开展危房核查。")
+
+
+def test_an_ofd_listing_one_page_30000_times_is_refused(tmp_path):
+    data = ofd("".join(text_object(28, 40 + 8 * k, "县住建局开展危房核查。") for k in range(30)), listed=30000)
+    assert len(data) < 10_000
+    folder = beside_a_good_file(tmp_path, "bomb.ofd", data)
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "bomb.ofd", "pages")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ["<div>" * 100000 + "</span>" * 100000, "</" * 2000000, "<!" * 2000000,
+                                  "<!-- >" * 400000, "<?" * 2000000, "<script>" + "</" * 2000000],
+                         ids=["divs-then-spans", "end-tag-opens", "declaration-opens", "open-comments", "pis",
+                              "script"])
+# --- 20.14: damage named, not an internal error ---------------------------------------------------
+
+def _damaged_docx(how: str) -> bytes:
+    stream, crc, size = deflated(document_xml(paragraph("县住建局开展核查。") * 200))
+    if how == "corrupt stream":
+        stream = stream[:40] + bytes(b ^ 0x5A for b in stream[40:80]) + stream[80:]
+    method, flags = {"encrypted": (8, 1), "unknown method": (99, 0)}.get(how, (8, 0))
+    return handmade_zip([("[Content_Types].xml", deflated(b"<Types/>")), ("word/document.xml", (stream, crc, size))],
+                        method=method, flags=flags)
+
+
+@pytest.mark.parametrize("how, problem", [
+    ("corrupt stream", "word/document.xml is damaged"),
+    ("encrypted", "word/document.xml is encrypted: it needs a password"),
+    ("unknown method", "word/document.xml is compressed by method 99")])
+def test_a_damaged_word_file_names_the_damage(tmp_path, how, problem):
+    folder = beside_a_good_file(tmp_path, "damaged.docx", _damaged_docx(how))
+    result = runner.invoke(app, ["normalise", str(folder), "-f", "jsonl"])
+    refused(result, "damaged.docx", problem)
+
+
+@pytest.mark.parametrize("what, opening, middle, closing", [
+    ("content controls", "<w:sdt><w:sdtContent>", paragraph("县住建局"), "</w:sdtContent></w:sdt>"),
+    ("hyperlinks", "<w:hyperlink>", "<w:r><w:t>县住建局</w:t></w:r>", "</w:hyperlink>"),
+    ("tables", "<w:tbl><w:tr><w:tc>", paragraph("县住建局"), "</w:tc></w:tr></w:tbl>")])
+def test_word_nested_100000_deep_is_refused(tmp_path, what, opening, middle, closing):
+    body = opening * 100000 + middle + closing * 100000
+    if what == "hyperlinks":
+        body = f"<w:p>{body}</w:p>"
+    folder = beside_a_good_file(tmp_path, "deep.docx", docx(body))
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "deep.docx", "nested more than 200 deep")
+
+
+def test_word_nested_as_deep_as_word_nests_is_read(tmp_path):
+    body = "<w:tbl><w:tr><w:tc>" * 20 + paragraph("县住建局开展核查。") + "</w:tc></w:tr></w:tbl>" * 20
+    (tmp_path / "tables.docx").write_bytes(docx("<w:sdt><w:sdtContent>" * 10 + body + "</w:sdtContent></w:sdt>" * 10))
+    result = runner.invoke(app, ["normalise", str(tmp_path / "tables.docx"), "-f", "jsonl"])
+    assert result.exit_code == 0 and "县住建局开展核查。" in json.loads(result.stdout)["text"]
+

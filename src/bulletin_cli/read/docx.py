@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from ..changes import Changes
-from .zipxml import names_in, opened
+from .zipxml import Bomb, Package, names_in, opened
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -37,6 +37,13 @@ MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 CELL_GAP = "    "
 #: Longest bold run kept as a mark (normalise's ``**…**`` rule reads up to 40 characters).
 BOLD_MAX = 40
+#: List levels Word has (``w:ilvl`` 0 to 8); another is no level of a list.
+LIST_LEVELS = 9
+#: The largest number a list may start from (Word's own limit), and the longest template of a list
+#: number (``w:lvlText``: ``%1.``, ``（%1）``, ``%1.%2.%3.``, ``第%1章``). A list from 10¹² in Roman
+#: numerals, or a template repeating its number 200,000 times, is a bomb, not a list.
+LIST_START_MAX = 32767
+LIST_TEMPLATE_MAX = 64
 
 
 class DocxError(ValueError):
@@ -77,12 +84,12 @@ def chinese_number(n: int) -> str:
 
 
 def _roman(n: int) -> str:
-    out = ""
+    out = []
     for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+        times, n = divmod(n, value)
+        out.append(letters * times)
+    return "".join(out)
 
 
 def format_number(n: int, fmt: str) -> str:
@@ -126,15 +133,14 @@ class Numbering:
     counters: dict[str, dict[int, int]] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, xml: bytes | None) -> "Numbering":
+    def parse(cls, root: ET.Element | None) -> "Numbering":
         out = cls()
-        if not xml:
+        if root is None:
             return out
-        root = ET.fromstring(xml)
         abstract: dict[str, dict[int, _Level]] = {}
         for a in root.iter(f"{W}abstractNum"):
             abstract[a.get(f"{W}abstractNumId", "")] = {
-                int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in a.iter(f"{W}lvl")}
+                ilvl: _level(lvl) for lvl in a.iter(f"{W}lvl") if 0 <= (ilvl := int(lvl.get(f"{W}ilvl", "0"))) < LIST_LEVELS}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
             aid = ref.get(f"{W}val", "") if ref is not None else ""
@@ -146,7 +152,7 @@ class Numbering:
                     levels[ilvl] = _level(lvl)
                 start = override.find(f"{W}startOverride")
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = _Level(int(start.get(f"{W}val", "1")), levels[ilvl].fmt, levels[ilvl].text)
+                    levels[ilvl] = _Level(_start(start.get(f"{W}val", "1")), levels[ilvl].fmt, levels[ilvl].text)
             nid = num.get(f"{W}numId", "")
             out.levels[nid] = levels
             out.abstract_of[nid] = aid
@@ -179,7 +185,18 @@ def _level(lvl: ET.Element) -> _Level:
         el = lvl.find(f"{W}{tag}")
         return el.get(f"{W}val", default) if el is not None else default
 
-    return _Level(int(val("start", "1") or 1), val("numFmt", "decimal"), val("lvlText", ""))
+    text = val("lvlText", "")
+    if len(text) > LIST_TEMPLATE_MAX:
+        raise Bomb(f"a list-number template of {len(text):,} characters (at most {LIST_TEMPLATE_MAX}): not a document")
+    return _Level(_start(val("start", "1") or "1"), val("numFmt", "decimal"), text)
+
+
+def _start(value: str) -> int:
+    """The number a list starts from (``w:start``, ``w:startOverride``)."""
+    start = int(value)
+    if abs(start) > LIST_START_MAX:
+        raise Bomb(f"a list numbered from {start} (at most {LIST_START_MAX}): not a document")
+    return start
 
 
 # ---------------------------------------------------------------- styles
@@ -193,11 +210,10 @@ class Styles:
     numbered: dict[str, tuple[str, int]] = field(default_factory=dict)
 
     @classmethod
-    def parse(cls, xml: bytes | None) -> "Styles":
+    def parse(cls, root: ET.Element | None) -> "Styles":
         out = cls()
-        if not xml:
+        if root is None:
             return out
-        root = ET.fromstring(xml)
         based: dict[str, str] = {}
         own_bold: dict[str, bool] = {}
         for s in root.iter(f"{W}style"):
@@ -213,12 +229,16 @@ class Styles:
                 nid, ilvl = num.find(f"{W}numId"), num.find(f"{W}ilvl")
                 if nid is not None:
                     out.numbered[sid] = (nid.get(f"{W}val", ""), int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
+        known: dict[str, bool] = dict(own_bold)  # style → bold, its own or inherited
         for sid in set(based) | set(own_bold):
-            seen, cur = set(), sid
-            while cur and cur not in own_bold and cur not in seen:
-                seen.add(cur)
+            chain: dict[str, None] = {}
+            cur = sid
+            while cur and cur not in known and cur not in chain:  # (each style is looked up once)
+                chain[cur] = None
                 cur = based.get(cur, "")
-            if own_bold.get(cur):
+            bold = known.get(cur, False) if cur not in chain else False  # (a loop of styles: not bold)
+            known.update(dict.fromkeys(chain, bold))
+            if bold:
                 out.bold.add(sid)
         return out
 
@@ -236,6 +256,7 @@ class _Reader:
     numbering: Numbering
     styles: Styles
     changes: Changes
+    package: Package  # the text given is counted against what one document may expand to
     out: list[str] = field(default_factory=list)
 
     def block(self, parent: ET.Element) -> None:
@@ -254,7 +275,7 @@ class _Reader:
         for tr in tbl.findall(f"{W}tr"):  # this table's rows; a nested table is read in its cell
             cells: list[list[str]] = []
             for tc in tr.findall(f"{W}tc"):
-                inner = _Reader(self.numbering, self.styles, self.changes)
+                inner = _Reader(self.numbering, self.styles, self.changes, self.package)
                 inner.block(tc)
                 cells.append([p for p in inner.out if p.strip()])
             cells = [c for c in cells if c]
@@ -284,6 +305,7 @@ class _Reader:
             self.block(box)
         text = _with_marks(pieces)
         label = self.numbering.label(*num) if num else ""
+        self.package.text(len(label) + len(text))
         if label and text.strip():
             self.changes.add("list_numbers", "", label)
         for line in (label + text).split("\n"):
@@ -374,36 +396,40 @@ def _with_marks(pieces: list[tuple[str, bool]]) -> str:
     return "".join(out)
 
 
-def _part_text(xml: bytes, changes: Changes) -> list[str]:
-    reader = _Reader(Numbering(), Styles(), changes)
-    reader.block(ET.fromstring(xml))
+def _part_text(package: Package, name: str, changes: Changes) -> list[str]:
+    reader = _Reader(Numbering(), Styles(), changes, package)
+    reader.block(package.xml(name))
     return [p.strip() for p in reader.out if p.strip()]
 
 
 def docx_text(data: bytes, changes: Changes) -> str:
     """The text of a DOCX file, one paragraph a line (see the module's notes)."""
-    with opened(data, DocxError, "corrupt Word file", "open and save it again in Word or WPS") as z:
-        names = set(z.NameToInfo)
+    with opened(data, DocxError, "corrupt Word file", "open and save it again in Word or WPS") as package:
+        names = set(package.names)
         if "word/document.xml" not in names:
             raise DocxError("not a Word document (a zip without word/document.xml)")
-        read = z.read
-        numbering = Numbering.parse(read("word/numbering.xml") if "word/numbering.xml" in names else None)
-        styles = Styles.parse(read("word/styles.xml") if "word/styles.xml" in names else None)
-        root = ET.fromstring(read("word/document.xml"))
-        reader = _Reader(numbering, styles, changes)
+
+        def part(name: str) -> ET.Element | None:
+            return package.xml(name) if name in names else None
+
+        numbering = Numbering.parse(part("word/numbering.xml"))
+        styles = Styles.parse(part("word/styles.xml"))
+        root = package.xml("word/document.xml")
+        reader = _Reader(numbering, styles, changes, package)
         body = root.find(f"{W}body")
         reader.block(body if body is not None else root)
+        del root, body
         for name in sorted(names):
             if re.fullmatch(r"word/(header|footer)\d*\.xml", name):
-                for line in _part_text(read(name), changes):
+                for line in _part_text(package, name, changes):
                     changes.remove("page_header" if "header" in name else "page_footer", line)
         notes: list[str] = []
-        for part, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
-            if part in names:
-                for note in ET.fromstring(read(part)).iter(f"{W}{tag}"):
+        for name, tag in (("word/footnotes.xml", "footnote"), ("word/endnotes.xml", "endnote")):
+            if name in names:
+                for note in package.xml(name).iter(f"{W}{tag}"):
                     if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                         continue
-                    sub = _Reader(numbering, styles, changes)
+                    sub = _Reader(numbering, styles, changes, package)
                     sub.block(note)
                     body_text = "".join(p.strip() for p in sub.out)
                     if body_text:

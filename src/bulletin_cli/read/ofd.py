@@ -20,7 +20,10 @@ from xml.etree import ElementTree as ET
 
 from ..changes import Changes
 from .layout import Piece, page_text
-from .zipxml import names_in, opened
+from .zipxml import Bomb, Package, names_in, opened
+
+#: The most pages an OFD file may list (a bulletin has a few; an annual report a few hundred).
+MAX_PAGES = 10_000
 
 
 class OfdError(ValueError):
@@ -59,8 +62,8 @@ def deltas(value: str | None, count: int) -> list[float]:
     i = 0
     while i < len(tokens) and len(out) < count - 1:
         if tokens[i] == "g" and i + 2 < len(tokens):
-            try:
-                out += [float(tokens[i + 2])] * int(tokens[i + 1])
+            try:  # a run repeats no further than the glyphs it can advance (not ``g 400000000 1``)
+                out += [float(tokens[i + 2])] * min(int(tokens[i + 1]), count - 1 - len(out))
             except ValueError:
                 pass
             i += 3
@@ -118,32 +121,44 @@ def _resolve(base: str, loc: str) -> str:
 
 def ofd_text(data: bytes, changes: Changes) -> str:
     """The text of every page of the first document in an OFD, pages separated by ``\\f``."""
-    with opened(data, OfdError, "corrupt OFD file", "open and save it again in an OFD reader") as z:
-        names = {n.lower(): n for n in z.NameToInfo}
+    with opened(data, OfdError, "corrupt OFD file", "open and save it again in an OFD reader") as package:
+        names = {n.lower(): n for n in package.names}
         if "ofd.xml" not in names:
             raise OfdError("not an OFD file (a zip without OFD.xml)")
-        entry = ET.fromstring(z.read(names["ofd.xml"]))
-        roots = [el.text.strip() for el in _children(entry, "DocRoot") if el.text and el.text.strip()]
+
+        def part(path: str) -> ET.Element:
+            return package.xml(names.get(path.lower(), path))
+
+        roots = [el.text.strip() for el in _children(part("ofd.xml"), "DocRoot") if el.text and el.text.strip()]
         if not roots:
             raise OfdError("OFD file names no document (no DocRoot in OFD.xml)")
         doc_path = _resolve("", roots[0])
-        doc = ET.fromstring(z.read(names.get(doc_path.lower(), doc_path)))
+        doc = part(doc_path)
         base = posixpath.dirname(doc_path)
         templates = {t.get("ID"): _resolve(base, t.get("BaseLoc", "")) for t in _children(doc, "TemplatePage")}
+        listed = [loc for page in _children(doc, "Page") if (loc := page.get("BaseLoc"))]
+        if len(listed) > MAX_PAGES:
+            raise Bomb(f"{len(listed):,} pages listed (at most {MAX_PAGES:,}): not a document")
+        template_lines: dict[str, list[str]] = {}  # (a template is read once, however many pages use it)
         pages: list[str] = []
-        for page in _children(doc, "Page"):
-            loc = page.get("BaseLoc")
-            if not loc:
-                continue
-            path = _resolve(base, loc)
-            root = ET.fromstring(z.read(names.get(path.lower(), path)))
-            pages.append(page_text(_page_pieces(root)))
+        for loc in listed:
+            root = part(_resolve(base, loc))
+            pages.append(_text_of(root, package))
             for ref in _children(root, "Template"):
                 tpath = templates.get(ref.get("TemplateID"))
                 if tpath and tpath.lower() in names:
-                    for line in page_text(_page_pieces(ET.fromstring(z.read(names[tpath.lower()])))).split("\n"):
+                    if tpath not in template_lines:
+                        template_lines[tpath] = _text_of(part(tpath), package).split("\n")
+                    for line in template_lines[tpath]:
                         if line.strip():
                             changes.remove("page_template", line.strip())
     if not any(p.strip() for p in pages):
         raise OfdError("OFD file has no text objects (a scanned OFD: its pages are images)")
     return "\n\f".join(pages)  # a space glyph ending a line is kept: it ends a headline set on its text's line
+
+
+def _text_of(page: ET.Element, package: Package) -> str:
+    """A page's (or a template's) text, counted against what one document may expand to."""
+    text = page_text(_page_pieces(page))
+    package.text(len(text))
+    return text
