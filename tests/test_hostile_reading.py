@@ -358,6 +358,22 @@ def test_an_ofd_listing_one_page_30000_times_is_refused(tmp_path):
     refused(guarded("normalise", str(folder), "-f", "jsonl"), "bomb.ofd", "pages")
 
 
+def test_an_ofd_gap_of_a_million_widths_is_a_few_spaces():
+    from bulletin_cli.read.layout import Piece, page_text
+
+    text = page_text([Piece(0, 6, 10, 1e-6, "县政府办公室"), Piece(1e300, 1e300, 10, 1e-6, "2024年3月1日"),
+                      Piece(1e300, 1e300, 20, 1e-6, "县住建局")])
+    assert len(text) < 1000 and "县政府办公室" in text and "2024年3月1日" in text
+
+
+def test_a_hundred_thousand_pieces_on_one_line_are_set_in_time():
+    code = ("from bulletin_cli.read.layout import Piece, lines_of; "
+            "pieces = [Piece(k * 5.0, k * 5.0 + 5, 10 + (k % 3) * 0.1, 5, '县') for k in range(100000)]; "
+            "print(len(lines_of(pieces)))")
+    # (the median of the line so far was taken again for each piece: hours)
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout == "1\n"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("body", ["<div>" * 100000 + "</span>" * 100000, "</" * 2000000, "<!" * 2000000,
                                   "<!-- >" * 400000, "<?" * 2000000, "<script>" + "</" * 2000000],

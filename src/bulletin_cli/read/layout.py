@@ -34,20 +34,33 @@ COLUMN_GAP = 1.5
 WORD_GAP = 0.45
 #: A step between lines this many times the page's usual pitch is a paragraph break.
 PARAGRAPH_GAP = 1.4
+#: The most spaces a gap or an indent is set as: a page is about a hundred characters wide (a piece
+#: placed a million widths away is no wider apart on the page than its edge).
+MAX_SPACES = 200
 
 
 def lines_of(pieces: list[Piece]) -> list[list[Piece]]:
-    """Pieces grouped into lines: a piece whose baseline lies within half a size of a line's joins it."""
+    """Pieces grouped into lines: a piece whose baseline lies within half a size of a line's (the
+    median of its pieces' baselines) joins it."""
     lines: list[list[Piece]] = []
+    biggest = 0.0  # the largest size in the last line
     for piece in sorted(pieces, key=lambda p: (p.baseline, p.x0)):
         if lines:
-            last = lines[-1]
-            base = median(p.baseline for p in last)
-            if abs(piece.baseline - base) <= 0.5 * min(piece.size, max(p.size for p in last)):
+            last = lines[-1]  # (its baselines are in order: the median is its middle piece's, found at once)
+            mid = len(last) // 2
+            base = last[mid].baseline if len(last) % 2 else (last[mid - 1].baseline + last[mid].baseline) / 2
+            if abs(piece.baseline - base) <= 0.5 * min(piece.size, biggest):
                 last.append(piece)
+                biggest = max(biggest, piece.size)
                 continue
         lines.append([piece])
+        biggest = piece.size
     return [sorted(line, key=lambda p: p.x0) for line in lines]
+
+
+def _spaces(widths: float) -> int:
+    """``widths`` (character widths, 2 to a wide character) as a number of spaces, at most :data:`MAX_SPACES`."""
+    return round(widths) if widths < MAX_SPACES else MAX_SPACES
 
 
 #: Full-width marks drawn at one side of their square: the empty side is no space.
@@ -56,18 +69,18 @@ OPENING = "（《「『【〔“‘"
 
 
 def _line_text(line: list[Piece]) -> str:
-    out = line[0].text
+    out = [line[0].text]
     for prev, piece in zip(line, line[1:]):
         size = max(min(prev.size, piece.size), 1e-6)
         gap = piece.x0 - prev.x1
         if gap > COLUMN_GAP * size:
-            out += " " * max(4, round(2 * gap / size))
+            out.append(" " * max(4, _spaces(2 * gap / size)))
         elif prev.text[-1:] in CLOSING or piece.text[:1] in OPENING:
             pass
         elif gap > (0.3 if prev.text[-1:].isascii() and piece.text[:1].isascii() else WORD_GAP) * size:
-            out += " "
-        out += piece.text
-    return out
+            out.append(" ")
+        out.append(piece.text)
+    return "".join(out)
 
 
 def page_text(pieces: list[Piece]) -> str:
@@ -85,6 +98,6 @@ def page_text(pieces: list[Piece]) -> str:
         if k and pitch and bases[k] - bases[k - 1] > PARAGRAPH_GAP * pitch:
             out.append("")
         size = median(p.size for p in line) or 1.0
-        indent = max(0, round(2 * (line[0].x0 - left) / size))
+        indent = max(0, _spaces(2 * (line[0].x0 - left) / size))
         out.append(" " * indent + _line_text(line))
     return "\n".join(out)
