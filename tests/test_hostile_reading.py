@@ -374,11 +374,23 @@ def test_a_hundred_thousand_pieces_on_one_line_are_set_in_time():
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout == "1\n"
 
 
+def _html_page(body: str) -> bytes:
+    return f"<html><body><p>{GOOD}</p>{body}</body></html>".encode()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("body", ["<div>" * 100000 + "</span>" * 100000, "</" * 2000000, "<!" * 2000000,
                                   "<!-- >" * 400000, "<?" * 2000000, "<script>" + "</" * 2000000],
                          ids=["divs-then-spans", "end-tag-opens", "declaration-opens", "open-comments", "pis",
                               "script"])
+def test_html_that_made_parsing_quadratic_is_read_in_time(tmp_path, body):
+    folder = beside_a_good_file(tmp_path, "bomb.html", _html_page(body))
+    result = guarded("normalise", str(folder), "-f", "jsonl")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    texts = [json.loads(line)["text"] for line in result.stdout.splitlines()]
+    assert len(texts) == 2 and GOOD in texts[0]
+
+
 # --- 20.14: damage named, not an internal error ---------------------------------------------------
 
 def _damaged_docx(how: str) -> bytes:

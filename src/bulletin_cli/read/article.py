@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter, deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from ..lexicon.patterns import CJK, P, alternation, pattern
-from .html import VOID, hides
+from .html import VOID, Parser, hides
 
 #: Elements that are page furniture by their name.
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
@@ -54,13 +54,14 @@ class Node:
     end: int = 0
 
 
-class _Tree(HTMLParser):
+class _Tree(Parser):
     """A forgiving tree of the page: unclosed elements are closed by their parent's end tag."""
 
     def __init__(self, page: str) -> None:
         super().__init__(convert_charrefs=True)
         self.root = Node("#root")
         self.stack = [self.root]
+        self.open: Counter[str] = Counter()  # tags on the stack: an end tag of none is passed at once
         self.meta: dict[str, str] = {}
         self.lines = [0]
         for line in page.splitlines(keepends=True):
@@ -81,17 +82,21 @@ class _Tree(HTMLParser):
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self.stack.append(node)
+            self.open[tag] += 1
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
         if tag not in VOID and self.stack[-1].tag == tag:
-            self.stack.pop()
+            self.open[self.stack.pop().tag] -= 1
 
     def handle_endtag(self, tag):
+        if not self.open[tag]:
+            return  # (searching the stack for it made 100,000 stray end tags under 100,000 open ones quadratic)
         for k in range(len(self.stack) - 1, 0, -1):
             if self.stack[k].tag == tag:
                 for node in self.stack[k:]:
                     node.end = self._offset()
+                    self.open[node.tag] -= 1
                 del self.stack[k:]
                 return
 
@@ -202,9 +207,9 @@ def _title_element(root: Node, content: Node) -> Node | None:
     """An element named as the article's title (class or id with "title"), or the h1, nearest
     before the content."""
     best = None
-    todo = [root]
+    todo = deque([root])
     while todo:
-        node = todo.pop(0)
+        node = todo.popleft()
         if node is content:
             break
         names = (node.attrs.get("class", "") + " " + node.attrs.get("id", "")).lower()

@@ -78,7 +78,29 @@ def markup_kept(data: bytes, text: str) -> bool:
     return 2 * text.count("<") >= data.count(b"<")
 
 
-class _Text(HTMLParser):
+class Parser(HTMLParser):
+    """Python's HTML parser, ended in linear time: what a page leaves unterminated at its end (a
+    ``<!--``, ``</``, ``<!`` or ``<?`` never closed, a ``<script>`` never ended) ends with the page,
+    by HTML's end-of-file rules (as later Pythons' own parser does). Before, each ``<`` in such a
+    rest was searched onwards to the end of the page again: 2 million ``</`` never finished."""
+
+    def close(self) -> None:
+        rest = self.rawdata
+        if rest.startswith("<") or (rest and self.cdata_elem):
+            self.rawdata = ""
+            if self.cdata_elem:
+                self.handle_data(rest)  # a script or style running to the end: its text
+            elif rest.startswith("<!--"):
+                self.handle_comment(rest[4:])
+            elif rest.startswith(("</", "<!", "<?")):
+                self.handle_comment(rest[2:])  # a bogus comment, to the end
+            elif rest == "<":
+                self.handle_data(rest)
+            # else a start tag never closed: no tag, and nothing after it is text
+        super().close()
+
+
+class _Text(Parser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
