@@ -430,3 +430,24 @@ def test_word_nested_as_deep_as_word_nests_is_read(tmp_path):
     result = runner.invoke(app, ["normalise", str(tmp_path / "tables.docx"), "-f", "jsonl"])
     assert result.exit_code == 0 and "县住建局开展核查。" in json.loads(result.stdout)["text"]
 
+
+def test_mhtml_multiparts_nested_5000_deep_are_refused(tmp_path):
+    page = f"<html><body><p>{GOOD}</p></body></html>".encode()
+    head = b"MIME-Version: 1.0\r\n"
+    opening, closing = [], []
+    for k in range(5000):
+        opening.append(f'Content-Type: multipart/related; boundary="b{k}"\r\n\r\n--b{k}\r\n'.encode())
+        closing.append(f"\r\n--b{k}--\r\n".encode())
+    data = (head + b"".join(opening) + b"Content-Type: text/html; charset=utf-8\r\n\r\n" + page
+            + b"".join(reversed(closing)))
+    folder = beside_a_good_file(tmp_path, "deep.mht", data)
+    refused(guarded("normalise", str(folder), "-f", "jsonl"), "deep.mht", "5,000 multipart parts")
+
+
+def test_a_charset_name_with_a_nul_is_no_charset_and_the_page_is_read(tmp_path):
+    page = PAGE.format(meta="").encode("gbk")
+    (tmp_path / "nul.mht").write_bytes(_mhtml(page, "gb\x00k"))
+    result = runner.invoke(app, ["normalise", str(tmp_path / "nul.mht"), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["encoding"] == "gb18030" and "共排查农房1200户" in doc["text"]

@@ -20,6 +20,11 @@ import re
 
 #: What opens an MHTML file: MIME headers, one of them naming a multipart/related body.
 MHTML_HEADER = re.compile(rb"^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.I)
+#: A part holding parts. Example: Content-Type: multipart/alternative.
+MULTIPART = re.compile(rb"^content-type:\s*multipart/", re.I | re.M)
+#: The most parts holding parts a saved page has (one, sometimes a second inside it): many more,
+#: nested 5,000 deep, are no page, and Python's MIME parser would recurse into each.
+MAX_MULTIPARTS = 32
 
 
 class MhtmlError(ValueError):
@@ -35,6 +40,10 @@ def is_mhtml(data: bytes) -> bool:
 
 def html_part(data: bytes) -> tuple[bytes, str | None]:
     """The bytes of the page inside (transfer encoding undone) and the charset its header names."""
+    multiparts = len(MULTIPART.findall(data))
+    if multiparts > MAX_MULTIPARTS:
+        raise MhtmlError(f"MHTML file of {multiparts:,} multipart parts (parts holding parts, nested in one another: "
+                         f"a saved page has one or two, at most {MAX_MULTIPARTS}): not a saved page")
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() in ("text/html", "application/xhtml+xml"):
