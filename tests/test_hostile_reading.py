@@ -375,12 +375,13 @@ def test_a_hundred_thousand_pieces_on_one_line_are_set_in_time():
 
 
 def _html_page(body: str) -> bytes:
-    return f"<html><body><p>{GOOD}</p>{body}</body></html>".encode()
+    """A page ending in ``body``: nothing after it (a ``>`` at the end closed the hostile run at once)."""
+    return f"<html><body><p>{GOOD}</p>{body}".encode()
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("body", ["<div>" * 100000 + "</span>" * 100000, "</" * 2000000, "<!" * 2000000,
-                                  "<!-- >" * 400000, "<?" * 2000000, "<script>" + "</" * 2000000],
+                                  "<!--x>" * 400000, "<?" * 2000000, "<script>" + "</" * 2000000],
                          ids=["divs-then-spans", "end-tag-opens", "declaration-opens", "open-comments", "pis",
                               "script"])
 def test_html_that_made_parsing_quadratic_is_read_in_time(tmp_path, body):

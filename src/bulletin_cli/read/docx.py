@@ -139,8 +139,9 @@ class Numbering:
             return out
         abstract: dict[str, dict[int, _Level]] = {}
         for a in root.iter(f"{W}abstractNum"):
+            levels = ((int(lvl.get(f"{W}ilvl", "0")), lvl) for lvl in a.iter(f"{W}lvl"))
             abstract[a.get(f"{W}abstractNumId", "")] = {
-                ilvl: _level(lvl) for lvl in a.iter(f"{W}lvl") if 0 <= (ilvl := int(lvl.get(f"{W}ilvl", "0"))) < LIST_LEVELS}
+                ilvl: _level(lvl) for ilvl, lvl in levels if 0 <= ilvl < LIST_LEVELS}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
             aid = ref.get(f"{W}val", "") if ref is not None else ""
@@ -409,8 +410,8 @@ def docx_text(data: bytes, changes: Changes) -> str:
         if "word/document.xml" not in names:
             raise DocxError("not a Word document (a zip without word/document.xml)")
 
-        def part(name: str) -> ET.Element | None:
-            return package.xml(name) if name in names else None
+        def part(name: str) -> ET.Element | None:  # (an empty one is as none)
+            return package.xml(name) if name in names and not package.empty(name) else None
 
         numbering = Numbering.parse(part("word/numbering.xml"))
         styles = Styles.parse(part("word/styles.xml"))

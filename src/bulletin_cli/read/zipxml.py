@@ -75,6 +75,9 @@ class Package:
     def names(self) -> list[str]:
         return list(self.zip.NameToInfo)
 
+    def empty(self, name: str) -> bool:
+        return self.zip.getinfo(name).file_size == 0
+
     def xml(self, name: str) -> ET.Element:
         """The parsed part ``name``, counted against the limits."""
         info = self.zip.getinfo(name)
