@@ -11,12 +11,11 @@ below (:class:`Package`). Past any of them the file is refused as a bomb, in one
 from __future__ import annotations
 
 import io
-import lzma
 import zipfile
 import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import IO, Iterator
 from xml.etree import ElementTree as ET
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -32,8 +31,16 @@ MAX_DEPTH = 200
 MAX_TEXT = 8_000_000
 #: How much of a part is unpacked and parsed at a time.
 CHUNK = 2**20
+#: What a part's damaged compressed data raises as it is unpacked.
+UNPACKING: tuple[type[Exception], ...] = (zlib.error, EOFError)
+try:
+    import lzma
+
+    UNPACKING += (lzma.LZMAError,)
+except ImportError:  # (a Python built without it unpacks no LZMA part)
+    pass
 #: What a damaged zip or XML part raises while it is read.
-DAMAGE = (zipfile.BadZipFile, KeyError, OSError, EOFError, ET.ParseError, ValueError, zlib.error, lzma.LZMAError)
+DAMAGE = (zipfile.BadZipFile, KeyError, OSError, ET.ParseError, ValueError, *UNPACKING)
 #: Compression methods Python's zipfile unpacks, by their number in a zip's headers.
 METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2",
            zipfile.ZIP_LZMA: "lzma"}
@@ -81,34 +88,47 @@ class Package:
     def xml(self, name: str) -> ET.Element:
         """The parsed part ``name``, counted against the limits."""
         info = self.zip.getinfo(name)
-        _check_readable(info)
+        self._admit(info)
+        try:
+            with self.zip.open(info) as part:
+                return self._parse(part, name)
+        except UNPACKING as exc:
+            raise Damage(f"{name} is damaged: its compressed data cannot be unpacked ({exc})") from None
+        except zipfile.BadZipFile as exc:
+            raise Damage(f"{name} is damaged ({exc})") from None
+
+    def _admit(self, info: zipfile.ZipInfo) -> None:
+        """Refuse a part that cannot be unpacked (a password, a method zip readers lack) or that
+        would unpack past what is left of :data:`MAX_UNPACKED`, before unpacking it."""
+        if info.flag_bits & 0x1:
+            raise Damage(f"{info.filename} is encrypted: it needs a password to open")
+        if info.compress_type not in METHODS:
+            raise Damage(f"{info.filename} is compressed by method {info.compress_type}, which no zip reader "
+                         f"here knows ({', '.join(METHODS.values())})")
         if info.file_size > MAX_UNPACKED:
             raise Bomb(f"a part would unpack to {info.file_size // 2**20:,} MB: not a document")
         if info.file_size > MAX_UNPACKED - self.unpacked:
             raise Bomb(f"its parts would unpack to more than {MAX_UNPACKED // 2**20:,} MB: not a document")
+
+    def _parse(self, part: IO[bytes], name: str) -> ET.Element:
+        """``part`` parsed a chunk at a time, its elements and their depth counted as they come."""
         parser = ET.XMLPullParser(("start", "end"))
         root: ET.Element | None = None
         depth = 0
-        try:
-            with self.zip.open(info) as part:
-                while chunk := part.read(CHUNK):
-                    self.unpacked += len(chunk)
-                    parser.feed(chunk)
-                    for event, element in parser.read_events():
-                        if event == "end":
-                            depth -= 1
-                            continue
-                        root = element if root is None else root
-                        depth += 1
-                        self.elements += 1
-                        if depth > MAX_DEPTH:
-                            raise Bomb(f"elements nested more than {MAX_DEPTH:,} deep in {name}: not a document")
-                    if self.elements > MAX_ELEMENTS:
-                        raise Bomb(f"more than {MAX_ELEMENTS:,} XML elements: not a document")
-        except (zlib.error, lzma.LZMAError, EOFError) as exc:
-            raise Damage(f"{name} is damaged: its compressed data cannot be unpacked ({exc})") from None
-        except zipfile.BadZipFile as exc:
-            raise Damage(f"{name} is damaged ({exc})") from None
+        while chunk := part.read(CHUNK):
+            self.unpacked += len(chunk)
+            parser.feed(chunk)
+            for event, element in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                root = element if root is None else root
+                depth += 1
+                self.elements += 1
+                if depth > MAX_DEPTH:
+                    raise Bomb(f"elements nested more than {MAX_DEPTH:,} deep in {name}: not a document")
+            if self.elements > MAX_ELEMENTS:
+                raise Bomb(f"more than {MAX_ELEMENTS:,} XML elements: not a document")
         parser.close()
         if root is None:
             raise Damage(f"{name} is empty")
@@ -119,15 +139,6 @@ class Package:
         self.chars += n
         if self.chars > MAX_TEXT:
             raise Bomb(f"more than {MAX_TEXT:,} characters of text: not a document")
-
-
-def _check_readable(info: zipfile.ZipInfo) -> None:
-    """Damage that stops a part being unpacked at all, named: a password, a method zip readers lack."""
-    if info.flag_bits & 0x1:
-        raise Damage(f"{info.filename} is encrypted: it needs a password to open")
-    if info.compress_type not in METHODS:
-        raise Damage(f"{info.filename} is compressed by method {info.compress_type}, which no zip reader here "
-                     f"knows ({', '.join(METHODS.values())})")
 
 
 @contextmanager
