@@ -75,7 +75,7 @@ def test_parquet_needs_items_and_says_what_to_install(tmp_path, monkeypatch):
     assert result.exit_code != 0 and "Parquet output holds items" in result.stderr
     monkeypatch.setitem(sys.modules, "pyarrow", None)
     result = runner.invoke(app, ["export", str(seed_path("004")), "-o", str(tmp_path / "i.parquet")])
-    assert result.exit_code != 0 and "Parquet output needs pyarrow: pip install 'bulletin-cli[parquet]'" in result.stderr
+    assert result.exit_code != 0 and "Parquet output needs pyarrow: pip install -e '.[parquet]' in your clone" in result.stderr
     assert not (tmp_path / "i.parquet").exists()
 
 

@@ -241,7 +241,7 @@ def test_each_unreadable_file_gets_one_line_and_the_folder_goes_on(tmp_path, mon
     assert result.exit_code == 1
     err = result.stderr
     assert "old.doc: old Word/WPS file: needs LibreOffice to read (install it: apt-get install libreoffice-writer" in err
-    assert "scan.png: image: reading it needs OCR; pip install 'bulletin-cli[ocr]'" in err
+    assert "scan.png: image: reading it needs OCR; pip install -e '.[ocr]' in your clone of bulletin-cli" in err
     assert "broken.docx: corrupt Word file (not a readable zip" in err
     assert "broken.ofd: corrupt OFD file" in err
     assert "locked.pdf: encrypted PDF (it needs a password to open)" in err
@@ -263,7 +263,7 @@ def test_a_scanned_pdf_without_the_ocr_extra_says_how_to_read_it(tmp_path, monke
     monkeypatch.setattr(ocr, "problem", lambda: ocr.INSTALL_HINT)
     result = runner.invoke(app, ["split", str(tmp_path / "scan.pdf")])
     assert result.exit_code == 1
-    assert "scan.pdf: scanned PDF (1 page of images, no text); to read it by OCR: pip install 'bulletin-cli[ocr]'" in result.stderr
+    assert "scan.pdf: scanned PDF (1 page of images, no text); to read it by OCR: pip install -e '.[ocr]' in your clone" in result.stderr
 
 
 def test_folders_take_word_and_ofd_files_by_default(tmp_path):

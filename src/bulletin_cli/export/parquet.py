@@ -4,7 +4,7 @@ One row an item, with its document's fields beside it (``doc_title``, ``doc_issu
 units, figures and dates as nested lists of structs, so nothing is flattened into text: a figure's
 ``value`` is a double, an issue date a ``date``. Rows are written in row groups of
 :data:`ROW_GROUP` as the run goes, so memory stays flat however many files are read. Needs pyarrow
-(``pip install 'bulletin-cli[parquet]'``).
+(the ``parquet`` extra: :func:`bulletin_cli.extras.install_hint`).
 
 A query in DuckDB (items per canonical unit per month)::
 
@@ -20,9 +20,11 @@ import datetime as dt
 import functools
 from typing import BinaryIO, Iterable
 
+from ..extras import install_hint
+
 #: Items a row group holds (about 10 MB of text): written as soon as it fills.
 ROW_GROUP = 5000
-INSTALL_HINT = "pip install 'bulletin-cli[parquet]'"
+INSTALL_HINT = install_hint("parquet")
 
 
 @functools.lru_cache(maxsize=1)

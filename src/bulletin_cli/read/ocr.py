@@ -1,7 +1,7 @@
 """Text out of scans: images, and PDF pages that carry no text layer, read by OCR.
 
 The engine is RapidOCR (``rapidocr_onnxruntime``: PaddleOCR's PP-OCRv4 Chinese models run by ONNX
-Runtime), an optional extra: ``pip install 'bulletin-cli[ocr]'``. Its wheel carries the models, so
+Runtime), an optional extra (``ocr``: :func:`bulletin_cli.extras.install_hint`). Its wheel carries the models, so
 nothing is downloaded when it runs (many users work offline). Each recognised character comes
 with its box; the boxes become :class:`~.layout.Piece` s and :mod:`.layout` rebuilds lines,
 indents and paragraph gaps from them as for any positioned text, so a gap between a headline and
@@ -18,10 +18,11 @@ import os
 import sys
 from statistics import fmean, median
 
+from ..extras import install_hint
 from .layout import Piece, page_text
 
 #: What a user runs to read scans.
-INSTALL_HINT = "pip install 'bulletin-cli[ocr]'"
+INSTALL_HINT = install_hint("ocr")
 #: Pages rendered for OCR at this many dots per inch: the models read 10.5–16 pt text well from 150 up.
 DPI = 200
 #: A PDF page with fewer characters than this in its text layer, and an image on it, is a scan.

@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extras import install_hint
 from .common import Para
 from .features import Page, observations, table
 from .roles import INDEX, ROLES, Model
@@ -113,7 +114,7 @@ def _crfsuite():
     try:
         import pycrfsuite
     except ImportError:
-        raise SystemExit("fitting the role model needs python-crfsuite: pip install -e '.[train]'") from None
+        raise SystemExit(f"fitting the role model needs python-crfsuite: {install_hint('train')}") from None
     return pycrfsuite
 
 
