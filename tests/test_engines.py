@@ -25,6 +25,10 @@ from bulletin_cli.tag.dedupe import Deduper
 
 from .conftest import SAMPLES, seed_path
 
+#: Why an engine's test skips: its packages are the engines extra, kept out of the test extra
+#: (the README's test command) for their weight; .ci/run installs them.
+ENGINES = "needs {} (the engines extra, not in the test extra: pip install -e '.[engines]'; .ci/run installs it)"
+
 pa = pytest.importorskip("pyarrow", reason="needs pyarrow (the parquet extra)")
 import pyarrow.parquet as pq  # noqa: E402
 
@@ -117,7 +121,7 @@ if __name__ == "__main__":
 
 
 def test_dask_gives_the_rows_of_one_process(tmp_path):
-    pytest.importorskip("dask.distributed", reason="needs dask[distributed] (the dask extra)")
+    pytest.importorskip("dask.distributed", reason=ENGINES.format("dask[distributed]"))
     folder = corpus(tmp_path)
     expected = export_parquet(folder, tmp_path / "j1.parquet")
     (tmp_path / "run_dask.py").write_text(DASK_RUN)
@@ -129,12 +133,12 @@ def test_dask_gives_the_rows_of_one_process(tmp_path):
 
 
 def _java_missing() -> str | None:
-    if shutil.which("java") is None:
-        return "needs Java 17+ for Spark (apt-get install openjdk-17-jre-headless); .ci/run installs it"
     try:
         import pyspark  # noqa: F401
     except ImportError:
-        return "needs pyspark (the spark extra)"
+        return ENGINES.format("pyspark")
+    if shutil.which("java") is None:
+        return "needs Java 17+ for Spark (apt-get install openjdk-17-jre-headless); .ci/run installs it"
     return None
 
 
@@ -162,8 +166,8 @@ def test_spark_gives_the_rows_of_one_process(tmp_path, monkeypatch):
 def test_dask_reads_urls_through_fsspec(tmp_path):
     """Object storage (``s3://``, ``gs://``) is reached through fsspec; its in-memory filesystem
     stands in for one here (the threaded scheduler: memory:// lives in this process)."""
-    dask = pytest.importorskip("dask", reason="needs dask (the dask extra)")
-    fsspec = pytest.importorskip("fsspec", reason="needs fsspec (the dask extra)")
+    dask = pytest.importorskip("dask", reason=ENGINES.format("dask"))
+    fsspec = pytest.importorskip("fsspec", reason=ENGINES.format("fsspec"))
     from bulletin_cli.distributed.on_dask import items_bag
 
     fs = fsspec.filesystem("memory")
