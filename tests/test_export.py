@@ -220,6 +220,14 @@ def test_stats_tables_and_json(corpus):
     assert counts["by_date"]["2023-09-22"] == 7
 
 
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_stats_on_a_missing_path_prints_the_error_and_no_empty_tables(tmp_path, fmt):
+    result = runner.invoke(app, ["stats", str(tmp_path / "missing"), "-f", fmt])  # issue 21.5
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: {tmp_path / 'missing'}: no such file or folder",
+                                          "error: 1 input(s) failed; 0 item(s) counted"]
+
+
 def test_written_files_get_ordinary_permissions(tmp_path):
     import os
 

@@ -404,6 +404,9 @@ def stats(
         counts = count_items(_records(paths, glob, settings, jobs, tally, summary, show_progress=True))
     except OutputError as exc:
         _usage(str(exc))
+    if tally.failed and not counts["items"]:  # nothing counted (a missing path): the errors alone, no empty tables
+        _err(f"{tally.failed} input(s) failed; 0 item(s) counted")
+        raise typer.Exit(1)
     if fmt == "json":
         import json
 
