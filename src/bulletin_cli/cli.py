@@ -216,6 +216,10 @@ def _records(paths, glob, settings: "Settings", jobs: int, tally: "Tally", summa
                        drop_duplicates=drop_duplicates, progress=progress, on_total=on_total, row_maker=row_maker)
 
 
+def _repeat(n: int) -> str:
+    return "repeats" if n == 1 else "repeat"
+
+
 def _left_out(summary: "Summary", written, output: Optional[str], dropped: bool) -> str:
     """The summary's second line: which items were not written and why, and how many of those
     written repeat an earlier one; empty when there is nothing to say."""
@@ -227,11 +231,12 @@ def _left_out(summary: "Summary", written, output: Optional[str], dropped: bool)
         parts.append(f"skipped {_count(written.repeated_items, 'item')} of documents already written in this run "
                      "(the same text under another file name; a database keeps each document once)")
     if dropped and summary.duplicates:
-        parts.append(f"left out {_count(summary.duplicates, 'item')} that repeat an earlier item (--drop-duplicates)")
+        parts.append(f"left out {_count(summary.duplicates, 'item')} that {_repeat(summary.duplicates)} an earlier item "
+                     "(--drop-duplicates)")
     else:
         marked = written.marked if written.marked is not None else summary.duplicates
         if marked:
-            parts.append(f"{marked} of the {_count(written.records, 'item')} written repeat an earlier item "
+            parts.append(f"{marked} of the {_count(written.records, 'item')} written {_repeat(marked)} an earlier item "
                          "(marked in duplicate_of; --drop-duplicates leaves them out)")
     return "; ".join(parts)
 
