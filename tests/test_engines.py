@@ -3,6 +3,7 @@ duplicate design, and the chain on Dask and on Spark giving the same rows as ``e
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -144,9 +145,20 @@ def _java_missing() -> str | None:
 
 @pytest.mark.skipif(_java_missing() is not None, reason=str(_java_missing()))
 def test_spark_gives_the_rows_of_one_process(tmp_path, monkeypatch):
+    """From an absolute path and from a relative one (names kept as given, as ``-j 1`` keeps
+    them, while Spark reports absolute paths), with no ``PYSPARK_PYTHON`` and a ``python3`` on the
+    PATH that cannot run a task: the local workers run this Python."""
     folder = corpus(tmp_path)
     expected = export_parquet(folder, tmp_path / "j1.parquet")
-    monkeypatch.setenv("PYSPARK_PYTHON", sys.executable)
+    monkeypatch.chdir(tmp_path)
+    expected_relative = export_parquet(Path("bench"), tmp_path / "j1-relative.parquet")
+    assert {r["source"].split("/")[0] for r in expected_relative} == {"bench"}
+    monkeypatch.delenv("PYSPARK_PYTHON", raising=False)
+    decoy = tmp_path / "decoy"  # the python3 Spark would start without PYSPARK_PYTHON: one that cannot run a task
+    decoy.mkdir()
+    (decoy / "python3").write_text("#!/bin/sh\necho 'not this python' >&2\nexit 1\n")
+    (decoy / "python3").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{decoy}{os.pathsep}{os.environ.get('PATH', '')}")
     from pyspark.sql import SparkSession
 
     from bulletin_cli.distributed.on_spark import items_dataframe
@@ -157,10 +169,12 @@ def test_spark_gives_the_rows_of_one_process(tmp_path, monkeypatch):
         frame = items_dataframe(spark, str(folder))
         assert frame.schema["doc_date"].dataType.typeName() == "date"
         frame.write.parquet(str(tmp_path / "spark"))
+        items_dataframe(spark, "bench").write.parquet("spark-relative")
     finally:
         spark.stop()
-    got = sorted(pq.read_table(tmp_path / "spark").to_pylist(), key=lambda r: (r["item_id"], r["source"]))
-    assert got == expected
+    for out, rows in (("spark", expected), ("spark-relative", expected_relative)):
+        got = sorted(pq.read_table(tmp_path / out).to_pylist(), key=lambda r: (r["item_id"], r["source"]))
+        assert got == rows
 
 
 def test_dask_reads_urls_through_fsspec(tmp_path):

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from bulletin_cli.cli import app
 from bulletin_cli.export import AtomicOutput, RowMaker, csv_cell, escape_formula, flatten
 
-from .conftest import SEEDS, seed_path
+from .conftest import SAMPLES, SEEDS, seed_path
 
 runner = CliRunner()
 
@@ -218,6 +218,54 @@ def test_stats_tables_and_json(corpus):
     counts = json.loads(runner.invoke(app, ["stats", str(corpus), "-f", "json"]).stdout)
     assert counts["documents"] == 5 and counts["by_unit"]["供销合作社"] == 4
     assert counts["by_date"]["2023-09-22"] == 7
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_stats_on_a_missing_path_prints_the_error_and_no_empty_tables(tmp_path, fmt):
+    result = runner.invoke(app, ["stats", str(tmp_path / "missing"), "-f", fmt])  # issue 21.5
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: {tmp_path / 'missing'}: no such file or folder",
+                                          "error: 1 input(s) failed; 0 item(s) counted"]
+
+
+def test_the_summary_says_which_items_repeat_earlier_ones(tmp_path):
+    """The samples are damaged copies of six documents: every item is written to CSV, and the
+    summary says how many repeat an earlier item (issue 21.6)."""
+    result = export(SAMPLES, "-o", tmp_path / "items.csv")
+    assert result.exit_code == 0
+    first, second = result.stderr.splitlines()
+    assert "read 16 files: 6 documents; wrote 442 items" in first and "0 failed" in first
+    assert second.endswith("300 of the 442 items written repeat an earlier item "
+                           "(marked in duplicate_of; --drop-duplicates leaves them out)")
+    dropped = export(SAMPLES, "-o", tmp_path / "items.jsonl", "--drop-duplicates")
+    assert "wrote 142 items" in dropped.stderr
+    assert dropped.stderr.splitlines()[1].endswith("left out 300 items that repeat an earlier item (--drop-duplicates)")
+
+
+def test_the_summary_says_why_a_database_got_fewer_items(tmp_path):
+    """A database keeps each document once: the copies' items are skipped, and a re-run skips
+    every item, each time saying so in words (issue 21.6)."""
+    db = tmp_path / "items.db"
+    first = export(SAMPLES, "-o", db)
+    assert first.exit_code == 0 and len(first.stderr.splitlines()) == 2
+    assert "wrote 183 items" in first.stderr
+    assert ("skipped 259 items of documents already written in this run (the same text under another file name; "
+            "a database keeps each document once)") in first.stderr
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM items").fetchone() == (183,)
+    again = export(SAMPLES, "-o", db)
+    assert again.exit_code == 0 and "wrote 0 items" in again.stderr
+    assert again.stderr.splitlines()[1] == f"skipped 442 items of 6 documents already in {db}"
+
+
+def test_stats_say_what_the_counts_include(tmp_path):
+    table = runner.invoke(app, ["stats", str(SAMPLES)])
+    words = " ".join(table.stdout.split())
+    assert table.exit_code == 0
+    assert ("Counts include every item of every file read: 442 items (6 distinct documents), "
+            "300 of them repeating an earlier item") in words
+    assert "(no date): 389 items whose document gave no issue date." in words
+    counts = json.loads(runner.invoke(app, ["stats", str(SAMPLES), "-f", "json"]).stdout)
+    assert (counts["items"], counts["repeated"], counts["by_date"]["(no date)"]) == (442, 300, 389)
 
 
 def test_written_files_get_ordinary_permissions(tmp_path):

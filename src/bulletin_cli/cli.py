@@ -216,6 +216,31 @@ def _records(paths, glob, settings: "Settings", jobs: int, tally: "Tally", summa
                        drop_duplicates=drop_duplicates, progress=progress, on_total=on_total, row_maker=row_maker)
 
 
+def _repeat(n: int) -> str:
+    return "repeats" if n == 1 else "repeat"
+
+
+def _left_out(summary: "Summary", written, output: Optional[str], dropped: bool) -> str:
+    """The summary's second line: which items were not written and why, and how many of those
+    written repeat an earlier one; empty when there is nothing to say."""
+    parts = []
+    if written.present_items:
+        parts.append(f"skipped {_count(written.present_items, 'item')} of "
+                     f"{_count(written.present, 'document')} already in {output}")
+    if written.repeated_items:
+        parts.append(f"skipped {_count(written.repeated_items, 'item')} of documents already written in this run "
+                     "(the same text under another file name; a database keeps each document once)")
+    if dropped and summary.duplicates:
+        parts.append(f"left out {_count(summary.duplicates, 'item')} that {_repeat(summary.duplicates)} an earlier item "
+                     "(--drop-duplicates)")
+    else:
+        marked = written.marked if written.marked is not None else summary.duplicates
+        if marked:
+            parts.append(f"{marked} of the {_count(written.records, 'item')} written {_repeat(marked)} an earlier item "
+                         "(marked in duplicate_of; --drop-duplicates leaves them out)")
+    return "; ".join(parts)
+
+
 def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "WriteOptions", settings: "Settings",
           jobs: int = 1, drop_duplicates: bool = False, progress: bool = False, summary_line: bool = False,
           each=None) -> None:
@@ -259,7 +284,10 @@ def _emit(paths, glob, fmt: Optional[str], output: Optional[str], options: "Writ
         present = f" ({written.present} already in {output}, skipped)" if written.present else ""
         _note(f"read {_count(tally.inputs, 'file')}: {_count(summary.documents, 'document')}{present}; "
               f"wrote {_count(written.records, 'item')} ({_count(units, 'unit')}, {_count(figures, 'figure')})"
-              f"{where}; {_count(summary.duplicates, 'duplicate')}; {tally.failed} failed")
+              f"{where}; {tally.failed} failed")
+        left_out = _left_out(summary, written, output, drop_duplicates)
+        if left_out:
+            _note(left_out)
     if tally.failed:
         _err(f"{tally.failed} input(s) failed; {written.records} record(s) written")
         raise typer.Exit(1)
@@ -404,6 +432,9 @@ def stats(
         counts = count_items(_records(paths, glob, settings, jobs, tally, summary, show_progress=True))
     except OutputError as exc:
         _usage(str(exc))
+    if tally.failed and not counts["items"]:  # nothing counted (a missing path): the errors alone, no empty tables
+        _err(f"{tally.failed} input(s) failed; 0 item(s) counted")
+        raise typer.Exit(1)
     if fmt == "json":
         import json
 

@@ -121,4 +121,23 @@ def stats_tables(counts: dict, top: int = 10) -> list:
     for unit, n in busiest:
         chart.add_row(unit, "[cyan]" + "█" * max(1, round(30 * n / most)) + f"[/cyan] {n}")
     out.append(chart)
+    out.append(stats_note(counts))
     return out
+
+
+def stats_note(counts: dict) -> str:
+    """What the counts include, in words: repeated items are counted, and what the catch-alls mean.
+
+    >>> stats_note({"items": 442, "documents": 6, "repeated": 300, "by_unit": {}, "by_date": {"(no date)": 389}})
+    'Counts include every item of every file read: 442 items (6 distinct documents), 300 of them repeating an earlier item (the same text in another file or document; bulletin export --drop-duplicates leaves them out). (no date): 389 items whose document gave no issue date.'
+    """
+    repeated = counts.get("repeated") or 0
+    words = [f"Counts include every item of every file read: {counts['items']} items "
+             f"({counts['documents']} distinct documents)"
+             + (f", {repeated} of them repeating an earlier item (the same text in another file or document; "
+                "bulletin export --drop-duplicates leaves them out)." if repeated else ".")]
+    if counts["by_unit"].get("(none)"):
+        words.append(f"(none): {counts['by_unit']['(none)']} items naming no unit.")
+    if counts["by_date"].get("(no date)"):
+        words.append(f"(no date): {counts['by_date']['(no date)']} items whose document gave no issue date.")
+    return " ".join(words)

@@ -13,10 +13,16 @@ Parquet export's schema declared; duplicates by the two-pass design of
     items.write.parquet("items-parquet/")
     items.groupBy("doc_issuer").count().show()
 
-Each executor needs ``bulletin-cli`` installed (``--py-files`` or the cluster's image).
+Each executor needs a Python with ``bulletin-cli`` installed. On a ``local`` master, when neither
+``PYSPARK_PYTHON`` nor ``spark.pyspark.python`` names one, the workers run this Python
+(``sys.executable``), not the ``python3`` on the PATH that Spark would otherwise start; on a
+cluster, set ``PYSPARK_PYTHON`` (or ship ``--py-files`` / the cluster's image).
 """
 
 from __future__ import annotations
+
+import os
+import sys
 
 from . import duplicates, file_items, finish, input_files, is_candidate, keys_of, local_path, shared_keys
 
@@ -48,34 +54,60 @@ def spark_schema():
     return T.StructType([T.StructField(f.name, convert(f.type)) for f in schema()])
 
 
+def _worker_python(sc) -> None:
+    """On a local master with no Python named for the workers, this one: Spark would start the
+    ``python3`` on the PATH, which need not have ``bulletin_cli`` (a virtual environment not
+    activated), and every task would fail to import it."""
+    named = os.environ.get("PYSPARK_PYTHON") or sc.getConf().get("spark.pyspark.python", None)
+    if not named and (sc.master or "").startswith("local") and sc.pythonExec == "python3":
+        sc.pythonExec = sys.executable
+
+
 def _binary_files(spark, path: str, pattern: str | None):
-    """(binary files DataFrame, name → order). A local folder is walked as the command line walks
-    it (same files, same order); a URL is read with Spark's own listing, its paths sorted."""
+    """(binary files DataFrame, Spark's path → (order, name)). A local folder is walked as the
+    command line walks it (same files, same order, the names as given: relative stays relative),
+    each file looked up by the absolute path Spark reports for it; a URL is read with Spark's own
+    listing, its paths sorted."""
     reader = spark.read.format("binaryFile")
     if "://" not in path:
         files = input_files([path], pattern)
         frame = reader.load([p for _, p, _ in files]) if files else reader.load(path)
-        return frame.select("path", "content"), {name: k for k, _, name in files}
+        lookup = {}
+        for k, p, name in files:
+            lookup[os.path.realpath(p)] = lookup[os.path.abspath(p)] = (k, name)
+        return frame.select("path", "content"), lookup
     if pattern:
         reader = reader.option("pathGlobFilter", pattern)
     elif "*" not in path:
         reader = reader.option("recursiveFileLookup", "true")
     frame = reader.load(path).select("path", "content")
     names = sorted(local_path(r.path) for r in frame.select("path").collect())  # names only: small
-    return frame, {name: k for k, name in enumerate(names)}
+    return frame, {name: (k, name) for k, name in enumerate(names)}
+
+
+def _place(lookup: dict, url: str) -> tuple[int, str]:
+    """(order, name) of the file Spark reports as ``url``."""
+    path = local_path(url)
+    found = lookup.get(path)
+    if found is None and path.startswith("/"):
+        found = lookup.get(os.path.realpath(path))
+    if found is None:
+        raise KeyError(f"{path}: not among the files listed for this run")
+    return found
 
 
 def items_dataframe(spark, path: str, pattern: str | None = None, settings=None):
     """A DataFrame of every item in the files under ``path`` (rows as the Parquet export's)."""
     from pyspark import StorageLevel
 
-    files, orders = _binary_files(spark, path, pattern)
-    order = spark.sparkContext.broadcast(orders)
+    _worker_python(spark.sparkContext)
+    files, lookup = _binary_files(spark, path, pattern)
+    places = spark.sparkContext.broadcast(lookup)
 
     def map_partition(rows):
         for row in rows:
-            name = local_path(row.path)
-            yield from file_items(name, bytes(row.content), order.value[name], settings, rows=True)
+            order, name = _place(places.value, row.path)
+            yield from file_items(name, bytes(row.content), order, settings, rows=True)
 
     items = files.rdd.mapPartitions(map_partition).persist(StorageLevel.MEMORY_AND_DISK)
     shared = shared_keys(items.flatMap(keys_of).map(lambda k: (k, 1)).reduceByKey(lambda a, b: a + b)

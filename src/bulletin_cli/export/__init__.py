@@ -48,6 +48,9 @@ class Written:
     units: int | None = None
     figures: int | None = None
     present: int = 0  # documents already in the database, skipped
+    present_items: int = 0  # the items of those documents
+    repeated_items: int = 0  # items of documents written earlier in the same run (the same text again)
+    marked: int | None = None  # items written that repeat an earlier item (None: as the run counted them)
 
 
 @dataclass
@@ -283,7 +286,8 @@ def write_sqlite(records: Iterable[dict], output: str | None, options: WriteOpti
         raise
     except sqlite3.Error as exc:
         raise OutputError(f"{output}: cannot write the database ({exc})") from None
-    return Written(writer.items, writer.units, writer.figures, present=len(writer.skipped))
+    return Written(writer.items, writer.units, writer.figures, present=len(writer.skipped),
+                   present_items=writer.present_items, repeated_items=writer.repeated_items, marked=writer.marked)
 
 
 @register("parquet", (".parquet", ".pq"), file_only=True,

@@ -110,6 +110,9 @@ class SqliteWriter:
         self.taken: set[str] = set()  # documents of new_docs that were there without items
         self.skipped: set[str] = set()
         self.items = self.units = self.figures = 0
+        self.present_items = 0  # items left out: their document was in the database before this run
+        self.repeated_items = 0  # items left out: their document was written earlier in this run
+        self.marked = 0  # items written that repeat an earlier item (duplicate_of set)
         self.pending = 0  # documents written in the open transaction
         self.current: object = None  # the document of the last record
         self.db.execute("BEGIN IMMEDIATE")
@@ -173,6 +176,7 @@ class SqliteWriter:
         if rec.get("type") != "item" or not self._claim(doc_id, item=True):
             if rec.get("type") == "item":
                 self.skipped.add(doc_id)
+                self.present_items += 1
             return
         meta = rec.get("doc") or {}
         if doc_id not in self.new_docs:
@@ -193,6 +197,7 @@ class SqliteWriter:
              rec.get("body"), rec.get("number"), rec.get("level"), rec.get("parent"), cat.get("key"),
              cat.get("label"), tags.get("duplicate_of"), tags.get("similarity"), span[0], span[1]))
         if cur.rowcount != 1:  # the same document twice in one run: its items are there already
+            self.repeated_items += 1
             return
         units = tags.get("units") or [{"name": u, "canonical": None, "kind": None, "source": "attribution"}
                                       for u in rec.get("units") or []]
@@ -206,6 +211,7 @@ class SqliteWriter:
               (f.get("normalised") or {}).get("unit"), int(bool(f.get("approx"))), f.get("change"), f.get("clause"))
              for f in figures])
         self.items += 1
+        self.marked += tags.get("duplicate_of") is not None
         self.units += len(units)
         self.figures += len(figures)
 
