@@ -134,6 +134,11 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
                 if low:
                     report(f"{WARNING}{entry.name}: page(s) {', '.join(map(str, low))} read by OCR with low "
                            f"confidence (under {OCR_DOUBTFUL}): check their text")
+            if settings.explain:  # which reader read a PDF, and why
+                from .read.pdf import reader_said
+
+                if said := reader_said(doc["changes"]):
+                    report(f"{NOTE}{entry.name}: {said}")
             if PRIVATE_USE.search(doc["text"]):
                 n = len(PRIVATE_USE.findall(doc["text"]))
                 report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "

@@ -95,6 +95,10 @@ def explain_changes(record: dict) -> None:
     if not changes.get("counts"):
         table.add_row("(none)", "0", "", "")
     console.print(table)
+    from .read.pdf import reader_said
+
+    if said := reader_said(changes):  # pypdfium2, or pdftotext where it is missing or failed
+        console.print(said)
     if changes.get("ocr"):  # which pages were recognised rather than read, and how surely
         console.print("read by OCR: " + ", ".join(f"page {p['page']} (mean confidence {p['confidence']:.3f})"
                                                   for p in changes["ocr"]))
