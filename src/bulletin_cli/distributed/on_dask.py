@@ -1,8 +1,8 @@
 """The chain on Dask: a list or glob of paths (local, or ``s3://``, ``gs://``… through fsspec) into a
 Dask Bag of item records or a Dask DataFrame of Parquet rows, each partition running the same
 stage functions as ``bulletin export``; duplicates found by the two-pass design of
-:mod:`bulletin_cli.distributed`, so the rows equal ``bulletin export -j 1``'s. Needs
-``pip install 'bulletin-cli[dask]'``.
+:mod:`bulletin_cli.distributed`, so the rows equal ``bulletin export -j 1``'s. Needs the
+``dask`` extra (``pip install -e '.[dask]'`` in the clone).
 
 ::
 

@@ -1,7 +1,7 @@
 """The chain on Spark: binary files → ``mapPartitions`` over the library → a DataFrame with the
 Parquet export's schema declared; duplicates by the two-pass design of
 :mod:`bulletin_cli.distributed`, so the rows equal ``bulletin export -j 1``'s. Needs pyspark
-(``pip install 'bulletin-cli[spark]'``) and Java 17 or newer.
+(``pip install -e '.[spark]'`` in the clone) and Java 17 or newer.
 
 ::
 

@@ -18,6 +18,7 @@ import shutil
 import subprocess
 
 from ..changes import Changes
+from ..extras import install_hint
 
 PDF_MAGIC = b"%PDF-"
 #: What to do where no PDF reader can be loaded (bulletin-cli is installed from its checkout).
@@ -43,7 +44,7 @@ def is_pdf(data: bytes) -> bool:
 
 
 ENCRYPTED = "encrypted PDF (it needs a password to open); save an unprotected copy, or print it to PDF"
-NO_TEXT = "PDF has no text layer (a scan?); to read it by OCR: pip install 'bulletin-cli[ocr]'"
+NO_TEXT = f"PDF has no text layer (a scan?); to read it by OCR: {install_hint('ocr')}"
 
 
 def pdf_text(data: bytes, changes: Changes | None = None) -> str:
