@@ -29,8 +29,8 @@ from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
 from .bulletin import parse_bulletin_roles
-from .common import Para, Parsed, paragraphs
-from .credits import _unit_tokens
+from .common import Para, Parsed, file_credits, paragraphs
+from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import parse_entries
 from .features import Page
@@ -123,9 +123,7 @@ def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], 
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=len(roles))
     for k in sorted(chrome):
         if k > last and P.WRITER_LINE.match(paras[k].text):
-            for label, name in P.WRITER_FIELD.findall(paras[k].text):
-                key = P.WRITER_FIELDS[label]
-                (parsed.footer if key != "author" else parsed.masthead).setdefault(key, name)
+            file_credits(parsed, writer_fields(paras[k].text))
 
 
 #: How much of a title a copy may lack and still be the same title with characters dropped.

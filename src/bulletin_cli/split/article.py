@@ -19,8 +19,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..lexicon.patterns import BODY_OPENERS, YEAR_ZEROS, P, alternation, page_title, pattern, width
-from .common import SENTENCE_MARK, Draft, Para, Parsed
-from .credits import _attribution, credit_line
+from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
+from .credits import _attribution, credit_line, writer_fields
 from .headlines import DATELINE
 
 
@@ -136,9 +136,7 @@ def _facts(text: str, parsed: Parsed) -> None:
             parsed.masthead.setdefault(key, meta[key])
     if "series" in meta:  # 文号：督察通报第十七期: the bulletin this notice is an issue of names the document
         parsed.masthead["title"] = meta["series"]
-    for label, name in P.WRITER_FIELD.findall(text):
-        key = P.WRITER_FIELDS[label]
-        (parsed.footer if key != "author" else parsed.masthead).setdefault(key, name)
+    file_credits(parsed, writer_fields(text))
 
 
 @dataclass
@@ -234,8 +232,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         got_units, persons, fields, source = credit_line(paras[k].text)
         units = units or got_units
         reporters = reporters or persons
-        for key, value in fields.items():
-            (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
+        file_credits(parsed, fields)
         if source:
             parsed.masthead.setdefault("source", source)
     for k, r in enumerate(roles):

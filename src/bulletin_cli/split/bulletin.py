@@ -13,7 +13,7 @@ from ..lexicon.patterns import (
     page_title,
     width,
 )
-from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed
+from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, _unit_colon, _unit_label, credit_line
 from .features import heads_item, text_row
 from .footer import opens_footer, parse_footer
@@ -306,8 +306,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             fields = parse_footer([t])
             source = P.SOURCE_LINE.match(t)
             if fields:  # 责任编辑：李勉 under the items: the footer, whatever its place
-                for key, value in fields.items():
-                    (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
+                file_credits(parsed, fields)
                 parsed.regions.append((p.start, p.end, "footer"))
             elif source and current is not None and current.units:
                 # 来源：县委办公室信息科 under an item that named its unit: the source

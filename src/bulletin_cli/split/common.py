@@ -100,6 +100,13 @@ class Parsed:
     roles: object = None
 
 
+def file_credits(parsed: Parsed, fields: dict[str, str]) -> None:
+    """Writers' and editors' credits onto the document, the first of each kept: the author on the
+    masthead, the editor, reviewer, signer and proofreader in the footer."""
+    for key, value in fields.items():
+        (parsed.footer if key != "author" else parsed.masthead).setdefault(key, value)
+
+
 def paragraphs(text: str) -> list[Para]:
     """Non-blank lines of ``text`` with their offsets."""
     out, pos = [], 0

@@ -178,6 +178,18 @@ def _unit_label(d: Draft, content: str) -> str:
 PHOTOGRAPHER = re.compile(rf"^[（(]?\s*(?:(?:文|图|文/图)\s*[/／:：]?\s*)?([{CJK}·]{{2,4}})\s*摄(?:影|影报道)?\s*[）)]?$")
 
 
+def writer_fields(text: str) -> dict[str, str]:
+    """The writers' and editors' credits a text gives, the first of each field.
+
+    >>> writer_fields("撰稿人：周政 审稿人：常胜利 编辑：黄阳娇")
+    {'author': '周政', 'reviewer': '常胜利', 'editor': '黄阳娇'}
+    """
+    out: dict[str, str] = {}
+    for label, name in P.WRITER_FIELD.findall(text):
+        out.setdefault(P.WRITER_FIELDS[label], name)
+    return out
+
+
 def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | None]:
     """What a credit on a line of its own names: (units, persons, writer fields, the source a
     ``来源：`` line names). Examples: （县住建局） → units; 县互联网信息安全服务中心 张晓婕 → a unit and
@@ -189,8 +201,7 @@ def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | 
     """
     t = text.strip().lstrip("|｜ ").strip()
     if P.WRITER_LINE.match(t):
-        fields = {P.WRITER_FIELDS[label]: name for label, name in reversed(P.WRITER_FIELD.findall(t))}
-        return [], [], fields, None
+        return [], [], writer_fields(t), None
     if source := P.SOURCE_LINE.match(t):
         value = source.group(2).strip(" （）()")
         found = _unit_tokens(value)

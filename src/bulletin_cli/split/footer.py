@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import (
-    P,
-    width,
-)
-from .common import WHITESPACE, Para
+from ..lexicon.patterns import P
+from .common import WHITESPACE
 from .masthead import parse_date
 
 #: The office and date that printed the issue, closing the footer. Example: 获嘉县人民政府办公室 2024年6月3日印发.
@@ -65,8 +62,7 @@ def parse_footer(lines: list[str] | str) -> dict:
     return out
 
 
-#: The issue's serial number on a line of its own above the footer. Example: 岚简报016号.
-SERIAL = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]$")
+#: The issue's serial number run into the footer's first line. Example: 岚简报016号 of 岚简报016号分送：….
 SERIAL_RUN_IN = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]\s*")
 
 
@@ -78,14 +74,3 @@ def opens_footer(text: str) -> bool:
     """
     serial = SERIAL_RUN_IN.match(text)  # 岚简报016号分送：… the serial run into the footer's first line
     return bool(P.FOOTER_START.match(text) or (serial and P.FOOTER_START.match(text[serial.end():])))
-
-
-def _footer_index(paras: list[Para], first: int) -> int:
-    """Index of the first footer paragraph (本期发, 责任编辑 …) after the body, or len(paras)."""
-    for k in range(first, len(paras)):
-        if opens_footer(paras[k].text) and k >= first + 1:
-            rest = paras[k:]
-            if all(P.FOOTER_START.match(p.text) or width(p.text) <= 200 for p in rest):
-                return k - 1 if k >= first + 2 and SERIAL.match(paras[k - 1].text) else k
-
-    return len(paras)
