@@ -306,8 +306,11 @@ DATE = re.compile(
     rf"([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"
     rf"([\d{CN_DIGITS}]{{1,3}})\s*(?:日|号)?"
 )
-#: A date written with digits and separators, half- or full-width. Example: 2023-09-22, 2023.9.22, 2015．8．24.
-DATE_NUMERIC = re.compile(r"(?<![\d./\-．／－])([12]\d{3})[\-./．／－]([01]?\d)[\-./．／－]([0-3]?\d)(?![\d./\-．／－])")
+#: What separates a date's numbers, half- or full-width (inside a character class). Example: the ． of 2015．8．24.
+DATE_SEPARATORS = r"\-./．／－"
+#: A date written with digits and separators. Example: 2023-09-22, 2023.9.22, 2015．8．24.
+DATE_NUMERIC = re.compile(rf"(?<![\d{DATE_SEPARATORS}])([12]\d{{3}})[{DATE_SEPARATORS}]([01]?\d)[{DATE_SEPARATORS}]"
+                          rf"([0-3]?\d)(?![\d{DATE_SEPARATORS}])")
 
 #: Marks a page number is set between, besides the bullets. Example: - of - 2 -, — of —2—.
 PAGE_NUMBER_MARKS = "-－—–·"

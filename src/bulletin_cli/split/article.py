@@ -18,7 +18,16 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..lexicon.patterns import BODY_OPENERS, YEAR_ZEROS, P, alternation, page_title, pattern, width
+from ..lexicon.patterns import (
+    BODY_OPENERS,
+    DATE_SEPARATORS,
+    YEAR_ZEROS,
+    P,
+    alternation,
+    page_title,
+    pattern,
+    width,
+)
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, credit_line, writer_fields
 from .headlines import DATELINE
@@ -402,4 +411,4 @@ def framed_roles(parse) -> "callable":
 
 
 #: A signing date and what follows it, taken off the office signing. Example: 2015．8．24.
-SIGNATURE_DATE = re.compile(rf"(?:[12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*[年.．\-/].*$")
+SIGNATURE_DATE = re.compile(rf"(?:[12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*[年{DATE_SEPARATORS}].*$")
