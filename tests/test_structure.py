@@ -258,7 +258,8 @@ def test_another_county_in_gbk_with_web_chrome_numbered_sections_and_one_line_fo
     assert items[0]["doc"] == {
         "title": "临澧工作简报", "issue": 20, "issuer": "中共临澧县委办公室", "date": "2023-05-08",
         "editor": "张伟", "reviewer": "李明", "signer": "王强",
-        "distribution": "市委办公室；县委各常委，县人大、县政府、县政协领导；各乡镇党委，县直各单位", "note": None}
+        "distribution": "市委办公室；县委各常委，县人大、县政府、县政协领导；各乡镇党委，县直各单位", "note": None,
+        "place": {"province": "湖南省", "city": "常德市", "county": "临澧县", "code": "430724"}}
     assert not any("ICP" in (i["body"] or "") or "分享" in (i["body"] or "") for i in items)
 
 

@@ -22,7 +22,8 @@ FIELD_TYPES: dict[str, dict[str, type | tuple[type, ...]]] = {
 #: The same for the objects inside an item (``tags.units`` and the like: each object of the list).
 OBJECT_TYPES: dict[str, dict[str, type | tuple[type, ...]]] = {
     "doc": {"title": str, "issue": (int, str), "issuer": str, "date": str, "editor": str, "reviewer": str,
-            "signer": str, "distribution": str, "note": str},
+            "signer": str, "distribution": str, "note": str, "place": dict},
+    "doc.place": {"province": str, "city": str, "county": str, "code": str},
     "tags": {"units": list, "figures": list, "dates": list, "category": dict, "duplicate_of": str,
              "similarity": NUMBER},
     "tags.category": {"key": str, "label": str, "matched": str, "from": str},
@@ -54,8 +55,8 @@ def check_record(rec: dict) -> str | None:
     span = rec.get("span")
     if span is not None and (len(span) != 2 or not all(isinstance(v, int) for v in span)):
         return "field 'span' should be two whole numbers"
-    if isinstance(rec.get("doc"), dict) and any(isinstance(v, (dict, list)) for v in rec["doc"].values()):
-        return "field 'doc' should hold text and numbers"
+    if isinstance(rec.get("doc"), dict) and any(isinstance(v, (dict, list)) for k, v in rec["doc"].items() if k != "place"):
+        return "field 'doc' should hold text and numbers (and its place)"
     return _check_objects(rec)
 
 
@@ -63,6 +64,8 @@ def _check_objects(rec: dict) -> str | None:
     """What is wrong with the objects inside an item (its ``doc`` and ``tags``), or None."""
     doc, tags = rec.get("doc") or {}, rec.get("tags") or {}
     problem = _wrong_type(doc, OBJECT_TYPES["doc"], "doc.") or _wrong_type(tags, OBJECT_TYPES["tags"], "tags.")
+    if not problem and isinstance(doc.get("place"), dict):
+        problem = _wrong_type(doc["place"], OBJECT_TYPES["doc.place"], "doc.place.")
     if problem:
         return problem
     for name in ("units", "figures", "dates"):

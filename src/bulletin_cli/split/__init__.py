@@ -41,6 +41,7 @@ from .layouts import LAYOUTS as REGISTERED
 from .layouts import decide, evidence, register, why
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import parse_outline
+from .place import resolve as resolve_place
 from .roles import ROLES, Model, label, load_model
 
 __all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "paragraphs", "parse_date", "parse_footer",
@@ -309,11 +310,12 @@ def title_office(title: str | None) -> str | None:
 
 def split_document(doc: dict, layout: str | None = None, captions: bool = False,
                    on_layout: Callable[[str, str, dict], None] | None = None, model: Model | None = None,
-                   roles: list[str] | None = None) -> list[dict]:
+                   roles: list[str] | None = None, on_place: Callable[[dict], None] | None = None) -> list[dict]:
     """``item`` records (and, with ``captions``, ``caption`` records) for a ``document`` record.
     ``on_layout(layout, how, why)`` is told why the layout was chosen (``split --explain``): every
     layout's score and the evidence that weighed most. ``model``: a role model other than the shipped one;
-    ``roles``: each paragraph's role as labelled by a person (see :func:`analyse`)."""
+    ``roles``: each paragraph's role as labelled by a person (see :func:`analyse`); ``on_place(found)``
+    is told the document's place and the evidence for it (see :func:`.place.resolve`)."""
     text = doc["text"]
     simple = shadow_if_traditional(text)  # traditional text is read through its simplified shadow
     parsed = analyse(simple or text, layout, doc.get("meta"), model, roles)
@@ -333,6 +335,11 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
     if meta["issuer"] is None:  # the office that printed it, the site's source, the office a title opens with
         meta["issuer"] = keep(parsed.footer.get("printed_by") or parsed.masthead.get("source")
                               or title_office(meta["title"]))
+    # (read from the simplified shadow, as the division list is written)
+    placed = resolve_place(simple or text, {**(doc.get("meta") or {}), **parsed.masthead, **parsed.footer})
+    meta["place"] = placed["place"]
+    if on_place is not None:
+        on_place(placed)
     out: list[dict] = []
     marks = Marks(text, doc["changes"]["marks"]) if "marks" in doc.get("changes", {}) else None
     index = {id(d): k for k, d in enumerate(parsed.items)}

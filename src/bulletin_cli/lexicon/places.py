@@ -1,0 +1,105 @@
+"""The division list: every province, city, county and township with its code (``places.tsv``,
+built by ``scripts/places.py`` from the Ministry of Civil Affairs' 2024 list and the National
+Bureau of Statistics' 2023 township list), read once per process when a place is first asked for.
+
+>>> g = gazetteer()
+>>> g.units["410726"].name, g.units["410726"].city, g.units["410726"].province
+('延津县', '410700', '410000')
+>>> sorted(g.towns["东屯镇"])
+['410726']
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+
+#: The list's vintage, said wherever a place is given.
+VINTAGE = "GB/T 2260 (Ministry of Civil Affairs, 2024); townships: National Bureau of Statistics, 2023"
+#: The endings of a township's name that are read in text (farms, prisons and offices that the
+#: statistics list files as townships are not).
+TOWN_ENDINGS = ("镇", "乡", "街道", "苏木")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A province, city or county: ``code`` (6 digits), full ``name``, ``short`` name, ``level``."""
+
+    code: str
+    name: str
+    short: str
+    level: str  # province | city | county
+
+    @property
+    def province(self) -> str:
+        return self.code[:2] + "0000"
+
+    @property
+    def city(self) -> str | None:
+        """The city a county lies in (None for a province, or a county under its province)."""
+        if self.level == "province":
+            return None
+        return self.code[:4] + "00"
+
+
+@dataclass
+class Gazetteer:
+    units: dict[str, Unit] = field(default_factory=dict)
+    #: full name (today's and former) -> codes
+    names: dict[str, list[str]] = field(default_factory=dict)
+    #: short name (two characters or more) -> codes
+    shorts: dict[str, list[str]] = field(default_factory=dict)
+    #: township name -> codes of the counties (or cities) it lies in
+    towns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: city -> the counties in it
+    children: dict[str, list[str]] = field(default_factory=dict)
+    #: the last character of a full name or township -> the lengths of such names
+    sizes: dict[str, set[int]] = field(default_factory=dict)
+
+    def add_name(self, table: dict[str, list[str]], name: str, code: str) -> None:
+        codes = table.setdefault(name, [])
+        if code not in codes:
+            codes.append(code)
+
+
+def _level(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "city"
+    return "county"
+
+
+def parse(text: str) -> Gazetteer:
+    """A gazetteer from the lines of ``places.tsv``."""
+    g = Gazetteer()
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        code, name = parts[0], parts[1]
+        if name == "@towns":
+            for town in parts[2].split(" "):
+                if town.endswith(TOWN_ENDINGS) and len(town) >= 3:
+                    g.towns[town] = (*g.towns.get(town, ()), code)
+            continue
+        g.sizes.setdefault(name[-1], set()).add(len(name))
+        short = parts[2] if len(parts) > 2 else ""
+        if len(parts) < 4:  # (a former name adds a name to a unit of today)
+            g.units[code] = Unit(code, name, short, _level(code))
+        g.add_name(g.names, name, code)
+        if len(short) >= 2 and short != name and len(parts) < 4:
+            g.add_name(g.shorts, short, code)
+    for town in g.towns:
+        g.sizes.setdefault(town[-1], set()).add(len(town))
+    for code, unit in g.units.items():
+        if unit.level == "county":
+            g.children.setdefault(code[:4] + "00", []).append(code)
+    return g
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The shipped list, read once."""
+    return parse(resources.files(__package__).joinpath("places.tsv").read_text(encoding="utf-8"))

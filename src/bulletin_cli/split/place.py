@@ -1,0 +1,409 @@
+"""Where a document comes from: the most specific place the file itself shows, with its 6-digit
+division code (GB/T 2260), and the evidence that weighed for it.
+
+Every name of a province, city, county or township in the text is found against the division list
+(:mod:`bulletin_cli.lexicon.places`) and weighed by where it stands: a name in the title, the
+issuing office, the page's site or source, a labelled credit (主办：…, 来源：…) or the short lines
+that open and close the document weighs most; a name in the body less, and less again for each
+repetition; a township counts for the county it lies in (shared among the counties that have one of
+that name); a place visited (赴兰考县考察) or a name that is also a common word (城区, 和县 of
+市委和县委) hardly counts; a short name (平潭) counts where a field states it, or in the body
+of a document already placed in or under that unit. The weights are data (``place`` in
+``forms.yaml``).
+
+The place is then decided top down: the unit the document's own statements name (its scope), and
+below it the county that leads clearly, unless the document speaks for the whole scope (全市, 全区
+of a region); without such statements, the county, city or province that leads the body's evidence
+clearly; else none, which is said rather than guessed.
+
+>>> resolve("延津县人民政府办公室\\n\\n县住建局开展危房核查。", {})["place"]["code"]
+'410726'
+>>> resolve("某县人民政府\\n\\n县住建局开展危房核查。", {})["place"] is None
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..lexicon.patterns import CJK, P, alternation, pattern
+from ..lexicon.places import VINTAGE, Gazetteer, Unit, gazetteer
+
+#: The fields a document states about itself, strongest evidence of its place.
+STRONG_FIELDS = ("title", "issuer", "source", "site", "printed_by", "signer")
+#: Where a name stands: the document's statements about itself, and its text.
+STRONG = frozenset(STRONG_FIELDS) | {"head", "tail", "label"}
+HAN = re.compile(f"[{CJK}]")
+
+
+@dataclass
+class Mention:
+    name: str
+    codes: tuple[str, ...]
+    kind: str  # unit | short | town
+    where: str  # a field's name, or head | tail | label | body
+    start: int
+    factor: float = 1.0  # less for a place visited, a name that is also a word
+    supported: bool = False  # counts only for a unit the document is otherwise placed in
+
+
+def _weights() -> dict:
+    return P.forms["place"]
+
+
+@pattern
+def PLACE_VOICE(f: dict) -> dict[str, re.Pattern[str]]:
+    """The words a document speaks of its own place with, by level: 全县, 我县 (a county's), 全市,
+    我市 (a city's), 全省 (a province's); 全区 is a district's or a region's."""
+    return {level: re.compile(alternation(words)) for level, words in f["place"]["voice"].items()}
+
+
+@pattern
+def PLACE_LABEL(f: dict) -> re.Pattern[str]:
+    """A label that states who issued or wrote a text, ending just before a name: 主办：, 来源：."""
+    labels = list(f["place"]["labels"]) + list(f["source_labels"]) + list(f["credit_before"])
+    return re.compile(rf"(?:{alternation(sorted(set(labels), key=len, reverse=True))})\s*(?:单位)?\s*[:：]\s*$")
+
+
+@pattern
+def PLACE_VISIT(f: dict) -> re.Pattern[str]:
+    """A verb of going or coming just before a name: 赴, 前往, 来自 (the place is visited)."""
+    return re.compile(rf"(?:{alternation(f['place']['visit_words'])})$")
+
+
+@functools.lru_cache(maxsize=1)
+def _ends() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+    """A pattern of the characters a name ends with, and for each the lengths of the names that
+    end with it, longest first."""
+    sizes: dict[str, set[int]] = defaultdict(set)
+    for ch, lengths in gazetteer().sizes.items():
+        sizes[ch] |= lengths
+    for name in _aliases():
+        sizes[name[-1]].add(len(name))
+    return (re.compile("[" + "".join(sorted(sizes)) + "]"),
+            {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()})
+
+
+def _aliases() -> dict[str, str]:
+    """Names of areas that are no division of the list but lie wholly in one (平潭综合实验区)."""
+    return {k: str(v) for k, v in (_weights().get("aliases") or {}).items()}
+
+
+def _weak(name: str) -> bool:
+    """A division's name that is also a common word or phrase: two characters (和县 of 市委和县委,
+    范县 of 示范县), a core of directions (城区, 新城区, 市中区), an ending that is a word
+    (沿海城市, 部分乡镇)."""
+    w = _weights()
+    return len(name) <= 2 or all(ch in w["generic_chars"] for ch in name[:-1]) or name.endswith(tuple(w["word_endings"]))
+
+
+def _factor(text: str, start: int, name: str) -> tuple[float, bool]:
+    """How much a name at ``start`` of ``text`` counts, and whether only with other support: less
+    for a place visited; a name that is also a word after another Han character (but the end of a
+    parent's name: 安徽省和县) only for a unit the document is otherwise placed in."""
+    w = _weights()
+    factor = w["visit"] if P.PLACE_VISIT.search(text[max(0, start - 6):start]) else 1.0
+    if not _weak(name):
+        return factor, False
+    prev = text[start - 1] if start else ""
+    after_word = bool(HAN.match(prev)) and prev not in w["parent_endings"]
+    if len(name) <= 2 and not all(ch in w["generic_chars"] for ch in name[:-1]):
+        return factor, after_word  # (和县 after 府 may be 和 县委; after a comma it is the county)
+    return factor * w["weak_name"], after_word
+
+
+def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
+    """Every full name of a division or township in ``text``, the longest ending at each place.
+
+    >>> [(m.name, m.kind) for m in scan("河南省新乡市延津县东屯镇", "body")]
+    [('河南省', 'unit'), ('新乡市', 'unit'), ('延津县', 'unit'), ('东屯镇', 'town')]
+    """
+    g = g or gazetteer()
+    stop = _weights()["not_after"]
+    aliases = _aliases()
+    out: list[Mention] = []
+    ends, sizes = _ends()
+    for m in ends.finditer(text):
+        end = m.end()
+        if end < len(text) and text[end] in stop:
+            continue
+        for size in sizes[m.group()]:
+            start = end - size
+            if start < 0:
+                continue
+            word = text[start:end]
+            if word in aliases:
+                codes, kind = (aliases[word],), "unit"
+            elif word in g.names:
+                codes, kind = tuple(g.names[word]), "unit"
+            elif word in g.towns:
+                codes, kind = g.towns[word], "town"
+            else:
+                continue
+            here = "label" if where == "body" and P.PLACE_LABEL.search(text[max(0, start - 16):start].replace(" ", "")) else where
+            factor, supported = _factor(text, start, word)
+            out.append(Mention(word, codes, kind, here, start, factor, supported))
+            break
+    return out
+
+
+@pattern
+def PLACE_SHORT_START(f: dict) -> re.Pattern[str]:
+    """Where a short name may start: a Han character at the start, after one that is no Han, or
+    after one of the ``short_after`` words (中国)."""
+    after = "|".join(f"(?<={re.escape(w)})" for w in f["place"]["short_after"])
+    return re.compile(rf"(?:(?<![{CJK}]){'|' + after if after else ''})[{CJK}]")
+
+
+def scan_short(text: str, where: str, taken: list[Mention], g: Gazetteer | None = None) -> list[Mention]:
+    """Short names (延津 of 延津政务快报, 平潭 of 中国平潭网, 围场 of 河北围场) in ``text``, outside
+    the full names already found there, where a name can start (:data:`PLACE_SHORT_START`), or
+    right after the name of the province or city it lies in."""
+    g = g or gazetteer()
+    covered = [(m.start, m.start + len(m.name)) for m in taken]
+    ends = {m.start + len(m.name): m.codes for m in taken}
+    starts = sorted({m.start() for m in P.PLACE_SHORT_START.finditer(text)} | set(ends))
+    out: list[Mention] = []
+    done = 0
+    for first in starts:
+        pos = first
+        while pos >= done:  # (a short name right after another: 河北围场)
+            found = _short_at(text, pos, ends, covered, g)
+            if found is None:
+                break
+            found.where = where
+            out.append(found)
+            pos = done = ends_at = pos + len(found.name)
+            ends[ends_at] = found.codes
+    return out
+
+
+def _short_at(text: str, pos: int, ends: dict[int, tuple[str, ...]], covered: list[tuple[int, int]],
+              g: Gazetteer) -> Mention | None:
+    parents = ends.get(pos, ())
+    free = not parents or pos == 0 or not HAN.match(text[pos - 1])
+    for size in (4, 3, 2):
+        word = text[pos:pos + size]
+        if len(word) < size or word not in g.shorts or any(a < pos + size and pos < b for a, b in covered):
+            continue
+        codes = tuple(c for c in g.shorts[word] if free or set(parents) & set(_parents(g, g.units[c])))
+        return Mention(word, codes, "short", "", pos) if codes else None
+    return None
+
+
+class Tally:
+    """The weight of evidence for each division, and the lines that gave it."""
+
+    def __init__(self, g: Gazetteer) -> None:
+        self.g = g
+        self.score: dict[str, float] = defaultdict(float)
+        self.strong: dict[str, float] = defaultdict(float)
+        self.seen: dict[tuple[str, str], int] = defaultdict(int)
+        self.why: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, code: str, weight: float, note: str, strong: bool) -> None:
+        if weight <= 0 or code not in self.g.units:
+            return
+        self.score[code] += weight
+        if strong:
+            self.strong[code] += weight
+        self.why[code].append(f"{note} {weight:+.2f}")
+
+    def base(self, m: Mention) -> float:
+        w = _weights()
+        strong = m.where in STRONG
+        if m.kind == "town":
+            return w["town_strong" if strong else "town"] / len(m.codes)
+        if m.kind == "short":
+            return w["short" if strong else "short_body"]
+        return w["strong" if strong else "body"]
+
+    def mention(self, m: Mention) -> None:
+        w = _weights()
+        base = self.base(m) * m.factor
+        for code in m.codes:
+            unit = self.g.units.get(code)
+            if unit is None:
+                continue
+            weight = base * (w["province_factor"] if unit.level == "province" and m.kind != "unit" else 1.0)
+            key = (code, m.where)
+            n = self.seen[key]
+            self.seen[key] += 1
+            self.add(code, weight * (w["repeat"] ** n), f"{m.name} ({m.where})", m.where in STRONG)
+
+    def placed_under(self, code: str) -> bool:
+        """Whether other evidence already places the document in this unit or one above it."""
+        unit = self.g.units[code]
+        return any(self.score.get(c, 0.0) > 0 for c in (code, *_parents(self.g, unit)))
+
+
+def settle(tally: Tally, mentions: list[Mention]) -> None:
+    """Count the names that may mean several units (a short name, a township or county name found
+    in several places) or that are also words: for the one unit among them the document is
+    otherwise placed in or under; where none is, a full name or a short name the document states
+    counts for each, shared."""
+    g = tally.g
+    for m in mentions:
+        codes = tuple(c for c in m.codes if c in g.units)
+        placed = tuple(c for c in codes if tally.placed_under(c))
+        if len(placed) == 1:
+            tally.mention(Mention(m.name, placed, m.kind, m.where, m.start,
+                                  m.factor * len(m.codes) if m.kind == "town" else m.factor))
+        elif codes and not placed and not m.supported and (m.kind != "short" or m.where in STRONG):
+            tally.mention(Mention(m.name, codes, m.kind, m.where, m.start,
+                                  m.factor if m.kind == "town" else m.factor / len(codes)))
+
+
+def _voice(text: str) -> dict[str, int]:
+    """How often the text speaks as a county, as a city, as a province, as a district (全区)."""
+    return {level: len(p.findall(text)) for level, p in P.PLACE_VOICE.items()}
+
+
+def _parents(g: Gazetteer, unit: Unit) -> list[str]:
+    """The city and province a unit lies in (a county under its province has no city)."""
+    return [c for c in (unit.city, unit.province) if c and c != unit.code and c in g.units]
+
+
+def _within(g: Gazetteer, code: str, scope: str) -> bool:
+    return code == scope or scope in _parents(g, g.units[code])
+
+
+def _describe(g: Gazetteer, code: str | None) -> dict | None:
+    if code is None:
+        return None
+    unit = g.units[code]
+    province = g.units.get(unit.province)
+    city = g.units.get(unit.city) if unit.city else None
+    return {"province": province.name if province else None,
+            "city": city.name if city and city.code != unit.province else None,
+            "county": unit.name if unit.level == "county" else None,
+            "code": code}
+
+
+def _leader(scores: list[tuple[str, float]], least: float, lead: float) -> tuple[str | None, str]:
+    """The first of ``scores`` (ranked) when it reaches ``least`` and leads the next ``lead`` times."""
+    if not scores:
+        return None, "none"
+    best, s1 = scores[0]
+    s2 = scores[1][1] if len(scores) > 1 else 0.0
+    note = f"{s1:.2f} against {s2:.2f}"
+    return (best if s1 >= least and s1 >= lead * s2 else None), note
+
+
+def _speaks_for(unit: Unit, voice: dict[str, int]) -> bool:
+    """Whether the text speaks for the whole of ``unit`` more than for a county in it."""
+    county = voice.get("county", 0)
+    if unit.level == "province":
+        mine = voice.get("province", 0) + (voice.get("district", 0) if unit.name.endswith("自治区") else 0)
+    else:
+        mine = voice.get("city", 0)
+        county += voice.get("district", 0)
+    return mine > county
+
+
+def decide(tally: Tally, voice: dict[str, int]) -> tuple[str | None, list[str]]:
+    """The place the evidence agrees on, and why."""
+    w = _weights()
+    g = tally.g
+    total: dict[str, float] = defaultdict(float)
+    for code, s in tally.score.items():  # a county's evidence is its city's and province's too
+        total[code] += s
+        for parent in _parents(g, g.units[code]):
+            total[parent] += s * w["to_parent"]
+    ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
+    why = [f"{g.units[c].name} {c}: {s:.2f}" + (f" (stated {tally.strong[c]:.2f})" if tally.strong.get(c) else "")
+           for c, s in ranked[:5]]
+    stated = sorted(((c, s) for c, s in tally.strong.items()), key=lambda kv: (-kv[1], kv[0]))
+    # the scope: the most specific unit the document's own statements name, if they agree
+    scope = None
+    if stated:
+        top = stated[0][0]
+        clash = [c for c, s in stated[1:] if s >= w["clash"] * stated[0][1] and not _within(g, top, c)
+                 and not _within(g, c, top)]
+        if clash:
+            return None, why + [f"the document names several places ({', '.join(g.units[c].name for c in [top, *clash])})"]
+        deeper = [c for c, s in stated if s >= w["deeper"] and c != top and _within(g, c, top)]
+        scope = max(deeper, key=lambda c: (len(_parents(g, g.units[c])), tally.strong[c]), default=top)
+        why.append(f"scope {g.units[scope].name}: named in the document's own statements")
+        if g.units[scope].level == "county":
+            return scope, why
+        if _speaks_for(g.units[scope], voice):
+            return scope, why + [f"speaks for the whole {g.units[scope].name} ({voice})"]
+    for level, least in (("county", w["county_min"]), ("city", w["city_min"]), ("province", w["province_min"])):
+        inside = [(c, s) for c, s in ranked if g.units[c].level == level and (scope is None or _within(g, c, scope))]
+        if scope is not None and level != "county" and g.units[scope].level == level:
+            return scope, why
+        need = least if scope is None else w["below_scope"]
+        best, note = _leader(inside, need, w["lead"])
+        if best is not None:
+            return best, why + [f"{level} {g.units[best].name}: {note}"]
+    if scope is not None:
+        return scope, why
+    return None, why + ["no place leads clearly"]
+
+
+def _zones(text: str) -> list[tuple[str, str]]:
+    """The lines of ``text``, each with where it stands: the short lines that open it (``head``:
+    title, masthead), those that close it (``tail``: signature, date), the rest (``body``), of
+    which only the first ``scan_chars`` characters are read (a yearbook's place is plain early)."""
+    w = _weights()
+    cap = w["scan_chars"]
+    if len(text) > 2 * cap:  # (a long document: its opening, and its last lines)
+        ending = text[-cap // 10:]
+        text = text[:cap] + "\n" + ending[ending.find("\n") + 1:]
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    head = 0
+    while head < min(len(lines), w["head_lines"]) and len(lines[head]) <= w["head_width"]:
+        head += 1
+    tail = len(lines)
+    while tail > head and len(lines) - tail < w["tail_lines"] and len(lines[tail - 1]) <= w["tail_width"]:
+        tail -= 1
+    return ([("head", ln) for ln in lines[:head]] + [("body", ln) for ln in lines[head:tail]]
+            + [("tail", ln) for ln in lines[tail:]])
+
+
+def _body_shorts(tally: Tally, body: str) -> None:
+    """Short names in the body (平潭 of 健康平潭) of the units the document is already placed in,
+    or whose city it is placed in: each time the short name stands outside the full one."""
+    g = tally.g
+    units = {c for c, s in tally.score.items() if s > 0}
+    units |= {c for city in list(units) if g.units[city].level == "city" for c in g.children.get(city, ())}
+    for code in sorted(units):
+        unit = g.units[code]
+        if len(unit.short) < 2 or unit.short == unit.name or len(g.shorts.get(unit.short, ())) != 1:
+            continue
+        n = body.count(unit.short) - sum(body.count(name) for name in _names_with(g, unit))
+        for _ in range(min(n, 8)):
+            tally.mention(Mention(unit.short, (code,), "short", "body", 0))
+
+
+def _names_with(g: Gazetteer, unit: Unit) -> list[str]:
+    """The full names of a unit that hold its short name (延津县 holds 延津)."""
+    return [n for n in (unit.name,) if unit.short in n]
+
+
+def resolve(text: str, fields: dict[str, str | None]) -> dict:
+    """``{"place": {province, city, county, code} or None, "evidence": [...], "vintage": ...}`` for a
+    document's normalised ``text`` and the ``fields`` it states (title, issuer, source, site …)."""
+    g = gazetteer()
+    tally = Tally(g)
+    later: list[Mention] = []  # the names that count only as other evidence allows
+    lines = [(name, fields[name] or "") for name in STRONG_FIELDS if fields.get(name)] + _zones(text)
+    for where, line in lines:
+        found = scan(line, where, g)
+        for m in found:
+            if len(m.codes) == 1 and not m.supported:
+                tally.mention(m)
+            else:
+                later.append(m)
+        if where != "body":
+            later += scan_short(line, where, found, g)
+    settle(tally, later)
+    _body_shorts(tally, "\n".join(line for where, line in lines if where == "body"))
+    code, why = decide(tally, _voice(text[:_weights()["scan_chars"]]))
+    evidence = [f"{g.units[c].name}: " + "; ".join(notes[:6]) for c, notes in
+                sorted(tally.why.items(), key=lambda kv: -tally.score[kv[0]])[:6]]
+    return {"place": _describe(g, code), "evidence": evidence + why, "vintage": VINTAGE}
