@@ -70,8 +70,8 @@ def former_names(rows: list[dict[str, str]], current: dict[str, tuple[str, str]]
         if level == "city" and name in PLACEHOLDER_CITIES:
             continue
         code = next((c for c in (r[f"{level}_adcode"], r[f"{level}_id"]) if c in current), None)
-        if code is None or current[code][0] == name or (code[:2], name) in today:
-            continue
+        if code is None or current[code][0] == name or (code[:2], name) in today or len(name) <= 2:
+            continue  # (a name of two characters, 市区 or 通县, is read as words more than as a place)
         key = (name, short)
         if out.get(key, code) != code:
             ambiguous.add(key)

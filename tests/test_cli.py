@@ -294,10 +294,10 @@ def test_a_fault_of_ours_costs_one_file_not_the_run(tmp_path, monkeypatch, comma
     if stage == "split":
         real = chain.split_document
 
-        def split(rec, *args):
+        def split(rec, *args, **kwargs):
             if rec["source"].endswith("b_trigger.txt"):
                 raise KeyError("issuer")
-            return real(rec, *args)
+            return real(rec, *args, **kwargs)
         monkeypatch.setattr(chain, "split_document", split)
     else:
         real_tag = chain.tag_item

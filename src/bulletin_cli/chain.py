@@ -165,7 +165,8 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
             try:
                 why = _layout_note(rec, report) if settings.explain else None
                 items = split_document(rec, settings.layout, settings.captions, why,
-                                       load_model(settings.roles) if settings.roles else None)
+                                       load_model(settings.roles) if settings.roles else None,
+                                       on_place=_place_note(rec, report) if settings.explain else None)
             except Exception as exc:  # a bug of ours must cost one document, not the run
                 tally.fail(internal_error(rec.get("source", "-"), "split", exc), report)
                 continue
@@ -193,6 +194,19 @@ def _layout_note(rec: dict, report: Report) -> Callable[[str, str, dict], None]:
             shown = text if len(text) <= EXPLAIN_TEXT else text[:EXPLAIN_TEXT - 1] + "…"
             feats = ", ".join(f"{f} {w:+.1f}" for f, w in features)
             report(f"{NOTE}  {role:<9} {margin:>5.1f}  {shown}" + (f"  [{feats}]" if feats else ""))
+    return note
+
+
+def _place_note(rec: dict, report: Report) -> Callable[[dict], None]:
+    """Report a document's place, its code and the evidence that weighed for it (the names found,
+    where each stood, what each counted), and the division list it was resolved against."""
+    def note(found: dict) -> None:
+        place = found.get("place")
+        said = (" ".join(place[k] for k in ("province", "city", "county") if place.get(k)) + f" ({place['code']})"
+                if place else "none")
+        report(f"{NOTE}{rec.get('source', '-')}: place {said} [{found.get('vintage')}]")
+        for line in found.get("evidence", []):
+            report(f"{NOTE}  {line}")
     return note
 
 

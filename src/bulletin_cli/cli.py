@@ -157,10 +157,11 @@ def _write_options(kind: str, columns: Optional[str], headers: str, csv_encoding
         _usage("--csv-encoding must be utf-8-sig, utf-8 or gb18030")
     cols = [c.strip() for c in columns.split(",") if c.strip()] if columns else None
     if cols:
-        from .export.rows import FIELDS, unknown_columns
+        from .export.rows import COLUMN_ALIASES, FIELDS, unknown_columns
 
         if bad := unknown_columns(cols, kind):
             nested = [f"{k}.{f}" for k in ("doc", "tags") if kind == "item" for f in FIELDS[k]]
+            nested += list(COLUMN_ALIASES) if kind == "item" else []
             _usage(f"--columns: no such column {', '.join(bad)}; choose from {', '.join([*FIELDS[kind], *nested])}")
     return WriteOptions(kind=kind, columns=cols, headers=headers, csv_encoding=csv_encoding, raw=raw,
                         table_format=table_format, force=force, report=_note)

@@ -110,11 +110,12 @@ def stats_tables(counts: dict, top: int = 10) -> list:
 
     out = []
     for key, title, col in (("by_category", "items per category", "category"),
-                            ("by_unit", "items per unit", "unit"), ("by_date", "items per issue date", "date")):
+                            ("by_unit", "items per unit", "unit"), ("by_date", "items per issue date", "date"),
+                            ("by_place", "items per county (the document's place)", "place")):
         table = Table(title=f"{title} ({counts['items']} items, {counts['documents']} documents)")
         table.add_column(col)
         table.add_column("items", justify="right")
-        for name, n in counts[key].items():
+        for name, n in counts.get(key, {}).items():
             table.add_row(str(name), str(n))
         out.append(table)
     busiest = [(u, n) for u, n in counts["by_unit"].items() if u != "(none)"][:top]
@@ -144,4 +145,6 @@ def stats_note(counts: dict) -> str:
         words.append(f"(none): {counts['by_unit']['(none)']} items naming no unit.")
     if counts["by_date"].get("(no date)"):
         words.append(f"(no date): {counts['by_date']['(no date)']} items whose document gave no issue date.")
+    if (counts.get("by_place") or {}).get("(no place)"):
+        words.append(f"(no place): {counts['by_place']['(no place)']} items whose document names no place.")
     return " ".join(words)

@@ -38,6 +38,7 @@ def schema():
         ("section", text), ("number", text), ("level", integer), ("parent", text), ("headline", text),
         ("body", text), ("units", pa.list_(text)), ("reporters", pa.list_(text)),
         ("doc_title", text), ("doc_issue", integer), ("doc_date", pa.date32()), ("doc_date_text", text),
+        ("province", text), ("city", text), ("county", text), ("place_code", text),
         ("doc_issuer", text), ("doc_editor", text), ("doc_reviewer", text), ("doc_signer", text),
         ("doc_distribution", text),
         ("category", text), ("category_label", text),
@@ -78,6 +79,7 @@ def _texts(value) -> list[str]:
 def item_row(rec: dict) -> dict:
     """One item record as a row of :func:`schema`."""
     doc = rec.get("doc") or {}
+    place = doc.get("place") if isinstance(doc.get("place"), dict) else {}
     tags = rec.get("tags") or {}
     category = tags.get("category") or {}
     figures = []
@@ -99,7 +101,9 @@ def item_row(rec: dict) -> dict:
         "headline": rec.get("headline"), "body": rec.get("body"), "units": _texts(rec.get("units")),
         "reporters": _texts(rec.get("reporters")),
         "doc_title": doc.get("title"), "doc_issue": _int(doc.get("issue")), "doc_date": as_date(doc.get("date")),
-        "doc_date_text": doc.get("date"), "doc_issuer": doc.get("issuer"), "doc_editor": doc.get("editor"),
+        "doc_date_text": doc.get("date"), "province": place.get("province"), "city": place.get("city"),
+        "county": place.get("county"), "place_code": place.get("code"), "doc_issuer": doc.get("issuer"),
+        "doc_editor": doc.get("editor"),
         "doc_reviewer": doc.get("reviewer"), "doc_signer": doc.get("signer"),
         "doc_distribution": doc.get("distribution"),
         "category": category.get("key"), "category_label": category.get("label"),

@@ -15,7 +15,7 @@ import re
 LIST_SEPARATOR = "；"
 #: Columns of a table export unless --columns says otherwise.
 DEFAULT_COLUMNS = (
-    "source", "doc.title", "doc.issue", "doc.date", "seq", "section", "headline", "units",
+    "source", "doc.title", "doc.issue", "doc.date", "province", "city", "county", "place_code", "seq", "section", "headline", "units",
     "tags.units", "tags.category", "tags.figures", "body", "layout", "number", "parent", "item_id",
     "tags.duplicate_of",
 )
@@ -28,7 +28,12 @@ ZH_HEADERS = {
     "doc.signer": "签发", "doc.distribution": "发送范围", "tags.units": "规范单位", "tags.category": "类别",
     "tags.figures": "数据", "tags.dates": "时间", "tags.duplicate_of": "重复于", "tags.similarity": "相似度",
     "span": "位置", "headline_inferred": "标题推断", "redactions": "脱敏标记数", "marks": "加粗",
+    "province": "省", "city": "市", "county": "县", "place_code": "区划代码",
 }
+#: Columns named for what a user joins on, each standing for a field inside the record: the
+#: document's place (its province, city, county and 6-digit division code).
+COLUMN_ALIASES = {"province": "doc.place.province", "city": "doc.place.city", "county": "doc.place.county",
+                  "place_code": "doc.place.code"}
 #: How a list of objects under a key becomes one cell. Example: tags.units → canonical names.
 LIST_FIELDS = {"tags.units": "canonical", "tags.figures": "text", "tags.dates": "text"}
 #: Characters that make a spreadsheet treat a cell as a formula.
@@ -61,7 +66,9 @@ def flatten(record: dict, prefix: str = "") -> dict:
 
 
 def column_value(record: dict, column: str):
-    """One cell of a row without flattening the whole record: ``doc.date`` → record["doc"]["date"]."""
+    """One cell of a row without flattening the whole record: ``doc.date`` → record["doc"]["date"],
+    ``county`` → record["doc"]["place"]["county"]."""
+    column = COLUMN_ALIASES.get(column, column)
     if column in record:
         value = record[column]
     else:
@@ -101,6 +108,7 @@ def _shape(column: str, value):
 def column_getter(column: str):
     """A fast function for one column, built once per export, that gives what
     :func:`column_value` gives: keys and ``parent.child`` names are looked up directly."""
+    column = COLUMN_ALIASES.get(column, column)
     parent, _, child = column.partition(".")
     if not child:
         def get(rec: dict):
@@ -124,6 +132,7 @@ def choose_columns(rows: list[dict], columns: list[str] | None) -> list[str]:
     if columns:
         return columns
     present = set().union(*(r.keys() for r in rows)) if rows else set()
+    present |= {alias for alias, name in COLUMN_ALIASES.items() if name in present}
     defaults = DOCUMENT_COLUMNS if rows and all(r.get("type") == "document" for r in rows) else DEFAULT_COLUMNS
     return [c for c in defaults if c in present]
 
@@ -135,7 +144,8 @@ FIELDS = {
              "units", "reporters", "number", "level", "parent", "parent_seq", "headline_inferred", "span",
              "redactions", "marks", "doc", "tags"),
     "document": ("type", "schema", "doc_id", "source", "encoding", "text", "changes", "meta"),
-    "doc": ("title", "issue", "issuer", "date", "editor", "reviewer", "signer", "distribution", "note"),
+    "doc": ("title", "issue", "issuer", "date", "editor", "reviewer", "signer", "distribution", "note", "place"),
+    "place": ("province", "city", "county", "code"),
     "tags": ("units", "category", "figures", "dates", "duplicate_of", "similarity"),
 }
 
@@ -144,6 +154,8 @@ def unknown_columns(columns: list[str], kind: str) -> list[str]:
     """The columns that name no field of ``kind`` records. Example: ['nosuch'] of seq,nosuch,headline."""
     bad = []
     for column in columns:
+        if kind == "item" and column in COLUMN_ALIASES:
+            continue
         root, _, rest = column.partition(".")
         if root not in FIELDS[kind] or (rest and root in FIELDS and rest.split(".")[0] not in FIELDS[root]):
             bad.append(column)

@@ -19,7 +19,8 @@ from typing import Iterable
 SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS documents (
     doc_id TEXT PRIMARY KEY, source TEXT, title TEXT, issue INTEGER, issuer TEXT, date TEXT,
-    editor TEXT, reviewer TEXT, signer TEXT, distribution TEXT, layout TEXT, encoding TEXT, text TEXT);
+    editor TEXT, reviewer TEXT, signer TEXT, distribution TEXT, layout TEXT, encoding TEXT, text TEXT,
+    province TEXT, city TEXT, county TEXT, place_code TEXT);
 CREATE TABLE IF NOT EXISTS items (
     item_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id), seq INTEGER,
     layout TEXT, section TEXT, headline TEXT, body TEXT, number TEXT, level INTEGER, parent TEXT,
@@ -30,6 +31,7 @@ CREATE TABLE IF NOT EXISTS figures (
     item_id TEXT NOT NULL REFERENCES items(item_id), text TEXT, value REAL, unit TEXT,
     normalised_value REAL, normalised_unit TEXT, approx INTEGER, change TEXT, clause TEXT);
 CREATE INDEX IF NOT EXISTS items_doc ON items(doc_id);
+CREATE INDEX IF NOT EXISTS documents_place ON documents(place_code);
 CREATE INDEX IF NOT EXISTS units_item ON units(item_id);
 CREATE INDEX IF NOT EXISTS units_canonical ON units(canonical);
 CREATE INDEX IF NOT EXISTS figures_item ON figures(item_id);
@@ -82,6 +84,27 @@ BUSY_TIMEOUT = 120
 HOLLOW_SQL = "SELECT doc_id FROM documents d WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.doc_id = d.doc_id)"
 
 
+#: The columns of the documents table, in the order a row is written.
+DOCUMENT_COLUMNS = ("doc_id", "source", "title", "issue", "issuer", "date", "editor", "reviewer", "signer",
+                    "distribution", "layout", "encoding", "text", "province", "city", "county", "place_code")
+PLACE_COLUMNS = DOCUMENT_COLUMNS[-4:]
+
+
+def _place(meta: dict) -> tuple:
+    """A document's province, city, county and division code (nulls where it has no place)."""
+    place = meta.get("place") if isinstance(meta.get("place"), dict) else {}
+    return place.get("province"), place.get("city"), place.get("county"), place.get("code")
+
+
+def _add_place_columns(db) -> None:
+    """Give a database an earlier version made the place columns (null for the documents in it)."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(documents)")}
+    if have:
+        for column in PLACE_COLUMNS:
+            if column not in have:
+                db.execute(f"ALTER TABLE documents ADD COLUMN {column} TEXT")
+
+
 class SqliteWriter:
     """Items (and documents) into a SQLite database; documents already there are skipped."""
 
@@ -100,6 +123,7 @@ class SqliteWriter:
             raise SqliteError(f"another program's database (tables {', '.join(sorted(plain))}); "
                               "give a new file name")
         self.db.execute("BEGIN IMMEDIATE")  # one writer sets the tables up; another waits its turn
+        _add_place_columns(self.db)
         for statement in [s for s in SCHEMA_SQL.split(";") if s.strip()] + FTS_STATEMENTS:
             self.db.execute(statement)
         _upgrade_fts(self.db)
@@ -156,10 +180,10 @@ class SqliteWriter:
 
     def _document(self, doc_id: str, rec: dict, meta: dict) -> None:
         self.db.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
             (doc_id, rec.get("source"), meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"),
              meta.get("editor"), meta.get("reviewer"), meta.get("signer"), meta.get("distribution"),
-             rec.get("layout"), rec.get("encoding"), rec.get("text")))
+             rec.get("layout"), rec.get("encoding"), rec.get("text"), *_place(meta)))
         self.new_docs.add(doc_id)
         self.pending += 1
 
@@ -184,9 +208,11 @@ class SqliteWriter:
         elif meta:
             self.db.execute(
                 "UPDATE documents SET title=?, issue=?, issuer=?, date=?, editor=?, reviewer=?, signer=?, "
-                "distribution=?, layout=COALESCE(layout, ?) WHERE doc_id=? AND title IS NULL AND date IS NULL",
+                "distribution=?, layout=COALESCE(layout, ?), province=?, city=?, county=?, place_code=? "
+                "WHERE doc_id=? AND title IS NULL AND date IS NULL",
                 (meta.get("title"), meta.get("issue"), meta.get("issuer"), meta.get("date"), meta.get("editor"),
-                 meta.get("reviewer"), meta.get("signer"), meta.get("distribution"), rec.get("layout"), doc_id))
+                 meta.get("reviewer"), meta.get("signer"), meta.get("distribution"), rec.get("layout"),
+                 *_place(meta), doc_id))
         tags = rec.get("tags") or {}
         cat = tags.get("category") or {}
         span = rec.get("span") or [None, None]

@@ -118,6 +118,18 @@ def _check_shapes(data: dict, name: str) -> None:
     for key, value in data.items():
         if value is not None:
             check_kinds(key, value, _shipped_config()[key], name)
+    _check_places(data.get("place") or {}, name)
+
+
+def _check_places(place: dict, name: str) -> None:
+    """One message naming a folder or alias whose place is no code or name of one unit."""
+    from .places import code_of, gazetteer
+
+    for kind in ("folders", "aliases"):
+        for key, value in (place.get(kind) or {}).items():
+            if code_of(str(value), gazetteer()) is None:
+                raise ConfigError(f"{name}: place: {kind}: {key}: {value!r} names no one place of the division "
+                                  "list; give its 6-digit code or full name (e.g. '410726' or 延津县)")
 
 
 def _check(cfg: dict) -> None:

@@ -99,6 +99,14 @@ def parse(text: str) -> Gazetteer:
     return g
 
 
+def code_of(value: str, g: Gazetteer) -> str | None:
+    """A unit's code from its code or a full name that names one unit (延津县 → 410726)."""
+    if value in g.units:
+        return value
+    codes = [c for c in g.names.get(value, []) if c in g.units]
+    return codes[0] if len(codes) == 1 else None
+
+
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shipped list, read once."""

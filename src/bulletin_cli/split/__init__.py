@@ -336,7 +336,8 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
         meta["issuer"] = keep(parsed.footer.get("printed_by") or parsed.masthead.get("source")
                               or title_office(meta["title"]))
     # (read from the simplified shadow, as the division list is written)
-    placed = resolve_place(simple or text, {**(doc.get("meta") or {}), **parsed.masthead, **parsed.footer})
+    placed = resolve_place(simple or text, {**(doc.get("meta") or {}), **parsed.masthead, **parsed.footer},
+                           doc.get("source"))
     meta["place"] = placed["place"]
     if on_place is not None:
         on_place(placed)

@@ -24,13 +24,13 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import PurePath
 
-from ..lexicon.patterns import CJK, P, alternation, pattern
-from ..lexicon.places import VINTAGE, Gazetteer, Unit, gazetteer
+from ..lexicon.patterns import CJK, SENTENCE_END, P, alternation, pattern
+from ..lexicon.places import VINTAGE, Gazetteer, Unit, code_of, gazetteer
 
 #: The fields a document states about itself, strongest evidence of its place.
 STRONG_FIELDS = ("title", "issuer", "source", "site", "printed_by", "signer")
@@ -74,22 +74,25 @@ def PLACE_VISIT(f: dict) -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(f['place']['visit_words'])})$")
 
 
-@functools.lru_cache(maxsize=1)
-def _ends() -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
+@pattern
+def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     """A pattern of the characters a name ends with, and for each the lengths of the names that
-    end with it, longest first."""
+    end with it, longest first (the division list's names and the configured aliases)."""
     sizes: dict[str, set[int]] = defaultdict(set)
     for ch, lengths in gazetteer().sizes.items():
         sizes[ch] |= lengths
-    for name in _aliases():
-        sizes[name[-1]].add(len(name))
+    for name in f["place"].get("aliases") or {}:
+        sizes[str(name)[-1]].add(len(str(name)))
     return (re.compile("[" + "".join(sorted(sizes)) + "]"),
             {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()})
 
 
-def _aliases() -> dict[str, str]:
-    """Names of areas that are no division of the list but lie wholly in one (平潭综合实验区)."""
-    return {k: str(v) for k, v in (_weights().get("aliases") or {}).items()}
+@pattern
+def PLACE_ALIASES(f: dict) -> dict[str, str]:
+    """Names of areas that are no division of the list but lie wholly in one (平潭综合实验区), and
+    those a user's ``--config`` adds (``place: {aliases: {某某新区: '410726'}}``), with their codes."""
+    g = gazetteer()
+    return {str(k): code for k, v in (f["place"].get("aliases") or {}).items() if (code := code_of(str(v), g))}
 
 
 def _weak(name: str) -> bool:
@@ -123,9 +126,9 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
     """
     g = g or gazetteer()
     stop = _weights()["not_after"]
-    aliases = _aliases()
+    aliases = P.PLACE_ALIASES
     out: list[Mention] = []
-    ends, sizes = _ends()
+    ends, sizes = P.PLACE_ENDS
     for m in ends.finditer(text):
         end = m.end()
         if end < len(text) and text[end] in stop:
@@ -143,7 +146,7 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
                 codes, kind = g.towns[word], "town"
             else:
                 continue
-            here = "label" if where == "body" and P.PLACE_LABEL.search(text[max(0, start - 16):start].replace(" ", "")) else where
+            here = "label" if where in ("body", "head", "tail") and P.PLACE_LABEL.search(text[max(0, start - 16):start].replace(" ", "")) else where
             factor, supported = _factor(text, start, word)
             out.append(Mention(word, codes, kind, here, start, factor, supported))
             break
@@ -304,6 +307,19 @@ def _speaks_for(unit: Unit, voice: dict[str, int]) -> bool:
     return mine > county
 
 
+def _deepest(tally: Tally, stated: list[tuple[str, float]], top: str) -> str:
+    """The most specific unit inside ``top`` that the statements name with weight, where one such
+    unit leads the others of its level (several counties named alike leave the scope at ``top``)."""
+    w = _weights()
+    g = tally.g
+    deeper = [(c, s) for c, s in stated if s >= w["deeper"] and c != top and _within(g, c, top)]
+    for level in ("county", "city"):
+        best, _note = _leader([(c, s) for c, s in deeper if g.units[c].level == level], w["deeper"], w["lead"])
+        if best is not None:
+            return best
+    return top
+
+
 def decide(tally: Tally, voice: dict[str, int]) -> tuple[str | None, list[str]]:
     """The place the evidence agrees on, and why."""
     w = _weights()
@@ -325,8 +341,7 @@ def decide(tally: Tally, voice: dict[str, int]) -> tuple[str | None, list[str]]:
                  and not _within(g, c, top)]
         if clash:
             return None, why + [f"the document names several places ({', '.join(g.units[c].name for c in [top, *clash])})"]
-        deeper = [c for c, s in stated if s >= w["deeper"] and c != top and _within(g, c, top)]
-        scope = max(deeper, key=lambda c: (len(_parents(g, g.units[c])), tally.strong[c]), default=top)
+        scope = _deepest(tally, stated, top)
         why.append(f"scope {g.units[scope].name}: named in the document's own statements")
         if g.units[scope].level == "county":
             return scope, why
@@ -356,13 +371,18 @@ def _zones(text: str) -> list[tuple[str, str]]:
         text = text[:cap] + "\n" + ending[ending.find("\n") + 1:]
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     head = 0
-    while head < min(len(lines), w["head_lines"]) and len(lines[head]) <= w["head_width"]:
+    while head < min(len(lines), w["head_lines"]) and _statement(lines[head], w["head_width"]):
         head += 1
     tail = len(lines)
-    while tail > head and len(lines) - tail < w["tail_lines"] and len(lines[tail - 1]) <= w["tail_width"]:
+    while tail > head and len(lines) - tail < w["tail_lines"] and _statement(lines[tail - 1], w["tail_width"]):
         tail -= 1
     return ([("head", ln) for ln in lines[:head]] + [("body", ln) for ln in lines[head:tail]]
             + [("tail", ln) for ln in lines[tail:]])
+
+
+def _statement(line: str, width: int) -> bool:
+    """A line that states rather than tells: short, and no sentence (a title, an office, a date)."""
+    return len(line) <= width and not SENTENCE_END.search(line)
 
 
 def _body_shorts(tally: Tally, body: str) -> None:
@@ -385,10 +405,36 @@ def _names_with(g: Gazetteer, unit: Unit) -> list[str]:
     return [n for n in (unit.name,) if unit.short in n]
 
 
-def resolve(text: str, fields: dict[str, str | None]) -> dict:
+def configured(source: str | None, g: Gazetteer | None = None) -> tuple[str, str] | None:
+    """The place a user's ``--config`` gives the folder a file lies in (``place: {folders:
+    {archive/延津: '410726'}}``; a code, or a full name that is one unit's), and that folder.
+
+    A folder is matched as whole path parts, anywhere in the file's path: ``延津`` matches
+    ``/data/延津/2023/x.pdf``, not ``/data/延津县/x.pdf``."""
+    folders = _weights().get("folders") or {}
+    if not source or not folders:
+        return None
+    g = g or gazetteer()
+    parts = PurePath(source).parts[:-1]
+    best: tuple[int, str, str] | None = None
+    for folder, value in folders.items():
+        want = PurePath(str(folder)).parts
+        n = len(want)
+        if n and any(parts[k:k + n] == want for k in range(len(parts) - n + 1)):
+            code = code_of(str(value), g)
+            if code and (best is None or n > best[0]):
+                best = (n, code, str(folder))
+    return (best[1], best[2]) if best else None
+
+
+def resolve(text: str, fields: dict[str, str | None], source: str | None = None) -> dict:
     """``{"place": {province, city, county, code} or None, "evidence": [...], "vintage": ...}`` for a
-    document's normalised ``text`` and the ``fields`` it states (title, issuer, source, site …)."""
+    document's normalised ``text`` and the ``fields`` it states (title, issuer, source, site …); a
+    ``source`` in a folder the user's configuration places takes that place."""
     g = gazetteer()
+    if (given := configured(source, g)) is not None:
+        return {"place": _describe(g, given[0]), "evidence": [f"the configuration places folder {given[1]} here"],
+                "vintage": VINTAGE}
     tally = Tally(g)
     later: list[Mention] = []  # the names that count only as other evidence allows
     lines = [(name, fields[name] or "") for name in STRONG_FIELDS if fields.get(name)] + _zones(text)
