@@ -22,8 +22,9 @@ import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
-from ..lexicon.patterns import CJK, P, alternation, pattern
-from .html import VOID, Parser, hides
+from .. import regexcache
+from ..lexicon.patterns import CJK, P, Regex, alternation, pattern
+from .html import DATA, END, START, STARTEND, UNSEEN, VOID, Parser, hides
 
 #: Elements that are page furniture by their name.
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
@@ -32,9 +33,9 @@ META_TITLE = ("articletitle", "og:title", "title")
 META_DATE = ("pubdate", "publishdate", "article:published_time", "firstpublishedtime", "og:release_date", "date")
 META_SOURCE = ("contentsource", "source", "author")
 #: A date as the meta tags write it. Example: 2024-05-06 10:23, 2024/5/6.
-META_DATE_VALUE = re.compile(r"([12]\d{3})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
+META_DATE_VALUE = Regex(r"([12]\d{3})[-/.年]\s*(\d{1,2})[-/.月]\s*(\d{1,2})")
 #: Characters that count as text: ideographs and digits (link text is measured the same way).
-TEXT_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
+TEXT_CHAR = Regex(rf"[{CJK}0-9A-Za-z]")
 #: A descent stops when no child holds at least this share of its parent's own text.
 HOLDS = 0.6
 #: Elements that hold blocks: the content is one of these (a paragraph is never the whole article).
@@ -63,9 +64,12 @@ class _Tree(Parser):
         self.stack = [self.root]
         self.open: Counter[str] = Counter()  # tags on the stack: an end tag of none is passed at once
         self.meta: dict[str, str] = {}
+        #: every token as the parser met it, ``(offset, kind, tag or text, attrs)``, so that the
+        #: page's text and its article's are written from this one parse (see :func:`.html.replay`)
+        self.events: list[tuple[int, int, str, dict | None]] = []
         self.lines = [0]
-        for line in page.splitlines(keepends=True):
-            self.lines.append(self.lines[-1] + len(line))
+        for line in page.split("\n"):  # (lines as the parser counts them: only "\n" ends one)
+            self.lines.append(self.lines[-1] + len(line) + 1)
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -73,6 +77,10 @@ class _Tree(Parser):
 
     def handle_starttag(self, tag, attrs):
         attrs = {k: (v or "") for k, v in attrs}
+        self.events.append((self._offset(), START, tag, attrs))
+        self._start(tag, attrs)
+
+    def _start(self, tag: str, attrs: dict) -> None:
         if tag == "meta":
             name = (attrs.get("name") or attrs.get("property") or "").lower()
             if name and attrs.get("content"):
@@ -85,11 +93,14 @@ class _Tree(Parser):
             self.open[tag] += 1
 
     def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
+        attrs = {k: (v or "") for k, v in attrs}
+        self.events.append((self._offset(), STARTEND, tag, attrs))
+        self._start(tag, attrs)
         if tag not in VOID and self.stack[-1].tag == tag:
             self.open[self.stack.pop().tag] -= 1
 
     def handle_endtag(self, tag):
+        self.events.append((self._offset(), END, tag, None))
         if not self.open[tag]:
             return  # (searching the stack for it made 100,000 stray end tags under 100,000 open ones quadratic)
         for k in range(len(self.stack) - 1, 0, -1):
@@ -101,7 +112,14 @@ class _Tree(Parser):
                 return
 
     def handle_data(self, data):
+        self.events.append((self._offset(), DATA, data, None))
         self.stack[-1].children.append(data)
+
+    def handle_comment(self, data):
+        self.events.append((self._offset(), UNSEEN, data, None))
+
+    def handle_decl(self, decl):
+        self.events.append((self._offset(), UNSEEN, decl, None))
 
 
 def parse(page: str) -> _Tree:
@@ -171,6 +189,9 @@ class Article:
     source: str | None
     body: str  # the page source of the main content, furniture inside it cut out
     facts: str = ""  # the page source between the title and the content (a 来源：… 发布时间：… line)
+    #: where ``body`` and ``facts`` lie in the page: (start, end) offsets
+    body_spans: list[tuple[int, int]] = field(default_factory=list)
+    facts_span: tuple[int, int] | None = None
 
 
 def _meta(meta: dict[str, str], names: tuple[str, ...]) -> str | None:
@@ -187,7 +208,7 @@ def _date(value: str | None) -> str | None:
 
 #: A publishing date a page's script sets, as a date or as seconds since 1970 (WeChat's ``ct``).
 #: Example: var publish_time = "2023-09-22", var ct = "1695340800".
-SCRIPT_DATE = re.compile(r"""\b(?:publish_?time|pub_?date|publish_?date|pub_?time)\s*[=:]\s*["']\s*([12]\d{3}-\d{1,2}-\d{1,2})"""
+SCRIPT_DATE = Regex(r"""\b(?:publish_?time|pub_?date|publish_?date|pub_?time)\s*[=:]\s*["']\s*([12]\d{3}-\d{1,2}-\d{1,2})"""
                          r"""|\bvar\s+ct\s*=\s*["'](\d{10})["']""", re.IGNORECASE)
 
 
@@ -239,7 +260,7 @@ def CREDIT_BLOCK(f: dict) -> re.Pattern[str]:
     """A block of the article's credits, its editors' or its source's, set apart from its text.
     Example: 编辑：李华 审核：张明, 来源：县农业农村局, （责任编辑：王五）."""
     labels = [*f["footer_labels"], *f["article_credit_labels"], *f["source_labels"]]
-    return re.compile(rf"^[（(\[【]?\s*(?:{alternation([w for w in labels if len(w) >= 2])})\s*[】\]]?\s*[:：]")
+    return regexcache.compile(rf"^[（(\[【]?\s*(?:{alternation([w for w in labels if len(w) >= 2])})\s*[】\]]?\s*[:：]")
 
 
 def _credit_end(content: Node) -> int:
@@ -270,18 +291,20 @@ def find_article(tree: _Tree) -> Article:
     element = _title_element(tree.root, content)
     title = _meta(meta, META_TITLE) or (" ".join(_text(element).split()) if element is not None else None)
     page: str = tree.page  # type: ignore[attr-defined]
-    body = _source_without_furniture(page, content, _credit_end(content)) if content.end > content.start else page
-    facts = ""
+    spans = _spans_without_furniture(content, _credit_end(content)) if content.end > content.start else [(0, len(page))]
+    facts, facts_span = "", None
     if element is not None and element.end and element.end <= content.start:
+        facts_span = (element.end, content.start)
         facts = page[element.end:content.start]
     return Article(title=" ".join(title.split()) if title else None,
                    date=_date(_meta(meta, META_DATE)) or _script_date(page),
-                   source=_meta(meta, META_SOURCE), body=body, facts=facts)
+                   source=_meta(meta, META_SOURCE), body="".join(page[a:b] for a, b in spans), facts=facts,
+                   body_spans=spans, facts_span=facts_span)
 
 
-def _source_without_furniture(page: str, content: Node, end: int) -> str:
-    """The page source of ``content`` (to ``end``) with the furniture inside it (share bars,
-    related links) cut out."""
+def _spans_without_furniture(content: Node, end: int) -> list[tuple[int, int]]:
+    """Where the page source of ``content`` (to ``end``) lies, less the furniture inside it (share
+    bars, related links)."""
     cuts: list[tuple[int, int]] = []
     todo = [c for c in content.children if isinstance(c, Node)]
     while todo:
@@ -293,7 +316,7 @@ def _source_without_furniture(page: str, content: Node, end: int) -> str:
     out, pos = [], content.start
     for start, stop in sorted(cuts):
         if start >= pos:
-            out.append(page[pos:start])
+            out.append((pos, start))
             pos = stop
-    out.append(page[pos:end])
-    return "".join(out)
+    out.append((pos, end))
+    return out

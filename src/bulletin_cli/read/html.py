@@ -17,14 +17,14 @@ import re
 from html.parser import HTMLParser
 
 from ..changes import Changes
-from ..lexicon.patterns import CJK
+from ..lexicon.patterns import CJK, Regex
 
 #: A whole saved page rather than text with a stray tag. Example: <!DOCTYPE html>, <html lang="zh">.
-HTML_DOCUMENT = re.compile(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
+HTML_DOCUMENT = Regex(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
 #: The same, in the first bytes of a file in any ASCII-compatible encoding.
-HTML_MAGIC = re.compile(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
+HTML_MAGIC = Regex(rb"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.IGNORECASE)
 #: A charset the page declares. Example: <meta charset="gb2312">, content="text/html; charset=GBK".
-META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,20})", re.IGNORECASE)
+META_CHARSET = Regex(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]{2,20})", re.IGNORECASE)
 #: Elements whose content is never shown.
 HIDDEN = frozenset({"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
                     "button", "textarea"})
@@ -40,11 +40,15 @@ BOLD = frozenset({"b", "strong"})
 VOID = frozenset({"br", "img", "input", "meta", "link", "hr", "area", "base", "col", "embed", "source", "wbr"})
 #: A style that hides an element. Example: style="display:none". (Not visibility:hidden: pages such
 #: as WeChat articles hide their whole text that way until a script shows it.)
-HIDING_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+HIDING_STYLE = Regex(r"display\s*:\s*none", re.IGNORECASE)
 #: White space in a text node that HTML collapses (not U+3000, not &nbsp;).
-COLLAPSIBLE = re.compile(r"[ \t\r\n\f]+")
+COLLAPSIBLE = Regex(r"[ \t\r\n\f]+")
 #: A wide (CJK) character, either side of a collapsed line break that then vanishes.
-WIDE_CHAR = re.compile(rf"[{CJK}\u2e80-\u33ff\uff00-\uffef。，、；：？！“”‘’（）《》【】]")
+WIDE_CHAR = Regex(rf"[{CJK}\u2e80-\u33ff\uff00-\uffef。，、；：？！“”‘’（）《》【】]")
+
+
+#: The kinds of token a parse records (see :func:`replay`).
+START, STARTEND, END, DATA, UNSEEN = range(5)
 
 
 def hides(tag: str, attrs: dict) -> bool:
@@ -190,9 +194,9 @@ class _Text(Parser):
 
 
 #: Two or more line ends with nothing between: one blank line, a paragraph break.
-BLANK_RUN = re.compile(r"\n{3,}")
+BLANK_RUN = Regex(r"\n{3,}")
 #: Cells of a row, set apart: a tab and the blanks around it, within a line.
-_CELL_GAP = re.compile(r"[ ]*\t[ \t]*")
+_CELL_GAP = Regex(r"[ ]*\t[ \t]*")
 
 
 def block_text(page: str, changes: Changes | None = None) -> tuple[str, str]:
@@ -200,6 +204,30 @@ def block_text(page: str, changes: Changes | None = None) -> tuple[str, str]:
     parser = _Text()
     parser.feed(page)
     parser.close()
+    return _written(parser, changes)
+
+
+def replay(events: list, spans: list[tuple[int, int]] | None = None,
+           changes: Changes | None = None) -> tuple[str, str]:
+    """:func:`block_text` of the tokens a parse recorded (all, or those that start within
+    ``spans`` of the page): a page's text and its article's, from one parse of the page."""
+    parser = _Text()
+    handlers = (parser.handle_starttag, parser.handle_startendtag, parser.handle_endtag, parser.handle_data,
+                parser.handle_comment)  # (by kind: START, STARTEND, END, DATA, UNSEEN)
+    if spans is None:
+        for _, kind, value, attrs in events:
+            handlers[kind](value, attrs) if kind < END else handlers[kind](value)
+    else:
+        import bisect
+
+        offsets = [e[0] for e in events]
+        for start, end in spans:
+            for _, kind, value, attrs in events[bisect.bisect_left(offsets, start):bisect.bisect_left(offsets, end)]:
+                handlers[kind](value, attrs) if kind < END else handlers[kind](value)
+    return _written(parser, changes)
+
+
+def _written(parser: _Text, changes: Changes | None) -> tuple[str, str]:
     lines = []
     for line in "".join(parser.out).split("\n"):
         line = _CELL_GAP.sub("  ", line.strip(" \t")).strip(" ")
@@ -226,9 +254,10 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
         return text, ({"title": title} if title else {})
     from .article import find_article, parse
 
-    article = find_article(parse(page))
-    whole, page_title = block_text(page, changes)  # counts what is hidden, the tags, the bold marks
-    text, _ = block_text(article.body, None)
+    tree = parse(page)  # (the page is parsed once: its text and the article's are written from its tokens)
+    article = find_article(tree)
+    whole, page_title = replay(tree.events, None, changes)  # counts what is hidden, the tags, the bold marks
+    text, _ = replay(tree.events, article.body_spans)
     meta = {"title": article.title or page_title or None, "date": article.date, "source": article.source}
     meta = {k: v for k, v in meta.items() if v}
     dropped = len(WORD_CHAR.findall(whole)) - len(WORD_CHAR.findall(text))
@@ -242,7 +271,8 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     head = [article.title]
     facts = facts_line(source=article.source, date=article.date)
     if not facts and article.facts:  # the page's own line between the title and the text
-        facts = next((line for line in block_text(article.facts)[0].split("\n") if _facts_line(line)), "")
+        facts = next((line for line in replay(tree.events, [article.facts_span])[0].split("\n")
+                      if _facts_line(line)), "")
     if facts:
         head.append(facts)
     return "\n\n".join([*head, rest]), meta
@@ -290,7 +320,7 @@ def _without_title(text: str, title: str) -> str:
 
 
 #: Characters that count when measuring what was left out. Example: 县, 2.
-WORD_CHAR = re.compile(rf"[{CJK}0-9A-Za-z]")
+WORD_CHAR = Regex(rf"[{CJK}0-9A-Za-z]")
 
 
 def _folded(text: str) -> str:
