@@ -14,6 +14,15 @@ SEEDS = sorted(p for p in SAMPLES.glob("*.txt") if p.name.count(".") == 1)
 SEED_IDS = [p.name[:3] for p in SEEDS]
 
 
+def pytest_configure(config):
+    """The tests' processes keep their compiled regexes (bulletin_cli.regexcache) in a folder of
+    the run's own, not in the user's cache."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("BULLETIN_REGEX_CACHE", tempfile.mkdtemp(prefix="bulletin-regex-"))
+
+
 def seed_path(prefix: str) -> Path:
     return next(p for p in SEEDS if p.name.startswith(prefix))
 
