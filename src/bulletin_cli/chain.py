@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .inputs import InputError, Source, display_name, expand_paths, read_file, read_inputs
+from .lexicon.patterns import Regex
 from .normalise import NormaliseOptions, normalise_bytes
 from .normalise.punctuation import CID_GLYPH
 from .read.text import DecodeError
@@ -31,12 +31,14 @@ from .split import split_document
 from .split.roles import load_model
 from .tag import mark_duplicate, tag_item
 from .tag.dedupe import Deduper
-from .workers import WorkerDied, ordered_map
+
+if TYPE_CHECKING:
+    from .workers import WorkerDied
 
 Report = Callable[[str], None]
 #: Characters of the private use area, which PDF fonts without a Unicode map give for their
 #: glyphs; no one can tell which character each was. Example: U+E01A.
-PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+PRIVATE_USE = Regex("[\ue000-\uf8ff]")
 #: Mean confidence under which a page read by OCR is named in a warning (clean scans read 0.95 and up).
 OCR_DOUBTFUL = 0.8
 #: How a reported line that is only a warning (the input was still processed) begins.
@@ -322,7 +324,6 @@ def run(paths: list[str], pattern: str | None, settings: Settings, report: Calla
     each item into its table row in the worker that made it; the item then carries only that row
     (``_row``, or ``_csv``: the encoded line around its late cells), its ids and its duplicate
     fields, filled in here."""
-    deduper = Deduper()
     files: list[str] = []
     stdin_used = False
     for entry in expand_paths(paths or ["-"], pattern):
@@ -336,6 +337,7 @@ def run(paths: list[str], pattern: str | None, settings: Settings, report: Calla
         on_total(len(files))
 
     tagging = settings.stage == "tag"
+    deduper = Deduper() if tagging else None  # (its table opens only where items are tagged)
 
     def finish(records) -> Iterator[dict]:
         for rec, prepared in records:
@@ -375,6 +377,8 @@ def run(paths: list[str], pattern: str | None, settings: Settings, report: Calla
         method = "fork" if threading.active_count() == 1 else "forkserver"
         ctx = multiprocessing.get_context(method if sys.platform == "linux" else "spawn")
         chunk = max(1, min(CHUNK, len(files) // (4 * jobs)))
+        from .workers import WorkerDied, ordered_map  # (multiprocessing, loaded only for -j N)
+
         results = ordered_map(ctx, _work, files, jobs, chunk, initializer=_set_context, initargs=(context,))
         try:
             yield from _collect(results, finish, report, tally, progress, summary)
@@ -395,6 +399,7 @@ CHUNK = 32
 def _death(died: WorkerDied) -> str:
     """The line for a worker that died: the file it was reading, how, and what was left out.
 
+    >>> from bulletin_cli.workers import WorkerDied
     >>> _death(WorkerDied("a.txt", "died (SIGTERM)", 5))
     'a.txt: the worker process reading it died (SIGTERM); the run stopped there, 4 other file(s) left out'
     """

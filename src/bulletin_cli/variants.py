@@ -18,6 +18,8 @@ import functools
 import re
 from importlib import resources
 
+from . import regexcache
+
 #: Share of a text's characters that must be traditional forms for it to count as traditional:
 #: simplified text has a few too (著名, 於), traditional text has one in four or more.
 TRADITIONAL_SHARE = 0.05
@@ -37,7 +39,7 @@ def table() -> dict[int, str]:
 def traditional_chars() -> re.Pattern[str]:
     """Any character of :func:`table` in the Basic Multilingual Plane (a traditional form); the rare
     ones beyond it would turn the class into a slow list. Example: 報 in 延津政務快報."""
-    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table()) if c <= 0xFFFF) + "]")
+    return regexcache.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table()) if c <= 0xFFFF) + "]")
 
 
 def shadow(text: str) -> str:

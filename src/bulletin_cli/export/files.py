@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import IO
 
+from ..lexicon.patterns import Regex
+
 #: Temporary files with a name, being written now, so that an interrupted run can take them away
 #: even when it cannot unwind (see ``cli.main``).
 LIVE_TEMPS: set[str] = set()
 #: The folder where a process's open files are links (``/dev/stdout`` links to ``/proc/self/fd/1``).
-FD_FOLDER = re.compile(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd")
+FD_FOLDER = Regex(r"/proc/(?:self|thread-self|\d+)(?:/task/\d+)?/fd")
 #: Links followed, at most, to find whether a path leads to an open file (as the kernel's limit).
 MAX_LINKS = 40
 #: ``open`` failing with these for ``O_TMPFILE``: the file system (or the kernel) has no unnamed files.

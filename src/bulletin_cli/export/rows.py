@@ -10,7 +10,8 @@ with ``；``; cells a spreadsheet would run as formulas are escaped.
 from __future__ import annotations
 
 import json
-import re
+
+from ..lexicon.patterns import Regex
 
 LIST_SEPARATOR = "；"
 #: Columns of a table export unless --columns says otherwise.
@@ -174,7 +175,7 @@ def escape_formula(value):
 
 
 #: Characters that make a CSV cell need quotes (Excel's dialect, as the csv module writes it).
-CSV_SPECIAL = re.compile(r'[",\r\n]')
+CSV_SPECIAL = Regex(r'[",\r\n]')
 
 
 def csv_cell(value: str) -> str:

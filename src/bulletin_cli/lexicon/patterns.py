@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterator
 
+from .. import regexcache
+
 #: Chinese numerals used in outline numbers, issue numbers and dates. Example: 二〇二三, 四十三.
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 
@@ -77,6 +79,40 @@ class Lexicon:
 P = Lexicon()
 
 
+class Regex:
+    """A regular expression compiled the first time it is used, not when its module is imported:
+    a process that splits one small file compiles only the patterns that file needs (compiling
+    all of them was half of such a run). Reads like the compiled pattern (``.match``, ``.sub``,
+    ``.pattern``, …); after the first use its methods are the compiled pattern's own.
+
+    >>> YEAR = Regex("([0-9]{4})年")
+    >>> YEAR.pattern, YEAR.search("2024年3月").group(1)
+    ('([0-9]{4})年', '2024')
+    """
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern, self.flags = pattern, flags
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern (``m.re is X.compiled`` for a match of ``X``)."""
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            compiled = self.__dict__["_compiled"] = regexcache.compile(self.pattern, self.flags)
+            for attr in ("match", "search", "fullmatch", "sub", "subn", "split", "findall", "finditer",
+                         "groups", "groupindex", "scanner"):
+                self.__dict__[attr] = getattr(compiled, attr)
+        return compiled
+
+    def __getattr__(self, name: str):  # only while a name is not yet in the instance's dict
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+    def __repr__(self) -> str:
+        return f"Regex({self.pattern!r})"
+
+
 def alternation(words, escape: bool = True) -> str:
     """Words as one regex alternation, longest first. Example: [办, 办公室] → 办公室|办."""
     words = sorted(dict.fromkeys(str(w) for w in words), key=len, reverse=True)
@@ -89,16 +125,16 @@ def char_class(chars) -> str:
 
 
 #: Sentence-final punctuation, optionally followed by closing quotes. Example: 。” at a paragraph end.
-SENTENCE_END = re.compile(r"[。！？!?…；;][”’」』\"'）)]*$")
+SENTENCE_END = Regex(r"[。！？!?…；;][”’」』\"'）)]*$")
 
 #: Section heading in brackets on a line of its own. Example: 【民生保障】, 〖项目建设〗, [助企服务].
-SECTION_BRACKET = re.compile(r"^\s*[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*$")
+SECTION_BRACKET = Regex(r"^\s*[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*$")
 
 
 @pattern
 def FIELD_LABEL(f: dict) -> re.Pattern[str]:
     """Bracketed field labels that are not sections. Example: 【来源】县政府办, 【作者】张三."""
-    return re.compile(rf"^\s*[【\[［]\s*({alternation(f['field_labels'])})\s*[】\]］]")
+    return regexcache.compile(rf"^\s*[【\[［]\s*({alternation(f['field_labels'])})\s*[】\]］]")
 
 
 @pattern
@@ -112,7 +148,7 @@ def BLOCK_START(f: dict) -> re.Pattern[str]:
     """A line that opens a block reflow must never join onto: headings, list items, bullets.
     Examples: 一、工作动态 / （一）强化保障 / 1. 文博工作 / ◆县人社局… / 【民生保障】 / ①县医保局…."""
     marks = char_class([*f["bullets"], *f["section_bars"], "·"])
-    return re.compile(
+    return regexcache.compile(
         rf"^\s*(?:[【〖\[［]|[{marks}]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
         rf"[—－]{{2,6}}(?=[^—－]{{2,12}}[—－]{{2,6}}\s*$)|"
         rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
@@ -124,7 +160,7 @@ def BLOCK_START(f: dict) -> re.Pattern[str]:
 def HARD_BLOCK_START(f: dict) -> re.Pattern[str]:
     """Blocks that start a paragraph even after a full line: sections, 一、 headings, bullets.
     (Run-in markers such as 一是 and （二） often follow 。 inside one paragraph.)"""
-    return re.compile(rf"^\s*(?:[【〖\[［{P.BULLETS}]|[〇一二三四五六七八九十]{{1,3}}、)")
+    return regexcache.compile(rf"^\s*(?:[【〖\[［{P.BULLETS}]|[〇一二三四五六七八九十]{{1,3}}、)")
 
 
 def _single(label: str) -> str:
@@ -140,14 +176,14 @@ def FOOTER_LABEL(f: dict) -> re.Pattern[str]:
     loose = [w for w in labels if len(w) > 1 and labels[w] != "distribution"] + list(f["footer_bare"])
     colon = [w for w in labels if w not in loose]
     other = [*f["footer_copies"], *f["footer_other"]]
-    return re.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)})[:：])")
+    return regexcache.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)})[:：])")
 
 
 @pattern
 def FOOTER_FIELD(f: dict) -> re.Pattern[str]:
     """Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份."""
     words = sorted(f["footer_labels"], key=len, reverse=True)
-    return re.compile(rf"(?P<label>{'|'.join(_single(w) for w in words)})\s*[:：]"
+    return regexcache.compile(rf"(?P<label>{'|'.join(_single(w) for w in words)})\s*[:：]"
                       rf"|(?P<copies>{alternation(f['footer_copies'])}\s*(?P<n>\d+)\s*份)")
 
 
@@ -155,27 +191,27 @@ def FOOTER_FIELD(f: dict) -> re.Pattern[str]:
 def FOOTER_START(f: dict) -> re.Pattern[str]:
     """A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份."""
     words = sorted(f["footer_labels"], key=len, reverse=True)
-    return re.compile(rf"^\s*(?:{alternation(f['footer_bare'])}|(?:{'|'.join(map(re.escape, words))})\s*[:：]"
+    return regexcache.compile(rf"^\s*(?:{alternation(f['footer_bare'])}|(?:{'|'.join(map(re.escape, words))})\s*[:：]"
                       rf"|{alternation(f['footer_copies'])}\s*\d+\s*份)")
 
 
 @pattern
 def TITLE(f: dict) -> re.Pattern[str]:
     """A masthead title: a short line ending in a title word. Example: 延津政务快报, 工作简报."""
-    return re.compile(rf"^.{{2,30}}?({alternation(f['title_words'])})$")
+    return regexcache.compile(rf"^.{{2,30}}?({alternation(f['title_words'])})$")
 
 
 @pattern
 def TITLE_ENDING(f: dict) -> re.Pattern[str]:
     """How the title of a bulletin, summary or report ends. Example: 快报 of 延津政务快报, 报告 of
     …关于2024年上半年工作情况的报告."""
-    return re.compile(rf"({alternation([*f['title_words'], *f['report_title_words'], *f['rules_title_words']])})$")
+    return regexcache.compile(rf"({alternation([*f['title_words'], *f['report_title_words'], *f['rules_title_words']])})$")
 
 
 @pattern
 def SITE_SUFFIX(f: dict) -> re.Pattern[str]:
     """A site's name after a page title and a dash. Example: -高县年鉴 of 2020年工作和十三五发展回顾-高县年鉴."""
-    return re.compile(rf"(?<=\S)\s*[-_|–—]{{1,2}}\s*[{CJK}]{{1,16}}?(?:{alternation(f['site_name_endings'])})\s*$")
+    return regexcache.compile(rf"(?<=\S)\s*[-_|–—]{{1,2}}\s*[{CJK}]{{1,16}}?(?:{alternation(f['site_name_endings'])})\s*$")
 
 
 def page_title(title: str) -> str:
@@ -188,32 +224,32 @@ def page_title(title: str) -> str:
 def REPORT_TITLE(f: dict) -> re.Pattern[str]:
     """The title of a document made of numbered points: a summary, report, plan or rules.
     Example: …关于2024年度工作总结和2025年工作计划的报告, 工作制度."""
-    return re.compile(rf"({alternation([*f['report_title_words'], *f['rules_title_words']])})\s*$")
+    return regexcache.compile(rf"({alternation([*f['report_title_words'], *f['rules_title_words']])})\s*$")
 
 
 @pattern
 def RULES_TITLE(f: dict) -> re.Pattern[str]:
     """The title of a body of rules, whose lower clauses are provisions. Example: 工作制度."""
-    return re.compile(rf"({alternation(f['rules_title_words'])})\s*$")
+    return regexcache.compile(rf"({alternation(f['rules_title_words'])})\s*$")
 
 
 @pattern
 def ISSUER(f: dict) -> re.Pattern[str]:
     """An issuing office at the end of a masthead line. Example: 延津县人民政府办公室."""
-    return re.compile(rf"^[^，。；：:]{{2,40}}?({alternation(f['issuer_endings'])})"
+    return regexcache.compile(rf"^[^，。；：:]{{2,40}}?({alternation(f['issuer_endings'])})"
                       rf"({alternation(f['issuer_suffixes'])})?$")
 
 
 @pattern
 def ISSUER_SUFFIX(f: dict) -> re.Pattern[str]:
     """How an issuer's name may end. Example: 编印 in 县委办公室编印."""
-    return re.compile(rf"({alternation(f['issuer_suffixes'])})$")
+    return regexcache.compile(rf"({alternation(f['issuer_suffixes'])})$")
 
 
 @pattern
 def UNIT_SUFFIX(f: dict) -> re.Pattern[str]:
     """Suffixes that make a name a unit (bureau, township, company, …). Example: 住建局, 东屯镇, 潭龙街道."""
-    return re.compile(rf"({alternation(f['unit_suffixes'])})$")
+    return regexcache.compile(rf"({alternation(f['unit_suffixes'])})$")
 
 
 @pattern
@@ -228,7 +264,7 @@ def TAIL_CREDIT(f: dict) -> re.Pattern[str]:
     or an opening bracket whose closing one the extractor lost.
     Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, …亿元。（县开发区."""
     after = alternation([w for w in f["credit_after"] if len(w) > 1])
-    return re.compile(
+    return regexcache.compile(
         rf"(?:(?<=[。！？!?”])|^)\s*(?:【\s*(?P<bracket>[^【】\n]{{2,30}}?)\s*】|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
         rf"|(?P<word>[{CJK}、]{{2,24}}?\s?(?P<after>{after}))|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
 
@@ -259,7 +295,7 @@ def LABEL_END(f: dict) -> re.Pattern[str]:
     """A labelled field with its value gone onto the next line: the line ends on a label that has
     a value (not a page's 背景色：). Example: 【作者】中山年鉴编纂委员会 【成文日期】 ⏎ 2019-12-31."""
     labels = alternation([*f["field_labels"], *f["metadata_labels"], *(k for k, v in f["web_meta_labels"].items() if v)])
-    return re.compile(rf"(?:[【\[]\s*(?:{labels})\s*[】\]]|(?<![{CJK}])(?:{labels})\s*[:：])\s*$")
+    return regexcache.compile(rf"(?:[【\[]\s*(?:{labels})\s*[】\]]|(?<![{CJK}])(?:{labels})\s*[:：])\s*$")
 
 
 @pattern
@@ -269,7 +305,7 @@ def WEB_META(f: dict) -> re.Pattern[str]:
     labels = f["web_meta_labels"]
     opening = alternation(k for k, v in labels.items() if v)
     closing = alternation([k for k, v in labels.items() if v == "date"] + ["浏览", "点击", "阅读"])
-    return re.compile(rf"^\s*(?:{opening})\s*[:：].{{0,80}}?(?:{closing}|$)")
+    return regexcache.compile(rf"^\s*(?:{opening})\s*[:：].{{0,80}}?(?:{closing}|$)")
 
 
 @pattern
@@ -283,7 +319,7 @@ def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
     """One labelled fact of that line, its value running to the next label or a wide gap.
     Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局)."""
     labels = alternation(f["web_meta_labels"])
-    return re.compile(rf"({labels})\s*[:：]\s*"
+    return regexcache.compile(rf"({labels})\s*[:：]\s*"
                       rf"((?:(?!(?:{labels})\s*[:：])[^\s:：])+(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
 
 
@@ -292,24 +328,24 @@ def FACTS_LABEL(f: dict) -> re.Pattern[str]:
     """A label of a page's facts anywhere in a line, its colon after it (a line with two of them is
     a facts line, wherever it starts). Example: 日期: of 来源:京东新城 日期:2021/8/2 点击:967."""
     labels = [*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读", "访问量", "人气", "字号", "审核"]
-    return re.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*[:：]")
+    return regexcache.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*[:：]")
 
 
 #: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.
-ISSUE = re.compile(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
+ISSUE = Regex(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*期")
 
 #: How a year written in Chinese numerals writes its zero: 〇, 零, or a circle or letter O typed for
 #: it (○ U+25CB, Ｏ, and O once full-width letters are folded), or the digit 0. Example: 二○二四年, 二0一0年.
 YEAR_ZEROS = "〇零○ＯO0０"
 #: A date in Arabic or Chinese numerals. Examples: 2023年9月22日, 二〇二三年九月二十二日, 2023年4月21.
-DATE = re.compile(
+DATE = Regex(
     rf"([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"
     rf"([\d{CN_DIGITS}]{{1,3}})\s*(?:日|号)?"
 )
 #: What separates a date's numbers, half- or full-width (inside a character class). Example: the ． of 2015．8．24.
 DATE_SEPARATORS = r"\-./．／－"
 #: A date written with digits and separators. Example: 2023-09-22, 2023.9.22, 2015．8．24.
-DATE_NUMERIC = re.compile(rf"(?<![\d{DATE_SEPARATORS}])([12]\d{{3}})[{DATE_SEPARATORS}]([01]?\d)[{DATE_SEPARATORS}]"
+DATE_NUMERIC = Regex(rf"(?<![\d{DATE_SEPARATORS}])([12]\d{{3}})[{DATE_SEPARATORS}]([01]?\d)[{DATE_SEPARATORS}]"
                           rf"([0-3]?\d)(?![\d{DATE_SEPARATORS}])")
 
 #: Marks a page number is set between, besides the bullets. Example: - of - 2 -, — of —2—.
@@ -320,7 +356,7 @@ PAGE_NUMBER_MARKS = "-－—–·"
 def PAGE_NUMBER(f: dict) -> re.Pattern[str]:
     """A page number alone on a line. Examples: - 2 -, —2—, 第 2 页, 第2页 共5页, 2/5, ·3·, •3•."""
     marks = re.escape(PAGE_NUMBER_MARKS) + P.BULLETS
-    return re.compile(
+    return regexcache.compile(
         rf"^\s*(?:[{marks}]\s*\d{{1,4}}\s*[{marks}]|第\s*\d{{1,4}}\s*页(?:\s*[,，/]?\s*共\s*\d{{1,4}}\s*页)?|"
         r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?|\d{1,3})\s*$",
         re.IGNORECASE,
@@ -334,14 +370,14 @@ RULE_CHARS = "━─—―_＿=＝-－·…*＊~～"
 def RULE_LINE(f: dict) -> re.Pattern[str]:
     """A decorative rule under a masthead or between parts, drawn with characters, or a Markdown
     rule. Example: ━━━━━━━━, ★★★★★, ---."""
-    return re.compile(rf"^(?:[\s{re.escape(RULE_CHARS)}{P.BULLETS}]{{5,}}|-{{3,4}}|\*{{3,4}}|_{{3,4}})$")
+    return regexcache.compile(rf"^(?:[\s{re.escape(RULE_CHARS)}{P.BULLETS}]{{5,}}|-{{3,4}}|\*{{3,4}}|_{{3,4}})$")
 
 #: A reporting-unit attribution closing an item. Examples: （住建局）, (政府办综合六科),
 #: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.
-ATTRIBUTION_END = re.compile(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")
+ATTRIBUTION_END = Regex(r"[（(]\s*([^（）()\n]{2,80}?)\s*[）)]\s*$")
 
 #: East Asian Wide and Fullwidth characters (ideographs, kana, 。，（）, full-width forms).
-WIDE = re.compile(
+WIDE = Regex(
     "[\u1100-\u115f\u231a\u231b\u2329\u232a\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
     "\ua000-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60"
     "\uffe0-\uffe6\U0001f300-\U0001f64f\U00020000-\U0003fffd]"
@@ -369,7 +405,7 @@ def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterat
     for patterns that open with one character class; an alternation of groups makes it try every
     position, which on Chinese text is twice as slow.
 
-    >>> [m.group(0) for m in scan(re.compile(r"(?P<a>\\d+)个|(?P<b>[一二三])项"), re.compile(r"[\\d一二三]"), "建成12个、完成三项")]
+    >>> [m.group(0) for m in scan(regexcache.compile(r"(?P<a>\\d+)个|(?P<b>[一二三])项"), regexcache.compile(r"[\\d一二三]"), "建成12个、完成三项")]
     ['12个', '三项']
     """
     search, match, pos = starts.search, pattern.match, 0
@@ -387,7 +423,7 @@ def GENERIC_SECTION(f: dict) -> re.Pattern[str]:
     """A section name that says only "news from somewhere", not what about, so the headline decides
     (forms.yaml ``generic_section_places`` then ``generic_section_words``).
     Example: 基层动态, 工作动态, 部门信息, 乡镇快讯, 要闻."""
-    return re.compile(rf"^(?:{alternation(f['generic_section_places'])})?(?:{alternation(f['generic_section_words'])})$")
+    return regexcache.compile(rf"^(?:{alternation(f['generic_section_places'])})?(?:{alternation(f['generic_section_words'])})$")
 
 
 @pattern
@@ -395,19 +431,19 @@ def GENERIC_SECTION_PREFIX(f: dict) -> re.Pattern[str]:
     """Such a name run into the headline after it: one with its place, or one that never opens a
     headline (``generic_section_alone``), before the headline's first character.
     Example: 工作动态|省级督查小组来岚…, 简讯|热血送暖…."""
-    return re.compile(rf"^((?:{alternation(f['generic_section_places'])})(?:{alternation(f['generic_section_words'])})"
+    return regexcache.compile(rf"^((?:{alternation(f['generic_section_places'])})(?:{alternation(f['generic_section_words'])})"
                       rf"|{alternation(f['generic_section_alone'])})(?=[^，,：:、化])")
 
 #: Verbs and phrases that typically open an item's body, for when the headline space was lost.
 #: Example: 县科工局加速技改助力企业转型升级|建立技改项目库.
-BODY_OPENERS = re.compile(
+BODY_OPENERS = Regex(
     r"(按照|通过|围绕|聚焦|坚持|成立|召开|建立|开展|紧盯|结合|针对|立足|依托|以|为|近日|日前|今年以来|自|"
     r"牢固树立|充分发挥|组织|协调|派出|汇聚|抓好|采取|今年|截至|在|对)"
 )
 #: A headline of clauses joined by commas, in full: 抓改造、惠民生，县住建局扎实推进老旧小区改造.
-COMMA_HEADLINE = re.compile(rf"^[{CJK}“”·\d\-—.%]{{2,32}}(?:[，、][{CJK}“”·\d\-—.%]{{2,32}}){{1,2}}$")
+COMMA_HEADLINE = Regex(rf"^[{CJK}“”·\d\-—.%]{{2,32}}(?:[，、][{CJK}“”·\d\-—.%]{{2,32}}){{1,2}}$")
 #: What separates the clauses of a headline or sentence. Example: ， in 抓改造，惠民生.
-CLAUSES = re.compile(r"[，、]")
+CLAUSES = Regex(r"[，、]")
 
 
 def comma_headline(head: str) -> bool:
@@ -433,7 +469,7 @@ TASK_OPENERS = ("抓紧|不断|认真|促进|做好|提升|着力|持续|加快|
 #: A unit opening a headline (beyond the known aliases): a county body, 县/市/区 and the shortest
 #: run of ideographs to a unit word, or a township's name. Example: 县交通运输局|多管齐下…,
 #: 东屯镇|给小麦…, 文岩街道|全力开展…; not 认真做好社|会团体…, 办全国乡|村“村晚”….
-HEADLINE_UNIT = re.compile(
+HEADLINE_UNIT = Regex(
     rf"^(?:[县市区旗](?!乡)[{CJK}]{{1,10}}?(?:街道办事处|委员会|(?<!常)委会|办公室|管委会|(?<![大全格布结当])局|(?<!常)委(?!会)|{VERB_BAN}办|"
     rf"中心|社(?!会)|院|所|站|队|公司|集团|部|联)|(?!{TASK_OPENERS}|[请各全本该每])(?:[{CJK}]{{2,3}}[县市区])?"
     rf"[{CJK}]{{2,4}}?(?:镇|(?<!城)乡(?!村)|街道|社区|村))"

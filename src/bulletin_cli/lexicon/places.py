@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import NamedTuple
 
 #: The list's vintage, said wherever a place is given.
 VINTAGE = "GB/T 2260 (Ministry of Civil Affairs, 2024); townships: National Bureau of Statistics, 2023"
@@ -22,8 +23,7 @@ VINTAGE = "GB/T 2260 (Ministry of Civil Affairs, 2024); townships: National Bure
 TOWN_ENDINGS = ("镇", "乡", "街道", "苏木")
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A province, city or county: ``code`` (6 digits), full ``name``, ``short`` name, ``level``."""
 
     code: str
@@ -74,16 +74,13 @@ def _level(code: str) -> str:
 def parse(text: str) -> Gazetteer:
     """A gazetteer from the lines of ``places.tsv``."""
     g = Gazetteer()
-    for line in text.splitlines():
+    split = text.find("\t@towns\t")
+    split = text.rfind("\n", 0, split) + 1 if split >= 0 else len(text)
+    for line in text[:split].splitlines():
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
         code, name = parts[0], parts[1]
-        if name == "@towns":
-            for town in parts[2].split(" "):
-                if town.endswith(TOWN_ENDINGS) and len(town) >= 3:
-                    g.towns[town] = (*g.towns.get(town, ()), code)
-            continue
         g.sizes.setdefault(name[-1], set()).add(len(name))
         short = parts[2] if len(parts) > 2 else ""
         if len(parts) < 4:  # (a former name adds a name to a unit of today)
@@ -91,12 +88,34 @@ def parse(text: str) -> Gazetteer:
         g.add_name(g.names, name, code)
         if len(short) >= 2 and short != name and len(parts) < 4:
             g.add_name(g.shorts, short, code)
-    for town in g.towns:
-        g.sizes.setdefault(town[-1], set()).add(len(town))
+    g.towns = _towns(text[split:])
+    for last, size in {(town[-1], len(town)) for town in g.towns}:
+        g.sizes.setdefault(last, set()).add(size)
     for code, unit in g.units.items():
         if unit.level == "county":
             g.children.setdefault(code[:4] + "00", []).append(code)
     return g
+
+
+def _towns(lines: str) -> dict[str, tuple[str, ...]]:
+    """Township name -> the codes of the counties it lies in, from the ``@towns`` lines: a
+    county's names at once (``dict.fromkeys``), those it shares with counties before it joined up;
+    then what is not read as a township (farms, prisons) goes. (A loop over the 38,000 names was
+    most of a one-file run's start.)"""
+    towns: dict[str, tuple[str, ...]] = {}
+    for line in lines.split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        code, _, names = line.split("\t")
+        listed = names.split(" ")
+        shared = towns.keys() & listed
+        before = {t: towns[t] for t in shared}
+        towns.update(dict.fromkeys(listed, (code,)))
+        for town, codes in before.items():
+            towns[town] = codes + (code,)
+    for town in [t for t in towns if len(t) < 3 or not t.endswith(TOWN_ENDINGS)]:
+        del towns[town]
+    return towns
 
 
 def code_of(value: str, g: Gazetteer) -> str | None:

@@ -29,19 +29,19 @@ import re
 from typing import Callable, NamedTuple
 
 from ..changes import Changes
-from ..lexicon.patterns import CJK
+from ..lexicon.patterns import CJK, Regex
 
 #: The artefact's signature: an opening or closing bracket twice, a space between; or four
 #: characters in a row each written twice (县县住住建建局局). The second is found with any
 #: characters and then checked for hanzi: a class of every CJK block at each position of every
 #: document costs five times as much (normalise runs it on every text).
-DOUBLED_BRACKET = re.compile(r"([《〈（(【\[「『“》〉）)】\]」』”])[ \u3000]\1")
-DOUBLED_RUN = re.compile(r"(.)\1(.)\2(.)\3(.)\4")
-HANZI_RUN = re.compile(rf"[{CJK}]+")
+DOUBLED_BRACKET = Regex(r"([《〈（(【\[「『“》〉）)】\]」』”])[ \u3000]\1")
+DOUBLED_RUN = Regex(r"(.)\1(.)\2(.)\3(.)\4")
+HANZI_RUN = Regex(rf"[{CJK}]+")
 #: Characters set once in a doubled span (another font, not drawn twice).
-SINGLE = re.compile(r"[0-9A-Za-z.\-—–/%]")
+SINGLE = Regex(r"[0-9A-Za-z.\-—–/%]")
 #: A space between two wide characters inside a doubled span.
-CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])[ \u3000](?=[^\x00-\x7f])")
+CJK_GAP = Regex(r"(?<=[^\x00-\x7f])[ \u3000](?=[^\x00-\x7f])")
 #: Spaces: a doubled span may begin after one, and they pass between its copies.
 GAPS = " \t\u3000"
 #: How far before a signature a doubled span may begin (it begins at most a line before).
@@ -115,7 +115,7 @@ def _starts(text: str, floor: int, signature: re.Match[str]) -> list[int]:
     begins there), or at a doubled bracket itself."""
     return [i for i in range(floor, signature.start() + 1)
             if i == 0 or text[i - 1] == "\n" or text[i - 1] in GAPS
-            or (i == signature.start() and signature.re is DOUBLED_BRACKET)]
+            or (i == signature.start() and signature.re is DOUBLED_BRACKET.compiled)]
 
 
 def _ends_heading(text: str, end: int) -> bool:

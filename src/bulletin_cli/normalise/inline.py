@@ -12,21 +12,19 @@ passage is also named in a warning, since that text is lost before the tool sees
 
 from __future__ import annotations
 
-import re
-
 from ..changes import Changes, counted_sub
-from ..lexicon.patterns import CJK
+from ..lexicon.patterns import CJK, Regex
 
 #: A footnote marker after a word. Example: [1] of 全力做好“六稳”[1]工作.
-FOOTNOTE = re.compile(rf"[\[［〔](?<=[{CJK}”’）)][\[［〔])(\d{{1,2}})[\]］〕](?=[{CJK}“‘，、。；：,;])")
+FOOTNOTE = Regex(rf"[\[［〔](?<=[{CJK}”’）)][\[［〔])(\d{{1,2}})[\]］〕](?=[{CJK}“‘，、。；：,;])")
 #: A page number between dashes run into a sentence by the extractor. Example: -1- of 来电-1-和.
-PAGE_IN_SENTENCE = re.compile(rf"[-－—–](?<=[{CJK}，、][-－—–])\s?\d{{1,3}}\s?[-－—–](?=[{CJK}])")
+PAGE_IN_SENTENCE = Regex(rf"[-－—–](?<=[{CJK}，、][-－—–])\s?\d{{1,3}}\s?[-－—–](?=[{CJK}])")
 #: A pinyin gloss after a character. Example: （nóng） of 農（nóng）辦.
-PINYIN = re.compile(rf"[（(](?<=[{CJK}][（(])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}[1-5]?[）)]")
+PINYIN = Regex(rf"[（(](?<=[{CJK}][（(])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{{1,7}}[1-5]?[）)]")
 #: A site's note that it left part of the text out, with its dots. Example: (新文秘网…省略912字,正式会员可完整阅读).
-OMITTED = re.compile(r"[.…]*\s*[(（][^()（）\n]{0,40}省略\s*\d+\s*字[^()（）\n]{0,30}[)）]\s*[.…]*")
+OMITTED = Regex(r"[.…]*\s*[(（][^()（）\n]{0,40}省略\s*\d+\s*字[^()（）\n]{0,30}[)）]\s*[.…]*")
 #: Anything these could start with, to skip texts that have none.
-ANY = re.compile(r"[\[［〔（(]|\d\s?[-－—–]")
+ANY = Regex(r"[\[［〔（(]|\d\s?[-－—–]")
 
 
 def inline_marks(text: str, changes: Changes) -> str:

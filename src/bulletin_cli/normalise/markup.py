@@ -11,35 +11,36 @@ import html
 import re
 
 from ..changes import Changes, counted_sub
+from ..lexicon.patterns import Regex
 from .mdpage import IMAGE, LINK
 
 #: Bold/underline markup from Markdown-ish extraction, not next to redaction asterisks.
 #: Example: **县农业农村局** → 县农业农村局, but ***区 stays.
-MARKUP_BOLD = re.compile(r"(?<![*_])(\*\*|__)(?![*_\s])([^*_\n]{1,40}?)(?<![*_\s])\1(?![*_])")
+MARKUP_BOLD = Regex(r"(?<![*_])(\*\*|__)(?![*_\s])([^*_\n]{1,40}?)(?<![*_\s])\1(?![*_])")
 
 
 #: A line set bold in pieces by a converter (a Word page's runs each bold): ** around the line,
 #: ****, an empty close and open, inside, twice or more (once may be a redaction: **县****局…**).
 #: Example: **〔 201****9****〕第****3****期******.
-PIECED_BOLD = re.compile(r"^\*\*(?=[^*\s])([^\n]*?\*{4}[^\n]*?\*{4}[^\n]*?)\*\*$", re.MULTILINE)
+PIECED_BOLD = Regex(r"^\*\*(?=[^*\s])([^\n]*?\*{4}[^\n]*?\*{4}[^\n]*?)\*\*$", re.MULTILINE)
 #: Runs of an even number of asterisks: empty bold pairs, not a redaction's odd run or one inside words.
-EVEN_STARS = re.compile(r"(?<!\*)(?:\*\*)+(?!\*)")
+EVEN_STARS = Regex(r"(?<!\*)(?:\*\*)+(?!\*)")
 
 
 #: Markdown block marks at the start of a line: headings and quotes. Example: ## 【项目建设】 → 【项目建设】.
-MARKDOWN_BLOCK = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)(?=\S)", re.MULTILINE)
+MARKDOWN_BLOCK = Regex(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)(?=\S)", re.MULTILINE)
 
 
 #: Closing hashes of a Markdown heading. Example: ## 工作动态 ## → 工作动态.
-MARKDOWN_CLOSING = re.compile(r"(?<=\S)[ \t]+#{1,6}[ \t]*$", re.MULTILINE)
+MARKDOWN_CLOSING = Regex(r"(?<=\S)[ \t]+#{1,6}[ \t]*$", re.MULTILINE)
 
 
 #: Stray HTML tags. Example: <p>, </span>, <br/>.
-HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+HTML_TAG = Regex(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 
 
 #: HTML entities. Example: &nbsp; &amp; &#12290;
-HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+HTML_ENTITY = Regex(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
 def strip_markup(text: str, changes: Changes) -> str:

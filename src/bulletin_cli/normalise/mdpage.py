@@ -26,16 +26,16 @@ from __future__ import annotations
 import re
 
 from ..changes import Changes
-from ..lexicon.patterns import CJK, P
+from ..lexicon.patterns import CJK, P, Regex
 from ..read.article import TEXT_CHAR
 from .webtext import BODY_MARK
 
 #: A Markdown picture: its alt text, then its address (parentheses inside escaped or balanced,
 #: perhaps wrapped onto the next line) and title. Example: ![](/images/logo.png).
-IMAGE = re.compile(r"!\[[^\[\]\n]*\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
+IMAGE = Regex(r"!\[[^\[\]\n]*\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
 #: A Markdown link (pictures taken out first): its text, then its address and title.
 #: Example: [首页](../../ "首页").
-LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
+LINK = Regex(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\((?:\\.|[^()\\]|\([^()]*\))*\)")
 #: A page is read this way when it has at least this many links and this share of its text is
 #: link text (navigation), or this many blocks of links only, or one and page chrome: a Markdown
 #: document with a few links is left as it is.
@@ -43,11 +43,11 @@ MIN_LINKS, LINK_SHARE, NAV_BLOCKS = 6, 0.25, 5
 #: What a block costs for being one: short lines of chrome (政策文件, __关闭) score nothing.
 BLOCK_COST = 4
 #: What sets Markdown blocks apart: a blank line.
-BLOCK_GAP = re.compile(r"\n[ \t]*\n")
+BLOCK_GAP = Regex(r"\n[ \t]*\n")
 #: Runs of underscores html2text leaves for icons and rules. Example: __ of __当前位置：, __________.
-ICON_RUN = re.compile(rf"(?<![{CJK}A-Za-z0-9])_{{2,}}|_{{2,}}(?![{CJK}A-Za-z0-9])")
+ICON_RUN = Regex(rf"(?<![{CJK}A-Za-z0-9])_{{2,}}|_{{2,}}(?![{CJK}A-Za-z0-9])")
 #: Bullets of a Markdown list. Example: the "  * " of   * [首页](…).
-BULLET = re.compile(r"^[ \t]*[*+-][ \t]+", re.MULTILINE)
+BULLET = Regex(r"^[ \t]*[*+-][ \t]+", re.MULTILINE)
 
 
 def is_markdown_page(text: str) -> bool:
@@ -108,7 +108,7 @@ def markdown_page(text: str, changes: Changes) -> str:
 
 
 #: A Markdown line that starts a block of its own: a list item, a heading, a quote, a table row.
-BLOCK_START = re.compile(r"^[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\|)")
+BLOCK_START = Regex(r"^[ \t]*(?:[*+-][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\|)")
 
 
 def _soft_wraps(block: str) -> str:

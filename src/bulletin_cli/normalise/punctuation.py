@@ -9,39 +9,39 @@ from __future__ import annotations
 import re
 
 from ..changes import Changes, counted_sub
-from ..lexicon.patterns import CJK
+from ..lexicon.patterns import CJK, Regex
 
 #: ASCII punctuation touching Chinese text, and the full-width mark it becomes. Each pattern opens
 #: with the mark itself (fast to scan for) and looks around it. Examples: 改革,下沉 → 改革，下沉;
 #: 时间:2023 → 时间：2023; 1,000 and 1:500 stay as they are.
 ASCII_PUNCT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf",(?<=[{CJK}”’）」』》],)|,(?=[{CJK}“‘（「『《])"), "，"),
-    (re.compile(rf":(?<=[{CJK}）)]:)(?!\d)"), "："),
-    (re.compile(rf";(?<=[{CJK}”’）」』》];)|;(?=[{CJK}])"), "；"),
-    (re.compile(rf"\?(?<=[{CJK}]\?)"), "？"),
-    (re.compile(rf"!(?<=[{CJK}]!)"), "！"),
-    (re.compile(r" +(?=[，：；？！])"), ""),
-    (re.compile(r" (?<=[，：；？！] ) *"), ""),
+    (Regex(rf",(?<=[{CJK}”’）」』》],)|,(?=[{CJK}“‘（「『《])"), "，"),
+    (Regex(rf":(?<=[{CJK}）)]:)(?!\d)"), "："),
+    (Regex(rf";(?<=[{CJK}”’）」』》];)|;(?=[{CJK}])"), "；"),
+    (Regex(rf"\?(?<=[{CJK}]\?)"), "？"),
+    (Regex(rf"!(?<=[{CJK}]!)"), "！"),
+    (Regex(r" +(?=[，：；？！])"), ""),
+    (Regex(r" (?<=[，：；？！] ) *"), ""),
 )
 
 
 #: Any ASCII mark :func:`fix_punctuation` may change; texts without one are skipped. Example: ,
-ASCII_ANY = re.compile(r"[,:;?!()]")
+ASCII_ANY = Regex(r"[,:;?!()]")
 
 
 #: Characters that count as Chinese on the left or right of a parenthesis.
-CJK_LEFT = re.compile(rf"[{CJK}”’）」』》]")
+CJK_LEFT = Regex(rf"[{CJK}”’）」』》]")
 
 
-CJK_RIGHT = re.compile(rf"[{CJK}“‘（「『《]")
+CJK_RIGHT = Regex(rf"[{CJK}“‘（「『《]")
 
 
 #: Half-width parentheses around or beside Chinese text. Example: (一) → （一）, 村(社区) → 村（社区）.
-ASCII_PARENS = re.compile(r"\(([^()\n]{0,60})\)")
+ASCII_PARENS = Regex(r"\(([^()\n]{0,60})\)")
 
 
 #: A glyph that pdfminer/pdfplumber could not map to a character, as they write it. Example: (cid:2345).
-CID_GLYPH = re.compile(r"\(cid:\d+\)")
+CID_GLYPH = Regex(r"\(cid:\d+\)")
 
 
 def _full_parens(m: re.Match[str]) -> str:

@@ -18,6 +18,7 @@ from ..lexicon.patterns import (
     SECTION_BRACKET,
     SENTENCE_END,
     P,
+    Regex,
     is_wide,
     tail_credit_name,
     width,
@@ -25,21 +26,21 @@ from ..lexicon.patterns import (
 from ..variants import shadow
 
 #: Line-break characters other than \\n. Example: \\r\\n from Windows, \\f between PDF pages.
-OTHER_BREAKS = re.compile(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+OTHER_BREAKS = Regex(r"\r\n|[\r\v\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 #: Characters with no content that extraction leaves behind. Example: U+200B, NUL, a stray BOM.
-INVISIBLE = re.compile(r"[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+INVISIBLE = Regex(r"[\x00\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 #: Indentation and trailing blanks, including U+3000 and NBSP. Example: "\u3000\u3000县住建局…".
 BLANKS = " \t\u3000\u00a0\u2002\u2003\u2009"
 #: Runs of folded digits in a header key. Example: 第##页 → 第#页.
-HASH_RUN = re.compile(r"#+")
+HASH_RUN = Regex(r"#+")
 #: Punctuation that cannot open a line; found there, it belongs to the line before. Example: ，了解…
 ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
 #: A gap of four or more spaces inside a line: fields laid out apart, as in a masthead.
 FIELD_GAP = "    "
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
-ITEM_OPENING = re.compile(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
+ITEM_OPENING = Regex(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
 #: A line that opens with a short lead sentence, as digests start paragraphs. Example: 全盘谋项目。
-LEAD_SENTENCE = re.compile(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
+LEAD_SENTENCE = Regex(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
 
 
 class Line(str):
@@ -96,7 +97,7 @@ def _header_key(line: str) -> str:
 
 #: What a running header may add to the masthead title: issue, date or page, digits folded.
 #: Example: 第#期 of 长丰县政务信息 第33期, （总第#期）, #年#月#日, 第#页.
-HEADER_REST = re.compile(r"^[（(]?[#第期总年月日页共号/\-—·.．〇一二三四五六七八九十]*[）)]?$")
+HEADER_REST = Regex(r"^[（(]?[#第期总年月日页共号/\-—·.．〇一二三四五六七八九十]*[）)]?$")
 
 
 def _masthead_title(short: dict[int, str], head: set[int]) -> str | None:
@@ -262,9 +263,9 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
 
 #: Punctuation of running text inside a line (a heading has no full stop, and seldom a comma).
 #: Example: ， and 。 in 县财政局今年以来拨付资金3亿元。
-_BODY_MARK = re.compile(r"[，。；！？,;!?]")
+_BODY_MARK = Regex(r"[，。；！？,;!?]")
 #: Sentence punctuation anywhere in a line; a heading has none. Example: 。 in 全盘谋项目。
-_SENTENCE_MARK = re.compile(r"[。！？；;!?]")
+_SENTENCE_MARK = Regex(r"[。！？；;!?]")
 
 
 def _block_kinds(line: str) -> tuple[bool, bool]:
@@ -305,7 +306,7 @@ def _unit_word(name: str) -> bool:
 
 
 #: A closing bracket early in the next line: the rest of a credit wrapped there. Example: 局 李四）.
-CLOSING_SOON = re.compile(r"^[^（(【]*[）)】]")
+CLOSING_SOON = Regex(r"^[^（(【]*[）)】]")
 
 
 def _open_credit(line: str) -> bool:

@@ -10,34 +10,34 @@ from __future__ import annotations
 import re
 
 from ..changes import Changes, counted_sub
-from ..lexicon.patterns import CJK, comma_headline
+from ..lexicon.patterns import CJK, Regex, comma_headline
 
 #: A space between an ideograph and a digit or Latin letter, either way round. Example: 2024 年.
-CJK_ALNUM_SPACE = re.compile(rf" (?:(?<=[{CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%] )(?=[{CJK}]))")
+CJK_ALNUM_SPACE = Regex(rf" (?:(?<=[{CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%] )(?=[{CJK}]))")
 
 
 #: Single ideographs spaced out, as typesetters pad short names. Example: 李 勉 → 李勉, 第 八 期.
-LETTER_SPACED = re.compile(rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}](?![{CJK}]))+")
+LETTER_SPACED = Regex(rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}](?![{CJK}]))+")
 
 
 #: A quick test for :data:`LETTER_SPACED`: a blank between an ideograph and a lone ideograph.
-LETTER_SPACED_HINT = re.compile(rf"[ \u3000](?<=[{CJK}][ \u3000])[{CJK}](?![{CJK}])")
+LETTER_SPACED_HINT = Regex(rf"[ \u3000](?<=[{CJK}][ \u3000])[{CJK}](?![{CJK}])")
 
 
 #: The space after an item's headline, which must survive: ideograph or closing quote, space,
 #: then an ideograph or opening quote. Example: …实现“开门红” 建立….
-HEADLINE_SPACE = re.compile(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘「『（])")
+HEADLINE_SPACE = Regex(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘「『（])")
 
 
 #: The same when the body opens with a number. Example: …隐患排查 2月份以来….
-HEADLINE_SPACE_DIGIT = re.compile(rf"(?<=[{CJK}”’」』）]) (?=\d)")
+HEADLINE_SPACE_DIGIT = Regex(rf"(?<=[{CJK}”’」』）]) (?=\d)")
 
 
 KEEP = "\ufdd0"  # stand-in for a protected headline space: a noncharacter, never in real text
 
 
 #: A headline that names its unit before a colon. Example: 县人社局：开展春风行动.
-UNIT_COLON_HEAD = re.compile(rf"^[{CJK}]{{2,15}}[：:][^，。；：,;:！？]+$")
+UNIT_COLON_HEAD = Regex(rf"^[{CJK}]{{2,15}}[：:][^，。；：,;:！？]+$")
 
 
 def _protect_headline_space(line: str) -> str:

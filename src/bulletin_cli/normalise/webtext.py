@@ -27,27 +27,28 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..changes import Changes
-from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, P, alternation, pattern
+from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, P, Regex, alternation, pattern
 from ..read.html import facts_line
 
 #: The line that closes a crawler's header. Example: ==================== 正文 ====================,
 #: Markdown Content: (Jina Reader's).
-BODY_MARK = re.compile(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|Markdown Content\s*:)\s*$", re.MULTILINE)
+BODY_MARK = Regex(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|Markdown Content\s*:)\s*$", re.MULTILINE)
 #: A date and time on a page's time line. Example: 2010-05-10 15:17, 2022年8月23日 14:52.
-DATE_TIME = re.compile(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+DATE_TIME = Regex(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 #: The label of a page's time line, run into the text. Example: 时间: of …推进会 时间:2022-04-01 10:19:56.
-TIME_LABEL = re.compile(r"\s*(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*")
+TIME_LABEL = Regex(r"\s*(?:发布|发表|更新)?(?:时间|日期)\s*[:：]\s*")
 #: Style sheet rules leaked into text. Example: @font-face { font-family: "宋体"; }, p.MsoNormal { margin: 0pt; }.
-STYLE_RULES = re.compile(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)[ \t]*\{[^{}]{0,400}\}[ \t]*)+")
+STYLE_RULES = Regex(r"(?:(?:@[\w-]+|[\w.#:\-]+(?:[ \t]*,[ \t]*[\w.#:\-]+)*)[ \t]*\{[^{}]{0,400}\}[ \t]*)+")
 @pattern
 def COLLAPSED_BREAK(f: dict) -> re.Pattern[str]:
     """A space that ends a paragraph the page collapsed: after a sentence or a closing credit, before
     the next sentence or bullet. Example: the space in …正式结束。 据了解，…, …开幕式。 ◆9月23日，…"""
-    return re.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9{P.BULLETS}])")
+    return regexcache.compile(rf"[ \u3000](?<=[。！？”）)][ \u3000])[ \u3000]*(?=[{CJK}“（(【0-9{P.BULLETS}])")
 #: A unit's credit closing one item, the next item run on after it with no space (in a line whose
 #: paragraphs the page collapsed). Example: …61770毫升。（医政处）|欢度元宵 元宵节来临之际….
-CREDIT_RUN_ON = re.compile(rf"([。！？][（(【](?P<unit>[{CJK}、]{{2,12}})[）)】])(?=[{CJK}“【])")
+CREDIT_RUN_ON = Regex(rf"([。！？][（(【](?P<unit>[{CJK}、]{{2,12}})[）)】])(?=[{CJK}“【])")
 #: A line this long (characters) with that many collapsed breaks gets its breaks back.
 LONG_LINE, MIN_BREAKS = 100, 2
 #: Spaces in a line beyond this share mean its characters are set apart, not its paragraphs run on.
@@ -55,32 +56,32 @@ SPACED = 0.1
 #: A signature run onto the end of the last line: the office and the date, set apart by spaces.
 #: Example: …0591—24332430 平潭县粮油工业公司 2013年6月21日.
 SIGNING_DATE = r"(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*$"
-TAIL_SIGNATURE = re.compile(rf"[ \u3000]+(?P<office>[{CJK}（）()]{{4,40}})[ \u3000]+{SIGNING_DATE}")
+TAIL_SIGNATURE = Regex(rf"[ \u3000]+(?P<office>[{CJK}（）()]{{4,40}})[ \u3000]+{SIGNING_DATE}")
 
 
 @pattern
 def CRAWLER_LABEL(f: dict) -> re.Pattern[str]:
     """A line of a crawler's header. Example: 发布机构: 中国平潭网."""
-    return re.compile(rf"^\s*({alternation(f['crawler_labels'])})\s*[:：]\s*(.*?)\s*$")
+    return regexcache.compile(rf"^\s*({alternation(f['crawler_labels'])})\s*[:：]\s*(.*?)\s*$")
 
 
 @pattern
 def BREADCRUMB(f: dict) -> re.Pattern[str]:
     """Where a page's breadcrumb starts at the top of its text. Example: 当前位置： 首页…"""
-    return re.compile(rf"^\s*(?:{alternation(f['breadcrumb_words'])})\s*[:：]")
+    return regexcache.compile(rf"^\s*(?:{alternation(f['breadcrumb_words'])})\s*[:：]")
 
 
 @pattern
 def SHARE_RUN(f: dict) -> re.Pattern[str]:
     """A run of share-bar and tool words. Example: 微信 微博 QQ空间."""
-    return re.compile(rf"(?:\s*(?:{alternation(f['share_words'])}))+\s*")
+    return regexcache.compile(rf"(?:\s*(?:{alternation(f['share_words'])}))+\s*")
 
 
 @pattern
 def TAIL_CHROME(f: dict) -> re.Pattern[str]:
     """Page chrome run onto the last line: the source line and the attachment link.
     Example: 来源：中国平潭网 附件下载."""
-    return re.compile(rf"\s*(?:(?:来源|信息来源|文章来源)\s*[:：]\s*(?P<source>[^\s:：]{{2,40}}))?\s*"
+    return regexcache.compile(rf"\s*(?:(?:来源|信息来源|文章来源)\s*[:：]\s*(?P<source>[^\s:：]{{2,40}}))?\s*"
                       rf"(?:{alternation(f['tail_words'])})?\s*$")
 
 
@@ -89,7 +90,7 @@ def GLUED_SIGNATURE(f: dict) -> re.Pattern[str]:
     """The office and date signing a text run onto the attachment line before them with no break:
     the attachment's name ends in a document word, the office in an office's ending.
     Example: 附件：…抽查情况表|平潭综合实验区公安局|2022年12月18日."""
-    return re.compile(rf"(?P<attachment>附\s*件\s*\d*\s*[:：]\s*[^\s:：]{{4,80}}?(?:{alternation(f['attachment_endings'])}))"
+    return regexcache.compile(rf"(?P<attachment>附\s*件\s*\d*\s*[:：]\s*[^\s:：]{{4,80}}?(?:{alternation(f['attachment_endings'])}))"
                       rf"(?P<office>[{CJK}（）()]{{2,30}}?(?:{alternation(f['issuer_endings'])}))[ \u3000]*{SIGNING_DATE}")
 
 
@@ -100,7 +101,7 @@ def COLLAPSED_MARK(f: dict) -> re.Pattern[str]:
     【项目建设】 in …2023 年 9 月 22 日 【项目建设】 县开发区… (or …22 日【项目建设】县开发区…), and
     before 本期发： in …魏邱乡） 本期发：…, and a bullet opening an item, before ◆ in …要闻简报 ◆在国庆…."""
     labels = [w for w in f["footer_labels"] if len(w) >= 2]
-    return re.compile(rf"(?:[ \u3000]+|(?<=[。！？）)日]))(?=【(?P<name>[^【】\s]{{2,12}})】|(?:{alternation(labels)})\s*[:：]"
+    return regexcache.compile(rf"(?:[ \u3000]+|(?<=[。！？）)日]))(?=【(?P<name>[^【】\s]{{2,12}})】|(?:{alternation(labels)})\s*[:：]"
                       rf"|[{P.BULLETS}]\s*[{CJK}0-9“])")
 
 
@@ -159,9 +160,9 @@ def _header(text: str, changes: Changes) -> str:
 
 
 #: What separates the steps of a breadcrumb and the title after it. Example: the space and > of 首页 > 政务 标题.
-CRUMB_STEP = re.compile(r"[\s>＞»/]+")
+CRUMB_STEP = Regex(r"[\s>＞»/]+")
 #: Sentence punctuation: a run with any is no title.
-TITLE_BREAKERS = re.compile(r"[。！？，；,;!?]")
+TITLE_BREAKERS = Regex(r"[。！？，；,;!?]")
 #: The longest title a page's run-together top is read for, and the farthest its time line starts.
 TOP_TITLE_MAX, TOP_TIME_WITHIN = 80, 200
 
@@ -170,13 +171,13 @@ TOP_TITLE_MAX, TOP_TIME_WITHIN = 80, 200
 def FACT_PAIR(f: dict) -> re.Pattern[str]:
     """One more labelled fact after the time on a page's run-together top, its value to the next
     space or bracket. Example: 信息来源:灌云县 of … 10:41 信息来源:灌云县[ ] 浏览次数: […."""
-    return re.compile(rf"\s*({alternation(f['web_meta_labels'])})\s*[:：]\s*([^\s\[\]【】:：]*)")
+    return regexcache.compile(rf"\s*({alternation(f['web_meta_labels'])})\s*[:：]\s*([^\s\[\]【】:：]*)")
 
 
 @pattern
 def TOOL_RUN(f: dict) -> re.Pattern[str]:
     """Tools on a page's top, bracketed or not, and empty brackets. Example: [ 打印 ] [ 关闭 ] [ ]."""
-    return re.compile(rf"(?:\s*[\[【]\s*(?:{alternation(f['share_words'])})?\s*[\]】]|\s*(?:{alternation(f['share_words'])})"
+    return regexcache.compile(rf"(?:\s*[\[【]\s*(?:{alternation(f['share_words'])})?\s*[\]】]|\s*(?:{alternation(f['share_words'])})"
                       r"\s*[:：]?)+")
 
 

@@ -11,26 +11,27 @@ import re
 import unicodedata
 
 from ..changes import Changes, counted_sub
+from ..lexicon.patterns import Regex
 
 #: Full-width digits and Latin letters. Example: ２０２４ → 2024, ＢＯＯ → BOO.
-FULLWIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]+")
+FULLWIDTH_ALNUM = Regex(r"[０-９Ａ-Ｚａ-ｚ]+")
 
 
 #: Middle dots from Japanese fonts and IMEs, set as the GB middle dot. Example: 60・80 → 60·80.
-MIDDLE_DOT = re.compile(r"[\u30fb\uff65]")
+MIDDLE_DOT = Regex(r"[\u30fb\uff65]")
 
 
 #: Anything :func:`fold_width` would change, to skip texts that need nothing.
-WIDTH_ANY = re.compile(r"[０-９Ａ-Ｚａ-ｚ\u30fb\uff65]")
+WIDTH_ANY = Regex(r"[０-９Ａ-Ｚａ-ｚ\u30fb\uff65]")
 
 
 #: A full-width full stop or comma between digits. Example: ３．６ → 3.6 (after folding the digits).
-FULLWIDTH_DECIMAL = re.compile(r"(?<=\d)[．](?=\d)")
+FULLWIDTH_DECIMAL = Regex(r"(?<=\d)[．](?=\d)")
 
 
 #: Radical and compatibility forms that PDF extraction gives for ordinary characters (fonts that
 #: map a glyph to the Kangxi radical block): folded to the ideograph. Example: ⽇常 → 日常, ⼯作 → 工作.
-RADICAL_FORMS = re.compile(r"[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
+RADICAL_FORMS = Regex(r"[\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff]")
 
 
 #: Radicals of the supplement block with no Unicode decomposition, and the character each stands

@@ -14,14 +14,14 @@ is read as any saved page is; pictures and style sheets in the other parts are l
 from __future__ import annotations
 
 import base64  # noqa: F401  (the doctest's)
-import email
-import email.policy
 import re
 
+from ..lexicon.patterns import Regex
+
 #: What opens an MHTML file: MIME headers, one of them naming a multipart/related body.
-MHTML_HEADER = re.compile(rb"^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.I)
+MHTML_HEADER = Regex(rb"^(?:[\w-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?content-type:\s*multipart/related", re.I)
 #: A part holding parts. Example: Content-Type: multipart/alternative.
-MULTIPART = re.compile(rb"^content-type:\s*multipart/", re.I | re.M)
+MULTIPART = Regex(rb"^content-type:\s*multipart/", re.I | re.M)
 #: The most parts holding parts a saved page has (one, sometimes a second inside it): many more,
 #: nested 5,000 deep, are no page, and Python's MIME parser would recurse into each.
 MAX_MULTIPARTS = 32
@@ -44,6 +44,9 @@ def html_part(data: bytes) -> tuple[bytes, str | None]:
     if multiparts > MAX_MULTIPARTS:
         raise MhtmlError(f"MHTML file of {multiparts:,} multipart parts (parts holding parts, nested in one another: "
                          f"a saved page has one or two, at most {MAX_MULTIPARTS}): not a saved page")
+    import email
+    import email.policy
+
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in message.walk():
         if part.get_content_type() in ("text/html", "application/xhtml+xml"):

@@ -11,8 +11,9 @@ text is common Chinese; chardet breaks a tie on the whole file.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
+
+from ..lexicon.patterns import Regex
 
 #: Byte-order marks, longest first. Example: b"\\x84\\x31\\x95\\x33" opens GB18030 text.
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -50,9 +51,9 @@ COMMON_HANZI = frozenset(
 )
 
 
-_HANZI = re.compile("[\u4e00-\u9fff\U00020000-\U0003134f]")
-_COMMON = re.compile("[" + "".join(sorted(COMMON_HANZI)) + "]")
-_LATIN1_HIGH = re.compile("[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u02dc\u2013-\u2122]")
+_HANZI = Regex("[\u4e00-\u9fff\U00020000-\U0003134f]")
+_COMMON = Regex("[" + "".join(sorted(COMMON_HANZI)) + "]")
+_LATIN1_HIGH = Regex("[\u00c0-\u00ff][\u0080-\u00bf\u0152-\u02dc\u2013-\u2122]")
 #: Bytes that may appear in text: printable, tab, line ends, form feed, escape, NUL (counted apart).
 _TEXT_BYTES = bytes(range(32, 256)) + b"\t\n\r\x0b\x0c\x1b\x00"
 

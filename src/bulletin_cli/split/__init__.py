@@ -24,7 +24,8 @@ import bisect
 import re
 from typing import Callable
 
-from ..lexicon.patterns import CJK, P, alternation, pattern, width
+from .. import regexcache
+from ..lexicon.patterns import CJK, P, Regex, alternation, pattern, width
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
@@ -51,10 +52,10 @@ SCHEMA = 1
 #: Redaction marks in published texts, counted in every layout. Example: *家企业, xx镇, XX亿元, 以_新时代.
 #: (Each opens with the character it is made of, the look-behinds after it: the engine skips to those
 #: characters rather than trying a look-behind at every position of the text.)
-REDACTION = re.compile(rf"[*xX_](?:(?<=\*)\**|(?<![A-Za-z][xX])(?<=[xX])[xX]*(?:\.[xX]+)?(?![A-Za-z])"
+REDACTION = Regex(rf"[*xX_](?:(?<=\*)\**|(?<![A-Za-z][xX])(?<=[xX])[xX]*(?:\.[xX]+)?(?![A-Za-z])"
                        rf"|(?<=[{CJK}]_)_*(?=[{CJK}]))")
 #: Anything a redaction could be, to skip texts without one.
-REDACTION_ANY = re.compile(r"[*xX_]")
+REDACTION_ANY = Regex(r"[*xX_]")
 
 
 
@@ -70,7 +71,7 @@ TITLE_WIDTH = 120
 TITLE_LOOKBACK = 4
 #: How many lines of page chrome after a text are searched for its signature (an office over a date).
 SIGNATURE_REACH = 5
-CJK_RE = re.compile(f"[{CJK}]")
+CJK_RE = Regex(f"[{CJK}]")
 
 
 def _whole(parse: Callable[[list[Para], Parsed], None]) -> Callable[[list[Para], list[str], Parsed], None]:
@@ -299,7 +300,7 @@ def _count_between(spans: list[tuple[int, int]], start: int, end: int) -> int:
 def TITLE_OFFICE(f: dict) -> re.Pattern[str]:
     """An office opening a document's title, before its year or its 关于 (the lexicon's issuer
     endings). Example: 平潭综合实验区旅游与文化体育局 of 平潭综合实验区旅游与文化体育局2022年工作总结…."""
-    return re.compile(rf"^(\S{{4,30}}?(?:{alternation(f['issuer_endings'])}))(?=\s|关于|[12]\d{{3}}年)")
+    return regexcache.compile(rf"^(\S{{4,30}}?(?:{alternation(f['issuer_endings'])}))(?=\s|关于|[12]\d{{3}}年)")
 
 
 def title_office(title: str | None) -> str | None:

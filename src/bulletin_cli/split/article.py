@@ -18,11 +18,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .. import regexcache
 from ..lexicon.patterns import (
     BODY_OPENERS,
     DATE_SEPARATORS,
     YEAR_ZEROS,
     P,
+    Regex,
     alternation,
     page_title,
     pattern,
@@ -43,14 +45,14 @@ def WRITER_FIELDS(f: dict) -> dict[str, str]:
 @pattern
 def WRITER_LINE(f: dict) -> re.Pattern[str]:
     """A line of such credits. Example: 撰稿人：张三  审核人：李四, （责任编辑：王五）."""
-    return re.compile(rf"^[（(\[【]?\s*(?:(?:{alternation(P.WRITER_FIELDS)})\s*[:：/]\s*[^\s:：/（）()]{{2,12}}\s*)+"
+    return regexcache.compile(rf"^[（(\[【]?\s*(?:(?:{alternation(P.WRITER_FIELDS)})\s*[:：/]\s*[^\s:：/（）()]{{2,12}}\s*)+"
                       r"[）)\]】]?$")
 
 
 @pattern
 def WRITER_FIELD(f: dict) -> re.Pattern[str]:
     """One credit of such a line. Example: 撰稿人：张三 → (撰稿人, 张三)."""
-    return re.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()]{{2,12}})")
+    return regexcache.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()]{{2,12}})")
 #: The longest title found run on before an article's text.
 RUN_ON_TITLE_MAX = 60
 
@@ -76,7 +78,7 @@ def title_before_text(text: str) -> int | None:
 
 
 #: What ends the run a title can stand in. Example: the comma of 为进一步规范和加强全县督查工作，.
-HEAD_STOP = re.compile(r"[，。；：！？,;:!?]")
+HEAD_STOP = Regex(r"[，。；：！？,;:!?]")
 
 
 # --- an article read by its paragraphs' roles ------------------------------------------------------
@@ -315,7 +317,7 @@ def _signature_at_end(paras: list[Para], roles: list[str]) -> None:
 
 
 #: A signature run onto the end of a text's last sentence, its line break lost.
-RUN_IN_SIGNATURE = re.compile(r"(?<=[。！？])\s*([^。！？：:，,\s][^。！？：:，,]{5,45})$")
+RUN_IN_SIGNATURE = Regex(r"(?<=[。！？])\s*([^。！？：:，,\s][^。！？：:，,]{5,45})$")
 
 
 def _run_in_signature(paras: list[Para], roles: list[str]) -> tuple[str, str] | None:
@@ -411,4 +413,4 @@ def framed_roles(parse) -> "callable":
 
 
 #: A signing date and what follows it, taken off the office signing. Example: 2015．8．24.
-SIGNATURE_DATE = re.compile(rf"(?:[12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*[年{DATE_SEPARATORS}].*$")
+SIGNATURE_DATE = Regex(rf"(?:[12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*[年{DATE_SEPARATORS}].*$")

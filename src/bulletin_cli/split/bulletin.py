@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon.patterns import (
     CJK,
     SECTION_BRACKET,
     SELF_UNIT,
     P,
+    Regex,
     page_title,
     width,
 )
@@ -53,17 +52,17 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
 
 
 #: An issue number run into the text after it. Example: 〔2019〕第4期 of 〔2019〕第4期 民生补短板我局召开….
-ISSUE_PREFIX = re.compile(r"^[〔\[［(（]\d{4}[〕\]］)）]\s*第\s*\d{1,3}\s*期\s*")
+ISSUE_PREFIX = Regex(r"^[〔\[［(（]\d{4}[〕\]］)）]\s*第\s*\d{1,3}\s*期\s*")
 
 
 #: A section's name run into the headline it stands over, which opens with the unit speaking of
 #: itself. Example: 党建工作|我局召开…, 民生补短板|我区召开….
-SECTION_PREFIX = re.compile(rf"^([{CJK}]{{2,6}}?)(?={SELF_UNIT})")
+SECTION_PREFIX = Regex(rf"^([{CJK}]{{2,6}}?)(?={SELF_UNIT})")
 
 
 #: A section's name in brackets opening a paragraph, its first item after a space on the same
 #: line (the line break between them lost). Example: 【项目建设】 县开发区全力推进“60·80”项目建设….
-SECTION_RUN_IN = re.compile(r"^[【〖]\s*([^【】〖〗\s]{2,10})\s*[】〗][ \u3000]*(?=\S)")
+SECTION_RUN_IN = Regex(r"^[【〖]\s*([^【】〖〗\s]{2,10})\s*[】〗][ \u3000]*(?=\S)")
 
 
 def _section_run_in(p: Para) -> tuple[str, Para] | None:

@@ -4,48 +4,48 @@ the small patterns of punctuation the parts read.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..lexicon.patterns import (
     CJK,
     CN_DIGITS,
+    Regex,
 )
 
 #: A numbered section heading on a line of its own. Example: 一、工作动态.
-SECTION_NUMBERED = re.compile(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
+SECTION_NUMBERED = Regex(rf"^[{CN_DIGITS}]{{1,3}}、\s*([^。；！？]{{2,24}})$")
 
 
 #: Run-in numbered item. Example: 1、县人社局开展… / 2. 东屯镇… / ①县医保局… / ⑴….
-RUN_IN_NUMBER = re.compile(
+RUN_IN_NUMBER = Regex(
     rf"^(\d{{1,2}}[、.．]|[（(]\d{{1,2}}[）)]|[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}]{{1,3}}[）)]|[\u2460-\u2487])\s*")
 
 
 # Smaller patterns the parsers share. Each says what it finds and gives an example.
 #: A sentence-ending mark anywhere. Example: 。 in 摸清底数。
-SENTENCE_MARK = re.compile(r"[。！？]")
+SENTENCE_MARK = Regex(r"[。！？]")
 
 
 #: Marks a headline line never holds. Example: ； in 一是强化调度；二是….
-LINE_STOPS = re.compile(r"[。！？；;!?]")
+LINE_STOPS = Regex(r"[。！？；;!?]")
 
 
 #: Marks a heading line never holds. Example: ： in 主要做法：.
-HEADING_STOPS = re.compile(r"[。！？；;：:!?]")
+HEADING_STOPS = Regex(r"[。！？；;：:!?]")
 
 
 #: One ideograph, in any block. Example: 县, 𫖯.
-CJK_CHAR = re.compile(rf"[{CJK}]")
+CJK_CHAR = Regex(rf"[{CJK}]")
 #: Chinese characters only. Example: 开发区.
-CJK_RUN = re.compile(rf"[{CJK}]+")
+CJK_RUN = Regex(rf"[{CJK}]+")
 
 
 #: A reporter's name. Example: 魏清华, 阿布·艾力.
-PERSON_NAME = re.compile(rf"[{CJK}·]{{2,4}}")
+PERSON_NAME = Regex(rf"[{CJK}·]{{2,4}}")
 
 
 #: A run of white space. Example: the spaces in 县委常委， 县人大 正副主任.
-WHITESPACE = re.compile(r"\s+")
+WHITESPACE = Regex(r"\s+")
 
 
 #: What an attribution follows. Example: 。 in 摸清底数。（住建局）.

@@ -7,47 +7,46 @@ their own or as a label before the headline.
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon.patterns import (
     ATTRIBUTION_END,
     CJK,
     P,
+    Regex,
     tail_credit_name,
     width,
 )
 from .common import ATTRIBUTION_AFTER, CJK_CHAR, CJK_RUN, PERSON_NAME, Draft
 
 #: A unit set as a label at the start of an item. Example: 【县发改局】全力推进重点项目建设。….
-LEADING_UNIT = re.compile(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
+LEADING_UNIT = Regex(r"^[【\[［]([^【】\[\]［］]{2,20})[】\]］]\s*(?=\S)")
 
 
 #: A unit named before a colon at the start of an item. Example: 县人社局：开展春风行动。….
-UNIT_COLON = re.compile(rf"^([{CJK}]{{2,15}})[：:]")
+UNIT_COLON = Regex(rf"^([{CJK}]{{2,15}})[：:]")
 
 
 #: Marks the inside of an attribution never holds. Example: ， in （县住建局，县财政局）.
-ATTRIBUTION_STOPS = re.compile(r"[。，,；;！？：:]")
+ATTRIBUTION_STOPS = Regex(r"[。，,；;！？：:]")
 
 
 #: Separators between the names in an attribution. Example: 、 in （潭龙街道、魏邱乡）.
-NAME_SEPARATORS = re.compile(r"[\s、/]+")
+NAME_SEPARATORS = Regex(r"[\s、/]+")
 
 
 #: Separators between the units on a bare unit line. Example: the space in 县住建局 县财政局.
-UNIT_SEPARATORS = re.compile(r"[\s、]+")
+UNIT_SEPARATORS = Regex(r"[\s、]+")
 
 
 #: A line of Chinese unit names. Example: 县住建局、县财政局.
-UNIT_LINE = re.compile(rf"[{CJK}\s、]+")
+UNIT_LINE = Regex(rf"[{CJK}\s、]+")
 
 
 #: A date in a credit. Example: 2024年3月5日 in （县住建局 2024年3月5日）, 3.5 in （县住建局供稿 2024.3.5）.
-CREDIT_DATE = re.compile(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
+CREDIT_DATE = Regex(r"\s*(?:[12]\d{3}\s*[年.\-/]\s*)?\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?\s*$")
 
 
 #: Words in brackets that name no unit. Example: （试行）, （待续）, （征求意见稿）, （2024年第10周）.
-NOT_UNITS = re.compile(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
+NOT_UNITS = Regex(r"试行|暂行|草案|修订|征求意见|全文|摘要|节选|附件|简称|下同|同上|原文|详见|见附|^(?:待续|续|完|略|注)$"
                        r"|[12]\d{3}\s*年|第\s*[\d一二三四五六七八九十]+\s*[周期]")
 
 
@@ -141,7 +140,7 @@ BARE_UNIT_MAX = 14
 
 #: Bodies whose names end in 会; any other name ending in 会 is a meeting. Example: 县总工会, 县工商联合会,
 #: but not 县发改委召开项目推进会.
-ASSOCIATION = re.compile(r"(?:委员|管委|联合|协|商|工|学|研究|促进|红十字|居委|村委|理事|基金|议事)会$")
+ASSOCIATION = Regex(r"(?:委员|管委|联合|协|商|工|学|研究|促进|红十字|居委|村委|理事|基金|议事)会$")
 
 
 def _bare_unit_line(text: str) -> list[str] | None:
@@ -175,7 +174,7 @@ def _unit_label(d: Draft, content: str) -> str:
 
 
 #: A photographer's credit, the name before 摄影 or 摄. Example: 井娇摄影报道, 张三 摄.
-PHOTOGRAPHER = re.compile(rf"^[（(]?\s*(?:(?:文|图|文/图)\s*[/／:：]?\s*)?([{CJK}·]{{2,4}})\s*摄(?:影|影报道)?\s*[）)]?$")
+PHOTOGRAPHER = Regex(rf"^[（(]?\s*(?:(?:文|图|文/图)\s*[/／:：]?\s*)?([{CJK}·]{{2,4}})\s*摄(?:影|影报道)?\s*[）)]?$")
 
 
 def writer_fields(text: str) -> dict[str, str]:

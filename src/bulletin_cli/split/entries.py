@@ -14,24 +14,24 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, CN_DIGITS, P
+from ..lexicon.patterns import CJK, CN_DIGITS, P, Regex
 from .common import Draft, Para, Parsed
 from .credits import _unit_tokens
 from .headlines import _is_heading
 from .masthead import parse_date
 
 #: An entry opening a paragraph: its name in 【】 and its text. Example: 【乡镇政务公开】 4月份地区成立….
-ENTRY_RUN_IN = re.compile(r"^【\s*([^【】\n]{2,24}?)\s*】\s*(\S.*)?$", re.S)
+ENTRY_RUN_IN = Regex(r"^【\s*([^【】\n]{2,24}?)\s*】\s*(\S.*)?$", re.S)
 #: An entry's title on a line of its own, in 《》. Example: 《明水生产简报》.
-ENTRY_TITLE = re.compile(r"^《[^《》\n]{2,30}》$")
+ENTRY_TITLE = Regex(r"^《[^《》\n]{2,30}》$")
 #: An author alone on a line, in round brackets. Example: （郑宝环）.
-AUTHOR_LINE = re.compile(rf"^[（(]\s*([{CJK}·]{{2,4}}(?:[\s、，,][{CJK}·]{{2,4}}){{0,3}})\s*[）)]$")
+AUTHOR_LINE = Regex(rf"^[（(]\s*([{CJK}·]{{2,4}}(?:[\s、，,][{CJK}·]{{2,4}}){{0,3}})\s*[）)]$")
 #: A labelled fact in brackets on a yearbook page. Example: 【成文日期】2019-12-31.
-BRACKET_FIELD = re.compile(r"【\s*([^【】\s]{2,6})\s*】\s*([^【】|]+)")
+BRACKET_FIELD = Regex(r"【\s*([^【】\s]{2,6})\s*】\s*([^【】|]+)")
 #: A book's title in 《》. Example: 《中山年鉴•2020》.
-BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
+BOOK_TITLE = Regex(r"《([^《》]{2,30})》")
 #: A chapter or section heading of a book. Example: 第三章 报纸, 第一节 地方报纸.
-CHAPTER = re.compile(rf"^第[{CN_DIGITS}\d]{{1,3}}[编章节篇部分]\s*\S")
+CHAPTER = Regex(rf"^第[{CN_DIGITS}\d]{{1,3}}[编章节篇部分]\s*\S")
 
 
 def entry_start(text: str) -> str | None:

@@ -19,7 +19,19 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, ISSUE, SECTION_BRACKET, P, alternation, pattern, width
+from .. import regexcache
+from ..lexicon.patterns import (
+    CJK,
+    DATE,
+    DATE_NUMERIC,
+    ISSUE,
+    SECTION_BRACKET,
+    P,
+    Regex,
+    alternation,
+    pattern,
+    width,
+)
 from .common import SENTENCE_MARK, Para
 from .credits import _attribution, _bare_unit_line, _unit_colon
 from .entries import entry_start
@@ -43,7 +55,7 @@ def fold(text: str) -> str:
 
 
 #: What folding takes out. Example: the spaces and the dot of 平潭 · 新闻.
-UNFOLDED = re.compile(r"[\s·・]+")
+UNFOLDED = Regex(r"[\s·・]+")
 
 
 @dataclass
@@ -198,7 +210,7 @@ def _char_kind(ch: str) -> str:
     return "other"
 
 
-CJK_ONE = re.compile(rf"[{CJK}]")
+CJK_ONE = Regex(rf"[{CJK}]")
 
 
 @feature()
@@ -217,7 +229,7 @@ def gap(text: str) -> str | None:
     return "one" if " " in inner else None
 
 
-WIDE_GAP = re.compile(r"\s{2,}|\u3000")
+WIDE_GAP = Regex(r"\s{2,}|\u3000")
 
 
 @feature()
@@ -238,7 +250,7 @@ def latin(text: str) -> bool:
     return len(LATIN.findall(text)) > len(text) / 3
 
 
-LATIN = re.compile(r"[A-Za-z]")
+LATIN = Regex(r"[A-Za-z]")
 
 
 @feature()
@@ -252,8 +264,8 @@ def separators(text: str) -> str | None:
     return "slash" if SLASHES.search(text) else None
 
 
-GT = re.compile(r"[>»＞›]")
-SLASHES = re.compile(r"\S/\S.*\S/\S")
+GT = Regex(r"[>»＞›]")
+SLASHES = Regex(r"\S/\S.*\S/\S")
 
 
 # --- position ---------------------------------------------------------------------------------
@@ -352,7 +364,7 @@ def outline(text: str) -> str | None:
     return m.lastgroup if m else None
 
 
-CHAPTER = re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇编]")
+CHAPTER = Regex(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇编]")
 
 
 @feature()
@@ -369,7 +381,7 @@ def outline_run_in(text: str) -> str | None:
     return "colon" if stop.group(0) in "：:" else "stop"
 
 
-RUN_IN_STOP = re.compile(r"[。！？：:；;]")
+RUN_IN_STOP = Regex(r"[。！？：:；;]")
 
 
 @feature()
@@ -399,7 +411,7 @@ def bracket_lead(text: str) -> str | None:
     return "unit" if P.UNIT_SUFFIX.search(m.group(1)) else "other"
 
 
-BRACKET_LEAD = re.compile(r"^[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*(\S)?")
+BRACKET_LEAD = Regex(r"^[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[】〗\]］]\s*(\S)?")
 
 
 @feature()
@@ -414,7 +426,7 @@ def book_title(text: str) -> bool:
     return bool(BOOK_LINE.match(text))
 
 
-BOOK_LINE = re.compile(r"^《[^《》]{2,40}》$")
+BOOK_LINE = Regex(r"^《[^《》]{2,40}》$")
 
 
 # --- credits ----------------------------------------------------------------------------------
@@ -454,13 +466,13 @@ def persons(text: str) -> str | None:
     return None
 
 
-PERSONS_PAREN = re.compile(rf"^[（(]\s*[{CJK}·]{{2,4}}(?:[\s、，,]+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]$")
+PERSONS_PAREN = Regex(rf"^[（(]\s*[{CJK}·]{{2,4}}(?:[\s、，,]+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]$")
 
 
 @pattern
 def REPORTER(f: dict) -> re.Pattern[str]:
     """A reporter's title before a name. Example: 记者 张三, 通讯员：李四."""
-    return re.compile(rf"(?:{alternation(f['reporter_titles'])})\s*[:：]?\s*[{CJK}]{{2,4}}")
+    return regexcache.compile(rf"(?:{alternation(f['reporter_titles'])})\s*[:：]?\s*[{CJK}]{{2,4}}")
 
 
 @feature()
@@ -470,7 +482,7 @@ def persons_tail(text: str) -> bool:
     return len(text) > 30 and bool(PERSONS_TAIL.search(_tail(text)))
 
 
-PERSONS_TAIL = re.compile(rf"[。！？”]\s*(?:[（(]\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]|"
+PERSONS_TAIL = Regex(rf"[。！？”]\s*(?:[（(]\s*[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}}\s*[）)]|"
                           rf"\s{{2,}}[{CJK}·]{{2,4}}(?:\s+[{CJK}·]{{2,4}}){{0,3}})$")
 
 
@@ -488,7 +500,7 @@ def news_opener(text: str) -> str | None:
 @pattern
 def NEWS_OPENER(f: dict) -> re.Pattern[str]:
     """A news text's wire opening, bracketed or not. Example: 本报讯, （本网讯 记者周少红）."""
-    return re.compile(rf"^[（(]?\s*(?:{alternation(f['news_openers'])})")
+    return regexcache.compile(rf"^[（(]?\s*(?:{alternation(f['news_openers'])})")
 
 
 @feature()
@@ -532,7 +544,7 @@ def date(text: str) -> str | None:
     return "only" if len(TIME_OR_WEEK.sub("", rest).strip(" 日号（）()")) <= 2 else "some"
 
 
-TIME_OR_WEEK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|星期.|周[一二三四五六日天]")
+TIME_OR_WEEK = Regex(r"\d{1,2}:\d{2}(?::\d{2})?|星期.|周[一二三四五六日天]")
 
 
 @feature()
@@ -568,7 +580,7 @@ def notice_word(text: str) -> bool:
     return width(text) <= 120 and bool(NOTICE.search(text))
 
 
-NOTICE = re.compile(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞)\s*[）)]?$")
+NOTICE = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞)\s*[）)]?$")
 
 
 @feature(context=True)
@@ -584,7 +596,7 @@ def salutation(text: str) -> bool:
         and bool(ADDRESS.match(text))
 
 
-ADDRESS = re.compile(r"^(?:各|尊敬的|同志们|市|县|区|镇|乡)")
+ADDRESS = Regex(r"^(?:各|尊敬的|同志们|市|县|区|镇|乡)")
 
 
 @feature()
@@ -600,7 +612,7 @@ def FOOTER_SEND(f: dict) -> re.Pattern[str]:
     """A footer line of the offices an issue is sent to (the lexicon's distribution labels).
     Example: 本期发：县委常委…, 报：市委办公室, 分送：…."""
     words = [w for w, key in f["footer_labels"].items() if key == "distribution"] + list(f["footer_bare"])
-    return re.compile(rf"^\s*(?:{alternation(words)})")
+    return regexcache.compile(rf"^\s*(?:{alternation(words)})")
 
 
 @feature()
@@ -629,11 +641,11 @@ def chrome(text: str) -> str | None:
 def CHROME_WORDS(f: dict) -> re.Pattern[str]:
     """Words of page furniture anywhere in a short line. Example: 首页, 打印, 关闭, 扫码关注."""
     words = [*f["share_words"], *f["breadcrumb_words"], *f["tail_words"], *f["chrome_words"]]
-    return re.compile(alternation(words))
+    return regexcache.compile(alternation(words))
 
 
-CONTACT = re.compile(r"https?://|www\.|\w@\w|\.(?:com|cn|net|org)\b|ICP|备案|\d{3,4}-\d{7,8}")
-FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|bmp|docx?|pdf|xlsx?|wps)\s*$", re.IGNORECASE)
+CONTACT = Regex(r"https?://|www\.|\w@\w|\.(?:com|cn|net|org)\b|ICP|备案|\d{3,4}-\d{7,8}")
+FILE_NAME = Regex(r"\.(?:jpe?g|png|gif|bmp|docx?|pdf|xlsx?|wps)\s*$", re.IGNORECASE)
 
 
 @feature()

@@ -6,14 +6,12 @@
 
 from __future__ import annotations
 
-import re
-
-from ..lexicon.patterns import P
+from ..lexicon.patterns import P, Regex
 from .common import WHITESPACE
 from .masthead import parse_date
 
 #: The office and date that printed the issue, closing the footer. Example: 获嘉县人民政府办公室 2024年6月3日印发.
-PRINTED = re.compile(r"^\s*(?P<office>\S.{0,40}?)?\s*(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
+PRINTED = Regex(r"^\s*(?P<office>\S.{0,40}?)?\s*(?P<date>[12]\d{3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印发\s*$")
 
 
 def parse_footer(lines: list[str] | str) -> dict:
@@ -63,7 +61,7 @@ def parse_footer(lines: list[str] | str) -> dict:
 
 
 #: The issue's serial number run into the footer's first line. Example: 岚简报016号 of 岚简报016号分送：….
-SERIAL_RUN_IN = re.compile(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]\s*")
+SERIAL_RUN_IN = Regex(r"^[^\s，。；：:]{1,12}?\d{1,4}[号期]\s*")
 
 
 def opens_footer(text: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..lexicon.patterns import CJK, P, alternation, char_class, pattern
 
 
@@ -21,7 +22,7 @@ def SECTION_SYMBOL(f: dict) -> re.Pattern[str]:
     Example: ■ 工作动态, ★民生保障★, ——县直部门——, ▌民生保障."""
     opening = char_class(f["bullets"] + f["section_bars"])
     closing = char_class([*f["bullets"], *f["section_closers"]])
-    return re.compile(rf"^(?:[{opening}]\s*|[—－\-]{{2,6}}\s*(?=[^—－\-]+[—－\-]{{2,6}}$))"
+    return regexcache.compile(rf"^(?:[{opening}]\s*|[—－\-]{{2,6}}\s*(?=[^—－\-]+[—－\-]{{2,6}}$))"
                       rf"([^。，；：！？,;:!?\s—－\-{opening}{closing}]{{2,12}})"
                       rf"\s*(?:[{closing}]|[—－\-]{{2,6}})?$")
 
@@ -35,19 +36,19 @@ def SECTION_CLOSERS(f: dict) -> tuple[str, ...]:
 @pattern
 def BULLET(f: dict) -> re.Pattern[str]:
     """Bullets that open items. Example: ◆县人社局…"""
-    return re.compile(rf"^[{P.BULLETS}]\s*")
+    return regexcache.compile(rf"^[{P.BULLETS}]\s*")
 
 
 @pattern
 def EDITOR_NOTE(f: dict) -> re.Pattern[str]:
     """An editor's note under the masthead. Example: 编者按：今年以来，各乡镇…."""
-    return re.compile(rf"^[【\[]?\s*({alternation(f['editor_notes'])})\s*[】\]]?\s*[:：]?")
+    return regexcache.compile(rf"^[【\[]?\s*({alternation(f['editor_notes'])})\s*[】\]]?\s*[:：]?")
 
 
 @pattern
 def MASTHEAD_MARK(f: dict) -> re.Pattern[str]:
     """Marks of restricted circulation above or beside the title. Example: 内部资料 注意保存, 秘密★1年."""
-    return re.compile(rf"^[（(【\[]?\s*(?:(?:{alternation(f['masthead_marks'])})"
+    return regexcache.compile(rf"^[（(【\[]?\s*(?:(?:{alternation(f['masthead_marks'])})"
                       rf"[\s，,、{char_class(f['masthead_mark_separators'])}]*(?:\d+\s*年)?[\s，,、]*)+[）)】\]]?\s*$")
 
 
@@ -55,7 +56,7 @@ def MASTHEAD_MARK(f: dict) -> re.Pattern[str]:
 def MASTHEAD_LABEL(f: dict) -> re.Pattern[str]:
     """Labelled masthead fields: who runs and who prints the bulletin, and its chief editor.
     Example: 主办：中共寿县县委办公室    编印：县委督查室    主编：李明."""
-    return re.compile(rf"({alternation(f['masthead_labels'])})\s*[:：]\s*")
+    return regexcache.compile(rf"({alternation(f['masthead_labels'])})\s*[:：]\s*")
 
 
 @pattern
@@ -69,25 +70,25 @@ def CHROME(f: dict) -> re.Pattern[str]:
     """Web-page chrome around copied text, and a file's name alone on a line (a sharing site's
     heading over the text it shows). Example: 当前位置：首页 > 政务动态, 分享至, 张北年鉴乡镇编纂提纲.doc."""
     file_name = rf"[^，。；：:\s]{{2,60}}{P.FILE_SUFFIX.pattern}"
-    return re.compile(rf"^\s*(?:{'|'.join([*f['web_chrome'], file_name])})", re.IGNORECASE)
+    return regexcache.compile(rf"^\s*(?:{'|'.join([*f['web_chrome'], file_name])})", re.IGNORECASE)
 
 
 @pattern
 def FILE_SUFFIX(f: dict) -> re.Pattern[str]:
     """A document file's suffix ending a line (forms.yaml ``file_suffixes``). Example: .docx of 第八期….docx."""
-    return re.compile(rf"\.(?:{alternation(f['file_suffixes'])})\s*$", re.IGNORECASE)
+    return regexcache.compile(rf"\.(?:{alternation(f['file_suffixes'])})\s*$", re.IGNORECASE)
 
 
 @pattern
 def SOURCE_LINE(f: dict) -> re.Pattern[str]:
     """A source line naming the unit. Example: 供稿：临澧县委办公室, 来源：县农业农村局, 【来源】县政府办."""
-    return re.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)\s*$")
+    return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)\s*$")
 
 
 @pattern
 def CAPTION_CREDIT(f: dict) -> re.Pattern[str]:
     """A photo credit closing a caption paragraph. Example: … 特约摄影 栗卢建 摄."""
-    return re.compile(
+    return regexcache.compile(
         rf"(?:^|[\s。])((?:{alternation(f['photo_labels'])})[\s：:]*[{CJK}·]{{2,5}}(?:\s+[{CJK}·]{{2,5}})*\s*摄?"
         rf"|[{CJK}·]{{2,4}}\s+摄)$")
 
@@ -97,13 +98,13 @@ def CONTENTS_HEADING(f: dict) -> re.Pattern[str]:
     """The heading of a table of contents under the masthead. Example: 本期要目, 【本期导读】, 目 录."""
     words = sorted(f["contents_headings"], key=len, reverse=True)
     spaced = "|".join(r"\s*".join(map(re.escape, w)) if len(w) == 2 else re.escape(w) for w in words)
-    return re.compile(rf"^\s*[【\[]?\s*({spaced})\s*[】\]]?\s*[:：]?\s*$")
+    return regexcache.compile(rf"^\s*[【\[]?\s*({spaced})\s*[】\]]?\s*[:：]?\s*$")
 
 
 @pattern
 def ATTRIBUTION_WORDS(f: dict) -> re.Pattern[str]:
     """Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）."""
-    return re.compile(rf"^({alternation(f['credit_before'])})\s*[:：]\s*|\s*({alternation(f['credit_after'])})$")
+    return regexcache.compile(rf"^({alternation(f['credit_before'])})\s*[:：]\s*|\s*({alternation(f['credit_after'])})$")
 
 
 @pattern
@@ -116,18 +117,18 @@ def REPORTER_TITLES(f: dict) -> str:
 def CREDIT_LABELS(f: dict) -> re.Pattern[str]:
     """Labels before the names in a credit, and the 文/图 marks after them. Examples: （通讯员 张三）,
     （撰稿：张三 审核：李四）, （县住建局 张三/文）, （文/张三）."""
-    return re.compile(rf"(?:{P.REPORTER_TITLES}|{alternation(f['writer_labels'])})\s*[:：/]\s*"
+    return regexcache.compile(rf"(?:{P.REPORTER_TITLES}|{alternation(f['writer_labels'])})\s*[:：/]\s*"
                       rf"|(?:{P.REPORTER_TITLES})\s+|\s*/\s*[文图](?=\s|$)|\s+摄$")
 
 
 @pattern
 def LEAD_CREDIT(f: dict) -> re.Pattern[str]:
     """A credit opening a news item's body. Example: 本报讯（记者 张三 通讯员 李四）4月5日，…."""
-    return re.compile(rf"^(?:{alternation(f['news_openers'])})?\s*[（(]\s*((?:{P.REPORTER_TITLES})[^（）()]{{1,40}})[）)]")
+    return regexcache.compile(rf"^(?:{alternation(f['news_openers'])})?\s*[（(]\s*((?:{P.REPORTER_TITLES})[^（）()]{{1,40}})[）)]")
 
 
 @pattern
 def ARTICLE_CREDIT(f: dict) -> re.Pattern[str]:
     """The editor's credit closing a web article: a footer label that is no distribution list.
     Example: （编辑：张敏）, 责任编辑：李勉."""
-    return re.compile(rf"^[（(\[【]?\s*(?:{alternation(P.FOOTER_KEYS)})\s*[:：]\s*([{CJK}·]{{2,4}})\s*[）)\]】]?$")
+    return regexcache.compile(rf"^[（(\[【]?\s*(?:{alternation(P.FOOTER_KEYS)})\s*[:：]\s*([{CJK}·]{{2,4}})\s*[）)\]】]?$")

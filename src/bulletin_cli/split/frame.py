@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from .. import regexcache
 from ..lexicon.patterns import (
     P,
+    Regex,
     alternation,
     pattern,
     width,
@@ -16,7 +18,7 @@ from .common import CJK_RUN, SENTENCE_MARK, Para
 from .masthead import parse_masthead, web_meta
 
 #: Masking marks a page may drop from a title it repeats. Example: ** of 在**县第十八届….
-MASKS = re.compile(r"\*+|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|×+")
+MASKS = Regex(r"\*+|(?<![A-Za-z])[xX]{2,}(?![A-Za-z])|×+")
 
 
 #: A first paragraph wider than this (display columns) may be the whole document, title and all.
@@ -28,7 +30,7 @@ def TITLE_RUN_ON(f: dict) -> re.Pattern[str]:
     """A report's title run into its text, its line break lost, perhaps after a sharing site's page
     count; the title ends at its last title word followed by the text. Example:
     4页|《张北年鉴》（2007—2010）乡镇部分编纂提纲|《张北年鉴》进入编纂、审稿阶段后，…."""
-    return re.compile(rf"^(?:共?\s*\d{{1,3}}\s*页\s*)?(?P<title>[^，。；：！？,;:!?\s]{{4,60}}"
+    return regexcache.compile(rf"^(?:共?\s*\d{{1,3}}\s*页\s*)?(?P<title>[^，。；：！？,;:!?\s]{{4,60}}"
                       rf"(?:{alternation([*f['report_title_words'], *f['rules_title_words']])}))(?=[^，。；：！？,;:!?\s])")
 
 

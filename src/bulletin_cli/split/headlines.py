@@ -7,12 +7,14 @@ from __future__ import annotations
 import functools
 import re
 
+from .. import regexcache
 from ..lexicon.patterns import (
     BODY_OPENERS,
     CJK,
     HEADLINE_UNIT,
     SECTION_BRACKET,
     P,
+    Regex,
     comma_headline,
     width,
 )
@@ -20,21 +22,21 @@ from .common import HEADING_STOPS, LINE_STOPS, SECTION_NUMBERED, SENTENCE_MARK, 
 from .credits import UNIT_COLON, _attribution, _bare_unit_line
 
 #: Marks a headline before a space never holds. Example: ， in 今年以来，县住建局 ….
-HEADLINE_STOPS = re.compile(r"[，。；：！？,;:]")
+HEADLINE_STOPS = Regex(r"[，。；：！？,;:]")
 
 
 #: Where the first clause of a paragraph ends. Example: ， in 县科工局加速技改，建立….
-CLAUSE_STOP = re.compile(r"[，。；：]")
+CLAUSE_STOP = Regex(r"[，。；：]")
 
 
 #: The space between a headline and its body. Example: the space in 县住建局推进改造 今年以来….
-HEADLINE_GAP = re.compile(r"[ \u3000]+")
+HEADLINE_GAP = Regex(r"[ \u3000]+")
 
 
 @functools.lru_cache(maxsize=None)
 def _lead_pattern(limit: int) -> re.Pattern[str]:
     """A first sentence of 2 to ``limit`` characters. Example: 全盘谋项目。"""
-    return re.compile(r"([^。！？]{2,%d}?)[。！？]" % limit)
+    return regexcache.compile(r"([^。！？]{2,%d}?)[。！？]" % limit)
 
 
 def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
@@ -99,13 +101,13 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
 
 #: The date or time word opening a news item's text, where its headline runs into it with no space.
 #: Example: 2月28日上午， of 我局召开…动员部署会议2月28日上午，局党组成员….
-DATELINE = re.compile(r"(?<![\d年])(?:\d{1,2}月\d{1,2}日(?:[-—至～]\d{1,2}日)?(?:上午|下午|晚上|晚)?|近日|近期|日前|连日来)[，,]")
+DATELINE = Regex(r"(?<![\d年])(?:\d{1,2}月\d{1,2}日(?:[-—至～]\d{1,2}日)?(?:上午|下午|晚上|晚)?|近日|近期|日前|连日来)[，,]")
 
 
 #: A headline that opens with the unit that did the thing: the county itself (我县), or a unit as
 #: tag finds one (:data:`~bulletin_cli.lexicon.patterns.HEADLINE_UNIT`). Example: 县住建局扎实推进…,
 #: 龙源街道网格化管理…, 我县召开….
-UNIT_HEADLINE = re.compile(rf"^(?:我县|我市|我区|全县)(?=[{CJK}“])|{HEADLINE_UNIT.pattern}")
+UNIT_HEADLINE = Regex(rf"^(?:我县|我市|我区|全县)(?=[{CJK}“])|{HEADLINE_UNIT.pattern}")
 
 
 def _long_title(text: str) -> bool:
@@ -147,4 +149,4 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
 
 
 #: A subtitle under a headline, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
-SUBTITLE = re.compile(r"^[—－]{1,2}[^—－。！？；]{2,40}$")
+SUBTITLE = Regex(r"^[—－]{1,2}[^—－。！？；]{2,40}$")

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..lexicon.patterns import CN_DIGITS, ISSUE, SECTION_BRACKET, P, page_title, width
+from ..lexicon.patterns import CN_DIGITS, ISSUE, SECTION_BRACKET, P, Regex, page_title, width
 from .common import SENTENCE_MARK, Para
 from .credits import _attribution
 from .entries import count_entries
@@ -26,14 +26,14 @@ from .masthead import WEEK
 from .outline import CHAIN_GLUED, OUTLINE_L2, OUTLINE_L4, OUTLINE_MARK, run_on_chains
 
 #: A first-level outline number where a sentence or paragraph starts. Example: 一、 in 。一、上半年工作.
-OUTLINE_L1 = re.compile(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
+OUTLINE_L1 = Regex(rf"(?:^|(?<=[。；！？\s]))[{CN_DIGITS}]{{1,3}}、", re.M)
 
 #: A first-level outline number, and what may stand before it (a stop, white space, the start).
-L1_NUMBER = re.compile(rf"[{CN_DIGITS}]{{1,3}}、")
+L1_NUMBER = Regex(rf"[{CN_DIGITS}]{{1,3}}、")
 L1_BEFORE = frozenset("。；！？\n\t \u3000\r\x0b\x0c")
 #: A number of a list glued to the word before it, and what may not stand before it (as
 #: :data:`~bulletin_cli.split.outline.GLUED_MARK`).
-GLUED_NUMBER = re.compile(rf"[\d{CN_DIGITS}]{{1,2}}[、.．](?![\d．.])")
+GLUED_NUMBER = Regex(rf"[\d{CN_DIGITS}]{{1,2}}[、.．](?![\d．.])")
 GLUED_NOT_BEFORE = frozenset("。；！？：:;!?”.．")
 
 
@@ -67,7 +67,7 @@ def _run_on_points(text: str, generation: int) -> int:
 #: How much of a paragraph's end a closing credit stands in (characters).
 CREDIT_TAIL = 120
 #: A point of a 一是…二是… list, to look for the list only where there is one.
-POINT_WORD = re.compile(rf"[{CN_DIGITS}]是")
+POINT_WORD = Regex(rf"[{CN_DIGITS}]是")
 
 
 @dataclass

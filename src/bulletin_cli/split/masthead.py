@@ -7,8 +7,6 @@
 
 from __future__ import annotations
 
-import re
-
 from ..lexicon.patterns import (
     CN_DIGITS,
     DATE,
@@ -17,6 +15,7 @@ from ..lexicon.patterns import (
     SECTION_BRACKET,
     YEAR_ZEROS,
     P,
+    Regex,
     width,
 )
 from ..numerals import cn_to_int
@@ -24,15 +23,15 @@ from .common import SECTION_NUMBERED, SENTENCE_MARK, Para
 from .credits import _attribution
 
 #: The week a weekly report covers, its issue number. Example: （2024年第10周）.
-WEEK = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?第\s*([\d{CN_DIGITS}]{{1,3}})\s*周")
+WEEK = Regex(rf"(?:[12]\d{{3}}\s*年\s*)?第\s*([\d{CN_DIGITS}]{{1,3}})\s*周")
 
 
 #: The issue number in a masthead line, to take it out. Example: 2023年第43期, 总第512期.
-ISSUE_TEXT = re.compile(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\s]+\s*期")
+ISSUE_TEXT = Regex(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\s]+\s*期")
 
 
 #: A wide gap between the fields of one masthead line. Example: 延津县人民政府办公室    2023年9月22日.
-WIDE_GAP = re.compile(r"\s{2,}|\u3000+")
+WIDE_GAP = Regex(r"\s{2,}|\u3000+")
 #: What stands where an issue number or a date was taken out of a masthead line: a wide gap, so
 #: the parts it stood between are apart.
 GAP = "  "
@@ -54,7 +53,7 @@ def parse_date(text: str) -> str | None:
 
 
 #: A masthead line that gives only the month. Example: 2024年3月, 二〇二四年三月.
-MONTH_ONLY = re.compile(rf"^[（(]?\s*([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月(?:份)?\s*[）)]?$")
+MONTH_ONLY = Regex(rf"^[（(]?\s*([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月(?:份)?\s*[）)]?$")
 
 
 def parse_month(text: str) -> str | None:
@@ -75,9 +74,9 @@ def parse_issue(text: str) -> int | None:
 
 #: An issue numbered by year and number in one, glued to the title. Example: 201904期 of
 #: 平潭卫计局工作简报201904期 (2019, issue 4).
-DATED_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2,3})期$")
+DATED_ISSUE = Regex(r"(?<!\d)((?:19|20)\d{2})(\d{2,3})期$")
 #: A masthead line that gives only the running count of issues. Example: （总第125期）.
-ISSUE_TOTAL_ONLY = re.compile(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
+ISSUE_TOTAL_ONLY = Regex(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
 
 
 def _masthead_labels(text: str) -> dict | None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, CN_DIGITS, SELF_UNIT, P, alternation, pattern, scan
+from .. import regexcache
+from ..lexicon.patterns import CJK, CN_DIGITS, SELF_UNIT, P, Regex, alternation, pattern, scan
 from ..numerals import cn_to_int
 from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .entries import entry_start
 from .headlines import _lead_sentence
 
 #: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
-OUTLINE_MARK = re.compile(
+OUTLINE_MARK = Regex(
     rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
     rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
     rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)|(?P<l4d>第(?P<n4d>[{CN_DIGITS}]{{1,2}})[，,、])"
@@ -25,19 +26,19 @@ OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3,
 
 
 #: Every character an outline number can start with, for :func:`~bulletin_cli.lexicon.patterns.scan`. Example: （ of （三）.
-OUTLINE_START = re.compile(rf"[（(\d{CN_DIGITS}第]")
+OUTLINE_START = Regex(rf"[（(\d{CN_DIGITS}第]")
 
 
 BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
 
 
 #: Second-level outline numbers, counted to tell an outline. Example: （二）.
-OUTLINE_L2 = re.compile(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
+OUTLINE_L2 = Regex(rf"[（(][{CN_DIGITS}]{{1,3}}[）)]")
 
 
 #: 一是 … 二是 … run-in points, counted to tell an outline. Example: 一是 in 。一是强化调度.
 #: (The character before the point first, the start of a line last: what the engine scans for fastest.)
-OUTLINE_L4 = re.compile(rf"[。；\s{CJK}][{CN_DIGITS}]{{1,2}}是|^[{CN_DIGITS}]{{1,2}}是", re.M)
+OUTLINE_L4 = Regex(rf"[。；\s{CJK}][{CN_DIGITS}]{{1,2}}是|^[{CN_DIGITS}]{{1,2}}是", re.M)
 
 
 #: A heading longer than this (characters, to its first full stop) may run into its text.
@@ -46,21 +47,21 @@ RUN_ON_LONGER = 30
 RUN_ON_WITHIN = 40
 #: Where a point's text starts, run on from its heading: a year opening a clause.
 #: Example: 2022年旅游文体工作总结|2022年，区旅游文体局….
-RUN_ON_START = re.compile(r"[12]\d{3}年(?:[，,]|以来|上半年|下半年|全年)")
+RUN_ON_START = Regex(r"[12]\d{3}年(?:[，,]|以来|上半年|下半年|全年)")
 
 
 @pattern
 def RUN_ON_OPENER(f: dict) -> re.Pattern[str]:
     """Words that open a point's text run on from its heading (forms.yaml ``heading_run_on``), or
     the county or office speaking of itself. Example: 全力 of 做实重点项目全力推动…, 我旗 of …情况我旗…."""
-    return re.compile(rf"{alternation(f['heading_run_on'])}|{SELF_UNIT}(?=[{CJK}])")
+    return regexcache.compile(rf"{alternation(f['heading_run_on'])}|{SELF_UNIT}(?=[{CJK}])")
 
 
 @pattern
 def RUN_ON_ENDING(f: dict) -> re.Pattern[str]:
     """A heading's last word followed straight by its text (forms.yaml ``heading_endings``).
     Example: 问题 of 存在问题在取得成绩的同时，…."""
-    return re.compile(rf"(?:{alternation(f['heading_endings'])})(?=[{CJK}])")
+    return regexcache.compile(rf"(?:{alternation(f['heading_endings'])})(?=[{CJK}])")
 
 
 #: In a body of rules (…工作制度, …管理办法), a clause under a rule has a heading of its own only
@@ -131,7 +132,7 @@ CHAIN_MIN, CHAIN_GAP, CHAIN_GLUED = 3, (2, 300), 2
 
 
 #: A number glued to the word before it, as a run-on list's points are. Example: 内容1、 of 主要内容1、乡(镇)….
-GLUED_MARK = re.compile(rf"(?<=[^。；！？：:;!?\s”\d.．])[\d{CN_DIGITS}]{{1,2}}[、.．](?![\d．.])")
+GLUED_MARK = Regex(rf"(?<=[^。；！？：:;!?\s”\d.．])[\d{CN_DIGITS}]{{1,2}}[、.．](?![\d．.])")
 
 
 def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None = None,
@@ -189,10 +190,10 @@ def _unnumbered_heading(text: str) -> str | None:
 
 
 #: What separates the clauses of a sentence, which a heading without a number has none of.
-HEAD_CLAUSE = re.compile(r"[，,；;：:]")
+HEAD_CLAUSE = Regex(r"[，,；;：:]")
 
 
-ENTRY_WITHIN = re.compile(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
+ENTRY_WITHIN = Regex(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
 
 
 def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = None) -> None:

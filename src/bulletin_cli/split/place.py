@@ -29,14 +29,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from ..lexicon.patterns import CJK, SENTENCE_END, P, alternation, pattern
+from .. import regexcache
+from ..lexicon.patterns import CJK, SENTENCE_END, P, Regex, alternation, pattern
 from ..lexicon.places import VINTAGE, Gazetteer, Unit, code_of, gazetteer
 
 #: The fields a document states about itself, strongest evidence of its place.
 STRONG_FIELDS = ("title", "issuer", "source", "site", "printed_by", "signer")
 #: Where a name stands: the document's statements about itself, and its text.
 STRONG = frozenset(STRONG_FIELDS) | {"head", "tail", "label"}
-HAN = re.compile(f"[{CJK}]")
+HAN = Regex(f"[{CJK}]")
 
 
 @dataclass
@@ -58,20 +59,20 @@ def _weights() -> dict:
 def PLACE_VOICE(f: dict) -> dict[str, re.Pattern[str]]:
     """The words a document speaks of its own place with, by level: 全县, 我县 (a county's), 全市,
     我市 (a city's), 全省 (a province's); 全区 is a district's or a region's."""
-    return {level: re.compile(alternation(words)) for level, words in f["place"]["voice"].items()}
+    return {level: regexcache.compile(alternation(words)) for level, words in f["place"]["voice"].items()}
 
 
 @pattern
 def PLACE_LABEL(f: dict) -> re.Pattern[str]:
     """A label that states who issued or wrote a text, ending just before a name: 主办：, 来源：."""
     labels = list(f["place"]["labels"]) + list(f["source_labels"]) + list(f["credit_before"])
-    return re.compile(rf"(?:{alternation(sorted(set(labels), key=len, reverse=True))})\s*(?:单位)?\s*[:：]\s*$")
+    return regexcache.compile(rf"(?:{alternation(sorted(set(labels), key=len, reverse=True))})\s*(?:单位)?\s*[:：]\s*$")
 
 
 @pattern
 def PLACE_VISIT(f: dict) -> re.Pattern[str]:
     """A verb of going or coming just before a name: 赴, 前往, 来自 (the place is visited)."""
-    return re.compile(rf"(?:{alternation(f['place']['visit_words'])})$")
+    return regexcache.compile(rf"(?:{alternation(f['place']['visit_words'])})$")
 
 
 @pattern
@@ -83,7 +84,7 @@ def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
         sizes[ch] |= lengths
     for name in f["place"].get("aliases") or {}:
         sizes[str(name)[-1]].add(len(str(name)))
-    return (re.compile("[" + "".join(sorted(sizes)) + "]"),
+    return (regexcache.compile("[" + "".join(sorted(sizes)) + "]"),
             {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()})
 
 
@@ -158,7 +159,7 @@ def PLACE_SHORT_START(f: dict) -> re.Pattern[str]:
     """Where a short name may start: a Han character at the start, after one that is no Han, or
     after one of the ``short_after`` words (中国)."""
     after = "|".join(f"(?<={re.escape(w)})" for w in f["place"]["short_after"])
-    return re.compile(rf"(?:(?<![{CJK}]){'|' + after if after else ''})[{CJK}]")
+    return regexcache.compile(rf"(?:(?<![{CJK}]){'|' + after if after else ''})[{CJK}]")
 
 
 def scan_short(text: str, where: str, taken: list[Mention], g: Gazetteer | None = None) -> list[Mention]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 import unicodedata
+
+from ..lexicon.patterns import Regex
 
 #: Similarity from which an item is a near duplicate.
 THRESHOLD = 0.85
@@ -29,7 +30,7 @@ KEEP_PER_KEY = 4
 MIN_LENGTH_RATIO = 0.4
 BLOOM_BITS = 1 << 25  # 4 MiB
 #: What folding keeps: runs of letters, digits and ideographs. Example: 医保经办 and 2024 in 医保经办，2024年.
-_KEPT = re.compile(r"[^\W_]+")
+_KEPT = Regex(r"[^\W_]+")
 
 
 def fold(text: str) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..lexicon.patterns import P, alternation, pattern, scan
+from .. import regexcache
+from ..lexicon.patterns import P, Regex, alternation, pattern, scan
 from ..numerals import cn_to_int
 
 #: Words before a number that make it approximate. Example: 近6亿元, 约300人.
@@ -51,7 +52,7 @@ def FIGURE(f: dict) -> re.Pattern[str]:
     unit or a percent sign. Examples: 21.17万元, 5—6家, 500余车次, 54.8%, 百分之十, 三千余人, 5万余人次."""
     _UNIT_ALT = alternation(P.MEASURES)
     _MAG_ALT = alternation(P.MAGNITUDES)
-    return re.compile(
+    return regexcache.compile(
         rf"(?P<pct_cn>百分之(?P<pct_num>[零一二三四五六七八九十百点]+))"
         rf"|(?P<num>{_ARABIC}|{_CHINESE})"
         rf"(?:\s{{0,3}}(?P<range_sep>[—–\-~～至到])\s{{0,3}}(?P<num2>{_ARABIC})(?P<unit_lo>{_UNIT_ALT})?)?"
@@ -61,7 +62,7 @@ def FIGURE(f: dict) -> re.Pattern[str]:
 
 
 #: What may not follow the unit: a date or ordinal word makes 9月, 18期, 2号 not figures.
-BAD_AFTER = re.compile(r"(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
+BAD_AFTER = Regex(r"(年|月|日|号|时|季度|届|级|代|期间|周年|楼|路|国道|省道|县道|岁以上|型)")
 #: A unit that is really the first character of a word. Example: 百亿项目 is not 百亿 项.
 WORD_AFTER_UNIT = {"项": "目", "人": "员民才口", "家": "庭乡", "名": "单称片", "台": "账阶", "条": "件例款",
                    "组": "织", "处": "理置", "次": "序"}
@@ -84,15 +85,15 @@ def _number(text: str) -> float | None:
     return float(value) if value is not None else None
 
 
-_CLAUSE_BREAK = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_CLAUSE_BREAK = Regex(f"[{re.escape(CLAUSE_END)}]")
 # (not 稳增长20条, a policy's name: 稳 before the word)
-_CHANGE = re.compile("(?<!稳)(" + "|".join(CHANGE_WORDS) + r")[^，。；]{0,6}$")
-_RATE_CHANGE = re.compile("(?<!稳)(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) + r")[^，。；]{0,6}$")
+_CHANGE = Regex("(?<!稳)(" + "|".join(CHANGE_WORDS) + r")[^，。；]{0,6}$")
+_RATE_CHANGE = Regex("(?<!稳)(" + "|".join({**CHANGE_WORDS, **RATE_CHANGE_WORDS}) + r")[^，。；]{0,6}$")
 #: Anything a figure could start with; texts without one are skipped at once.
-_ANY_NUMBER = re.compile(r"[\d十百千万亿]")
+_ANY_NUMBER = Regex(r"[\d十百千万亿]")
 #: Every character a figure can start with (a digit, a Chinese numeral, 百 of 百分之): the places
 #: :data:`FIGURE` is tried at (see :func:`~bulletin_cli.lexicon.patterns.scan`). Example: 2 and 三 in 建成2座、改造三千余户.
-FIGURE_START = re.compile(r"[\d百零〇一二两三四五六七八九十千万亿]")
+FIGURE_START = Regex(r"[\d百零〇一二两三四五六七八九十千万亿]")
 #: What may not stand right before a figure, besides a Latin letter or a digit of a code: an
 #: ordinal 第, a dot of 60·80. Example: 第3批, G1512, 60·80.
 BAD_BEFORE = frozenset("第双*·.．-—")
@@ -126,7 +127,7 @@ def _bad_before(text: str, start: int) -> bool:
 
 
 #: A list of ordinals before a number. Example: 第17、 of 第17、18件.
-ORDINAL_LIST = re.compile(r"第[\d、和至]+$")
+ORDINAL_LIST = Regex(r"第[\d、和至]+$")
 
 
 def find_figures(text: str) -> list[dict]:

@@ -10,6 +10,7 @@ import bisect
 import calendar
 import re
 
+from .. import regexcache
 from ..numerals import cn_to_int
 
 _Y = r"(?:(?P<y>[12]\d{3})\s*年\s*)?"
@@ -17,30 +18,30 @@ _Y = r"(?:(?P<y>[12]\d{3})\s*年\s*)?"
 #: fast, then the form without its optional year (which the regex engine finds fast too: it opens
 #: with one character class). Example: 月 and 9月22日 for a date.
 NEEDS: dict[str, tuple[str, re.Pattern[str]]] = {
-    "as_of": ("", re.compile(r"目前|当前|近日|日前")),
-    "since": ("以来", re.compile(r"[\d一二三四五六七八九十]{1,2}\s*月份?以来")),
-    "since_year": ("以来", re.compile(r"年\s*以来")),
-    "month_end": ("月", re.compile(r"月(?:底|末)")),
-    "date": ("日", re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")),
-    "months": ("月", re.compile(r"\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月")),
-    "quarter": ("季度", re.compile(r"[一二三四1-4]季度")),
-    "half": ("半年", re.compile(r"[上下]半年")),
-    "month": ("月", re.compile(r"\d{1,2}\s*月")),
-    "year": ("年", re.compile(r"[\d今去明]\s*年")),
+    "as_of": ("", regexcache.compile(r"目前|当前|近日|日前")),
+    "since": ("以来", regexcache.compile(r"[\d一二三四五六七八九十]{1,2}\s*月份?以来")),
+    "since_year": ("以来", regexcache.compile(r"年\s*以来")),
+    "month_end": ("月", regexcache.compile(r"月(?:底|末)")),
+    "date": ("日", regexcache.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")),
+    "months": ("月", regexcache.compile(r"\d{1,2}\s*[-—至到]\s*\d{1,2}\s*月")),
+    "quarter": ("季度", regexcache.compile(r"[一二三四1-4]季度")),
+    "half": ("半年", regexcache.compile(r"[上下]半年")),
+    "month": ("月", regexcache.compile(r"\d{1,2}\s*月")),
+    "year": ("年", regexcache.compile(r"[\d今去明]\s*年")),
 }
 #: Date forms, most specific first. Examples: 截至目前, 2月份以来, 今年以来, 2023年9月22日, 9月底,
 #: 1-5月份, 一季度, 上半年, 9月, 2024年, 今年, 去年.
 DATE_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("as_of", re.compile(r"截至目前|截止目前|截至当前|目前|当前|近日|日前")),
-    ("since", re.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?以来")),
-    ("since_year", re.compile(r"(?:(?P<y>[12]\d{3})\s*年|(?P<rel>今年|去年))\s*以来")),
-    ("date", re.compile(_Y + r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
-    ("month_end", re.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)")),
-    ("months", re.compile(_Y + r"(?P<m1>\d{1,2})\s*[-—至到]\s*(?P<m2>\d{1,2})\s*月份?")),
-    ("quarter", re.compile(_Y + r"(?P<first>第?[一二三四1-4]季度|前三季度)")),
-    ("half", re.compile(_Y + r"(?P<half>上半年|下半年)")),
-    ("month", re.compile(_Y + r"(?<!\d)(?P<m>\d{1,2})\s*月份?(?![\d日])")),
-    ("year", re.compile(r"(?P<y>[12]\d{3})\s*年(?![\d度]*\s*\d{1,2}\s*月)|(?P<rel>今年|去年|明年)")),
+    ("as_of", regexcache.compile(r"截至目前|截止目前|截至当前|目前|当前|近日|日前")),
+    ("since", regexcache.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月份?以来")),
+    ("since_year", regexcache.compile(r"(?:(?P<y>[12]\d{3})\s*年|(?P<rel>今年|去年))\s*以来")),
+    ("date", regexcache.compile(_Y + r"(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")),
+    ("month_end", regexcache.compile(_Y + r"(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:底|末)")),
+    ("months", regexcache.compile(_Y + r"(?P<m1>\d{1,2})\s*[-—至到]\s*(?P<m2>\d{1,2})\s*月份?")),
+    ("quarter", regexcache.compile(_Y + r"(?P<first>第?[一二三四1-4]季度|前三季度)")),
+    ("half", regexcache.compile(_Y + r"(?P<half>上半年|下半年)")),
+    ("month", regexcache.compile(_Y + r"(?<!\d)(?P<m>\d{1,2})\s*月份?(?![\d日])")),
+    ("year", regexcache.compile(r"(?P<y>[12]\d{3})\s*年(?![\d度]*\s*\d{1,2}\s*月)|(?P<rel>今年|去年|明年)")),
 )
 
 

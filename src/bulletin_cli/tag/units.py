@@ -9,27 +9,28 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN, P
+from .. import regexcache
+from ..lexicon.patterns import CJK, HEADLINE_UNIT, TASK_OPENERS, VERB_BAN, P, Regex
 
 #: Administrative prefixes dropped before looking a name up. Example: 县人社局 → 人社局.
 PREFIXES = ("县", "市", "区", "旗")
 #: The government office after a town's or subdistrict's name, dropped so that each place has one
 #: name. Example: 东屯镇人民政府 → 东屯镇, 潭龙街道办事处 → 潭龙街道.
-LOCAL_GOVERNMENT = re.compile(r"(?<=[镇乡])(?:人民政府|政府)$|(?<=街道)(?:办事处|办)$")
+LOCAL_GOVERNMENT = Regex(r"(?<=[镇乡])(?:人民政府|政府)$|(?<=街道)(?:办事处|办)$")
 #: The county's name before a town's. Example: 临澧县四新岗镇 → 四新岗镇.
-COUNTY_BEFORE_TOWN = re.compile(rf"^[{CJK}]{{2,3}}[县市区旗](?=[{CJK}]{{2,6}}(?:镇|乡|街道)$)")
+COUNTY_BEFORE_TOWN = Regex(rf"^[{CJK}]{{2,3}}[县市区旗](?=[{CJK}]{{2,6}}(?:镇|乡|街道)$)")
 #: The party committee of that level, dropped before its departments. Example: 县委宣传部 → 宣传部.
 PARTY_PREFIXES = ("县委", "市委", "区委", "旗委")
 #: A department of the party committee right after 县委. Example: 宣传部 of 县委宣传部举办….
-PARTY_DEPARTMENT = re.compile(rf"[{CJK}]{{1,6}}?(?:部|办公室|办|委员会)(?=[{CJK}“])")
+PARTY_DEPARTMENT = Regex(rf"[{CJK}]{{1,6}}?(?:部|办公室|办|委员会)(?=[{CJK}“])")
 #: A county-level body named inside a body text, not 全县/各县 (the county as a whole) and not a
 #: verb ending in 办 (举办, 可办). Example: 截至目前，县农业农村局出动… → 县农业农村局.
-BODY_UNIT = re.compile(rf"(?<![全各])县(?!乡)[^\W\d_县我的了在和与及对为是将把被从向于]{{1,10}}?"
+BODY_UNIT = Regex(rf"(?<![全各])县(?!乡)[^\W\d_县我的了在和与及对为是将把被从向于]{{1,10}}?"
                        rf"(?:(?<![大全格布结当])局|委员会|(?<!常)委会|(?<!常)委(?!会)|办公室|{VERB_BAN}办|中心|工会|妇联|团委|科协|残联|"
                        rf"工商联)")
 #: A township, town or subdistrict named at the start of a clause in a body. Example: 集义乡 of
 #: 近日，集义乡组织各村…; not 各乡, 全镇, 城乡.
-BODY_TOWNSHIP = re.compile(rf"(?!{TASK_OPENERS}|[各全本该每城其请在]|确保|压实|依托|沿线|提升|"
+BODY_TOWNSHIP = Regex(rf"(?!{TASK_OPENERS}|[各全本该每城其请在]|确保|压实|依托|沿线|提升|"
                            rf"下沉|年末|年底|乡镇)([{CJK}]{{2,3}}?(?:(?<!乡)镇(?!村)|(?<!城)乡(?!镇|村)|街道))"
                            rf"(?=[{CJK}“])(?![镇乡村长级])")
 
@@ -52,7 +53,7 @@ def _alias_index(cfg: dict) -> tuple[list[str], re.Pattern[str]]:
     县/市/区/旗), computed once per configuration."""
     def build(aliases: dict) -> tuple[list[str], re.Pattern[str]]:
         names = sorted(aliases, key=len, reverse=True)
-        return names, re.compile(f"^(?:{'|'.join(PREFIXES)})?(?:{'|'.join(map(re.escape, names))})" if names else "(?!)")
+        return names, regexcache.compile(f"^(?:{'|'.join(PREFIXES)})?(?:{'|'.join(map(re.escape, names))})" if names else "(?!)")
     return _once("aliases", cfg.get("aliases") or {}, build)
 
 
@@ -139,7 +140,7 @@ def item_units(item: dict, cfg: dict) -> list[dict]:
 
 
 #: Marks after which a clause or an entry of a list starts.
-CLAUSE_MARKS = re.compile(r"[，。；、,;：:（(\n]")
+CLAUSE_MARKS = Regex(r"[，。；、,;：:（(\n]")
 
 
 def _clause_starts(body: str) -> list[int]:
@@ -151,7 +152,7 @@ def _body_alias(cfg: dict) -> tuple[re.Pattern[str], frozenset[str]]:
     characters they open with (to try the pattern only there)."""
     def build(aliases: dict) -> tuple[re.Pattern[str], frozenset[str]]:
         names = sorted((a for a in aliases if len(a) >= 3), key=len, reverse=True)
-        pattern = re.compile(rf"(?:{'|'.join(map(re.escape, names))})(?![长的])" if names else "(?!)")
+        pattern = regexcache.compile(rf"(?:{'|'.join(map(re.escape, names))})(?![长的])" if names else "(?!)")
         return pattern, frozenset(n[0] for n in names)
     return _once("body_aliases", cfg.get("aliases") or {}, build)
 
@@ -165,7 +166,7 @@ def _keyword_index(cats: dict) -> tuple[dict[str, str], re.Pattern[str]]:
             for word in cat.get("keywords") or []:
                 owner.setdefault(str(word), key)
         words = sorted(owner, key=len, reverse=True)
-        return owner, re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+        return owner, regexcache.compile("|".join(map(re.escape, words)) if words else "(?!)")
     return _once("categories", cats, build)
 
 
