@@ -54,7 +54,7 @@ class Gazetteer:
     towns: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: city -> the counties in it
     children: dict[str, list[str]] = field(default_factory=dict)
-    #: the last character of a full name or township -> the lengths of such names
+    #: the last two characters of a full name or township -> the lengths of such names
     sizes: dict[str, set[int]] = field(default_factory=dict)
 
     def add_name(self, table: dict[str, list[str]], name: str, code: str) -> None:
@@ -81,7 +81,7 @@ def parse(text: str) -> Gazetteer:
             continue
         parts = line.split("\t")
         code, name = parts[0], parts[1]
-        g.sizes.setdefault(name[-1], set()).add(len(name))
+        g.sizes.setdefault(name[-2:], set()).add(len(name))
         short = parts[2] if len(parts) > 2 else ""
         if len(parts) < 4:  # (a former name adds a name to a unit of today)
             g.units[code] = Unit(code, name, short, _level(code))
@@ -89,8 +89,8 @@ def parse(text: str) -> Gazetteer:
         if len(short) >= 2 and short != name and len(parts) < 4:
             g.add_name(g.shorts, short, code)
     g.towns = _towns(text[split:])
-    for last, size in {(town[-1], len(town)) for town in g.towns}:
-        g.sizes.setdefault(last, set()).add(size)
+    for tail, size in {(town[-2:], len(town)) for town in g.towns}:
+        g.sizes.setdefault(tail, set()).add(size)
     for code, unit in g.units.items():
         if unit.level == "county":
             g.children.setdefault(code[:4] + "00", []).append(code)

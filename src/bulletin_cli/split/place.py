@@ -52,7 +52,17 @@ class Mention:
 
 
 def _weights() -> dict:
-    return P.forms["place"]
+    return P.PLACE_WEIGHTS
+
+
+@pattern
+def PLACE_WEIGHTS(f: dict) -> dict:
+    """The ``place:`` section of the forms in force (weights, word lists), the word lists made
+    ready for look-ups: ``generic_chars`` a set, ``word_endings`` a tuple."""
+    w = dict(f["place"])
+    w["generic_chars"] = frozenset(w["generic_chars"])
+    w["word_endings"] = tuple(w["word_endings"])
+    return w
 
 
 @pattern
@@ -77,15 +87,17 @@ def PLACE_VISIT(f: dict) -> re.Pattern[str]:
 
 @pattern
 def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """A pattern of the characters a name ends with, and for each the lengths of the names that
-    end with it, longest first (the division list's names and the configured aliases)."""
+    """A pattern of the characters a name ends with, and for each last two characters of a name
+    the lengths of the names that end so, longest first (the division list's names and the
+    configured aliases): most 县, 市 and 区 of a text end no name (全县, 县委, 市场), and one
+    look-up of the two characters says so."""
     sizes: dict[str, set[int]] = defaultdict(set)
-    for ch, lengths in gazetteer().sizes.items():
-        sizes[ch] |= lengths
+    for tail, lengths in gazetteer().sizes.items():
+        sizes[tail] |= lengths
     for name in f["place"].get("aliases") or {}:
-        sizes[str(name)[-1]].add(len(str(name)))
-    return (regexcache.compile("[" + "".join(sorted(sizes)) + "]"),
-            {ch: tuple(sorted(n, reverse=True)) for ch, n in sizes.items()})
+        sizes[str(name)[-2:]].add(len(str(name)))
+    return (regexcache.compile("[" + "".join(sorted({tail[-1] for tail in sizes})) + "]"),
+            {tail: tuple(sorted(n, reverse=True)) for tail, n in sizes.items()})
 
 
 @pattern
@@ -101,7 +113,7 @@ def _weak(name: str) -> bool:
     范县 of 示范县), a core of directions (城区, 新城区, 市中区), an ending that is a word
     (沿海城市, 部分乡镇)."""
     w = _weights()
-    return len(name) <= 2 or all(ch in w["generic_chars"] for ch in name[:-1]) or name.endswith(tuple(w["word_endings"]))
+    return len(name) <= 2 or all(ch in w["generic_chars"] for ch in name[:-1]) or name.endswith(w["word_endings"])
 
 
 def _factor(text: str, start: int, name: str) -> tuple[float, bool]:
@@ -109,7 +121,7 @@ def _factor(text: str, start: int, name: str) -> tuple[float, bool]:
     for a place visited; a name that is also a word after another Han character (but the end of a
     parent's name: 安徽省和县) only for a unit the document is otherwise placed in."""
     w = _weights()
-    factor = w["visit"] if P.PLACE_VISIT.search(text[max(0, start - 6):start]) else 1.0
+    factor = w["visit"] if P.PLACE_VISIT.search(text[max(text.rfind("\n", 0, start) + 1, start - 6):start]) else 1.0
     if not _weak(name):
         return factor, False
     prev = text[start - 1] if start else ""
@@ -132,9 +144,10 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
     ends, sizes = P.PLACE_ENDS
     for m in ends.finditer(text):
         end = m.end()
-        if end < len(text) and text[end] in stop:
+        lengths = sizes.get(text[end - 2:end]) if end >= 2 else None
+        if lengths is None or (end < len(text) and text[end] in stop):
             continue
-        for size in sizes[m.group()]:
+        for size in lengths:
             start = end - size
             if start < 0:
                 continue
@@ -147,7 +160,9 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
                 codes, kind = g.towns[word], "town"
             else:
                 continue
-            here = "label" if where in ("body", "head", "tail") and P.PLACE_LABEL.search(text[max(0, start - 16):start].replace(" ", "")) else where
+            line_start = text.rfind("\n", 0, start) + 1
+            here = "label" if where in ("body", "head", "tail") and P.PLACE_LABEL.search(
+                text[max(line_start, start - 16):start].replace(" ", "")) else where
             factor, supported = _factor(text, start, word)
             out.append(Mention(word, codes, kind, here, start, factor, supported))
             break
@@ -321,8 +336,9 @@ def _deepest(tally: Tally, stated: list[tuple[str, float]], top: str) -> str:
     return top
 
 
-def decide(tally: Tally, voice: dict[str, int]) -> tuple[str | None, list[str]]:
-    """The place the evidence agrees on, and why."""
+def decide(tally: Tally, text: str) -> tuple[str | None, list[str]]:
+    """The place the evidence agrees on, and why (``text``: the document's, for the voice it speaks
+    in, read only where the scope stated is above a county)."""
     w = _weights()
     g = tally.g
     total: dict[str, float] = defaultdict(float)
@@ -346,7 +362,7 @@ def decide(tally: Tally, voice: dict[str, int]) -> tuple[str | None, list[str]]:
         why.append(f"scope {g.units[scope].name}: named in the document's own statements")
         if g.units[scope].level == "county":
             return scope, why
-        if _speaks_for(g.units[scope], voice):
+        if _speaks_for(g.units[scope], voice := _voice(text[:w["scan_chars"]])):
             return scope, why + [f"speaks for the whole {g.units[scope].name} ({voice})"]
     for level, least in (("county", w["county_min"]), ("city", w["city_min"]), ("province", w["province_min"])):
         inside = [(c, s) for c, s in ranked if g.units[c].level == level and (scope is None or _within(g, c, scope))]
@@ -377,8 +393,8 @@ def _zones(text: str) -> list[tuple[str, str]]:
     tail = len(lines)
     while tail > head and len(lines) - tail < w["tail_lines"] and _statement(lines[tail - 1], w["tail_width"]):
         tail -= 1
-    return ([("head", ln) for ln in lines[:head]] + [("body", ln) for ln in lines[head:tail]]
-            + [("tail", ln) for ln in lines[tail:]])
+    body = [("body", "\n".join(lines[head:tail]))] if tail > head else []  # (read at once, a line's bounds kept)
+    return [("head", ln) for ln in lines[:head]] + body + [("tail", ln) for ln in lines[tail:]]
 
 
 def _statement(line: str, width: int) -> bool:
@@ -450,7 +466,7 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None)
             later += scan_short(line, where, found, g)
     settle(tally, later)
     _body_shorts(tally, "\n".join(line for where, line in lines if where == "body"))
-    code, why = decide(tally, _voice(text[:_weights()["scan_chars"]]))
+    code, why = decide(tally, text)
     evidence = [f"{g.units[c].name}: " + "; ".join(notes[:6]) for c, notes in
                 sorted(tally.why.items(), key=lambda kv: -tally.score[kv[0]])[:6]]
     return {"place": _describe(g, code), "evidence": evidence + why, "vintage": VINTAGE}
