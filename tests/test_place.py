@@ -123,6 +123,21 @@ def test_a_labelled_credit_states_the_office():
 
 # --- through the command ---------------------------------------------------------------------
 
+def test_a_saved_pages_site_name_places_it(tmp_path):
+    """A government site names itself in a SiteName meta tag (by rule); the article names no place."""
+    page = ('<html><head><meta charset="utf-8"><meta name="SiteName" content="平潭综合实验区党工委管委会">'
+            '<meta name="ArticleTitle" content="实验区召开安全生产工作会议"></head><body>'
+            '<div class="content"><p>近日，实验区召开安全生产工作会议，部署下一阶段重点工作。</p>'
+            '<p>会议要求，各部门要压实责任，抓好隐患排查整治。</p></div></body></html>')
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    result = runner.invoke(app, ["normalise", str(tmp_path / "page.html"), "-f", "jsonl"])
+    doc = jsonl(result.output)[0]
+    assert doc["meta"]["site"] == "平潭综合实验区党工委管委会"
+    result = runner.invoke(app, ["split", str(tmp_path / "page.html"), "-f", "jsonl"])
+    assert {r["doc"]["place"]["code"] for r in jsonl(result.output) if r["type"] == "item"} == {"350128"}
+    assert code("近日，实验区召开安全生产工作会议。") is None  # (the text alone names none)
+
+
 def test_split_gives_every_item_its_documents_place():
     result = runner.invoke(app, ["split", str(seed_path("001")), "-f", "jsonl"])
     items = jsonl(result.stdout)

@@ -258,7 +258,8 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     article = find_article(tree)
     whole, page_title = replay(tree.events, None, changes)  # counts what is hidden, the tags, the bold marks
     text, _ = replay(tree.events, article.body_spans)
-    meta = {"title": article.title or page_title or None, "date": article.date, "source": article.source}
+    meta = {"title": article.title or page_title or None, "date": article.date, "source": article.source,
+            "site": tree.meta.get("sitename")}  # (China's government sites name themselves so, by rule)
     meta = {k: v for k, v in meta.items() if v}
     dropped = len(WORD_CHAR.findall(whole)) - len(WORD_CHAR.findall(text))
     if changes is not None and dropped > 0:
