@@ -101,6 +101,20 @@ def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
 
 
 @pattern
+def PLACE_NAMES(f: dict) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Every full name a text may hold, with its codes and kind: the configured aliases, the
+    division list's names (today's and former), its townships; one look-up a candidate."""
+    return _index(gazetteer(), P.PLACE_ALIASES)
+
+
+def _index(g: Gazetteer, aliases: dict[str, str]) -> dict[str, tuple[tuple[str, ...], str]]:
+    index: dict[str, tuple[tuple[str, ...], str]] = {town: (codes, "town") for town, codes in g.towns.items()}
+    index.update({name: (tuple(codes), "unit") for name, codes in g.names.items()})
+    index.update({name: ((code,), "unit") for name, code in aliases.items()})
+    return index
+
+
+@pattern
 def PLACE_ALIASES(f: dict) -> dict[str, str]:
     """Names of areas that are no division of the list but lie wholly in one (平潭综合实验区), and
     those a user's ``--config`` adds (``place: {aliases: {某某新区: '410726'}}``), with their codes."""
@@ -137,11 +151,10 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
     >>> [(m.name, m.kind) for m in scan("河南省新乡市延津县东屯镇", "body")]
     [('河南省', 'unit'), ('新乡市', 'unit'), ('延津县', 'unit'), ('东屯镇', 'town')]
     """
-    g = g or gazetteer()
     stop = _weights()["not_after"]
-    aliases = P.PLACE_ALIASES
     out: list[Mention] = []
     ends, sizes = P.PLACE_ENDS
+    index = P.PLACE_NAMES if g is None or g is gazetteer() else _index(g, P.PLACE_ALIASES)
     for m in ends.finditer(text):
         end = m.end()
         lengths = sizes.get(text[end - 2:end]) if end >= 2 else None
@@ -149,17 +162,11 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
             continue
         for size in lengths:
             start = end - size
-            if start < 0:
+            hit = index.get(text[start:end]) if start >= 0 else None
+            if hit is None:
                 continue
             word = text[start:end]
-            if word in aliases:
-                codes, kind = (aliases[word],), "unit"
-            elif word in g.names:
-                codes, kind = tuple(g.names[word]), "unit"
-            elif word in g.towns:
-                codes, kind = g.towns[word], "town"
-            else:
-                continue
+            codes, kind = hit
             line_start = text.rfind("\n", 0, start) + 1
             here = "label" if where in ("body", "head", "tail") and P.PLACE_LABEL.search(
                 text[max(line_start, start - 16):start].replace(" ", "")) else where
@@ -221,7 +228,7 @@ class Tally:
         self.score: dict[str, float] = defaultdict(float)
         self.strong: dict[str, float] = defaultdict(float)
         self.seen: dict[tuple[str, str], int] = defaultdict(int)
-        self.why: dict[str, list[str]] = defaultdict(list)
+        self.why: dict[str, list[tuple[str, float]]] = defaultdict(list)  # (written out only for the evidence)
 
     def add(self, code: str, weight: float, note: str, strong: bool) -> None:
         if weight <= 0 or code not in self.g.units:
@@ -229,7 +236,7 @@ class Tally:
         self.score[code] += weight
         if strong:
             self.strong[code] += weight
-        self.why[code].append(f"{note} {weight:+.2f}")
+        self.why[code].append((note, weight))
 
     def base(self, m: Mention) -> float:
         w = _weights()
@@ -251,7 +258,7 @@ class Tally:
             key = (code, m.where)
             n = self.seen[key]
             self.seen[key] += 1
-            self.add(code, weight * (w["repeat"] ** n), f"{m.name} ({m.where})", m.where in STRONG)
+            self.add(code, weight * (w["repeat"] ** n), m.name + " (" + m.where + ")", m.where in STRONG)
 
     def placed_under(self, code: str) -> bool:
         """Whether other evidence already places the document in this unit or one above it."""
@@ -467,6 +474,6 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None)
     settle(tally, later)
     _body_shorts(tally, "\n".join(line for where, line in lines if where == "body"))
     code, why = decide(tally, text)
-    evidence = [f"{g.units[c].name}: " + "; ".join(notes[:6]) for c, notes in
+    evidence = [f"{g.units[c].name}: " + "; ".join(f"{note} {weight:+.2f}" for note, weight in notes[:6]) for c, notes in
                 sorted(tally.why.items(), key=lambda kv: -tally.score[kv[0]])[:6]]
     return {"place": _describe(g, code), "evidence": evidence + why, "vintage": VINTAGE}
