@@ -26,6 +26,7 @@ from .inputs import InputError, Source, display_name, expand_paths, read_file, r
 from .lexicon.patterns import Regex
 from .normalise import NormaliseOptions, normalise_bytes
 from .normalise.punctuation import CID_GLYPH
+from .parts import PART_THRESHOLD
 from .read.text import DecodeError
 from .split import split_document
 from .split.roles import load_model
@@ -97,8 +98,12 @@ def internal_error(name: str, stage: str, exc: Exception) -> str:
 
 
 def to_documents(inputs: Iterable, report: Report, settings: Settings | None = None,
-                 tally: Tally | None = None) -> Iterator[dict]:
-    """``document`` records from raw sources; records of other types pass through untouched."""
+                 tally: Tally | None = None, in_parts: bool = False) -> Iterator[dict]:
+    """``document`` records from raw sources; records of other types pass through untouched.
+
+    With ``in_parts``, a source larger than :data:`~bulletin_cli.parts.PART_THRESHOLD` comes as
+    one ``parts`` record instead, whose ``parts`` yield each part's document and its records,
+    split a part at a time (see :mod:`bulletin_cli.parts`)."""
     settings = settings or Settings()
     tally = tally if tally is not None else Tally()
     for entry in inputs:
@@ -107,6 +112,14 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
             continue
         if isinstance(entry, Source):
             tally.inputs += 1
+            if in_parts and len(entry.data) > PART_THRESHOLD:
+                try:
+                    yield _in_parts(entry, settings, report)
+                except DecodeError as exc:
+                    tally.fail(f"{entry.name}: {exc}", report)
+                except Exception as exc:  # a bug of ours must cost one file, not the run
+                    tally.fail(internal_error(entry.name, "normalise", exc), report)
+                continue
             try:
                 doc = normalise_bytes(entry.data, entry.name, settings.encoding, settings.errors, settings.options)
             except DecodeError as exc:
@@ -115,39 +128,80 @@ def to_documents(inputs: Iterable, report: Report, settings: Settings | None = N
             except Exception as exc:  # a bug of ours must cost one file, not the run
                 tally.fail(internal_error(entry.name, "normalise", exc), report)
                 continue
-            replaced = doc["changes"]["counts"].get("replaced_bytes")
-            if replaced and settings.errors == "auto":
-                report(f"{WARNING}{entry.name}: {replaced} undecodable byte sequence(s) read as U+FFFD "
-                       "(--errors strict refuses such files)")
-            if "(cid:" in doc["text"]:
-                n = len(CID_GLYPH.findall(doc["text"]))
-                report(f"{WARNING}{entry.name}: {n} glyph(s) the PDF extractor could not map, kept as (cid:N): "
-                       "those characters cannot be read")
-            if omitted := doc["changes"]["counts"].get("omitted_text"):
-                report(f"{WARNING}{entry.name}: {omitted} passage(s) the source left out (省略…字): that text is "
-                       "not in the file")
-            if unread := doc["changes"]["counts"].get("scanned_pages_unread"):
-                from .read.ocr import problem
-
-                report(f"{WARNING}{entry.name}: {unread} page(s) are scans with no text, not read: to read them "
-                       f"by OCR: {problem() or 'see --explain'}")
-            if ocr := doc["changes"].get("ocr"):
-                low = [p["page"] for p in ocr if p["confidence"] < OCR_DOUBTFUL]
-                if low:
-                    report(f"{WARNING}{entry.name}: page(s) {', '.join(map(str, low))} read by OCR with low "
-                           f"confidence (under {OCR_DOUBTFUL}): check their text")
+            _report_notes(entry.name, _notes(doc), settings, report)
             if settings.explain:  # which reader read a PDF, and why
                 from .read.pdf import reader_said
 
                 if said := reader_said(doc["changes"]):
                     report(f"{NOTE}{entry.name}: {said}")
-            if PRIVATE_USE.search(doc["text"]):
-                n = len(PRIVATE_USE.findall(doc["text"]))
-                report(f"{WARNING}{entry.name}: {n} private-use character(s) kept as they are: a PDF font "
-                       "without a Unicode map; those characters cannot be read")
             yield doc
             continue
         yield entry
+
+
+def _notes(doc: dict) -> dict:
+    """What a document's text and changes warn of, counted (see :func:`_report_notes`)."""
+    counts, text = doc["changes"]["counts"], doc["text"]
+    return {"replaced": counts.get("replaced_bytes", 0),
+            "cid": len(CID_GLYPH.findall(text)) if "(cid:" in text else 0,
+            "omitted": counts.get("omitted_text", 0),
+            "unread": counts.get("scanned_pages_unread", 0),
+            "private": len(PRIVATE_USE.findall(text)) if PRIVATE_USE.search(text) else 0,
+            "low_ocr": [p["page"] for p in doc["changes"].get("ocr") or [] if p["confidence"] < OCR_DOUBTFUL]}
+
+
+def _report_notes(name: str, notes: dict, settings: Settings, report: Report) -> None:
+    if notes["replaced"] and settings.errors == "auto":
+        report(f"{WARNING}{name}: {notes['replaced']} undecodable byte sequence(s) read as U+FFFD "
+               "(--errors strict refuses such files)")
+    if n := notes["cid"]:
+        report(f"{WARNING}{name}: {n} glyph(s) the PDF extractor could not map, kept as (cid:N): "
+               "those characters cannot be read")
+    if omitted := notes["omitted"]:
+        report(f"{WARNING}{name}: {omitted} passage(s) the source left out (省略…字): that text is "
+               "not in the file")
+    if unread := notes["unread"]:
+        from .read.ocr import problem
+
+        report(f"{WARNING}{name}: {unread} page(s) are scans with no text, not read: to read them "
+               f"by OCR: {problem() or 'see --explain'}")
+    if low := notes["low_ocr"]:
+        report(f"{WARNING}{name}: page(s) {', '.join(map(str, low))} read by OCR with low "
+               f"confidence (under {OCR_DOUBTFUL}): check their text")
+    if n := notes["private"]:
+        report(f"{WARNING}{name}: {n} private-use character(s) kept as they are: a PDF font "
+               "without a Unicode map; those characters cannot be read")
+
+
+def _in_parts(entry: Source, settings: Settings, report: Report) -> dict:
+    """A large source's parts, each decoded (a plain-text file) or cut from the text its reader
+    made (other formats), normalised and split as it is asked for (see :mod:`bulletin_cli.parts`)."""
+    from .changes import Changes
+    from .normalise import normalise_text, read_for_normalising
+    from .parts import bytes_id, decoded_pieces, parts_of, split_in_parts
+    from .read import detect
+
+    doc_id = bytes_id(entry.data)
+    streamed = decoded_pieces(entry.data, settings.encoding, settings.errors) \
+        if detect(entry.data, entry.name).name == "text" else None
+    if streamed is not None:
+        encoding, pieces = streamed
+        options, meta, changes = settings.options, None, Changes()
+    else:
+        decoded, options, changes = read_for_normalising(entry.data, entry.name, settings.encoding,
+                                                         settings.errors, settings.options)
+        entry.data = b""  # (the text is what is read from now on)
+        encoding, pieces, meta = decoded.encoding, [decoded.text], decoded.meta
+    model = load_model(settings.roles) if settings.roles else None
+
+    def split(doc: dict) -> list[dict]:
+        why = _layout_note(doc, report) if settings.explain else None
+        return split_document(doc, settings.layout, settings.captions, why, model,
+                              on_place=_place_note(doc, report) if settings.explain else None)
+
+    parts = split_in_parts(parts_of(pieces), doc_id, entry.name, encoding, meta,
+                           lambda text, ch: normalise_text(text, options, ch), split, changes)
+    return {"type": "parts", "source": entry.name, "parts": parts}
 
 
 def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
@@ -155,12 +209,15 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
     """``item`` records: documents are split, items pass through, other records are dropped.
 
     With ``keep_documents`` each document record comes out too, before its items (the SQLite
-    writer stores the text)."""
+    writer stores the text); without, a document larger than
+    :data:`~bulletin_cli.parts.PART_THRESHOLD` is split a part at a time."""
     settings = settings or Settings()
     tally = tally if tally is not None else Tally()
-    for rec in to_documents(inputs, report, settings, tally):
+    for rec in to_documents(inputs, report, settings, tally, in_parts=not keep_documents):
         kind = rec.get("type")
-        if kind == "document":
+        if kind == "parts":
+            yield from _parts_items(rec, settings, report, tally)
+        elif kind == "document":
             if not isinstance(rec.get("text"), str) or "doc_id" not in rec:
                 tally.fail(f"{rec.get('source', '-')}: document record without text or doc_id", report)
                 continue
@@ -177,6 +234,24 @@ def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
             yield from items
         elif kind in ("item", "caption"):
             yield rec
+
+
+def _parts_items(rec: dict, settings: Settings, report: Report, tally: Tally) -> Iterator[dict]:
+    """The records of a document split in parts, each part's as it is split; what its text warns
+    of, said once for the whole file at its end."""
+    name = rec["source"]
+    total: dict = {}
+    try:
+        for doc, records in rec["parts"]:
+            for kind, n in _notes(doc).items():
+                total[kind] = total.get(kind, 0) + n if kind != "low_ocr" else [*total.get(kind, []), *n]
+            yield from records
+    except DecodeError as exc:
+        tally.fail(f"{name}: {exc}", report)
+    except Exception as exc:  # a bug of ours must cost one document, not the run
+        tally.fail(internal_error(name, "split", exc), report)
+    if total:
+        _report_notes(name, total, settings, report)
 
 
 #: The width of a paragraph's text in an ``--explain`` line.
@@ -314,6 +389,23 @@ def _work_with(context: tuple, path: str) -> tuple[list[tuple[dict, tuple | None
     return out, errors, tally.inputs
 
 
+def _large(path: str) -> bool:
+    try:
+        return os.path.getsize(path) > PART_THRESHOLD
+    except OSError:
+        return False
+
+
+def _streamed(context: tuple, path: str) -> tuple[Iterator[tuple[dict, tuple | None]], list[str], Tally]:
+    """:func:`_work_with` for a large file: its records as they are made (a part at a time, see
+    :mod:`bulletin_cli.parts`), not gathered first; the error lines and the count of inputs are
+    filled in as they go, read once the records are."""
+    settings, row_maker = context
+    errors: list[str] = []
+    tally = Tally()
+    return _chain(read_file(Path(path)), settings, errors.append, tally, row_maker), errors, tally
+
+
 def run(paths: list[str], pattern: str | None, settings: Settings, report: Callable[[str], None],
         tally: Tally, summary: Summary, jobs: int = 1, drop_duplicates: bool = False,
         progress: Callable[[int, int], None] | None = None, on_total: Callable[[int], None] | None = None, row_maker: Callable[[dict], list] | None = None,
@@ -387,7 +479,8 @@ def run(paths: list[str], pattern: str | None, settings: Settings, report: Calla
             tally.fail(_death(died), report)
     else:
         work = functools.partial(_work_with, context)
-        yield from _collect(map(work, files), finish, report, tally, progress, summary)
+        results = (_streamed(context, path) if _large(path) else work(path) for path in files)
+        yield from _collect(results, finish, report, tally, progress, summary)
 
 
 #: Files a worker is handed at a time, at most (fewer in small runs, so that every worker gets
@@ -412,13 +505,18 @@ def _death(died: WorkerDied) -> str:
 def _collect(results, finish, report, tally: Tally, progress, summary: Summary) -> Iterator[dict]:
     done = 0
     for records, errors, inputs in results:
+        streamed = isinstance(inputs, Tally)  # (a large file's records, made as they are read: its lines after)
+        if streamed:
+            yield from finish(records)
+            inputs = inputs.inputs
         tally.inputs += inputs
         for message in errors:
             if message.startswith((WARNING, NOTE)):  # read all the same: said, not counted as a failure
                 report(message)
             else:
                 tally.fail(message, report)
-        yield from finish(records)
+        if not streamed:
+            yield from finish(records)
         done += 1
         if progress:
             progress(done, summary.items)

@@ -156,7 +156,15 @@ def looks_like_jsonl(data: bytes | list[bytes]) -> bool:
     """True when ``data`` (or its first lines) is JSON Lines from an earlier command: of its first
     non-blank lines, at least half are records. So one broken line, the first included, does not
     turn a stream of records into one raw document."""
-    lines = data.split(b"\n", SNIFF_LINES * 4) if isinstance(data, bytes) else data
+    if isinstance(data, bytes):  # (its head only: splitting a 100 MB document copied it twice)
+        head = data[:SNIFF_BYTES]
+        lines = head.split(b"\n", SNIFF_LINES * 4)
+        if len(data) > len(head):
+            lines = lines[:-1]  # (a line cut by the head is not judged)
+            if not lines:  # a first record longer than the head: it opens like one
+                return head.removeprefix(BOM).lstrip().startswith(b'{"')
+    else:
+        lines = data
     seen = [line for line in lines if line.strip()][:SNIFF_LINES]
     if not seen or not any(line.lstrip().removeprefix(BOM).startswith(b"{") for line in seen):
         return False
@@ -283,7 +291,9 @@ def read_file(path: Path) -> Iterator[Item]:
     if looks_like_jsonl(data):
         yield from parse_jsonl(data, name)
     else:
-        yield Source(name, data)
+        source = Source(name, data)
+        del data  # (the source alone holds the bytes: a large document lets them go once read)
+        yield source
 
 
 def _large_file(fh: BinaryIO, name: str, size: int) -> Iterator[Item]:

@@ -104,13 +104,11 @@ def document_record(text: str, source: str, encoding: str, changes: Changes, met
     return rec
 
 
-def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None, errors: str = "strict",
-                    options: NormaliseOptions | None = None) -> dict:
-    """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input.
-
-    The bytes are read by the reader of their format (see :mod:`bulletin_cli.read`): PDF, web page, text."""
+def read_for_normalising(data: bytes, source: str = "-", encoding: str | None = None, errors: str = "strict",
+                         options: NormaliseOptions | None = None):
+    """The bytes read by the reader of their format: the decoded input, the options its text is
+    normalised with (a Word file's paragraphs are not reflowed), and what reading it counted."""
     from ..read import read_bytes
-    from ..read.text import DecodeError
 
     changes = Changes()
     decoded = read_bytes(data, source, encoding, errors, changes)
@@ -118,6 +116,17 @@ def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None,
         changes.add("replaced_bytes", n=decoded.replacements)
     if decoded.format in PARAGRAPH_FORMATS and (options is None or options.reflow):
         options = replace(options or NormaliseOptions(), reflow=False)  # a paragraph is a paragraph
+    return decoded, options, changes
+
+
+def normalise_bytes(data: bytes, source: str = "-", encoding: str | None = None, errors: str = "strict",
+                    options: NormaliseOptions | None = None) -> dict:
+    """Decode and normalise raw bytes into a ``document`` record; raises ``DecodeError`` on bad input.
+
+    The bytes are read by the reader of their format (see :mod:`bulletin_cli.read`): PDF, web page, text."""
+    from ..read.text import DecodeError
+
+    decoded, options, changes = read_for_normalising(data, source, encoding, errors, options)
     text, changes = normalise_text(decoded.text, options, changes)
     if not text.strip():
         raise DecodeError("no text after normalising (blank file, or a PDF of scanned images)")
