@@ -113,6 +113,14 @@ def test_an_ambiguous_county_name_needs_its_city():
     assert code("北京市朝阳区召开安全生产工作会议。") == "110105"
 
 
+def test_a_county_named_once_in_passing_needs_more_of_its_place():
+    """会同 is also the verb "together with"; a county named once, and nothing else of it, is
+    no place; named again, or with its city, it is."""
+    assert code("县发改委要会同县督查落实办对相关工作进行督导，确保按时完成。") is None
+    assert code("日前，平利县召开脱贫攻坚推进会。会议要求，平利县各镇要压实责任。") == "610926"
+    assert code("日前，安康市平利县召开脱贫攻坚推进会。") == "610926"
+
+
 def test_a_labelled_credit_states_the_office():
     """s15: the page's only place is its credit, 主 办:涉县疫情防控办."""
     text = "县委副书记到疫情防控办调研指导工作。撰稿人:周 政 核稿人:张海龙 主 办:涉县疫情防控办"

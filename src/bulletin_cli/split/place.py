@@ -372,7 +372,9 @@ def decide(tally: Tally, text: str) -> tuple[str | None, list[str]]:
         if _speaks_for(g.units[scope], voice := _voice(text[:w["scan_chars"]])):
             return scope, why + [f"speaks for the whole {g.units[scope].name} ({voice})"]
     for level, least in (("county", w["county_min"]), ("city", w["city_min"]), ("province", w["province_min"])):
-        inside = [(c, s) for c, s in ranked if g.units[c].level == level and (scope is None or _within(g, c, scope))]
+        inside = [(c, s + _corroborated(tally, c, w) if level == "county" else s) for c, s in ranked
+                  if g.units[c].level == level and (scope is None or _within(g, c, scope))]
+        inside.sort(key=lambda kv: (-kv[1], kv[0]))
         if scope is not None and level != "county" and g.units[scope].level == level:
             return scope, why
         need = least if scope is None else w["below_scope"]
@@ -382,6 +384,15 @@ def decide(tally: Tally, text: str) -> tuple[str | None, list[str]]:
     if scope is not None:
         return scope, why
     return None, why + ["no place leads clearly"]
+
+
+def _corroborated(tally: Tally, code: str, w: dict) -> float:
+    """What a county named in the text gains from its city or province named too (北京市朝阳区):
+    ``to_parent`` of their own evidence, as they gain from it. A county named once in passing,
+    with nothing else of its place (会同县督查落实办: 会同 the verb), stays below ``county_min``."""
+    if tally.score.get(code, 0.0) <= 0:
+        return 0.0
+    return w["to_parent"] * sum(tally.score.get(p, 0.0) for p in _parents(tally.g, tally.g.units[code]))
 
 
 def _zones(text: str) -> list[tuple[str, str]]:
