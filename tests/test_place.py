@@ -121,6 +121,19 @@ def test_a_county_named_once_in_passing_needs_more_of_its_place():
     assert code("日前，安康市平利县召开脱贫攻坚推进会。") == "610926"
 
 
+def test_a_digest_of_several_places_has_none():
+    """A national digest (各地农业动态): each item another province's; its first headline is no title."""
+    digest = ("河北围场:满族蒙古族自治县乡村振兴局正式挂牌成立\n"
+              "近日,河北围场满族蒙古族自治县举行乡村振兴局挂牌仪式,相关负责人表示,乡村振兴局要扛起责任。\n"
+              "青海西宁市:发布“河湟田源”品牌\n"
+              "近日,青海省西宁市“河湟田源”农产品区域公用品牌正式发布。西宁市将加快品牌农业建设。\n"
+              "湖北武汉:集中开展鲜桃抽检\n"
+              "近日,武汉市农业农村局、武汉农检中心在鲜桃生产大区新洲区开展抽检。武汉市新洲区鲜桃合格率高。\n")
+    assert code(digest) is None
+    one = "延津县召开安全生产工作会议。\n延津县各乡镇负责人参加会议。封丘县应急管理局派员观摩。\n"
+    assert code(one) == "410726"
+
+
 def test_a_labelled_credit_states_the_office():
     """s15: the page's only place is its credit, 主 办:涉县疫情防控办."""
     text = "县委副书记到疫情防控办调研指导工作。撰稿人:周 政 核稿人:张海龙 主 办:涉县疫情防控办"

@@ -357,6 +357,12 @@ def decide(tally: Tally, text: str) -> tuple[str | None, list[str]]:
     why = [f"{g.units[c].name} {c}: {s:.2f}" + (f" (stated {tally.strong[c]:.2f})" if tally.strong.get(c) else "")
            for c, s in ranked[:5]]
     stated = sorted(((c, s) for c, s in tally.strong.items()), key=lambda kv: (-kv[1], kv[0]))
+    # a digest of several provinces' news: a place of another province weighs nearly as much
+    if ranked:
+        lead_code, lead = ranked[0]
+        rivals = [c for c, s in ranked[1:] if s >= w["clash"] * lead and c[:2] != lead_code[:2]]
+        if rivals:
+            return None, why + [f"the document tells of several places ({', '.join(g.units[c].name for c in [lead_code, *rivals[:3]])})"]
     # the scope: the most specific unit the document's own statements name, if they agree
     scope = None
     if stated:
