@@ -91,27 +91,20 @@ def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
     the lengths of the names that end so, longest first (the division list's names and the
     configured aliases): most 县, 市 and 区 of a text end no name (全县, 县委, 市场), and one
     look-up of the two characters says so."""
-    sizes: dict[str, set[int]] = defaultdict(set)
-    for tail, lengths in gazetteer().sizes.items():
-        sizes[tail] |= lengths
-    for name in f["place"].get("aliases") or {}:
-        sizes[str(name)[-2:]].add(len(str(name)))
-    return (regexcache.compile("[" + "".join(sorted({tail[-1] for tail in sizes})) + "]"),
-            {tail: tuple(sorted(n, reverse=True)) for tail, n in sizes.items()})
-
-
-@pattern
-def PLACE_NAMES(f: dict) -> dict[str, tuple[tuple[str, ...], str]]:
-    """Every full name a text may hold, with its codes and kind: the configured aliases, the
-    division list's names (today's and former), its townships; one look-up a candidate."""
-    return _index(gazetteer(), P.PLACE_ALIASES)
-
-
-def _index(g: Gazetteer, aliases: dict[str, str]) -> dict[str, tuple[tuple[str, ...], str]]:
-    index: dict[str, tuple[tuple[str, ...], str]] = {town: (codes, "town") for town, codes in g.towns.items()}
-    index.update({name: (tuple(codes), "unit") for name, codes in g.names.items()})
-    index.update({name: ((code,), "unit") for name, code in aliases.items()})
-    return index
+    sizes = gazetteer().sizes
+    if f["place"].get("aliases"):
+        sizes = {tail: set(lengths) for tail, lengths in sizes.items()}
+        for name in f["place"]["aliases"]:
+            sizes.setdefault(str(name)[-2:], set()).add(len(str(name)))
+    before: dict[str, set[str]] = defaultdict(set)  # last character -> the characters before it in a name
+    for tail in sizes:
+        if len(tail) == 2:
+            before[tail[1]].add(tail[0])
+    # the last character, then (looked at behind it, by the regex engine) the one before: only the
+    # ends of names come back (a third of the 县, 市, 区 of a text)
+    ends = "|".join(f"[{''.join(sorted(map(re.escape, chars)))}]{re.escape(last)}" for last, chars in sorted(before.items()))
+    return (regexcache.compile(f"[{''.join(sorted(map(re.escape, before)))}](?<={ends})"),
+            {tail: tuple(n) if len(n) == 1 else tuple(sorted(n, reverse=True)) for tail, n in sizes.items()})
 
 
 @pattern
@@ -154,7 +147,8 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
     stop = _weights()["not_after"]
     out: list[Mention] = []
     ends, sizes = P.PLACE_ENDS
-    index = P.PLACE_NAMES if g is None or g is gazetteer() else _index(g, P.PLACE_ALIASES)
+    g = g or gazetteer()
+    aliases, names, towns = P.PLACE_ALIASES, g.names, g.towns
     for m in ends.finditer(text):
         end = m.end()
         lengths = sizes.get(text[end - 2:end]) if end >= 2 else None
@@ -162,11 +156,17 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
             continue
         for size in lengths:
             start = end - size
-            hit = index.get(text[start:end]) if start >= 0 else None
-            if hit is None:
+            if start < 0:
                 continue
             word = text[start:end]
-            codes, kind = hit
+            if (code := aliases.get(word)) is not None:
+                codes, kind = (code,), "unit"
+            elif (listed := names.get(word)) is not None:
+                codes, kind = tuple(listed), "unit"
+            elif (codes := towns.get(word)) is not None:
+                kind = "town"
+            else:
+                continue
             line_start = text.rfind("\n", 0, start) + 1
             here = "label" if where in ("body", "head", "tail") and P.PLACE_LABEL.search(
                 text[max(line_start, start - 16):start].replace(" ", "")) else where
@@ -417,8 +417,9 @@ def _zones(text: str) -> list[tuple[str, str]]:
     tail = len(lines)
     while tail > head and len(lines) - tail < w["tail_lines"] and _statement(lines[tail - 1], w["tail_width"]):
         tail -= 1
-    body = [("body", "\n".join(lines[head:tail]))] if tail > head else []  # (read at once, a line's bounds kept)
-    return [("head", ln) for ln in lines[:head]] + body + [("tail", ln) for ln in lines[tail:]]
+    # (each zone read at once, a line's bounds kept: a name never runs across them)
+    return [(where, "\n".join(part)) for where, part in
+            (("head", lines[:head]), ("body", lines[head:tail]), ("tail", lines[tail:])) if part]
 
 
 def _statement(line: str, width: int) -> bool:
