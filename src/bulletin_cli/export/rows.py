@@ -125,6 +125,19 @@ def column_getter(column: str):
                 value = value.get(child) if isinstance(value, dict) else None
             return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
         return get
+    path = column.split(".")
+    if len(path) == 3:  # doc.place.county: three looks, not a loop (it runs for every item)
+        first, second, third = path
+
+        def get(rec: dict):
+            if column in rec:
+                value = rec[column]
+            else:
+                value = rec.get(first)
+                value = value.get(second) if isinstance(value, dict) else None
+                value = value.get(third) if isinstance(value, dict) else None
+            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
+        return get
     return lambda rec: column_value(rec, column)
 
 
@@ -215,7 +228,7 @@ class RowMaker:
         self._late = [k for k, c in enumerate(self.columns) if c in self.LATE]
 
     def __getstate__(self) -> dict:  # functions and the csv writer are made again where it is used
-        return {**self.__dict__, "_getters": None, "_writer": None}
+        return {**self.__dict__, "_getters": None, "_writer": None, "_doc_cells": (None, None)}
 
     def _csv(self):
         """A CSV writer whose ``writerow`` returns the encoded line instead of writing it."""
@@ -266,15 +279,26 @@ class RowMaker:
     def __call__(self, rec: dict) -> list:
         if self._getters is None:
             self._getters = [column_getter(c) for c in self.columns]
+            # the document's columns (doc.title, county …): the same for each item of a document,
+            # made once a document (its items share one ``doc`` object)
+            self._of_doc = [COLUMN_ALIASES.get(c, c).startswith("doc.") for c in self.columns]
+            self._doc_cells: tuple = (None, None)
+        doc = rec.get("doc")
+        cached = self._doc_cells[1] if doc is not None and self._doc_cells[0] is doc else None
         row = []
-        for get in self._getters:  # self.cell, inlined: this runs for every cell of every item
-            value = get(rec)
+        for k, get in enumerate(self._getters):
+            if cached is not None and self._of_doc[k]:
+                row.append(cached[k])
+                continue
+            value = get(rec)  # self.cell, inlined: this runs for every cell of every item
             if value is None:
                 row.append("")
             elif value.__class__ is str:
                 row.append("'" + value if value[:1] in FORMULA_CHARS and not self.raw else value)
             else:
                 row.append(str(value))
+        if cached is None and isinstance(doc, dict):
+            self._doc_cells = (doc, row[:])
         return row
 
     def finish(self, rec: dict) -> list:
