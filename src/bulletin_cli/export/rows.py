@@ -108,37 +108,25 @@ def _shape(column: str, value):
 
 def column_getter(column: str):
     """A fast function for one column, built once per export, that gives what
-    :func:`column_value` gives: keys and ``parent.child`` names are looked up directly."""
+    :func:`column_value` gives: keys and dotted names (``doc.date``, ``doc.place.county``) are
+    looked up directly."""
     column = COLUMN_ALIASES.get(column, column)
-    parent, _, child = column.partition(".")
-    if not child:
+    if "." not in column:
         def get(rec: dict):
             value = rec.get(column)
             return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
         return get
-    if "." not in child:
-        def get(rec: dict):
-            if column in rec:
-                value = rec[column]
-            else:
-                value = rec.get(parent)
-                value = value.get(child) if isinstance(value, dict) else None
-            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
-        return get
-    path = column.split(".")
-    if len(path) == 3:  # doc.place.county: three looks, not a loop (it runs for every item)
-        first, second, third = path
+    first, *rest = column.split(".")
 
-        def get(rec: dict):
-            if column in rec:
-                value = rec[column]
-            else:
-                value = rec.get(first)
-                value = value.get(second) if isinstance(value, dict) else None
-                value = value.get(third) if isinstance(value, dict) else None
-            return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
-        return get
-    return lambda rec: column_value(rec, column)
+    def get_nested(rec: dict):
+        if column in rec:
+            value = rec[column]
+        else:
+            value = rec.get(first)
+            for part in rest:
+                value = value.get(part) if isinstance(value, dict) else None
+        return value if value is None or value.__class__ in _SCALARS else _shape(column, value)
+    return get_nested
 
 
 def choose_columns(rows: list[dict], columns: list[str] | None) -> list[str]:
