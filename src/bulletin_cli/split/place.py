@@ -62,6 +62,7 @@ def PLACE_WEIGHTS(f: dict) -> dict:
     w = dict(f["place"])
     w["generic_chars"] = frozenset(w["generic_chars"])
     w["word_endings"] = tuple(w["word_endings"])
+    w["visit_ends"] = frozenset(word[-1] for word in w["visit_words"])  # (a cheap look before the pattern's)
     return w
 
 
@@ -123,12 +124,23 @@ def _weak(name: str) -> bool:
     return len(name) <= 2 or all(ch in w["generic_chars"] for ch in name[:-1]) or name.endswith(w["word_endings"])
 
 
+def _labelled(text: str, start: int) -> bool:
+    """Whether a label (主办：, 来源：) stands on the line just before ``start``: a colon there,
+    blanks aside, then the label itself (:data:`PLACE_LABEL`)."""
+    before = text[max(0, start - 4):start].rstrip()
+    if not before.endswith((":", "：")):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(P.PLACE_LABEL.search(text[max(line_start, start - 16):start].replace(" ", "")))
+
+
 def _factor(text: str, start: int, name: str) -> tuple[float, bool]:
     """How much a name at ``start`` of ``text`` counts, and whether only with other support: less
     for a place visited; a name that is also a word after another Han character (but the end of a
     parent's name: 安徽省和县) only for a unit the document is otherwise placed in."""
     w = _weights()
-    factor = w["visit"] if P.PLACE_VISIT.search(text[max(text.rfind("\n", 0, start) + 1, start - 6):start]) else 1.0
+    factor = w["visit"] if start and text[start - 1] in w["visit_ends"] and P.PLACE_VISIT.search(
+        text[max(text.rfind("\n", 0, start) + 1, start - 6):start]) else 1.0
     if not _weak(name):
         return factor, False
     prev = text[start - 1] if start else ""
@@ -167,9 +179,7 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
                 kind = "town"
             else:
                 continue
-            line_start = text.rfind("\n", 0, start) + 1
-            here = "label" if where in ("body", "head", "tail") and P.PLACE_LABEL.search(
-                text[max(line_start, start - 16):start].replace(" ", "")) else where
+            here = "label" if where in ("body", "head", "tail") and _labelled(text, start) else where
             factor, supported = _factor(text, start, word)
             out.append(Mention(word, codes, kind, here, start, factor, supported))
             break
