@@ -291,3 +291,21 @@ def test_the_summary_says_files_read_documents_present_and_items_written(tmp_pat
     assert "read 1 file: 1 document; wrote 7 items" in first.stderr
     again = export(seed_path("001"), seed_path("004"), "-o", db)
     assert "read 2 files: 2 documents (1 already in" in again.stderr and "wrote 8 items" in again.stderr
+
+
+def test_a_documents_cells_are_its_own_when_items_of_documents_alternate():
+    """The row maker makes a document's cells once for its items (they share its record): an item
+    of another document between them, or a document record changed in between, gets its own."""
+    from bulletin_cli.export.rows import RowMaker
+
+    yanjin = {"title": "延津政务快报", "place": {"county": "延津县", "code": "410726"}}
+    linli = {"title": "临澧工作简报", "place": {"county": "临澧县", "code": "430724"}}
+    items = [{"seq": 1, "headline": "县住建局推进改造", "doc": yanjin},
+             {"seq": 1, "headline": "县农业局开展培训", "doc": linli},
+             {"seq": 2, "headline": "县医保局开展宣传", "doc": yanjin}]
+    maker = RowMaker(["doc.title", "county", "seq", "headline"])
+    assert [maker(i) for i in items] == [["延津政务快报", "延津县", "1", "县住建局推进改造"],
+                                         ["临澧工作简报", "临澧县", "1", "县农业局开展培训"],
+                                         ["延津政务快报", "延津县", "2", "县医保局开展宣传"]]
+    again = maker({"seq": 3, "headline": "县水利局", "doc": yanjin})
+    assert again[:2] == ["延津政务快报", "延津县"] and again[2:] == ["3", "县水利局"]

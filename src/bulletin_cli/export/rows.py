@@ -267,27 +267,38 @@ class RowMaker:
     def __call__(self, rec: dict) -> list:
         if self._getters is None:
             self._getters = [column_getter(c) for c in self.columns]
-            # the document's columns (doc.title, county …): the same for each item of a document,
-            # made once a document (its items share one ``doc`` object)
-            self._of_doc = [COLUMN_ALIASES.get(c, c).startswith("doc.") for c in self.columns]
+            # the document's columns (doc.title, county …) are the same for each item of a
+            # document: made once a document (its items share one ``doc`` object), the item's own
+            # columns for each item
+            of_doc = [COLUMN_ALIASES.get(c, c).startswith("doc.") for c in self.columns]
+            self._item_getters = [(k, get) for k, get in enumerate(self._getters) if not of_doc[k]]
             self._doc_cells: tuple = (None, None)
         doc = rec.get("doc")
-        cached = self._doc_cells[1] if doc is not None and self._doc_cells[0] is doc else None
+        if doc is not None and self._doc_cells[0] is doc:
+            row = self._doc_cells[1][:]
+            for k, get in self._item_getters:
+                row[k] = self._cell_of(get(rec))
+            return row
         row = []
-        for k, get in enumerate(self._getters):
-            if cached is not None and self._of_doc[k]:
-                row.append(cached[k])
-                continue
-            value = get(rec)  # self.cell, inlined: this runs for every cell of every item
+        for get in self._getters:  # (:meth:`_cell_of`, inlined)
+            value = get(rec)
             if value is None:
                 row.append("")
             elif value.__class__ is str:
                 row.append("'" + value if value[:1] in FORMULA_CHARS and not self.raw else value)
             else:
                 row.append(str(value))
-        if cached is None and isinstance(doc, dict):
+        if isinstance(doc, dict):
             self._doc_cells = (doc, row[:])
         return row
+
+    def _cell_of(self, value) -> str:
+        """:meth:`cell`, for a value a getter gave (this runs for every cell of every item)."""
+        if value is None:
+            return ""
+        if value.__class__ is str:
+            return "'" + value if value[:1] in FORMULA_CHARS and not self.raw else value
+        return str(value)
 
     def finish(self, rec: dict) -> list:
         """The row of an item: made in a worker (``_row``) with the late columns filled in now."""
