@@ -295,7 +295,7 @@ def test_the_summary_says_files_read_documents_present_and_items_written(tmp_pat
 
 def test_a_documents_cells_are_its_own_when_items_of_documents_alternate():
     """The row maker makes a document's cells once for its items (they share its record): an item
-    of another document between them, or a document record changed in between, gets its own."""
+    of another document between them gets its own."""
     from bulletin_cli.export.rows import RowMaker
 
     yanjin = {"title": "延津政务快报", "place": {"county": "延津县", "code": "410726"}}
