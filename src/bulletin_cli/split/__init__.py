@@ -338,7 +338,7 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
                               or title_office(meta["title"]))
     # (read from the simplified shadow, as the division list is written)
     placed = resolve_place(simple or text, {**(doc.get("meta") or {}), **parsed.masthead, **parsed.footer},
-                           doc.get("source"))
+                           doc.get("source"), explain=on_place is not None)
     meta["place"] = placed["place"]
     if on_place is not None:
         on_place(placed)

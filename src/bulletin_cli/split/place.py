@@ -233,8 +233,9 @@ def _short_at(text: str, pos: int, ends: dict[int, tuple[str, ...]], covered: li
 class Tally:
     """The weight of evidence for each division, and the lines that gave it."""
 
-    def __init__(self, g: Gazetteer) -> None:
+    def __init__(self, g: Gazetteer, explain: bool = True) -> None:
         self.g = g
+        self.explain = explain  # (the lines that gave the weight, kept only to be shown)
         self.score: dict[str, float] = defaultdict(float)
         self.strong: dict[str, float] = defaultdict(float)
         self.seen: dict[tuple[str, str], int] = defaultdict(int)
@@ -246,7 +247,8 @@ class Tally:
         self.score[code] += weight
         if strong:
             self.strong[code] += weight
-        self.why[code].append((note, weight))
+        if self.explain:
+            self.why[code].append((note, weight))
 
     def base(self, m: Mention) -> float:
         w = _weights()
@@ -268,7 +270,8 @@ class Tally:
             key = (code, m.where)
             n = self.seen[key]
             self.seen[key] += 1
-            self.add(code, weight * (w["repeat"] ** n), m.name + " (" + m.where + ")", m.where in STRONG)
+            self.add(code, weight * (w["repeat"] ** n), m.name + " (" + m.where + ")" if self.explain else "",
+                     m.where in STRONG)
 
     def placed_under(self, code: str) -> bool:
         """Whether other evidence already places the document in this unit or one above it."""
@@ -420,16 +423,33 @@ def _zones(text: str) -> list[tuple[str, str]]:
     if len(text) > 2 * cap:  # (a long document: its opening, and its last lines)
         ending = text[-cap // 10:]
         text = text[:cap] + "\n" + ending[ending.find("\n") + 1:]
-    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    head = 0
-    while head < min(len(lines), w["head_lines"]) and _statement(lines[head], w["head_width"]):
-        head += 1
-    tail = len(lines)
-    while tail > head and len(lines) - tail < w["tail_lines"] and _statement(lines[tail - 1], w["tail_width"]):
-        tail -= 1
-    # (each zone read at once, a line's bounds kept: a name never runs across them)
-    return [(where, "\n".join(part)) for where, part in
-            (("head", lines[:head]), ("body", lines[head:tail]), ("tail", lines[tail:])) if part]
+    # the opening statements, then the closing ones, each line read from its end of the text (the
+    # body between is read at once, as it stands: a name never runs across a line's end)
+    n, head_lines, tail_lines = len(text), w["head_lines"], w["tail_lines"]
+    head: list[str] = []
+    start = 0  # where the body begins
+    while start < n and len(head) < head_lines:
+        end = text.find("\n", start)
+        end = n if end < 0 else end
+        line = text[start:end].strip()
+        if line and not _statement(line, w["head_width"]):
+            break
+        if line:
+            head.append(line)
+        start = end + 1
+    tail: list[str] = []
+    stop = n  # where it ends
+    while stop > start and len(tail) < tail_lines:
+        begin = max(text.rfind("\n", start, stop) + 1, start)
+        line = text[begin:stop].strip()
+        if line and not _statement(line, w["tail_width"]):
+            break
+        if line:
+            tail.append(line)
+        stop = begin - 1 if begin > start else start
+    body = text[start:stop].strip() if stop > start else ""
+    return [(where, part) for where, part in (("head", "\n".join(head)), ("body", body),
+                                              ("tail", "\n".join(reversed(tail)))) if part]
 
 
 def _statement(line: str, width: int) -> bool:
@@ -479,15 +499,16 @@ def configured(source: str | None, g: Gazetteer | None = None) -> tuple[str, str
     return (best[1], best[2]) if best else None
 
 
-def resolve(text: str, fields: dict[str, str | None], source: str | None = None) -> dict:
+def resolve(text: str, fields: dict[str, str | None], source: str | None = None, explain: bool = True) -> dict:
     """``{"place": {province, city, county, code} or None, "evidence": [...], "vintage": ...}`` for a
     document's normalised ``text`` and the ``fields`` it states (title, issuer, source, site …); a
-    ``source`` in a folder the user's configuration places takes that place."""
+    ``source`` in a folder the user's configuration places takes that place. The evidence is
+    written out only with ``explain``."""
     g = gazetteer()
     if (given := configured(source, g)) is not None:
         return {"place": _describe(g, given[0]), "evidence": [f"the configuration places folder {given[1]} here"],
                 "vintage": VINTAGE}
-    tally = Tally(g)
+    tally = Tally(g, explain)
     later: list[Mention] = []  # the names that count only as other evidence allows
     lines = [(name, fields[name] or "") for name in STRONG_FIELDS if fields.get(name)] + _zones(text)
     for where, line in lines:
@@ -502,6 +523,8 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None)
     settle(tally, later)
     _body_shorts(tally, "\n".join(line for where, line in lines if where == "body"))
     code, why = decide(tally, text)
+    if not explain:
+        return {"place": _describe(g, code), "evidence": [], "vintage": VINTAGE}
     evidence = [f"{g.units[c].name}: " + "; ".join(f"{note} {weight:+.2f}" for note, weight in notes[:6]) for c, notes in
                 sorted(tally.why.items(), key=lambda kv: -tally.score[kv[0]])[:6]]
     return {"place": _describe(g, code), "evidence": evidence + why, "vintage": VINTAGE}
