@@ -499,6 +499,28 @@ def configured(source: str | None, g: Gazetteer | None = None) -> tuple[str, str
     return (best[1], best[2]) if best else None
 
 
+#: The names found in the statements and opening and closing lines of the documents read so far,
+#: by line (a folder's mastheads, sites and signatures repeat): read again when the lexicon changes.
+_LINES: dict[tuple[str, str], tuple[tuple[Mention, ...], tuple[Mention, ...]]] = {}
+_LINES_OF = [-1]
+_LINES_MAX = 4096
+
+
+def _names_in(line: str, where: str, g: Gazetteer) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """The full names and the short names in one zone's ``line`` (the body: full names only)."""
+    if where == "body":
+        return tuple(scan(line, where, g)), ()
+    if _LINES_OF[0] != P.generation or len(_LINES) > _LINES_MAX:
+        _LINES.clear()
+        _LINES_OF[0] = P.generation
+    key = (line, where)
+    names = _LINES.get(key)
+    if names is None:
+        found = scan(line, where, g)
+        names = _LINES[key] = (tuple(found), tuple(scan_short(line, where, found, g)))
+    return names
+
+
 def resolve(text: str, fields: dict[str, str | None], source: str | None = None, explain: bool = True) -> dict:
     """``{"place": {province, city, county, code} or None, "evidence": [...], "vintage": ...}`` for a
     document's normalised ``text`` and the ``fields`` it states (title, issuer, source, site …); a
@@ -512,14 +534,13 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None,
     later: list[Mention] = []  # the names that count only as other evidence allows
     lines = [(name, fields[name] or "") for name in STRONG_FIELDS if fields.get(name)] + _zones(text)
     for where, line in lines:
-        found = scan(line, where, g)
+        found, shorts = _names_in(line, where, g)
         for m in found:
             if len(m.codes) == 1 and not m.supported:
                 tally.mention(m)
             else:
                 later.append(m)
-        if where != "body":
-            later += scan_short(line, where, found, g)
+        later += shorts
     settle(tally, later)
     _body_shorts(tally, "\n".join(line for where, line in lines if where == "body"))
     code, why = decide(tally, text)
