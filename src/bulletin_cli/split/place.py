@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -499,26 +500,20 @@ def configured(source: str | None, g: Gazetteer | None = None) -> tuple[str, str
     return (best[1], best[2]) if best else None
 
 
-#: The names found in the statements and opening and closing lines of the documents read so far,
-#: by line (a folder's mastheads, sites and signatures repeat): read again when the lexicon changes.
-_LINES: dict[tuple[str, str], tuple[tuple[Mention, ...], tuple[Mention, ...]]] = {}
-_LINES_OF = [-1]
-_LINES_MAX = 4096
-
-
 def _names_in(line: str, where: str, g: Gazetteer) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
     """The full names and the short names in one zone's ``line`` (the body: full names only)."""
     if where == "body":
         return tuple(scan(line, where, g)), ()
-    if _LINES_OF[0] != P.generation or len(_LINES) > _LINES_MAX:
-        _LINES.clear()
-        _LINES_OF[0] = P.generation
-    key = (line, where)
-    names = _LINES.get(key)
-    if names is None:
-        found = scan(line, where, g)
-        names = _LINES[key] = (tuple(found), tuple(scan_short(line, where, found, g)))
-    return names
+    return _line_names(line, where, P.generation)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_names(line: str, where: str, generation: int) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """The names of a statement or an opening or closing line, found once a distinct line (a
+    folder's mastheads, sites and signatures repeat), again when the lexicon changes."""
+    g = gazetteer()
+    found = scan(line, where, g)
+    return tuple(found), tuple(scan_short(line, where, found, g))
 
 
 def resolve(text: str, fields: dict[str, str | None], source: str | None = None, explain: bool = True) -> dict:
