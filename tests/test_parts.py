@@ -70,3 +70,13 @@ def test_json_lines_whose_first_record_outruns_the_sniff_are_still_records():
     record = json.dumps({"type": "document", "text": "县" * 600_000}, ensure_ascii=False).encode() + b"\n"
     assert looks_like_jsonl(record + record)
     assert not looks_like_jsonl("延津政务快报\n".encode() * 300_000)
+
+
+def test_bad_bytes_past_a_large_files_opening_are_read_as_ufffd_and_said(tmp_path, small_parts):
+    path = _volume(tmp_path)
+    data = path.read_bytes()
+    path.write_bytes(data[:-3000] + b"\xff" + data[-3000:])
+    result = runner.invoke(app, ["split", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0
+    said = [line for line in result.stderr.splitlines() if "volume.txt" in line]
+    assert len(said) == 1 and "1 undecodable byte sequence(s) read as U+FFFD" in said[0], result.stderr

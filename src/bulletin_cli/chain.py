@@ -182,7 +182,8 @@ def _in_parts(entry: Source, settings: Settings, report: Report) -> dict:
     from .read import detect
 
     doc_id = bytes_id(entry.data)
-    streamed = decoded_pieces(entry.data, settings.encoding, settings.errors) \
+    decoding: dict = {}  # (what decoding as it goes counts: bytes read as U+FFFD)
+    streamed = decoded_pieces(entry.data, settings.encoding, settings.errors, decoding) \
         if detect(entry.data, entry.name).name == "text" else None
     if streamed is not None:
         encoding, pieces = streamed
@@ -201,7 +202,7 @@ def _in_parts(entry: Source, settings: Settings, report: Report) -> dict:
 
     parts = split_in_parts(parts_of(pieces), doc_id, entry.name, encoding, meta,
                            lambda text, ch: normalise_text(text, options, ch), split, changes)
-    return {"type": "parts", "source": entry.name, "parts": parts}
+    return {"type": "parts", "source": entry.name, "parts": parts, "decoding": decoding}
 
 
 def to_items(inputs: Iterable, report: Report, settings: Settings | None = None,
@@ -250,6 +251,8 @@ def _parts_items(rec: dict, settings: Settings, report: Report, tally: Tally) ->
         tally.fail(f"{name}: {exc}", report)
     except Exception as exc:  # a bug of ours must cost one document, not the run
         tally.fail(internal_error(name, "split", exc), report)
+    if rec["decoding"].get("replaced_bytes"):
+        total["replaced"] = total.get("replaced", 0) + rec["decoding"]["replaced_bytes"]
     if total:
         _report_notes(name, total, settings, report)
 

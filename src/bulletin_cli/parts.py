@@ -66,10 +66,14 @@ def _break(text: str, size: int) -> int:
     return brk + 1 if brk >= 0 else size
 
 
-def decoded_pieces(data: bytes, encoding: str | None, errors: str) -> tuple[str, Iterator[str]] | None:
+def decoded_pieces(data: bytes, encoding: str | None, errors: str,
+                   counts: dict | None = None) -> tuple[str, Iterator[str]] | None:
     """A plain-text file's codec (decided on its opening bytes) and its text a chunk at a time;
     None where the file must be read whole (UTF-16 and UTF-32, whose codec the opening cannot
-    vouch for line by line; a saved page; a file whose opening no codec explains)."""
+    vouch for line by line; a saved page; a file whose opening no codec explains). Bytes read as
+    U+FFFD (``--errors auto`` or ``replace``) are counted in ``counts["replaced_bytes"]`` as the
+    pieces are decoded."""
+    counts = counts if counts is not None else {}
     from .read.html import is_page
     from .read.text import BOMS, DecodeError, _tolerated, charset_codec, decode_bytes
 
@@ -104,9 +108,10 @@ def decoded_pieces(data: bytes, encoding: str | None, errors: str) -> tuple[str,
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"not valid {codec} at byte {start + exc.start} (its opening is); "
                                   "use --errors replace to go on") from None
-            if errors == "auto" and "\ufffd" in piece:
+            if errors != "strict" and "\ufffd" in piece:
                 replaced += piece.count("\ufffd")
-                if replaced > tolerated:
+                counts["replaced_bytes"] = replaced
+                if errors == "auto" and replaced > tolerated:
                     raise DecodeError(f"not valid {codec}: more than {tolerated} bad byte sequences; "
                                       "use --errors replace to go on")
             yield piece
