@@ -275,19 +275,12 @@ class RowMaker:
             self._doc_cells: tuple = (None, None)
         doc = rec.get("doc")
         if doc is not None and self._doc_cells[0] is doc:
-            row = self._doc_cells[1][:]
+            row, cell = self._doc_cells[1][:], self._cell_of
             for k, get in self._item_getters:
-                row[k] = self._cell_of(get(rec))
+                row[k] = cell(get(rec))
             return row
-        row = []
-        for get in self._getters:  # (:meth:`_cell_of`, inlined)
-            value = get(rec)
-            if value is None:
-                row.append("")
-            elif value.__class__ is str:
-                row.append("'" + value if value[:1] in FORMULA_CHARS and not self.raw else value)
-            else:
-                row.append(str(value))
+        cell = self._cell_of
+        row = [cell(get(rec)) for get in self._getters]
         if isinstance(doc, dict):
             self._doc_cells = (doc, row[:])
         return row
