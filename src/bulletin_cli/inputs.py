@@ -152,14 +152,15 @@ def _is_record(line: bytes) -> bool:
     return isinstance(rec, dict) and "type" in rec
 
 
-def looks_like_jsonl(data: bytes | list[bytes]) -> bool:
+def looks_like_jsonl(data: bytes | list[bytes], more: bool = False) -> bool:
     """True when ``data`` (or its first lines) is JSON Lines from an earlier command: of its first
     non-blank lines, at least half are records. So one broken line, the first included, does not
-    turn a stream of records into one raw document."""
+    turn a stream of records into one raw document. ``more``: ``data`` is the head of a file that
+    goes on."""
     if isinstance(data, bytes):  # (its head only: splitting a 100 MB document copied it twice)
         head = data[:SNIFF_BYTES]
         lines = head.split(b"\n", SNIFF_LINES * 4)
-        if len(data) > len(head):
+        if more or len(data) > len(head):
             lines = lines[:-1]  # (a line cut by the head is not judged)
             if not lines:  # a first record longer than the head: it opens like one
                 return head.removeprefix(BOM).lstrip().startswith(b'{"')
@@ -298,9 +299,7 @@ def read_file(path: Path) -> Iterator[Item]:
 
 def _large_file(fh: BinaryIO, name: str, size: int) -> Iterator[Item]:
     """A file larger than one document may be: JSON Lines, read a line at a time, or refused."""
-    head = fh.read(SNIFF_BYTES)
-    whole_lines = head.split(b"\n")[:-1]  # (a first record longer than the head: it opens like one)
-    if not (looks_like_jsonl(whole_lines) if whole_lines else head.removeprefix(BOM).lstrip().startswith(b'{"')):
+    if not looks_like_jsonl(fh.read(SNIFF_BYTES), more=True):
         yield InputError(name, f"file of {size / 2**20:,.0f} MB: larger than the {MAX_DOCUMENT // 2**20} MB "
                                "a document may be")
         return
