@@ -39,7 +39,7 @@ def test_every_county_lies_in_a_province_of_the_list():
 
 def test_a_former_county_name_is_found_under_todays_code():
     """房山县 became 房山区 (110111): a document from before says 房山县."""
-    assert gazetteer().names["房山县"] == ["110111"]
+    assert gazetteer().names["房山县"] == ("110111",)
     assert code("房山县人民政府办公室\n\n全县各乡镇认真落实。") == "110111"
 
 

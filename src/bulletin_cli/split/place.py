@@ -32,7 +32,7 @@ from pathlib import PurePath
 
 from .. import regexcache
 from ..lexicon.patterns import CJK, SENTENCE_END, P, Regex, alternation, pattern
-from ..lexicon.places import VINTAGE, Gazetteer, Unit, code_of, gazetteer
+from ..lexicon.places import VINTAGE, Gazetteer, Unit, code_of, gazetteer, tails
 
 #: The fields a document states about itself, strongest evidence of its place.
 STRONG_FIELDS = ("title", "issuer", "source", "site", "printed_by", "signer")
@@ -41,7 +41,7 @@ STRONG = frozenset(STRONG_FIELDS) | {"head", "tail", "label"}
 HAN = Regex(f"[{CJK}]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     name: str
     codes: tuple[str, ...]
@@ -88,25 +88,27 @@ def PLACE_VISIT(f: dict) -> re.Pattern[str]:
 
 
 @pattern
-def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]]]:
-    """A pattern of the characters a name ends with, and for each last two characters of a name
-    the lengths of the names that end so, longest first (the division list's names and the
-    configured aliases): most 县, 市 and 区 of a text end no name (全县, 县委, 市场), and one
-    look-up of the two characters says so."""
-    sizes = gazetteer().sizes
+def PLACE_ENDS(f: dict) -> tuple[re.Pattern[str], dict[str, tuple[int, ...]], frozenset[str]]:
+    """A pattern of the characters a name ends with; for each last three characters of a name the
+    lengths of the names that end so, longest first; and the names of two characters (the division
+    list's names and the configured aliases). Most 县, 市 and 区 of a text end no name (全县, 县委,
+    市场): the pattern does not find them; most it finds (城市, 乡镇, 园区) are no name's last three
+    characters, and one look-up says so."""
+    g = gazetteer()
+    sizes, pairs = g.sizes, g.pairs
     if f["place"].get("aliases"):
-        sizes = {tail: set(lengths) for tail, lengths in sizes.items()}
-        for name in f["place"]["aliases"]:
-            sizes.setdefault(str(name)[-2:], set()).add(len(str(name)))
+        names = list(map(str, f["place"]["aliases"]))
+        sizes = {**sizes, **{tail: tuple(sorted({*sizes.get(tail, ()), *lengths}, reverse=True))
+                             for tail, lengths in tails(names).items()}}
+        pairs = pairs | {name for name in names if len(name) < 3}
     before: dict[str, set[str]] = defaultdict(set)  # last character -> the characters before it in a name
-    for tail in sizes:
+    for tail in {tail[-2:] for tail in sizes} | pairs:
         if len(tail) == 2:
             before[tail[1]].add(tail[0])
     # the last character, then (looked at behind it, by the regex engine) the one before: only the
     # ends of names come back (a third of the 县, 市, 区 of a text)
     ends = "|".join(f"[{''.join(sorted(map(re.escape, chars)))}]{re.escape(last)}" for last, chars in sorted(before.items()))
-    return (regexcache.compile(f"[{''.join(sorted(map(re.escape, before)))}](?<={ends})"),
-            {tail: tuple(n) if len(n) == 1 else tuple(sorted(n, reverse=True)) for tail, n in sizes.items()})
+    return regexcache.compile(f"[{''.join(sorted(map(re.escape, before)))}](?<={ends})"), sizes, frozenset(pairs)
 
 
 @pattern
@@ -117,12 +119,18 @@ def PLACE_ALIASES(f: dict) -> dict[str, str]:
     return {str(k): code for k, v in (f["place"].get("aliases") or {}).items() if (code := code_of(str(v), g))}
 
 
-def _weak(name: str) -> bool:
-    """A division's name that is also a common word or phrase: two characters (和县 of 市委和县委,
-    范县 of 示范县), a core of directions (城区, 新城区, 市中区), an ending that is a word
-    (沿海城市, 部分乡镇)."""
+@functools.lru_cache(maxsize=8192)
+def _weakness(name: str, generation: int) -> int:
+    """Whether a division's name is also a common word or phrase: 0 for no word; 1 for two
+    characters whose first is no direction (和县 of 市委和县委, 范县 of 示范县: the county after a
+    comma, a word after a Han character); 2 for the others (城区, 新城区, 市中区: a core of
+    directions; 沿海城市, 部分乡镇: an ending that is a word), which count less wherever they
+    stand. Kept once a distinct name, again when the lexicon changes (``generation``)."""
     w = _weights()
-    return len(name) <= 2 or all(ch in w["generic_chars"] for ch in name[:-1]) or name.endswith(w["word_endings"])
+    generic = all(ch in w["generic_chars"] for ch in name[:-1])
+    if len(name) <= 2 and not generic:
+        return 1
+    return 2 if len(name) <= 2 or generic or name.endswith(w["word_endings"]) else 0
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -142,13 +150,12 @@ def _factor(text: str, start: int, name: str) -> tuple[float, bool]:
     w = _weights()
     factor = w["visit"] if start and text[start - 1] in w["visit_ends"] and P.PLACE_VISIT.search(
         text[max(text.rfind("\n", 0, start) + 1, start - 6):start]) else 1.0
-    if not _weak(name):
+    weakness = _weakness(name, P.generation)
+    if not weakness:
         return factor, False
     prev = text[start - 1] if start else ""
     after_word = bool(HAN.match(prev)) and prev not in w["parent_endings"]
-    if len(name) <= 2 and not all(ch in w["generic_chars"] for ch in name[:-1]):
-        return factor, after_word  # (和县 after 府 may be 和 县委; after a comma it is the county)
-    return factor * w["weak_name"], after_word
+    return (factor if weakness == 1 else factor * w["weak_name"]), after_word
 
 
 def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
@@ -159,14 +166,16 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
     """
     stop = _weights()["not_after"]
     out: list[Mention] = []
-    ends, sizes = P.PLACE_ENDS
+    ends, sizes, pairs = P.PLACE_ENDS
     g = g or gazetteer()
     aliases, names, towns = P.PLACE_ALIASES, g.names, g.towns
     for m in ends.finditer(text):
         end = m.end()
-        lengths = sizes.get(text[end - 2:end]) if end >= 2 else None
-        if lengths is None or (end < len(text) and text[end] in stop):
+        if end < len(text) and text[end] in stop:
             continue
+        lengths = sizes.get(text[end - 3:end], ()) if end >= 3 else ()
+        if text[end - 2:end] in pairs:
+            lengths += (2,)
         for size in lengths:
             start = end - size
             if start < 0:
@@ -236,23 +245,15 @@ class Tally:
 
     def __init__(self, g: Gazetteer, explain: bool = True) -> None:
         self.g = g
+        self.w = _weights()
         self.explain = explain  # (the lines that gave the weight, kept only to be shown)
         self.score: dict[str, float] = defaultdict(float)
         self.strong: dict[str, float] = defaultdict(float)
         self.seen: dict[tuple[str, str], int] = defaultdict(int)
         self.why: dict[str, list[tuple[str, float]]] = defaultdict(list)  # (written out only for the evidence)
 
-    def add(self, code: str, weight: float, note: str, strong: bool) -> None:
-        if weight <= 0 or code not in self.g.units:
-            return
-        self.score[code] += weight
-        if strong:
-            self.strong[code] += weight
-        if self.explain:
-            self.why[code].append((note, weight))
-
     def base(self, m: Mention) -> float:
-        w = _weights()
+        w = self.w
         strong = m.where in STRONG
         if m.kind == "town":
             return w["town_strong" if strong else "town"] / len(m.codes)
@@ -261,18 +262,28 @@ class Tally:
         return w["strong" if strong else "body"]
 
     def mention(self, m: Mention) -> None:
-        w = _weights()
+        """Count one name found: its base weight (:meth:`base`), less for each time before that
+        the same unit was named in the same place (``repeat``), half for a province by its short
+        name or a township (``province_factor``)."""
+        w, units, seen = self.w, self.g.units, self.seen
         base = self.base(m) * m.factor
+        strong = m.where in STRONG
         for code in m.codes:
-            unit = self.g.units.get(code)
+            unit = units.get(code)
             if unit is None:
                 continue
             weight = base * (w["province_factor"] if unit.level == "province" and m.kind != "unit" else 1.0)
             key = (code, m.where)
-            n = self.seen[key]
-            self.seen[key] += 1
-            self.add(code, weight * (w["repeat"] ** n), m.name + " (" + m.where + ")" if self.explain else "",
-                     m.where in STRONG)
+            n = seen[key]
+            seen[key] = n + 1
+            weight *= w["repeat"] ** n
+            if weight <= 0:
+                continue
+            self.score[code] += weight
+            if strong:
+                self.strong[code] += weight
+            if self.explain:
+                self.why[code].append((f"{m.name} ({m.where})", weight))
 
     def placed_under(self, code: str) -> bool:
         """Whether other evidence already places the document in this unit or one above it."""
