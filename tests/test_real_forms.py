@@ -99,6 +99,34 @@ def test_a_single_article_is_one_item_credited_to_its_unit(text, headline, units
     assert "供稿" not in items[0]["body"] and "分享" not in items[0]["body"]
 
 
+ARTICLE = ("县医保局开展医保政策宣传活动\n发布时间：2024-03-12\n"
+           "3月11日，县医保局在城区广场开展医保政策集中宣传活动，发放宣传资料2000余份。\n"
+           "活动现场，工作人员耐心解答群众咨询。\n")
+
+
+@pytest.mark.parametrize("closing, editor", [
+    ("文章来源：县医疗保障局", None),
+    ("供稿单位：县医疗保障局", None),
+    ("信息来源：县医疗保障局\n审核：李四", None),
+    ("【来源：县医疗保障局】", None),
+    ("稿件来源：县医疗保障局　　责任编辑：张三", "张三"),
+    ("来源：县医疗保障局　作者：王五　编辑：赵六", "赵六"),
+])
+def test_the_labelled_lines_closing_an_article_are_its_source_and_editors(closing, editor):
+    """The labels county sites close an article with, whatever role the model read for the line:
+    the source is the article's unit, the next label ends it, an editor is the editor."""
+    items = items_of(ARTICLE + closing + "\n")
+    assert [(i["layout"], i["units"]) for i in items] == [("article", ["县医疗保障局"])]
+    assert items[0]["body"].endswith("解答群众咨询。")
+    assert (items[0]["doc"]["issuer"], items[0]["doc"]["editor"]) == ("县医疗保障局", editor)
+
+
+def test_a_line_of_running_text_closing_an_article_stays_its_text():
+    """A last sentence that only mentions a source is text, not a credit."""
+    items = items_of(ARTICLE + "来源：县医疗保障局提供的数据显示，参保率达98%。\n")
+    assert items[0]["body"].endswith("参保率达98%。") and items[0]["units"] == []
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

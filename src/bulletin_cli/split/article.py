@@ -31,7 +31,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, credit_line, writer_fields
+from .credits import _attribution, credit_line, labelled_credits, writer_fields
 from .headlines import DATELINE
 
 
@@ -53,6 +53,17 @@ def WRITER_LINE(f: dict) -> re.Pattern[str]:
 def WRITER_FIELD(f: dict) -> re.Pattern[str]:
     """One credit of such a line. Example: 撰稿人：张三 → (撰稿人, 张三)."""
     return regexcache.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()]{{2,12}})")
+
+
+@pattern
+def CREDIT_FIELD(f: dict) -> re.Pattern[str]:
+    """One labelled credit of a line that may hold several, its value running to the next label
+    or a gap: a source (来源：, 供稿单位：) or a writer (作者：, 责任编辑：). Example:
+    来源：县医疗保障局　作者：王五 → (来源, 县医疗保障局), (作者, 王五)."""
+    labels = alternation(sorted({*f["source_labels"], *P.WRITER_FIELDS}, key=len, reverse=True))
+    return regexcache.compile(rf"({labels})\s*[:：]\s*((?:(?!(?:{labels})\s*[:：])[^\s:：【】\[\]（）()])+)")
+
+
 #: The longest title found run on before an article's text.
 RUN_ON_TITLE_MAX = 60
 
@@ -235,6 +246,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         if r == "facts" or (r == "masthead" and P.WEB_META.match(paras[k].text)):
             _facts(paras[k].text, parsed)  # (a labelled facts line is read as one, whichever role it got)
     _signature_at_end(paras, roles)
+    _credits_at_end(paras, roles)
     units: list[str] = []
     reporters: list[str] = []
     for k, r in enumerate(roles):
@@ -314,6 +326,34 @@ def _signature_at_end(paras: list[Para], roles: list[str]) -> None:
         for j in range(min(found), last + 1):
             if roles[j] in TEXT_ROLES or roles[j] == "credit":
                 roles[j] = "signature"
+
+
+#: The most labelled credit lines read at the end of a text.
+CREDIT_LINES = 4
+
+
+def _credits_at_end(paras: list[Para], roles: list[str]) -> None:
+    """The labelled lines closing a text — its source, its writers and editors (文章来源：县医疗保障局,
+    稿件来源：… 责任编辑：…, 【来源：…】, 供稿单位：…) — are its credits whatever the model read: the
+    form is not mistaken. Read from the end, up to the last line of running text."""
+    k, seen = len(roles) - 1, 0
+    while k >= 0 and seen < CREDIT_LINES:
+        t = paras[k].text.strip()
+        if roles[k] in TEXT_ROLES:
+            if not _credit_form(t):
+                return
+            roles[k] = "credit"
+            seen += 1
+        elif roles[k] not in ("credit", "footer", "signature", "caption"):
+            return
+        k -= 1
+
+
+def _credit_form(text: str) -> bool:
+    """A short line of labelled credits with no sentence in it: 来源：…, 作者：… 编辑：…"""
+    if width(text) > FRAME_WIDTH or SENTENCE_MARK.search(text):
+        return False
+    return bool(P.WRITER_LINE.match(text) or P.SOURCE_LINE.match(text) or labelled_credits(text))
 
 
 #: A signature run onto the end of a text's last sentence, its line break lost.

@@ -189,6 +189,33 @@ def writer_fields(text: str) -> dict[str, str]:
     return out
 
 
+def labelled_credits(text: str) -> tuple[list[str], list[str], dict[str, str], str] | None:
+    """A line of labelled credits that names its source with others, or in brackets: (units,
+    persons, writer fields, source), or None for any other line. The source's value ends at the
+    next label or a gap.
+
+    >>> labelled_credits("来源：县医疗保障局　作者：王五　编辑：赵六")
+    (['县医疗保障局'], [], {'author': '王五', 'editor': '赵六'}, '县医疗保障局')
+    >>> labelled_credits("【来源：县医疗保障局】")[0]
+    ['县医疗保障局']
+    """
+    t = text.strip()
+    found = P.CREDIT_FIELD.findall(t)
+    if not found or not P.CREDIT_FIELD.match(t.lstrip("（(【[ ")):
+        return None
+    source = next((value for label, value in found if label in P.SOURCE_LABELS), None)
+    rest = P.CREDIT_FIELD.sub("", t).strip(" \u3000（）()【】[]|｜")
+    if source is None or rest or (len(found) == 1 and t[0] not in "（(【["):
+        return None  # (a source alone on its line, unbracketed, is SOURCE_LINE's)
+    fields: dict[str, str] = {}
+    for label, value in found:
+        if label in P.WRITER_FIELDS:
+            fields.setdefault(P.WRITER_FIELDS[label], value)
+    tokens = _unit_tokens(source)
+    units = tokens[0] if tokens and all(P.UNIT_SUFFIX.search(u) for u in tokens[0]) else []
+    return units, [], fields, source
+
+
 def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | None]:
     """What a credit on a line of its own names: (units, persons, writer fields, the source a
     ``来源：`` line names). Examples: （县住建局） → units; 县互联网信息安全服务中心 张晓婕 → a unit and
@@ -201,6 +228,8 @@ def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | 
     t = text.strip().lstrip("|｜ ").strip()
     if P.WRITER_LINE.match(t):
         return [], [], writer_fields(t), None
+    if labelled := labelled_credits(t):
+        return labelled
     if source := P.SOURCE_LINE.match(t):
         value = source.group(2).strip(" （）()")
         found = _unit_tokens(value)

@@ -80,6 +80,12 @@ def FILE_SUFFIX(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def SOURCE_LABELS(f: dict) -> frozenset[str]:
+    """The labels of a line naming the unit an item came from. Example: 供稿单位."""
+    return frozenset(f["source_labels"])
+
+
+@pattern
 def SOURCE_LINE(f: dict) -> re.Pattern[str]:
     """A source line naming the unit. Example: 供稿：临澧县委办公室, 来源：县农业农村局, 【来源】县政府办."""
     return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)\s*$")
