@@ -127,6 +127,23 @@ def test_a_line_of_running_text_closing_an_article_stays_its_text():
     assert items[0]["body"].endswith("参保率达98%。") and items[0]["units"] == []
 
 
+NEWS = ("7月24日，镇综治办联合派出所、司法所在镇文化广场开展法治宣传活动，向群众发放宣传资料500余份。\n"
+        "活动中，工作人员结合典型案例，向群众讲解了防范电信网络诈骗、反家庭暴力等法律知识。\n"
+        "下一步，该镇将持续开展形式多样的普法宣传活动，不断提升群众法治意识。\n")
+
+
+def test_a_title_under_a_column_label_over_plain_paragraphs_is_one_article():
+    """One headline over paragraphs shows the start of one item: never a digest of paragraphs."""
+    items = items_of("【乡镇动态】大营镇开展“法治进乡村”宣传活动\n" + NEWS)
+    assert [(i["layout"], i["headline"]) for i in items] == [("article", "【乡镇动态】大营镇开展“法治进乡村”宣传活动")]
+
+
+def test_an_author_line_between_the_title_and_the_facts_line_is_no_title():
+    items = items_of("大营镇开展“法治进乡村”宣传活动\n\n作者：张三\n来源:大营镇 日期:2024/7/25 点击:967\n" + NEWS)
+    assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("大营镇开展“法治进乡村”宣传活动", ["大营镇"], "2024-07-25")]
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

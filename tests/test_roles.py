@@ -304,8 +304,13 @@ def test_an_editors_credit_among_the_chrome_under_the_text_is_the_documents_foot
             "来源：岳阳县新闻网\n编辑：黄阳娇\n本站原创文章，转载请附上原文链接。")
     roles = ["title", "body", "signature", "chrome", "chrome"]
     assert analyse(text, "article", roles=roles).footer["editor"] == "黄阳娇"
+    # the labelled line closing the text is its credit whatever role it was read in (the form is
+    # not mistaken); a line of running text that names an editor is not
     above = analyse(text, "article", roles=["chrome", "body", "signature", "body", "chrome"])
-    assert "editor" not in above.footer  # (a line of the text, not the chrome under it, is no credit)
+    assert above.footer["editor"] == "黄阳娇"
+    running = analyse(text.replace("编辑：黄阳娇", "编辑：黄阳娇同志认真审读了全文。"), "article",
+                      roles=["chrome", "body", "signature", "body", "chrome"])
+    assert "editor" not in running.footer
 
 
 def test_writers_credits_read_as_a_signature_are_credits_and_the_host_office_signs():

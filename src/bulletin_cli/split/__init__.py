@@ -88,9 +88,9 @@ register("bulletin", "an issue of several items: sections, headlines, credits, m
 register("outline", "a summary, report, plan or rules: headings 一、 （一） 1. 一是 at every level",
          framed_roles(parse_outline), COMMON | {"heading", "section"})
 register("entries", "yearbook and gazetteer entries: 【name】 text, 《title》 over paragraphs", _whole(parse_entries),
-         COMMON | {"section", "entry"})
+         COMMON | {"section", "entry"}, several=True)
 register("digest", "heading lines over paragraphs, each paragraph an item with its lead sentence",
-         framed_roles(parse_digest), COMMON | {"section", "item", "headline"})
+         framed_roles(parse_digest), COMMON | {"section", "item", "headline"}, several=True)
 register("plain", "one item a paragraph (only when asked for)", framed_roles(parse_plain), frozenset(ROLES), chosen=False)
 #: The layouts split knows.
 LAYOUTS = tuple(REGISTERED)

@@ -111,9 +111,12 @@ FRAME_WIDTH = 60
 
 def _text_role(text: str, role: str) -> str:
     """The role a paragraph plays in its frame, but running text is text whatever the model read:
-    a title wide with sentences, a credit or footer line that is a paragraph of sentences."""
+    a title wide with sentences, a credit or footer line that is a paragraph of sentences; a
+    labelled fact is never a title."""
     if role == "title" and _running(text):
         return "body"
+    if role == "title" and P.WEB_META.match(text):
+        return "facts"  # 作者：张三 between the title and the facts line: a labelled fact is no title
     if role in FRAME_ROLES and width(text) > FRAME_WIDTH and SENTENCE_MARK.search(text) \
             and not P.FACTS_LABEL.search(text[:12]):
         return "body"

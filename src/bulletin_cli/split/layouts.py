@@ -31,15 +31,18 @@ class Layout:
     parse: Parser
     roles: frozenset[str]
     chosen: bool = True
+    several: bool = False  # reads several items: chosen only where the document shows two or more
 
 
 LAYOUTS: dict[str, Layout] = {}
 
 
-def register(name: str, what: str, parse: Parser, roles: frozenset[str], chosen: bool = True) -> Layout:
+def register(name: str, what: str, parse: Parser, roles: frozenset[str], chosen: bool = True,
+             several: bool = False) -> Layout:
     """Add a layout: its parser, and the roles its paragraphs can play (the parser reads the best
-    sequence of roles among those); its weights come from labelled documents of its kind."""
-    LAYOUTS[name] = Layout(name, what, parse, roles, chosen)
+    sequence of roles among those); its weights come from labelled documents of its kind. A layout
+    of ``several`` items is chosen only for a document that shows the start of two or more."""
+    LAYOUTS[name] = Layout(name, what, parse, roles, chosen, several)
     return LAYOUTS[name]
 
 
@@ -132,11 +135,32 @@ def scores(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...
     return {name: round(total[k], 2) for k, name in enumerate(names)}
 
 
+#: The roles that open an item of a layout of several items, and the marked items counted.
+ITEM_STARTS = ("headline", "item", "section", "entry", "marked_items")
+
+
+def item_starts(ev: list[str]) -> int:
+    """How many items a document's evidence shows the start of, at most 2: its headlines, item
+    paragraphs, sections and entries (``headline=1``, ``item=3-5``), or its marked items.
+
+    >>> item_starts(["headline=1", "item=0", "section=0"]), item_starts(["headline=1", "section=1"])
+    (1, 2)
+    """
+    counts = dict(f.split("=", 1) for f in ev if "=" in f and ">" not in f)
+    seen = sum(int(counts.get(role, "0")) if counts.get(role, "0") in ("0", "1") else 2
+               for role in ITEM_STARTS[:-1])
+    marked = counts.get("marked_items", "0")
+    return min(2, max(seen, 0 if marked in ("0", "1") else 2))
+
+
 def decide(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...]) -> tuple[str, dict[str, float]]:
-    """The layout with the best score among those ``split`` may choose, and every score."""
+    """The layout with the best score among those ``split`` may choose, and every score. A layout
+    of several items is not chosen for a document that shows the start of one item at most
+    (【乡镇动态】大营镇开展…宣传活动 over its paragraphs is one article, not a digest)."""
     got = scores(ev, weights, names)
-    allowed = [n for n in names if n in LAYOUTS and LAYOUTS[n].chosen] or ["article"]
-    return max(allowed, key=lambda n: got.get(n, float("-inf"))), got
+    several = item_starts(ev) >= 2
+    allowed = [n for n in names if n in LAYOUTS and LAYOUTS[n].chosen and (several or not LAYOUTS[n].several)]
+    return max(allowed or ["article"], key=lambda n: got.get(n, float("-inf"))), got
 
 
 def why(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...], layout: str,
