@@ -144,6 +144,14 @@ def test_an_author_line_between_the_title_and_the_facts_line_is_no_title():
         ("大营镇开展“法治进乡村”宣传活动", ["大营镇"], "2024-07-25")]
 
 
+def test_a_masthead_title_set_a_character_a_wide_gap_is_one_word():
+    """简  讯 over bulleted briefs: the title is 简讯, not its first character."""
+    items = items_of("简  讯\n●6月8日，县委书记到大营镇调研乡村振兴工作，实地察看了高标准农田建设情况。\n"
+                     "●6月9日，县人大常委会组织开展食品安全执法检查，检查了学校食堂和农贸市场。\n"
+                     "●6月10日，县政协召开主席会议，研究部署下半年重点工作。\n")
+    assert len(items) == 3 and {i["doc"]["title"] for i in items} == {"简讯"}
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"
