@@ -152,6 +152,17 @@ def test_a_masthead_title_set_a_character_a_wide_gap_is_one_word():
     assert len(items) == 3 and {i["doc"]["title"] for i in items} == {"简讯"}
 
 
+def test_a_bracketed_label_that_names_no_unit_is_the_items_column():
+    """【乡镇动态】 run into an item names its column (its section), not the unit that did it."""
+    items = items_of("政务信息\n第12期\n县政府办公室　　2024年5月20日\n"
+                     "【乡镇动态】大营镇开展“法治进乡村”宣传活动。7月24日，镇综治办在镇文化广场开展法治宣传活动。\n"
+                     "【部门动态】县住建局扎实推进老旧小区改造。今年以来，县住建局改造老旧小区12个。\n"
+                     "【衡山镇】强化措施抓好森林防火。衡山镇组织护林员开展巡山，排查隐患6处。\n")
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("乡镇动态", "大营镇开展“法治进乡村”宣传活动", []), ("部门动态", "县住建局扎实推进老旧小区改造", []),
+        ("部门动态", "强化措施抓好森林防火", ["衡山镇"])]  # (still in the column above it)
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

@@ -37,10 +37,8 @@ def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
         content, d.units, d.reporters, d.closed = content[: att[0]].rstrip(), att[1], att[2], True
     if issue := ISSUE_PREFIX.match(content):
         content = content[issue.end():]  # 〔2019〕第4期 run into the first item: the masthead's, not its headline
-    labelled = _unit_label(d, content)  # 【县发改局】全力推进…: the unit as a label, not headline text
-    if labelled is not content:
-        content = labelled
-    elif not d.units and (colon := _unit_colon(content)):
+    content = _unit_label(d, content)  # 【县发改局】全力推进…: the unit as a label, not headline text
+    if not d.units and (colon := _unit_colon(content)):
         d.units = [colon]  # 县人社局：开展春风行动。… names its unit before the colon
     d.headline, d.body, d.headline_inferred = split_headline(content)
     d.body = d.body.strip()

@@ -164,11 +164,16 @@ def _unit_colon(text: str) -> str | None:
 
 
 def _unit_label(d: Draft, content: str) -> str:
-    """Take a leading 【unit】 label off ``content`` into ``d.units``; returns the rest.
-    Example: 【衡山镇】强化措施抓好森林防火 → units [衡山镇], 强化措施抓好森林防火."""
+    """Take a leading 【unit】 label off ``content`` into ``d.units``; returns the rest. A label that
+    names no unit is the column the item stands in, its section.
+    Example: 【衡山镇】强化措施抓好森林防火 → units [衡山镇], 强化措施抓好森林防火; 【乡镇动态】大营镇开展…
+    → section 乡镇动态."""
     label = LEADING_UNIT.match(content)
     if label and (found := _unit_tokens(label.group(1))):
-        d.units = d.units or found[0]
+        if found[0] and not all(P.UNIT_SUFFIX.search(u) for u in found[0]):
+            d.section = label.group(1).strip()
+        else:
+            d.units = d.units or found[0]
         return content[label.end():]
     return content
 
