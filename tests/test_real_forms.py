@@ -163,6 +163,20 @@ def test_a_bracketed_label_that_names_no_unit_is_the_items_column():
         ("部门动态", "强化措施抓好森林防火", ["衡山镇"])]  # (still in the column above it)
 
 
+def test_credit_lines_under_stories_are_their_credits_never_the_next_headline():
+    """A unit and its writer with 报送, or a labelled 供稿 line with a reviewer, under a story: its
+    credit (before, each was read as a headline and run into the next story's)."""
+    items = items_of("政务信息\n第12期\n县政府办公室　　2024年5月20日\n大营镇开展法治宣传活动\n"
+                     "7月24日，镇综治办联合派出所在镇文化广场开展法治宣传活动，发放宣传资料500余份。\n"
+                     "大营镇党政办　张三　报送\n县住建局推进老旧小区改造\n"
+                     "今年以来，县住建局改造老旧小区12个，惠及居民1800余户。\n供稿：县住建局　审核：李四\n"
+                     "县人社局举办春季招聘会\n3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。\n")
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("大营镇开展法治宣传活动", ["大营镇党政办"]), ("县住建局推进老旧小区改造", ["县住建局"]),
+        ("县人社局举办春季招聘会", [])]
+    assert items[0]["reporters"] == ["张三"] and items[0]["doc"]["reviewer"] is None
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

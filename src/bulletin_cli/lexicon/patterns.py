@@ -262,11 +262,13 @@ def CREDIT_AFTER(f: dict) -> tuple[str, ...]:
 def TAIL_CREDIT(f: dict) -> re.Pattern[str]:
     """A credit closing a paragraph without round brackets: in 【】, after a dash, a unit with 供稿,
     or an opening bracket whose closing one the extractor lost.
-    Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, …亿元。（县开发区."""
+    Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, 县住建局　张三　报送 (a unit
+    and its writers), …亿元。（县开发区."""
     after = alternation([w for w in f["credit_after"] if len(w) > 1])
     return regexcache.compile(
         rf"(?:(?<=[。！？!?”])|^)\s*(?:【\s*(?P<bracket>[^【】\n]{{2,30}}?)\s*】|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
-        rf"|(?P<word>[{CJK}、]{{2,24}}?\s?(?P<after>{after}))|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
+        rf"|(?P<word>[{CJK}、]{{2,24}}?(?:[ \u3000]+[{CJK}·]{{2,4}}){{0,3}}\s?(?P<after>{after}))"
+        rf"|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
 
 
 @pattern

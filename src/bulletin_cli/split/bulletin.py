@@ -13,7 +13,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, _unit_colon, _unit_label, credit_line
+from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
 from .features import heads_item, text_row
 from .footer import opens_footer, parse_footer
 from .headlines import (
@@ -262,9 +262,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             parsed.regions.append((p.start, p.end, "caption"))
             previous = r
             continue
-        if r == "headline" and current is not None and current.body and not current.units \
-                and text_row(t)["credit"] == "whole":
-            r = "credit"  # （潭龙街道 魏邱乡 司寨乡） under a story: its credit, never a headline
+        if r in ("headline", "section") and current is not None and current.body and not current.units \
+                and (text_row(t)["credit"] in ("whole", "source") or labelled_credits(t)):
+            r = "credit"  # （潭龙街道 魏邱乡 司寨乡）, 供稿：县住建局 审核：李四 under a story: its credit, never a headline
         if r == "section" and previous in ("headline", "heading") and current is not None and not current.body \
                 and _plain_line(p):
             r = "headline"  # 我局联合区疾控中心开展 ⏎ 全区预防接种专项督查: a headline's second line, no section
@@ -302,7 +302,11 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         elif r == "credit":
             fields = parse_footer([t])
             source = P.SOURCE_LINE.match(t)
-            if fields:  # 责任编辑：李勉 under the items: the footer, whatever its place
+            labelled = labelled_credits(t)
+            if labelled and labelled[0] and current is not None and not current.units:
+                current.units, current.end = labelled[0], p.end  # 供稿：县住建局　审核：李四: the story's, not the issue's
+                current.closed = bool(current.body)
+            elif fields:  # 责任编辑：李勉 under the items: the footer, whatever its place
                 file_credits(parsed, fields)
                 parsed.regions.append((p.start, p.end, "footer"))
             elif source and current is not None and current.units:
