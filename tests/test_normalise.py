@@ -164,6 +164,18 @@ def test_masthead_lines_are_not_joined():
     assert text.startswith("延津政务快报\n\n第18期\n\n延津县人民政府办公室\n\n2023年4月21日\n\n【全力拼经济】\n\n")
 
 
+@pytest.mark.parametrize("masthead", ["中共某某县委督查室　　　　　　二〇二四年六月十日",
+                                      "主办：某某县发展和改革委员会　　　　2024年6月10日",
+                                      "某某县创建全国文明城市指挥部办公室 2024年6月10日"])
+def test_a_masthead_line_is_never_a_headline_wrapped_onto_the_next(masthead):
+    """A line set out in parts or closing on a date is no headline too long for its line: the
+    story's headline under it keeps its own line."""
+    raw = (f"督查通报\n2024年第5期\n{masthead}\n县住建局推进老旧小区改造\n"
+           "今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n")
+    text, _ = normalise_text(raw)
+    assert "\n\n县住建局推进老旧小区改造\n\n" in text
+
+
 def test_each_repair_can_be_switched_off():
     raw = "共 226 个,(一)\n"
     assert normalise_text(raw, NormaliseOptions(spacing=False))[0] == "共 226 个，（一）\n"

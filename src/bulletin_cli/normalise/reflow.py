@@ -421,7 +421,7 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     if opens and line.width >= 0.7 * wrap and nxt.heading() and nxt.width < 0.6 * wrap \
             and not _SENTENCE_MARK.search(line.text) \
             and not line.block() and not nxt.opens_block() and not nxt.attribution() \
-            and not nxt.text.endswith(("：", ":")):
+            and not nxt.text.endswith(("：", ":")) and not _set_apart(line.text):
         # a headline too long for one line (set larger than the body: 0.7 of its width), its rest
         # centred on the next: …粮食生产目标 ⏎ 任务圆满完成
         return True
@@ -441,6 +441,19 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
     if line.closes(full) or line.block() or nxt.opens_block():
         return False
     return full or not line.heading()
+
+
+#: A gap a masthead sets between its parts. Example: 中共某某县委督查室　　　　二〇二四年六月十日.
+SET_APART_GAP = Regex(r"\S(?:\s{2,}|\u3000)\S")
+
+
+def _set_apart(text: str) -> bool:
+    """A line set out in parts, or closing on a date: a masthead's or signature's line, never a
+    headline's first line. Example: 中共某某县委督查室　　　　二〇二四年六月十日."""
+    text = text.strip()
+    return bool(SET_APART_GAP.search(text)) or any(
+        (m := pattern.search(text, max(0, len(text) - 20))) is not None and len(text) - m.end() <= 1
+        for pattern in (DATE, DATE_NUMERIC))
 
 
 def _title_wrapped(first: _Line, second: _Line) -> bool:
