@@ -30,11 +30,11 @@ from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
 from .bulletin import parse_bulletin_roles
-from .common import Para, Parsed, file_credits, paragraphs
+from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import parse_entries
-from .features import Page
+from .features import Page, text_row
 from .footer import parse_footer
 from .frame import page_frame
 from .headlines import split_headline
@@ -103,6 +103,9 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     total = sum(p.end - p.start for p in paras)
     chrome = {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
+    # a paragraph of running text before the text's last, with no mark of furniture on it,
+    # is text whatever the model read (大营镇位于县城东部，总面积86平方千米，…。 under 【概况】)
+    chrome -= {k for k in chrome if k < last and _running_text(paras[k].text)}
     k = last + 1
     while k in chrome and k - last <= SIGNATURE_LINES and _signature_line(paras[k].text):
         chrome.discard(k)
@@ -117,6 +120,17 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
             chrome.difference_update(range(k, j + 1))
             break
     return chrome
+
+
+#: How wide a paragraph of running text is at least, in display columns.
+RUNNING_WIDTH = 40
+
+
+def _running_text(text: str) -> bool:
+    """Sentences with clauses, wide, and no mark of page furniture (a share bar, a copyright line,
+    a contact, a file's name)."""
+    return (width(text) >= RUNNING_WIDTH and bool(SENTENCE_MARK.search(text)) and ("，" in text or "," in text)
+            and text_row(text)["chrome"] is None)
 
 
 def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
