@@ -186,6 +186,15 @@ def test_a_paragraph_of_running_text_is_never_dropped_as_chrome():
     assert "总面积86平方千米" in "".join(i["body"] for i in items)
 
 
+@pytest.mark.parametrize("line", ["（共印30份）", "(共印 30 份)", "共印30份"])
+def test_an_issues_print_run_is_never_a_unit(line):
+    from bulletin_cli.split.credits import credit_line
+    assert credit_line(line)[0] == []
+    items = items_of("县医保局开展医保政策宣传活动\n3月11日，县医保局在城区广场开展医保政策集中宣传活动，发放宣传资料2000余份。\n"
+                     + line + "\n")
+    assert all("共印" not in u for i in items for u in i["units"])
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

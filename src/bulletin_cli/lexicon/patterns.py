@@ -176,7 +176,8 @@ def FOOTER_LABEL(f: dict) -> re.Pattern[str]:
     loose = [w for w in labels if len(w) > 1 and labels[w] != "distribution"] + list(f["footer_bare"])
     colon = [w for w in labels if w not in loose]
     other = [*f["footer_copies"], *f["footer_other"]]
-    return regexcache.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)})[:：])")
+    return regexcache.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)})[:：]"
+                              rf"|[（(]\s*(?:{alternation(f['footer_copies'])})\s*\d+\s*份)")
 
 
 @pattern
@@ -189,10 +190,10 @@ def FOOTER_FIELD(f: dict) -> re.Pattern[str]:
 
 @pattern
 def FOOTER_START(f: dict) -> re.Pattern[str]:
-    """A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份."""
+    """A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份, （共印30份）."""
     words = sorted(f["footer_labels"], key=len, reverse=True)
     return regexcache.compile(rf"^\s*(?:{alternation(f['footer_bare'])}|(?:{'|'.join(map(re.escape, words))})\s*[:：]"
-                      rf"|{alternation(f['footer_copies'])}\s*\d+\s*份)")
+                      rf"|[（(]?\s*{alternation(f['footer_copies'])}\s*\d+\s*份)")
 
 
 @pattern
