@@ -195,6 +195,13 @@ def test_an_issues_print_run_is_never_a_unit(line):
     assert all("共印" not in u for i in items for u in i["units"])
 
 
+@pytest.mark.parametrize("mark", ["➤", "▪", "※", "♦"])
+def test_list_marks_of_any_kind_are_taken_off_the_headlines_they_open(mark):
+    items = items_of(f"工作动态\n第3期\n{mark}县住建局推进老旧小区改造\n今年以来，县住建局改造老旧小区12个。（县住建局）\n"
+                     f"{mark}县人社局举办春季招聘会\n3月5日，县人社局举办招聘会，提供岗位1200余个。（县人社局）\n")
+    assert [i["headline"] for i in items] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"
