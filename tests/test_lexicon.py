@@ -38,24 +38,24 @@ def jsonl(text: str) -> list[dict]:
 
 
 # A bulletin from a county whose forms the shipped lexicon does not know: its title ends in 要闻,
-# its items are bulleted ✦, its footer has a 核稿 line, and it reports electricity in 千瓦时.
+# its items are bulleted ⬢, its footer has a 核稿 line, and it reports electricity in 千瓦时.
 OTHER_FORMS = """某县政务要闻
 
-✦县供电公司保障迎峰度夏 今年以来，全县售电量达3.6亿千瓦时，同比增长8%。
-✦县住建局推进老旧小区改造 截至目前，改造小区12个，惠及居民3000户。
+⬢县供电公司保障迎峰度夏 今年以来，全县售电量达3.6亿千瓦时，同比增长8%。
+⬢县住建局推进老旧小区改造 截至目前，改造小区12个，惠及居民3000户。
 
 核稿：王𫖯
 责任编辑：李勉
 """
 USER_CONFIG = """title_words: [要闻]
-bullets: [✦]
+bullets: [⬢]
 footer_labels: {核稿: reviewer}
 measures: {千瓦时: [kWh, 1]}
 """
 
 
 def test_config_alone_teaches_split_and_tag_a_new_title_word_bullet_footer_label_and_measure(tmp_path):
-    """A user's forms.yaml teaches the feature table a bullet (✦ opens an item), a title word and a
+    """A user's forms.yaml teaches the feature table a bullet (⬢ opens an item), a title word and a
     footer label, and tag a measure. The issue is read as a bulletin (--layout: two items are little
     to tell one by); the measure is tagged whatever the layout."""
     doc = tmp_path / "other.txt"
@@ -68,7 +68,7 @@ def test_config_alone_teaches_split_and_tag_a_new_title_word_bullet_footer_label
         assert result.exit_code == 0, result.stderr
         return jsonl(result.stdout)
 
-    assert not any(i["headline"] == "县供电公司保障迎峰度夏" for i in split())  # ✦ unknown: one item
+    assert not any(i["headline"] == "县供电公司保障迎峰度夏" for i in split())  # ⬢ unknown: one item
     items = split("--config", str(cfg))
     assert [i["headline"] for i in items] == ["县供电公司保障迎峰度夏", "县住建局推进老旧小区改造"]
     assert items[0]["doc"]["title"] == "某县政务要闻"
@@ -82,11 +82,11 @@ def test_config_alone_teaches_split_and_tag_a_new_title_word_bullet_footer_label
 
 
 def test_use_changes_the_patterns_in_force_and_none_restores_them():
-    assert not P.BULLET.match("✦县住建局")
-    use(load_config_with({"bullets": ["✦"]}))
-    assert P.BULLET.match("✦县住建局") and P.BULLET.match("◆县住建局")
+    assert not P.BULLET.match("⬢县住建局")
+    use(load_config_with({"bullets": ["⬢"]}))
+    assert P.BULLET.match("⬢县住建局") and P.BULLET.match("◆县住建局")
     use(None)
-    assert not P.BULLET.match("✦县住建局")
+    assert not P.BULLET.match("⬢县住建局")
 
 
 def load_config_with(extra: dict) -> dict:
@@ -96,10 +96,10 @@ def load_config_with(extra: dict) -> dict:
 
 
 @pytest.mark.parametrize("text, message", [
-    ("bullets: ✦\n", "bullets: expected a list, got str"),
+    ("bullets: ⬢\n", "bullets: expected a list, got str"),
     ("measures: {千瓦时: kWh}\n", "measures: '千瓦时' needs [base unit, factor]"),
     ("aliases: [住建局]\n", "aliases: expected a mapping, got list"),
-    ("bulets: [✦]\n", "unknown key 'bulets'"),
+    ("bulets: [⬢]\n", "unknown key 'bulets'"),
 ])
 def test_a_config_of_the_wrong_shape_is_one_message_naming_the_key(tmp_path, text, message):
     path = tmp_path / "bad.yaml"
