@@ -202,6 +202,13 @@ def test_list_marks_of_any_kind_are_taken_off_the_headlines_they_open(mark):
     assert [i["headline"] for i in items] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
 
 
+def test_a_photos_caption_under_an_article_is_no_unit():
+    """图为活动现场 under the text is a caption (活动现场 ends in 场, as 农场 does: no unit for that)."""
+    items = items_of("大营镇开展“法治进乡村”宣传活动\n2024-07-25 10:21\n" + NEWS + "图为活动现场\n")
+    assert [(i["headline"], i["units"]) for i in items] == [("大营镇开展“法治进乡村”宣传活动", [])]
+    assert "图为" not in items[0]["body"]
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

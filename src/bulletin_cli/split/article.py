@@ -115,6 +115,8 @@ def _text_role(text: str, role: str) -> str:
     labelled fact is never a title."""
     if role == "title" and _running(text):
         return "body"
+    if role in ("credit", "signature", "body") and width(text) <= FRAME_WIDTH and P.CAPTION_OPENER.match(text):
+        return "caption"  # 图为活动现场 under the text: a photo's caption
     if role == "title" and P.WEB_META.match(text):
         return "facts"  # 作者：张三 between the title and the facts line: a labelled fact is no title
     if role in FRAME_ROLES and width(text) > FRAME_WIDTH and SENTENCE_MARK.search(text) \

@@ -233,6 +233,8 @@ def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | 
     t = text.strip().lstrip("|｜ ").strip()
     if P.WRITER_LINE.match(t):
         return [], [], writer_fields(t), None
+    if P.CAPTION_OPENER.match(t):
+        return [], [], {}, None  # 图为活动现场: a photo's caption, no credit
     if (copies := P.FOOTER_FIELD.search(t)) and copies.group("copies"):
         return [], [], {}, None  # （共印30份）: the print run, no unit
     if labelled := labelled_credits(t):

@@ -415,6 +415,12 @@ BRACKET_LEAD = Regex(r"^[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[�
 
 
 @feature()
+def caption(text: str) -> bool:
+    """A photo's caption opens it: 图为活动现场, 上图：…"""
+    return bool(P.CAPTION_OPENER.match(text))
+
+
+@feature()
 def bullet(text: str) -> bool:
     """A bullet symbol opens it: ◆ ● ■ ▲ …"""
     return bool(P.BULLET.match(text))

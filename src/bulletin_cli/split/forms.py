@@ -92,6 +92,12 @@ def SOURCE_LINE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def CAPTION_OPENER(f: dict) -> re.Pattern[str]:
+    """How a photo's caption opens. Example: 图为活动现场, 上图：县长调研."""
+    return regexcache.compile(rf"^\s*[（(]?\s*(?:{alternation(f['caption_openers'])})")
+
+
+@pattern
 def CAPTION_CREDIT(f: dict) -> re.Pattern[str]:
     """A photo credit closing a caption paragraph. Example: … 特约摄影 栗卢建 摄."""
     return regexcache.compile(
