@@ -318,7 +318,7 @@ def after_text(page: Page, k: int) -> str | None:
     return str(d) if d < 3 else "3+"
 
 
-@page_feature()
+@page_feature(context=True)
 def lone_sentence(page: Page, k: int) -> bool:
     """A short sentence alone between two paragraphs of running text, as a report's unnumbered
     heading stands: ``生态底色更加亮丽。`` between the paragraphs it heads and the one before."""
