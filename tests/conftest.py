@@ -16,11 +16,22 @@ SEED_IDS = [p.name[:3] for p in SEEDS]
 
 def pytest_configure(config):
     """The tests' processes keep their compiled regexes (bulletin_cli.regexcache) in a folder of
-    the run's own, not in the user's cache."""
+    the run's own, not in the user's cache; the folder goes when the run ends."""
     import os
     import tempfile
 
-    os.environ.setdefault("BULLETIN_REGEX_CACHE", tempfile.mkdtemp(prefix="bulletin-regex-"))
+    if "BULLETIN_REGEX_CACHE" not in os.environ:
+        config._regex_cache = os.environ["BULLETIN_REGEX_CACHE"] = tempfile.mkdtemp(prefix="bulletin-regex-")
+
+
+def pytest_unconfigure(config):
+    import os
+    import shutil
+
+    folder = getattr(config, "_regex_cache", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop("BULLETIN_REGEX_CACHE", None)
 
 
 def seed_path(prefix: str) -> Path:
