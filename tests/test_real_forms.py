@@ -209,6 +209,15 @@ def test_a_photos_caption_under_an_article_is_no_unit():
     assert "图为" not in items[0]["body"]
 
 
+def test_a_bulletin_of_one_story_has_its_storys_headline_and_no_unit_of_the_issue():
+    # s05 (衢州): 信 息 简 报 ⏎ 增刊第7期 ⏎ 中共衢州市委办公室 2005年4月27日 ⏎ headline ⏎ text
+    items = items_of("信 息 简 报\n增刊第7期\n中共衢州市委办公室 2005年4月27日\n市委书记厉志海对党委信息工作作出重要批示\n"
+                     "4月27日,市委书记厉志海对党委信息工作作出重要批示:“这几年全市党委系统信息工作扎实开展,取得明显成效。”\n",
+                     layout="article")
+    assert [(i["headline"], i["units"]) for i in items] == [("市委书记厉志海对党委信息工作作出重要批示", [])]
+    assert (items[0]["doc"]["title"], items[0]["doc"]["issue"]) == ("信息简报", 7)
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

@@ -221,6 +221,15 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             first_title.extend(run)                                 # the document's own copy
     title = _join_lines(lines) if lines else None
     headline = title
+    if not heads and first_title and parsed.layout == "article" and P.TITLE.match(title or ""):
+        # a bulletin of one story whose headline was read as a title line under the masthead's
+        # lines (信 息 简 报 ⏎ 增刊第7期 ⏎ 中共衢州市委办公室 2005年4月27日 ⏎ 市委书记…作出重要批示)
+        k = first_title[-1] + 1
+        while k < len(roles) and roles[k] in ("masthead", "facts"):
+            k += 1
+        if k > first_title[-1] + 1 and k < len(roles) and roles[k] == "title" and not P.TITLE.match(paras[k].text):
+            heads = [k]
+            roles[k] = "headline"
     if heads and (not first_title or heads[0] > first_title[-1]) and parsed.layout == "article":
         # a bulletin of one story: the bulletin's name is the title, the story's its headline
         run = [heads[0]]
@@ -436,8 +445,11 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
     end = frame.texts[-1].end if frame.texts else frame.heads[-1].end
     d = Draft(start, end, headline=headline)
     d.body = "\n".join(t for t in texts if t)
-    d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") else []) \
-        or ([parsed.masthead["source"]] if parsed.masthead.get("source") else [])
+    # (the office that signs or posts a single text is its unit; an issue's office is the issue's,
+    # not its one story's)
+    issued = parsed.masthead.get("issue") is not None
+    d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") and not issued else []) \
+        or ([parsed.masthead["source"]] if parsed.masthead.get("source") and not issued else [])
     d.reporters = reporters
     parsed.items.append(d)
     parsed.article = start
