@@ -251,3 +251,12 @@ def test_config_naming_no_place_is_refused_in_one_line(tmp_path):
     result = runner.invoke(app, ["split", str(seed_path("001")), "--config", str(config)])
     assert result.exit_code == 2
     assert "某某县" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_county_its_own_statements_name_plainly_is_the_place_whatever_the_body_tells():
+    """延津政务快报 by 延津县人民政府办公室: the body's story of a visit to 浙江省's towns (named
+    often) does not move it, and --explain says the body was not read."""
+    body = "县考察团赴浙江省湖州市安吉县、德清县学习。" + "安吉县余村、德清县莫干山镇的经验值得学习。" * 6
+    assert code(f"延津政务快报\n第43期\n延津县人民政府办公室\n\n{body}", issuer="延津县人民政府办公室") == "410726"
+    found = resolve(f"延津政务快报\n第43期\n延津县人民政府办公室\n\n{body}", {"issuer": "延津县人民政府办公室"})
+    assert any("named plainly" in line for line in found["evidence"])

@@ -527,6 +527,35 @@ def _line_names(line: str, where: str, generation: int) -> tuple[tuple[Mention, 
     return tuple(found), tuple(scan_short(line, where, found, g))
 
 
+def _stated_county(g: Gazetteer, statements: list[tuple[str, str]], explain: bool) -> tuple[str | None, Tally]:
+    """The county the document's own statements (title, issuer, masthead, signature) name so
+    plainly that nothing its body says could move the place — one county, named with ``settled``
+    weight, every other unit they name above it — or None where the body must be read; and the
+    statements' tally."""
+    tally = Tally(g, explain)
+    later: list[Mention] = []
+    for where, line in statements:
+        found, shorts = _names_in(line, where, g)
+        for m in found:
+            if len(m.codes) == 1 and not m.supported:
+                tally.mention(m)
+            else:
+                later.append(m)
+        later += shorts
+    settle(tally, later)
+    counties = [c for c, s in tally.strong.items() if s > 0 and g.units[c].level == "county"]
+    if len(counties) != 1 or tally.strong[counties[0]] < tally.w["settled"]:
+        return None, tally
+    above = {counties[0], *_parents(g, g.units[counties[0]])}
+    return (counties[0] if all(c in above for c, s in tally.score.items() if s > 0) else None), tally
+
+
+def _evidence(g: Gazetteer, tally: Tally) -> list[str]:
+    """The names that weighed for each unit, most weight first, as ``--explain`` prints them."""
+    return [f"{g.units[c].name}: " + "; ".join(f"{note} {weight:+.2f}" for note, weight in notes[:6]) for c, notes in
+            sorted(tally.why.items(), key=lambda kv: -tally.score[kv[0]])[:6]]
+
+
 def resolve(text: str, fields: dict[str, str | None], source: str | None = None, explain: bool = True) -> dict:
     """``{"place": {province, city, county, code} or None, "evidence": [...], "vintage": ...}`` for a
     document's normalised ``text`` and the ``fields`` it states (title, issuer, source, site …); a
@@ -536,9 +565,14 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None,
     if (given := configured(source, g)) is not None:
         return {"place": _describe(g, given[0]), "evidence": [f"the configuration places folder {given[1]} here"],
                 "vintage": VINTAGE}
+    lines = [(name, fields[name] or "") for name in STRONG_FIELDS if fields.get(name)] + _zones(text)
+    settled, stated = _stated_county(g, [(w, t) for w, t in lines if w != "body"], explain)
+    if settled is not None:  # (the body is not read)
+        evidence = _evidence(g, stated) + [f"{g.units[settled].name}: named plainly in the document's own statements"
+                                           ] if explain else []
+        return {"place": _describe(g, settled), "evidence": evidence, "vintage": VINTAGE}
     tally = Tally(g, explain)
     later: list[Mention] = []  # the names that count only as other evidence allows
-    lines = [(name, fields[name] or "") for name in STRONG_FIELDS if fields.get(name)] + _zones(text)
     for where, line in lines:
         found, shorts = _names_in(line, where, g)
         for m in found:
@@ -552,6 +586,4 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None,
     code, why = decide(tally, text)
     if not explain:
         return {"place": _describe(g, code), "evidence": [], "vintage": VINTAGE}
-    evidence = [f"{g.units[c].name}: " + "; ".join(f"{note} {weight:+.2f}" for note, weight in notes[:6]) for c, notes in
-                sorted(tally.why.items(), key=lambda kv: -tally.score[kv[0]])[:6]]
-    return {"place": _describe(g, code), "evidence": evidence + why, "vintage": VINTAGE}
+    return {"place": _describe(g, code), "evidence": _evidence(g, tally) + why, "vintage": VINTAGE}
