@@ -515,16 +515,26 @@ def _names_in(line: str, where: str, g: Gazetteer) -> tuple[tuple[Mention, ...],
     """The full names and the short names in one zone's ``line`` (the body: full names only)."""
     if where == "body":
         return tuple(scan(line, where, g)), ()
-    return _line_names(line, where, P.generation)
+    found, shorts = _line_names(line, where, P.generation)
+    return tuple(Mention(*m) for m in found), tuple(Mention(*m) for m in shorts)
+
+
+#: A mention kept between documents as plain values (a tuple of strings and numbers, which the
+#: garbage collector stops walking), made a :class:`Mention` again where it is used.
+Kept = tuple[str, tuple[str, ...], str, str, int, float, bool]
 
 
 @functools.lru_cache(maxsize=4096)
-def _line_names(line: str, where: str, generation: int) -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+def _line_names(line: str, where: str, generation: int) -> tuple[tuple[Kept, ...], tuple[Kept, ...]]:
     """The names of a statement or an opening or closing line, found once a distinct line (a
     folder's mastheads, sites and signatures repeat), again when the lexicon changes."""
     g = gazetteer()
     found = scan(line, where, g)
-    return tuple(found), tuple(scan_short(line, where, found, g))
+    return tuple(map(_kept, found)), tuple(map(_kept, scan_short(line, where, found, g)))
+
+
+def _kept(m: Mention) -> Kept:
+    return m.name, m.codes, m.kind, m.where, m.start, m.factor, m.supported
 
 
 def _stated_county(g: Gazetteer, statements: list[tuple[str, str]], explain: bool) -> tuple[str | None, Tally]:
