@@ -537,14 +537,13 @@ def _kept(m: Mention) -> Kept:
     return m.name, m.codes, m.kind, m.where, m.start, m.factor, m.supported
 
 
-def _stated_county(g: Gazetteer, statements: list[tuple[str, str]], explain: bool) -> tuple[str | None, Tally]:
-    """The county the document's own statements (title, issuer, masthead, signature) name so
-    plainly that nothing its body says could move the place — one county, named with ``settled``
-    weight, every other unit they name above it — or None where the body must be read; and the
-    statements' tally."""
+def _tally(g: Gazetteer, lines: list[tuple[str, str]], explain: bool) -> Tally:
+    """The weight of every name the ``lines`` (where each stands, its text) show: a name of one
+    unit counted at once, the others (several units, a short name, a word as well) as the rest
+    of the evidence allows (:func:`settle`)."""
     tally = Tally(g, explain)
-    later: list[Mention] = []
-    for where, line in statements:
+    later: list[Mention] = []  # the names that count only as other evidence allows
+    for where, line in lines:
         found, shorts = _names_in(line, where, g)
         for m in found:
             if len(m.codes) == 1 and not m.supported:
@@ -553,6 +552,15 @@ def _stated_county(g: Gazetteer, statements: list[tuple[str, str]], explain: boo
                 later.append(m)
         later += shorts
     settle(tally, later)
+    return tally
+
+
+def _stated_county(g: Gazetteer, statements: list[tuple[str, str]], explain: bool) -> tuple[str | None, Tally]:
+    """The county the document's own statements (title, issuer, masthead, signature) name so
+    plainly that nothing its body says could move the place — one county, named with ``settled``
+    weight, every other unit they name above it — or None where the body must be read; and the
+    statements' tally."""
+    tally = _tally(g, statements, explain)
     counties = [c for c, s in tally.strong.items() if s > 0 and g.units[c].level == "county"]
     if len(counties) != 1 or tally.strong[counties[0]] < tally.w["settled"]:
         return None, tally
@@ -581,17 +589,7 @@ def resolve(text: str, fields: dict[str, str | None], source: str | None = None,
         evidence = _evidence(g, stated) + [f"{g.units[settled].name}: named plainly in the document's own statements"
                                            ] if explain else []
         return {"place": _describe(g, settled), "evidence": evidence, "vintage": VINTAGE}
-    tally = Tally(g, explain)
-    later: list[Mention] = []  # the names that count only as other evidence allows
-    for where, line in lines:
-        found, shorts = _names_in(line, where, g)
-        for m in found:
-            if len(m.codes) == 1 and not m.supported:
-                tally.mention(m)
-            else:
-                later.append(m)
-        later += shorts
-    settle(tally, later)
+    tally = _tally(g, lines, explain)
     _body_shorts(tally, "\n".join(line for where, line in lines if where == "body"))
     code, why = decide(tally, text)
     if not explain:
