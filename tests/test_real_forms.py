@@ -218,6 +218,15 @@ def test_a_bulletin_of_one_story_has_its_storys_headline_and_no_unit_of_the_issu
     assert (items[0]["doc"]["title"], items[0]["doc"]["issue"]) == ("信息简报", 7)
 
 
+def test_a_photos_caption_between_stories_is_no_headline():
+    """图为… printed twice between two stories: a caption, never run into the next headline."""
+    items = items_of("工作动态\n第3期\n县住建局推进老旧小区改造\n今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n"
+                     "图为改造后的东城小区\n图为改造后的东城小区\n县人社局举办春季招聘会\n"
+                     "3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n")
+    assert [i["headline"] for i in items] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
+    assert all("图为" not in i["body"] for i in items)
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

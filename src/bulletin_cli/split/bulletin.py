@@ -154,6 +154,8 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
+#: The widest line read as a photo's caption by its opening (图为…), in display columns.
+CAPTION_WIDTH = 60
 #: How many bracketed sections show that an issue brackets its sections.
 BRACKETED_SECTIONS = 2
 
@@ -255,6 +257,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 parsed.masthead.setdefault("date", date)
             previous = r
             continue
+        if r in ("headline", "section", "item", "body") and width(t) <= CAPTION_WIDTH and P.CAPTION_OPENER.match(t):
+            r = "caption"  # 图为改造后的东城小区 between stories: a photo's caption, never a headline
         if r == "caption":
             credit = P.CAPTION_CREDIT.search(t)
             parsed.captions.append({"text": t, "credit": credit.group(1).strip() if credit else None,
