@@ -227,6 +227,17 @@ def test_a_photos_caption_between_stories_is_no_headline():
     assert all("图为" not in i["body"] for i in items)
 
 
+@pytest.mark.parametrize("line, editor, reviewer", [
+    ("责编：张三", "张三", None),
+    ("编辑：张三 | 审核：李四 | 监制：王五", "张三", "李四"),
+    ("编辑：张三｜校对：赵六", "张三", None),
+])
+def test_the_editors_line_under_an_article_fills_the_editor_and_reviewer(line, editor, reviewer):
+    items = items_of("大营镇开展“法治进乡村”宣传活动\n发布时间：2024-07-25　来源：大营镇\n" + NEWS + line + "\n")
+    assert (items[0]["doc"]["editor"], items[0]["doc"]["reviewer"]) == (editor, reviewer)
+    assert items[0]["units"] == ["大营镇"] and "编" not in items[0]["body"][-12:]
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

@@ -44,15 +44,15 @@ def WRITER_FIELDS(f: dict) -> dict[str, str]:
 
 @pattern
 def WRITER_LINE(f: dict) -> re.Pattern[str]:
-    """A line of such credits. Example: 撰稿人：张三  审核人：李四, （责任编辑：王五）."""
-    return regexcache.compile(rf"^[（(\[【]?\s*(?:(?:{alternation(P.WRITER_FIELDS)})\s*[:：/]\s*[^\s:：/（）()]{{2,12}}\s*)+"
-                      r"[）)\]】]?$")
+    """A line of such credits. Example: 撰稿人：张三  审核人：李四, （责任编辑：王五）, 编辑：张三 | 审核：李四."""
+    return regexcache.compile(rf"^[（(\[【]?\s*(?:(?:{alternation(P.WRITER_FIELDS)})\s*[:：/]\s*[^\s:：/（）()|｜丨]{{2,12}}"
+                              r"\s*[|｜丨]?\s*)+[）)\]】]?$")
 
 
 @pattern
 def WRITER_FIELD(f: dict) -> re.Pattern[str]:
     """One credit of such a line. Example: 撰稿人：张三 → (撰稿人, 张三)."""
-    return regexcache.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()]{{2,12}})")
+    return regexcache.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()|｜丨]{{2,12}})")
 
 
 @pattern
