@@ -238,6 +238,14 @@ def test_the_editors_line_under_an_article_fills_the_editor_and_reviewer(line, e
     assert items[0]["units"] == ["大营镇"] and "编" not in items[0]["body"][-12:]
 
 
+@pytest.mark.parametrize("facts", ["（来源：大营镇人民政府）", "【来源：大营镇人民政府】【发布时间：2024-07-25】",
+                                   "信息来源:灌云县[ ] 浏览次数: [ 打印 ]"])
+def test_a_facts_lines_source_ends_at_a_bracket_it_does_not_open(facts):
+    """r05 (灌云): 信息来源:灌云县[ ] gave the unit 灌云县[."""
+    items = items_of("大营镇开展“法治进乡村”宣传活动\n" + facts + "\n" + NEWS)
+    assert items[0]["units"] in (["大营镇人民政府"], ["灌云县"])
+
+
 def test_a_notice_signed_by_an_office_takes_its_unit_and_date_from_the_signature():
     text = ("关于公开征求《外卖骑手“食安哨兵”小额举报奖励实施方案》意见的通告\n\n来源：平潭综合实验区市场监督管理局 "
             "发布时间：2026-09-03\n\n为深化网络餐饮食品安全社会共治，我局牵头起草了实施方案，现向社会公开征求意见。\n\n"

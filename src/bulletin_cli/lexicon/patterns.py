@@ -319,11 +319,13 @@ def WEB_META_FIRST(f: dict) -> frozenset[str]:
 
 @pattern
 def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
-    """One labelled fact of that line, its value running to the next label or a wide gap.
-    Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局)."""
+    """One labelled fact of that line, its value running to the next label, a gap or a bracket it
+    does not open. Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局); （来源：大营镇人民政府） →
+    (来源, 大营镇人民政府)."""
     labels = alternation(f["web_meta_labels"])
     return regexcache.compile(rf"({labels})\s*[:：]\s*"
-                      rf"((?:(?!(?:{labels})\s*[:：])[^\s:：])+(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
+                              rf"((?:(?!(?:{labels})\s*[:：])(?:[^\s:：【】\[\]（）()]|（[^（）\s]*）|\([^()\s]*\)))+"
+                              rf"(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
 
 
 @pattern
