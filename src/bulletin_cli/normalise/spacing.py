@@ -20,8 +20,9 @@ CJK_ALNUM_SPACE = Regex(rf" (?:(?<=[{CJK}] )(?=[0-9A-Za-z])|(?<=[0-9A-Za-z%] )(?
 LETTER_SPACED = Regex(rf"[{CJK}](?:[ \u3000]{{1,3}}[{CJK}](?![{CJK}]))+")
 
 
-#: A quick test for :data:`LETTER_SPACED`: a blank between an ideograph and a lone ideograph.
-LETTER_SPACED_HINT = Regex(rf"[ \u3000](?<=[{CJK}][ \u3000])[{CJK}](?![{CJK}])")
+#: A quick test for :data:`LETTER_SPACED`: the blanks it allows between an ideograph and a lone
+#: ideograph (简  讯 as well as 李 勉).
+LETTER_SPACED_HINT = Regex(rf"[ \u3000](?<=[{CJK}][ \u3000])[ \u3000]{{0,2}}[{CJK}](?![{CJK}])")
 
 
 #: The space after an item's headline, which must survive: ideograph or closing quote, space,

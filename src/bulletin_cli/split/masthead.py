@@ -32,8 +32,6 @@ ISSUE_TEXT = Regex(rf"(?:[12]\d{{3}}\s*年\s*)?(?:总\s*)?第?\s*[\d{CN_DIGITS}\
 
 #: A wide gap between the fields of one masthead line. Example: 延津县人民政府办公室    2023年9月22日.
 WIDE_GAP = Regex(r"\s{2,}|\u3000+")
-#: A name set a character a gap, as mastheads are: 简  讯, 工 作 简 报 (one word, not several).
-LETTER_SPACED = Regex(r"^\S(?:\s+\S){1,9}$")
 #: What stands where an issue number or a date was taken out of a masthead line: a wide gap, so
 #: the parts it stood between are apart.
 GAP = "  "
@@ -189,7 +187,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
                 fields.setdefault("issuer", t[m.end():].strip(" ：:"))
             n += 1
             continue
-        for part in ["".join(t.split())] if LETTER_SPACED.match(t) else WIDE_GAP.split(t):
+        for part in WIDE_GAP.split(t):
             part = part.strip(" ()（）")
             if not part:
                 continue
