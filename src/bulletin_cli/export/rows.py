@@ -10,7 +10,6 @@ with ``；``; cells a spreadsheet would run as formulas are escaped.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from ..lexicon.patterns import Regex
 
@@ -267,7 +266,7 @@ class RowMaker:
 
     def __call__(self, rec: dict) -> list:
         if self._getters is None:
-            self._getters = [self._cell_getter(c) for c in self.columns]
+            self._getters = [column_getter(c) for c in self.columns]
             # the document's columns (doc.title, county …) are the same for each item of a
             # document: made once a document (its items share one ``doc`` object), the item's own
             # columns for each item
@@ -276,36 +275,18 @@ class RowMaker:
             self._doc_cells: tuple = (None, None)
         doc = rec.get("doc")
         if doc is not None and self._doc_cells[0] is doc:
-            row = self._doc_cells[1][:]
+            row, cell = self._doc_cells[1][:], self._cell_of
             for k, get in self._item_getters:
-                row[k] = get(rec)
+                row[k] = cell(get(rec))
             return row
-        row = [get(rec) for get in self._getters]
+        cell = self._cell_of
+        row = [cell(get(rec)) for get in self._getters]
         if isinstance(doc, dict):
             self._doc_cells = (doc, row[:])
         return row
 
-    def _cell_getter(self, column: str) -> Callable[[dict], str]:
-        """A function from an item to one column's cell (:meth:`cell` of its value: this runs for
-        every cell of every item, so a plain key's is one function)."""
-        key = COLUMN_ALIASES.get(column, column)
-        cell = self._cell_of
-        if "." in key:
-            get = column_getter(column)
-            return lambda rec: cell(get(rec))
-        raw = self.raw
-
-        def plain(rec: dict) -> str:
-            value = rec.get(key)
-            if value is None:
-                return ""
-            if value.__class__ is str:
-                return "'" + value if not raw and value[:1] in FORMULA_CHARS else value
-            return cell(value if value.__class__ in _SCALARS else _shape(key, value))
-        return plain
-
     def _cell_of(self, value) -> str:
-        """:meth:`cell`, for a value a getter gave."""
+        """:meth:`cell`, for a value a getter gave (this runs for every cell of every item)."""
         if value is None:
             return ""
         if value.__class__ is str:
