@@ -188,7 +188,7 @@ def check(args) -> int:
 
 
 def show(args) -> int:
-    from bulletin_cli.split.layouts import decide, evidence, why
+    from bulletin_cli.split.layouts import decide, evidence, item_starts, why
 
     if args.without:
         model = fit([d for d in _corpus(args.labels) if d.site != args.without])
@@ -200,7 +200,7 @@ def show(args) -> int:
         reasons = ", ".join(f"{f} {w:+.1f}" for f, w in labelled.why(k, model))
         print(f"{labelled.roles[k]:>9} {labelled.margin(k):5.1f} | {p.text[:50]}  [{reasons}]")
     ev = evidence(page.paras, labelled.roles, labelled.rows)
-    layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
+    layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
     print(f"layout {layout}: " + ", ".join(f"{k} {v:+.1f}" for k, v in sorted(scores.items(), key=lambda x: -x[1])))
     print("  for it: " + ", ".join(f"{f} {w:+.1f}" for f, w in why(ev, model.layout_weights or {}, model.layouts, layout, 8)))
     return 0

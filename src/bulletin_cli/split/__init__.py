@@ -39,7 +39,7 @@ from .footer import parse_footer
 from .frame import page_frame
 from .headlines import split_headline
 from .layouts import LAYOUTS as REGISTERED
-from .layouts import decide, evidence, register, why
+from .layouts import decide, evidence, item_starts, register, why
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import parse_outline
 from .place import resolve as resolve_place
@@ -212,7 +212,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
     if layout is None:
-        layout, scores = decide(ev, model.layout_weights or {}, model.layouts)
+        layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
     if roles is not None:
         read = list(roles)
     else:

@@ -135,31 +135,23 @@ def scores(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...
     return {name: round(total[k], 2) for k, name in enumerate(names)}
 
 
-#: The roles that open an item of a layout of several items, and the marked items counted.
-ITEM_STARTS = ("headline", "item", "section", "entry", "marked_items")
+#: The roles that open an item of a layout of several items.
+ITEM_STARTS = frozenset({"headline", "item", "section", "entry"})
 
 
-def item_starts(ev: list[str]) -> int:
-    """How many items a document's evidence shows the start of, at most 2: its headlines, item
-    paragraphs, sections and entries (``headline=1``, ``item=3-5``), or its marked items.
-
-    >>> item_starts(["headline=1", "item=0", "section=0"]), item_starts(["headline=1", "section=1"])
-    (1, 2)
-    """
-    counts = dict(f.split("=", 1) for f in ev if "=" in f and ">" not in f)
-    seen = sum(int(counts.get(role, "0")) if counts.get(role, "0") in ("0", "1") else 2
-               for role in ITEM_STARTS[:-1])
-    marked = counts.get("marked_items", "0")
-    return min(2, max(seen, 0 if marked in ("0", "1") else 2))
+def item_starts(roles: list[str]) -> int:
+    """How many items the paragraphs' roles show the start of: headlines, item paragraphs,
+    sections and entries. Example: 1 for 【乡镇动态】大营镇开展…宣传活动 over plain paragraphs."""
+    return sum(1 for r in roles if r in ITEM_STARTS)
 
 
-def decide(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...]) -> tuple[str, dict[str, float]]:
+def decide(ev: list[str], weights: dict[str, list[float]], names: tuple[str, ...],
+           starts: int = 2) -> tuple[str, dict[str, float]]:
     """The layout with the best score among those ``split`` may choose, and every score. A layout
-    of several items is not chosen for a document that shows the start of one item at most
-    (【乡镇动态】大营镇开展…宣传活动 over its paragraphs is one article, not a digest)."""
+    of several items is not chosen for a document whose roles show the start of one item at most
+    (``starts``, :func:`item_starts`)."""
     got = scores(ev, weights, names)
-    several = item_starts(ev) >= 2
-    allowed = [n for n in names if n in LAYOUTS and LAYOUTS[n].chosen and (several or not LAYOUTS[n].several)]
+    allowed = [n for n in names if n in LAYOUTS and LAYOUTS[n].chosen and (starts >= 2 or not LAYOUTS[n].several)]
     return max(allowed or ["article"], key=lambda n: got.get(n, float("-inf"))), got
 
 
