@@ -183,8 +183,8 @@ def scan(text: str, where: str, g: Gazetteer | None = None) -> list[Mention]:
             word = text[start:end]
             if (code := aliases.get(word)) is not None:
                 codes, kind = (code,), "unit"
-            elif (listed := names.get(word)) is not None:
-                codes, kind = tuple(listed), "unit"
+            elif (codes := names.get(word)) is not None:
+                kind = "unit"
             elif (codes := towns.get(word)) is not None:
                 kind = "town"
             else:
