@@ -129,8 +129,10 @@ RUNNING_WIDTH = 40
 def _running_text(text: str) -> bool:
     """Sentences with clauses, wide, and no mark of page furniture (a share bar, a copyright line,
     a contact, a file's name)."""
-    return (width(text) >= RUNNING_WIDTH and bool(SENTENCE_MARK.search(text)) and ("，" in text or "," in text)
-            and text_row(text)["chrome"] is None)
+    if width(text) < RUNNING_WIDTH or not SENTENCE_MARK.search(text):
+        return False
+    row = text_row(text)
+    return row["comma"] and row["chrome"] is None
 
 
 def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:

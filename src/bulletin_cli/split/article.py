@@ -31,7 +31,8 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, credit_line, labelled_credits, writer_fields
+from .credits import _attribution, credit_line, writer_fields
+from .features import FRAME_WIDTH, credit_form, text_row
 from .headlines import DATELINE
 
 
@@ -105,8 +106,6 @@ def _running(text: str) -> bool:
 
 #: Roles of a document's frame, which a paragraph of running text never plays.
 FRAME_ROLES = frozenset({"credit", "signature", "footer", "facts", "masthead"})
-#: A paragraph wider than this (display columns) with a sentence in it is running text.
-FRAME_WIDTH = 60
 
 
 def _text_role(text: str, role: str) -> str:
@@ -115,7 +114,7 @@ def _text_role(text: str, role: str) -> str:
     labelled fact is never a title."""
     if role == "title" and _running(text):
         return "body"
-    if role in ("credit", "signature", "body") and width(text) <= FRAME_WIDTH and P.CAPTION_OPENER.match(text):
+    if role in ("credit", "signature", "body") and text_row(text)["caption"]:
         return "caption"  # 图为活动现场 under the text: a photo's caption
     if role == "title" and P.WEB_META.match(text):
         return "facts"  # 作者：张三 between the title and the facts line: a labelled fact is no title
@@ -354,20 +353,13 @@ def _credits_at_end(paras: list[Para], roles: list[str]) -> None:
     while k >= 0 and seen < CREDIT_LINES:
         t = paras[k].text.strip()
         if roles[k] in TEXT_ROLES:
-            if not _credit_form(t):
+            if not credit_form(t):
                 return
             roles[k] = "credit"
             seen += 1
         elif roles[k] not in ("credit", "footer", "signature", "caption"):
             return
         k -= 1
-
-
-def _credit_form(text: str) -> bool:
-    """A short line of labelled credits with no sentence in it: 来源：…, 作者：… 编辑：…"""
-    if width(text) > FRAME_WIDTH or SENTENCE_MARK.search(text):
-        return False
-    return bool(P.WRITER_LINE.match(text) or P.SOURCE_LINE.match(text) or labelled_credits(text))
 
 
 #: A signature run onto the end of a text's last sentence, its line break lost.

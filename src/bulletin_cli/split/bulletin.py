@@ -14,7 +14,7 @@ from ..lexicon.patterns import (
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
-from .features import heads_item, text_row
+from .features import credit_form, heads_item, text_row
 from .footer import opens_footer, parse_footer
 from .headlines import (
     DATELINE,
@@ -154,8 +154,6 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
-#: The widest line read as a photo's caption by its opening (图为…), in display columns.
-CAPTION_WIDTH = 60
 #: How many bracketed sections show that an issue brackets its sections.
 BRACKETED_SECTIONS = 2
 
@@ -257,7 +255,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 parsed.masthead.setdefault("date", date)
             previous = r
             continue
-        if r in ("headline", "section", "item", "body") and width(t) <= CAPTION_WIDTH and P.CAPTION_OPENER.match(t):
+        if r in ("headline", "section", "item", "body") and text_row(t)["caption"]:
             r = "caption"  # 图为改造后的东城小区 between stories: a photo's caption, never a headline
         if r == "caption":
             credit = P.CAPTION_CREDIT.search(t)
@@ -267,7 +265,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             previous = r
             continue
         if r in ("headline", "section") and current is not None and current.body and not current.units \
-                and (text_row(t)["credit"] in ("whole", "source") or labelled_credits(t)):
+                and credit_form(t):
             r = "credit"  # （潭龙街道 魏邱乡 司寨乡）, 供稿：县住建局 审核：李四 under a story: its credit, never a headline
         if r == "section" and previous in ("headline", "heading") and current is not None and not current.body \
                 and _plain_line(p):

@@ -163,6 +163,11 @@ def _unit_colon(text: str) -> str | None:
     return colon.group(1) if colon and P.UNIT_SUFFIX.search(colon.group(1)) else None
 
 
+def _all_units(names: list[str]) -> bool:
+    """Every name ends as a unit's does (县住建局, 衡山镇; not 乡镇动态)."""
+    return all(P.UNIT_SUFFIX.search(u) for u in names)
+
+
 def _unit_label(d: Draft, content: str) -> str:
     """Take a leading 【unit】 label off ``content`` into ``d.units``; returns the rest. A label that
     names no unit is the column the item stands in, its section.
@@ -170,7 +175,7 @@ def _unit_label(d: Draft, content: str) -> str:
     → section 乡镇动态."""
     label = LEADING_UNIT.match(content)
     if label and (found := _unit_tokens(label.group(1))):
-        if found[0] and not all(P.UNIT_SUFFIX.search(u) for u in found[0]):
+        if found[0] and not _all_units(found[0]):
             d.section = label.group(1).strip()
         else:
             d.units = d.units or found[0]
@@ -217,7 +222,7 @@ def labelled_credits(text: str) -> tuple[list[str], list[str], dict[str, str], s
         if label in P.WRITER_FIELDS:
             fields.setdefault(P.WRITER_FIELDS[label], value)
     tokens = _unit_tokens(source)
-    units = tokens[0] if tokens and all(P.UNIT_SUFFIX.search(u) for u in tokens[0]) else []
+    units = tokens[0] if tokens and _all_units(tokens[0]) else []
     return units, [], fields, source
 
 
@@ -242,7 +247,7 @@ def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | 
     if source := P.SOURCE_LINE.match(t):
         value = source.group(2).strip(" （）()")
         found = _unit_tokens(value)
-        units = found[0] if found and all(P.UNIT_SUFFIX.search(u) for u in found[0]) else []
+        units = found[0] if found and _all_units(found[0]) else []
         return units, [], {}, value
     inner = t.strip("（）() ")
     if PERSON_NAME.fullmatch(inner) and inner[0] in SURNAMES and not P.UNIT_SUFFIX.search(inner):
@@ -254,7 +259,7 @@ def credit_line(text: str) -> tuple[list[str], list[str], dict[str, str], str | 
     if photo := PHOTOGRAPHER.match(t):
         return [], [photo.group(1)], {}, None
     found = _unit_tokens(t.strip("（）() "))
-    if found and (found[1] or all(P.UNIT_SUFFIX.search(u) for u in found[0])):
+    if found and (found[1] or _all_units(found[0])):
         return found[0], found[1], {}, None
     names = t.strip("（）() ").split()
     if names and all(PERSON_NAME.fullmatch(n) for n in names) and len(names) <= 4:

@@ -16,7 +16,7 @@ import re
 
 from ..lexicon.patterns import CJK, CN_DIGITS, P, Regex
 from .common import Draft, Para, Parsed
-from .credits import _unit_tokens
+from .credits import _all_units, _unit_tokens
 from .headlines import _is_heading
 from .masthead import parse_date
 
@@ -44,7 +44,7 @@ def entry_start(text: str) -> str | None:
     if not m or P.FIELD_LABEL.match(text) or not m.group(2):
         return None
     found = _unit_tokens(m.group(1))
-    if found and found[0] and all(P.UNIT_SUFFIX.search(u) for u in found[0]):
+    if found and found[0] and _all_units(found[0]):
         return None
     return m.group(1).strip()
 

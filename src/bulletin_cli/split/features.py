@@ -33,7 +33,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import SENTENCE_MARK, Para
-from .credits import _attribution, _bare_unit_line, _unit_colon
+from .credits import _attribution, _bare_unit_line, _unit_colon, labelled_credits
 from .entries import entry_start
 from .headlines import DATELINE, UNIT_HEADLINE, _headline_space, _symbol_section
 from .masthead import WEEK
@@ -416,8 +416,12 @@ BRACKET_LEAD = Regex(r"^[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[�
 
 @feature()
 def caption(text: str) -> bool:
-    """A photo's caption opens it: 图为活动现场, 上图：…"""
-    return bool(P.CAPTION_OPENER.match(text))
+    """A short line that opens as a photo's caption does: 图为活动现场, 上图：…"""
+    return width(text) <= CAPTION_WIDTH and bool(P.CAPTION_OPENER.match(text))
+
+
+#: The widest line read as a photo's caption by its opening, in display columns.
+CAPTION_WIDTH = 60
 
 
 @feature()
@@ -436,6 +440,21 @@ BOOK_LINE = Regex(r"^《[^《》]{2,40}》$")
 
 
 # --- credits ----------------------------------------------------------------------------------
+
+def credit_form(text: str) -> bool:
+    """A line whose form makes it a credit wherever it stands and whatever the model read: a
+    unit's whole credit or source line (:func:`credit`), writers' labels (撰稿：… 审核：…), or labelled
+    credits that name a source (稿件来源：… 责任编辑：…); short, with no sentence in it."""
+    if width(text) > FRAME_WIDTH or SENTENCE_MARK.search(text):
+        return False
+    return (text_row(text)["credit"] in ("whole", "source") or bool(P.WRITER_LINE.match(text))
+            or labelled_credits(text) is not None)
+
+
+#: A paragraph wider than this (display columns) with a sentence in it is running text, never a
+#: line of a document's frame (a credit, a signature, a footer).
+FRAME_WIDTH = 60
+
 
 @feature(context=True)
 def credit(text: str) -> str | None:
