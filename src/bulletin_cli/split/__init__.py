@@ -34,7 +34,7 @@ from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import parse_entries
-from .features import Page, text_row
+from .features import Page, text_feature
 from .footer import parse_footer
 from .frame import page_frame
 from .headlines import split_headline
@@ -131,8 +131,7 @@ def _running_text(text: str) -> bool:
     a contact, a file's name)."""
     if width(text) < RUNNING_WIDTH or not SENTENCE_MARK.search(text):
         return False
-    row = text_row(text)
-    return row["comma"] and row["chrome"] is None
+    return bool(text_feature(text, "comma")) and text_feature(text, "chrome") is None
 
 
 def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:

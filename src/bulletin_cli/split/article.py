@@ -32,7 +32,7 @@ from ..lexicon.patterns import (
 )
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, credit_line, writer_fields
-from .features import FRAME_WIDTH, credit_form, text_row
+from .features import FRAME_WIDTH, credit_form, text_feature
 from .headlines import DATELINE
 
 
@@ -114,7 +114,7 @@ def _text_role(text: str, role: str) -> str:
     labelled fact is never a title."""
     if role == "title" and _running(text):
         return "body"
-    if role in ("credit", "signature", "body") and text_row(text)["caption"]:
+    if role in ("credit", "signature", "body") and text_feature(text, "caption"):
         return "caption"  # 图为活动现场 under the text: a photo's caption
     if role == "title" and P.WEB_META.match(text):
         return "facts"  # 作者：张三 between the title and the facts line: a labelled fact is no title

@@ -14,7 +14,7 @@ from ..lexicon.patterns import (
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
-from .features import credit_form, heads_item, text_row
+from .features import credit_form, heads_item, text_feature, text_row
 from .footer import opens_footer, parse_footer
 from .headlines import (
     DATELINE,
@@ -255,7 +255,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 parsed.masthead.setdefault("date", date)
             previous = r
             continue
-        if r in ("headline", "section", "item", "body") and text_row(t)["caption"]:
+        if r in ("headline", "section", "item", "body") and text_feature(t, "caption"):
             r = "caption"  # 图为改造后的东城小区 between stories: a photo's caption, never a headline
         if r == "caption":
             credit = P.CAPTION_CREDIT.search(t)

@@ -447,7 +447,7 @@ def credit_form(text: str) -> bool:
     credits that name a source (稿件来源：… 责任编辑：…); short, with no sentence in it."""
     if width(text) > FRAME_WIDTH or SENTENCE_MARK.search(text):
         return False
-    return (text_row(text)["credit"] in ("whole", "source") or bool(P.WRITER_LINE.match(text))
+    return (text_feature(text, "credit") in ("whole", "source") or bool(P.WRITER_LINE.match(text))
             or labelled_credits(text) is not None)
 
 
@@ -697,6 +697,23 @@ def opens_item(row: dict[str, object]) -> bool:
 def text_row(text: str) -> dict[str, object]:
     """A line's text features by name (see :func:`table`), read once a distinct text."""
     return dict(zip(OF_TEXT, _of_text(text, P.generation)))
+
+
+def text_feature(text: str, name: str) -> object:
+    """One of a line's text features (:func:`text_row`'s ``[name]``, without the whole row).
+
+    >>> text_feature("图为活动现场。", "caption")
+    True
+    """
+    k = _TEXT_INDEX.get(name)
+    if k is None:  # (made on first use, when every feature is registered)
+        _TEXT_INDEX.update({n: i for i, n in enumerate(OF_TEXT)})
+        k = _TEXT_INDEX[name]
+    return _of_text(text, P.generation)[k]
+
+
+#: Each text feature's place in a row of :func:`_of_text`.
+_TEXT_INDEX: dict[str, int] = {}
 
 
 # --- the table --------------------------------------------------------------------------------
