@@ -879,3 +879,59 @@ def test_a_fake_bold_headline_without_brackets_is_written_once_and_opens_its_ite
     assert "县住建局开展危房核查 为摸清底数，人人参与，天天巡查。" in out and changes.counts["doubled_glyphs"] == 1
     items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=["section", "item"])
     assert [(i["headline"], i["units"]) for i in items] == [("县住建局开展危房核查", ["住建局"])]
+
+
+def test_the_lines_of_a_pages_information_table_are_never_its_title():
+    """A notice posted under its information table (信息公开: 索引号, 发布机构, 主题分类 …, one a line):
+    the table's lines are facts, the notice's own line its title, and 主题分类：综合政务 (政务 as in a
+    bulletin's name) is no title."""
+    text = ("首页 > 政府信息公开 > 法定主动公开内容 > 通知公告\n索引号：11410726MB1234567X/2024-00123\n"
+            "发布机构：延津县人民政府办公室\n生成日期：2024-03-05\n主题分类：综合政务\n文号：延政办〔2024〕5号\n"
+            "关于做好2024年春季森林防火工作的通知\n各乡（镇）人民政府，县直各有关单位：\n"
+            "当前已进入春季森林防火关键期，为切实做好森林防火工作，确保人民群众生命财产安全，现就有关事项通知如下：\n"
+            "一、提高思想认识。各地各部门要充分认识森林防火工作的重要性。\n二、强化火源管控。严格落实野外用火审批制度。\n"
+            "延津县人民政府办公室\n2024年3月5日\n")
+    items = items_of(text)
+    assert [i["headline"] for i in items] == ["关于做好2024年春季森林防火工作的通知"]
+    assert (items[0]["doc"]["title"], items[0]["doc"]["date"]) == ("关于做好2024年春季森林防火工作的通知", "2024-03-05")
+
+
+ISSUE_OF_ONE_NOTICE = (
+    "督 查 通 报\n第3期\n县政府督查室                     2024年3月12日\n\n"
+    "关于全县重点项目建设进展情况的督查通报\n\n"
+    "根据县政府工作安排，3月上旬，县政府督查室对全县重点项目建设进展情况进行了专项督查。现将有关情况通报如下：\n"
+    "一、总体情况\n全县纳入督查的重点项目共42个，已开工38个，开工率90.5%，累计完成投资36.8亿元。\n"
+    "二、存在问题\n部分项目前期手续办理缓慢，个别项目施工进度滞后。\n\n"
+    "报：县委、县人大、县政府、县政协主要领导\n送：县委、县政府分管领导\n发：各乡镇人民政府，县直各有关单位\n"
+    "编辑：王某      审核：李某      签发：张某                 （共印80份）\n"
+)
+
+
+def test_an_issue_of_one_notice_takes_the_notices_title_and_its_closing_footer():
+    """督查通报 over 关于…的督查通报: the first is the issue's name, the second (a document's own title,
+    opening with 关于, though it ends in 通报 too) the story's headline; the 报：/送：/发：/编辑： lines
+    closing it are its footer, not its text."""
+    items = items_of(ISSUE_OF_ONE_NOTICE)
+    assert [i["headline"] for i in items] == ["关于全县重点项目建设进展情况的督查通报"]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["editor"], doc["reviewer"], doc["signer"]) == ("督查通报", 3, "王某", "李某", "张某")
+    assert doc["distribution"].startswith("县委、县人大") and "报：" not in items[0]["body"]
+    assert items[0]["body"].endswith("个别项目施工进度滞后。")
+
+
+def test_footer_lines_read_as_a_section_and_a_headline_are_the_issues_footer():
+    """报：市政府办公室 under the last story, read by the model as a section, and 送：… as a headline:
+    a line opening with a footer's label after the last item is the footer; the editor's name
+    stops before the bracket of （共印60份）."""
+    text = ("政务信息\n第12期（总第256期）\n县人民政府办公室编                 2024年4月8日\n\n"
+            "★乡镇动态★\n1.大营镇扎实开展春季植树造林活动\n"
+            "近日，大营镇组织干部群众500余人开展义务植树活动，共植树1.2万株。（大营镇供稿）\n"
+            "2.东屯镇召开安全生产工作会议\n4月3日，东屯镇召开安全生产工作会议，部署清明节期间安全生产工作。（东屯镇供稿）\n"
+            "★部门动态★\n3.县卫健委开展义诊进乡村活动\n"
+            "4月5日，县卫健委组织医疗专家深入乡村开展义诊，服务群众300余人次。（县卫健委供稿）\n\n"
+            "报：市政府办公室\n送：县委、县人大、县政协办公室\n责任编辑：王某                                  （共印60份）\n")
+    items = items_of(text)
+    assert [i["headline"] for i in items] == ["大营镇扎实开展春季植树造林活动", "东屯镇召开安全生产工作会议",
+                                              "县卫健委开展义诊进乡村活动"]
+    assert items[-1]["units"] == ["县卫健委"]
+    assert (items[0]["doc"]["editor"], items[0]["doc"]["distribution"]) == ("王某", "市政府办公室；县委、县人大、县政协办公室")

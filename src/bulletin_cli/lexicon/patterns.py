@@ -203,6 +203,22 @@ def TITLE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def DOCUMENT_TITLE(f: dict) -> re.Pattern[str]:
+    """A document's own title by how it opens (the lexicon's ``document_title_openers``), never a
+    bulletin's name. Example: 关于全县重点项目建设进展情况的督查通报."""
+    return regexcache.compile(rf"^\s*(?:{alternation(f['document_title_openers'])})")
+
+
+def masthead_name(text: str) -> bool:
+    """A bulletin's name (:data:`TITLE`), not a document's title that ends in a title word.
+
+    >>> masthead_name("督查通报"), masthead_name("关于全县重点项目建设进展情况的督查通报")
+    (True, False)
+    """
+    return bool(P.TITLE.match(text)) and not P.DOCUMENT_TITLE.match(text)
+
+
+@pattern
 def TITLE_ENDING(f: dict) -> re.Pattern[str]:
     """How the title of a bulletin, summary or report ends. Example: 快报 of 延津政务快报, 报告 of
     …关于2024年上半年工作情况的报告."""
@@ -309,6 +325,13 @@ def WEB_META(f: dict) -> re.Pattern[str]:
     opening = alternation(k for k, v in labels.items() if v)
     closing = alternation([k for k, v in labels.items() if v == "date"] + ["浏览", "点击", "阅读"])
     return regexcache.compile(rf"^\s*(?:{opening})\s*[:：].{{0,80}}?(?:{closing}|$)")
+
+
+@pattern
+def METADATA_LINE(f: dict) -> re.Pattern[str]:
+    """A line opened by a label of a government page's information table (信息公开), its value
+    after a colon: one of the table's facts, never a title. Example: 主题分类：综合政务, 索引号：…"""
+    return regexcache.compile(rf"^\s*(?:{alternation(f['metadata_labels'])})\s*[:：]")
 
 
 @pattern

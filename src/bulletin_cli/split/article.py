@@ -26,6 +26,7 @@ from ..lexicon.patterns import (
     P,
     Regex,
     alternation,
+    masthead_name,
     page_title,
     pattern,
     width,
@@ -116,14 +117,39 @@ def _text_role(text: str, role: str) -> str:
         return "body"
     if role in ("credit", "signature", "body") and text_feature(text, "caption"):
         return "caption"  # 图为活动现场 under the text: a photo's caption
-    if role == "title" and P.WEB_META.match(text):
-        return "facts"  # 作者：张三 between the title and the facts line: a labelled fact is no title
+    if role == "title" and (P.WEB_META.match(text) or P.METADATA_LINE.match(text)):
+        return "facts"  # 作者：张三 between the title and the facts line, 主题分类：综合政务 of a page's
+        #                 information table: a labelled fact is no title
     if role in FRAME_ROLES and width(text) > FRAME_WIDTH and SENTENCE_MARK.search(text) \
             and not P.FACTS_LABEL.search(text[:12]):
         return "body"
     if role in ("signature", "footer") and P.WRITER_LINE.match(text):
         return "credit"  # 审稿人：常胜利 under the text: a writer's credit, never a signing office
     return role
+
+
+def _closing_footer(paras: list[Para], roles: list[str]) -> list[str]:
+    """The lines that close a document and open with a footer's label (报：… 送：… 编辑：… 签发：…,
+    a distribution list's next line with them) are its footer, whatever the model read: the
+    footer of a bulletin of one story, of a notice under its signature."""
+    from .footer import opens_footer
+
+    out = list(roles)
+    k = len(paras) - 1
+    while k >= 0 and out[k] == "chrome":
+        k -= 1
+    block: list[int] = []
+    while k >= 0 and out[k] in ("body", "credit", "signature", "footer") and width(" ".join(paras[k].text.split())) <= FRAME_WIDTH \
+            and not SENTENCE_MARK.search(paras[k].text.rstrip("。")):
+        block.append(k)
+        k -= 1
+    # the block from its first line that opens with a label (a line above it is the text's)
+    for n, j in enumerate(reversed(block)):
+        if opens_footer(paras[j].text):
+            for m in list(reversed(block))[n:]:  # (a writers' line stays a credit: 编辑：张三 | 审核：李四)
+                out[m] = "credit" if P.WRITER_LINE.match(paras[m].text) else "footer"
+            break
+    return out
 
 
 #: Roles whose paragraphs are an article's text.
@@ -197,7 +223,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     from .masthead import _masthead_labels, parse_date, parse_masthead
     from .outline import OUTLINE_MARK
 
-    roles = [_text_role(p.text, r) for p, r in zip(paras, roles)]
+    roles = _closing_footer(paras, [_text_role(p.text, r) for p, r in zip(paras, roles)])
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
@@ -226,7 +252,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         k = first_title[-1] + 1
         while k < len(roles) and roles[k] in ("masthead", "facts"):
             k += 1
-        if k > first_title[-1] + 1 and k < len(roles) and roles[k] == "title" and not P.TITLE.match(paras[k].text):
+        if k > first_title[-1] + 1 and k < len(roles) and roles[k] == "title" and not masthead_name(paras[k].text):
             heads = [k]
             roles[k] = "headline"
     if heads and (not first_title or heads[0] > first_title[-1]) and parsed.layout == "article":

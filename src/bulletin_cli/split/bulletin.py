@@ -137,15 +137,15 @@ def _credit(d: Draft, text: str) -> bool:
 def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     """What the lexicon knows for certain over what the model read: a date alone is no section
     (it is the masthead's), and a line opening with a footer's label after the last item is the
-    footer (抄送：…, 本期发：…), whatever else it holds — the last item being the last that does not
-    itself open with such a label."""
+    footer (抄送：…, 本期发：…), whatever else it holds or the model read it as (报：市政府办公室 read as a
+    section) — the last item being the last that does not itself open with such a label."""
     out = list(roles)
     last = max((k for k, r in enumerate(roles) if r in ("headline", "item") and not opens_footer(paras[k].text)),
                default=len(roles))
     for k, (p, r) in enumerate(zip(paras, roles)):
         if r == "section" and parse_date(p.text) and width(p.text) <= 30 and not SENTENCE_MARK.search(p.text):
             out[k] = "masthead"
-        elif k > last and r in ("body", "item", "credit") and opens_footer(p.text):
+        elif k > last and r in ("body", "item", "credit", "section", "headline") and opens_footer(p.text):
             out[k] = "footer"
     for k in range(len(out) - 1):  # the distribution list goes on onto the next lines
         if out[k] == "footer" and k + 1 < len(out) and out[k + 1] in ("body", "item") and k + 1 > last \

@@ -47,7 +47,8 @@ def parse_footer(lines: list[str] | str) -> dict:
                 last_key = None
                 continue
             end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
-            value = line[m.end():end].strip().rstrip("。；;")
+            # (up to the next field: not the bracket that opens it, 王某 of 责任编辑：王某  （共印60份）)
+            value = line[m.end():end].rstrip().rstrip("（([【").strip().rstrip("。；;")
             key = P.FOOTER_KEYS.get(m.group("label"), "distribution")
             last_key = key
             if not value:
