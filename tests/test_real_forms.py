@@ -933,5 +933,7 @@ def test_footer_lines_read_as_a_section_and_a_headline_are_the_issues_footer():
     items = items_of(text)
     assert [i["headline"] for i in items] == ["大营镇扎实开展春季植树造林活动", "东屯镇召开安全生产工作会议",
                                               "县卫健委开展义诊进乡村活动"]
+    # ★乡镇动态★ right under the masthead's lines, over the first story: its section, not the masthead's
+    assert [i["section"] for i in items] == ["乡镇动态", "乡镇动态", "部门动态"]
     assert items[-1]["units"] == ["县卫健委"]
     assert (items[0]["doc"]["editor"], items[0]["doc"]["distribution"]) == ("王某", "市政府办公室；县委、县人大、县政协办公室")

@@ -136,7 +136,8 @@ def _credit(d: Draft, text: str) -> bool:
 
 def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     """What the lexicon knows for certain over what the model read: a date alone is no section
-    (it is the masthead's), and a line opening with a footer's label after the last item is the
+    (it is the masthead's), a line in a section's form over the first story is a section, not the
+    masthead's last line, and a line opening with a footer's label after the last item is the
     footer (抄送：…, 本期发：…), whatever else it holds or the model read it as (报：市政府办公室 read as a
     section) — the last item being the last that does not itself open with such a label."""
     out = list(roles)
@@ -145,6 +146,10 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     for k, (p, r) in enumerate(zip(paras, roles)):
         if r == "section" and parse_date(p.text) and width(p.text) <= 30 and not SENTENCE_MARK.search(p.text):
             out[k] = "masthead"
+        elif r == "masthead" and k + 1 < len(roles) and roles[k + 1] in ("headline", "item") \
+                and text_feature(p.text, "section") in ("bracket", "symbol") and not parse_date(p.text) \
+                and not text_feature(p.text, "masthead_mark"):  # (not 【内部资料 注意保存】)
+            out[k] = "section"  # ★乡镇动态★ under the masthead's lines, over the first story: the first section
         elif k > last and r in ("body", "item", "credit", "section", "headline") and opens_footer(p.text):
             out[k] = "footer"
     for k in range(len(out) - 1):  # the distribution list goes on onto the next lines
