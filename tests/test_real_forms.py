@@ -937,3 +937,21 @@ def test_footer_lines_read_as_a_section_and_a_headline_are_the_issues_footer():
     assert [i["section"] for i in items] == ["乡镇动态", "乡镇动态", "部门动态"]
     assert items[-1]["units"] == ["县卫健委"]
     assert (items[0]["doc"]["editor"], items[0]["doc"]["distribution"]) == ("王某", "市政府办公室；县委、县人大、县政协办公室")
+
+
+def test_a_body_of_rules_is_read_by_its_chapters_and_articles():
+    """第一章 总则 ⏎ 第一条 …。: a chapter is a heading (number 第一章, heading 总则), an article under
+    it a provision (number 第一条, no heading of its own, its text the body)."""
+    text = ("延津县城市管理综合执法局工作制度\n第一章 总则\n"
+            "第一条 为规范城市管理综合执法行为，根据有关法律法规，结合本县实际，制定本制度。\n"
+            "第二条 本制度适用于本局全体执法人员。\n第二章 执法程序\n第三条 执法人员在执法时应当出示执法证件。\n"
+            "第四条 执法人员应当全程记录执法过程。\n第三章 附则\n第五条 本制度自印发之日起施行。\n")
+    items = items_of(text, layout="outline")
+    assert [(i["number"], i["headline"], i["parent"]) for i in items] == [
+        ("第一章", "总则", None), ("第一条", None, "总则"), ("第二条", None, "总则"),
+        ("第二章", "执法程序", None), ("第三条", None, "执法程序"), ("第四条", None, "执法程序"),
+        ("第三章", "附则", None), ("第五条", None, "附则")]
+    assert items[1]["body"].startswith("为规范城市管理综合执法行为") and items[-1]["body"] == "本制度自印发之日起施行。"
+    # 依照本办法第三条规定 inside a sentence opens no article
+    inside = items_of("管理办法\n一、总体要求\n各单位依照本办法第三条规定执行。\n", layout="outline")
+    assert [(i["number"], i["headline"], i["body"]) for i in inside] == [("一、", "总体要求", "各单位依照本办法第三条规定执行。")]

@@ -1,4 +1,5 @@
-"""The ``outline`` layout: 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph.
+"""The ``outline`` layout: 一、 > （一） > 1. > 一是 numbering, often run on inside one paragraph; a body
+of rules' 第一编 > 第一章 > 第一节 > 第一条 above it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from .headlines import _lead_sentence
 
 #: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
 OUTLINE_MARK = Regex(
+    rf"(?P<lpt>第(?P<npt>[{CN_DIGITS}\d]{{1,4}})(?:编|篇|部分))|(?P<lch>第(?P<nch>[{CN_DIGITS}\d]{{1,4}})章)|"
+    rf"(?P<lse>第(?P<nse>[{CN_DIGITS}\d]{{1,4}})节)|(?P<lar>第(?P<nar>[{CN_DIGITS}\d]{{1,4}})条)|"
     rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
     rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
     rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)|(?P<l4d>第(?P<n4d>[{CN_DIGITS}]{{1,2}})[，,、])"
@@ -21,7 +24,7 @@ OUTLINE_MARK = Regex(
 
 
 #: Each kind of outline number: its level and the group of its numeral.
-OUTLINE_LEVELS = {"l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
+OUTLINE_LEVELS = {"lpt": (-2, "npt"), "lch": (-1, "nch"), "lse": (0, "nse"), "lar": (1, "nar"), "l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
                   "l4d": (4, "n4d")}
 
 
@@ -257,7 +260,9 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
             chunk = text[d.mark_end - p.start: d.end - p.start]
             m = SENTENCE_MARK.search(chunk)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
-            if rules and d.level >= 2 and len(heading) > RULE_HEADING_MAX:
+            if marker.endswith("条") and m:
+                heading, body = "", chunk  # 第五条 本制度自印发之日起施行。: an article of rules is a provision
+            elif rules and d.level >= 2 and len(heading) > RULE_HEADING_MAX:
                 heading, body = "", chunk  # （三）当某一岗位责任人因事离岗，…。: a provision, no heading of its own
             elif (len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading))) or (cut := ending_then_opener(heading)):
                 heading, body = heading[:cut], chunk[cut:]  # 2022年工作总结|今年来，… : no stop between them
