@@ -955,3 +955,18 @@ def test_a_body_of_rules_is_read_by_its_chapters_and_articles():
     # 依照本办法第三条规定 inside a sentence opens no article
     inside = items_of("管理办法\n一、总体要求\n各单位依照本办法第三条规定执行。\n", layout="outline")
     assert [(i["number"], i["headline"], i["body"]) for i in inside] == [("一、", "总体要求", "各单位依照本办法第三条规定执行。")]
+
+
+def test_points_numbered_1_bracket_and_circled_are_an_outlines_lower_levels():
+    """1）重点项目。… under （一）, ①就业方面。… under （二）: points of the heading above, each with its
+    number and heading, not text run on into the heading's body."""
+    text = ("2024年上半年工作总结\n一、主要工作完成情况\n（一）项目建设加快推进\n"
+            "1）重点项目。全年实施重点项目32个，完成投资18亿元。\n2）招商引资。新签约项目12个，总投资56亿元。\n"
+            "（二）民生保障持续加强\n①就业方面。城镇新增就业2100人。\n②教育方面。新建幼儿园3所。\n")
+    items = items_of(text, layout="outline")
+    assert [(i["number"], i["headline"], i["parent"]) for i in items] == [
+        ("一、", "主要工作完成情况", None), ("（一）", "项目建设加快推进", "主要工作完成情况"),
+        ("1）", "重点项目", "项目建设加快推进"), ("2）", "招商引资", "项目建设加快推进"),
+        ("（二）", "民生保障持续加强", "主要工作完成情况"), ("①", "就业方面", "民生保障持续加强"),
+        ("②", "教育方面", "民生保障持续加强")]
+    assert items[2]["body"] == "全年实施重点项目32个，完成投资18亿元。"

@@ -37,7 +37,7 @@ from .credits import _attribution, _bare_unit_line, _unit_colon, labelled_credit
 from .entries import entry_start
 from .headlines import DATELINE, UNIT_HEADLINE, _headline_space, _symbol_section
 from .masthead import WEEK
-from .outline import OUTLINE_MARK
+from .outline import FEATURE_KIND, OUTLINE_MARK
 
 #: The widest line (display columns) that can be a title.
 TITLE_WIDTH = 200
@@ -361,7 +361,16 @@ def outline(text: str) -> str | None:
     if CHAPTER.match(text):
         return "chapter"
     m = OUTLINE_MARK.match(text)
-    return m.lastgroup if m else None
+    return FEATURE_KIND.get(m.lastgroup, m.lastgroup) if m else None
+
+
+def _run_in_mark(text: str) -> re.Match[str] | None:
+    """The outline number :func:`outline_run_in` reads a heading after (none where :func:`outline`
+    gives none)."""
+    m = OUTLINE_MARK.match(text)
+    if m is not None and m.lastgroup in FEATURE_KIND and FEATURE_KIND[m.lastgroup] is None:
+        return None
+    return m or CHAPTER.match(text)
 
 
 CHAPTER = Regex(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇编]")
@@ -371,7 +380,7 @@ CHAPTER = Regex(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节条
 def outline_run_in(text: str) -> str | None:
     """An outline number whose heading runs on into its text: stop (一、抓党建。全年…), colon
     (一是：…), none (the heading is the whole line)."""
-    m = OUTLINE_MARK.match(text) or CHAPTER.match(text)
+    m = _run_in_mark(text)
     if not m:
         return None
     rest = text[m.end():]

@@ -13,23 +13,30 @@ from .common import SENTENCE_MARK, Draft, Para, Parsed
 from .entries import entry_start
 from .headlines import _lead_sentence
 
+#: Circled numbers, a list's lowest level. Example: ① of ①就业方面。
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
 OUTLINE_MARK = Regex(
     rf"(?P<lpt>第(?P<npt>[{CN_DIGITS}\d]{{1,4}})(?:编|篇|部分))|(?P<lch>第(?P<nch>[{CN_DIGITS}\d]{{1,4}})章)|"
     rf"(?P<lse>第(?P<nse>[{CN_DIGITS}\d]{{1,4}})节)|(?P<lar>第(?P<nar>[{CN_DIGITS}\d]{{1,4}})条)|"
     rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
     rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
+    rf"(?P<l3p>(?<![\d.．])(?P<n3p>\d{{1,2}})[）)])|(?P<l5>(?P<n5>[{CIRCLED}]))|"
     rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)|(?P<l4d>第(?P<n4d>[{CN_DIGITS}]{{1,2}})[，,、])"
 )
 
 
 #: Each kind of outline number: its level and the group of its numeral.
 OUTLINE_LEVELS = {"lpt": (-2, "npt"), "lch": (-1, "nch"), "lse": (0, "nse"), "lar": (1, "nar"), "l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
-                  "l4d": (4, "n4d")}
+                  "l4d": (4, "n4d"), "l3p": (3, "n3p"), "l5": (5, "n5")}
+#: How the outline feature (:func:`~bulletin_cli.split.features.outline`) names the kinds the
+#: role model has no weights of its own for: 1） as 1.; ① as no number, as the model was fitted
+#: (a bulletin's ①县人社局举办… items are labelled items, not an outline's points).
+FEATURE_KIND = {"l3p": "l3", "l5": None}
 
 
 #: Every character an outline number can start with, for :func:`~bulletin_cli.lexicon.patterns.scan`. Example: （ of （三）.
-OUTLINE_START = Regex(rf"[（(\d{CN_DIGITS}第]")
+OUTLINE_START = Regex(rf"[（(\d{CN_DIGITS}第{CIRCLED}]")
 
 
 BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
@@ -122,7 +129,7 @@ def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
     out = []
     for m in scan(OUTLINE_MARK, OUTLINE_START, text):
         level, num = OUTLINE_LEVELS[m.lastgroup]
-        n = cn_to_int(m.group(num))
+        n = CIRCLED.index(m.group(num)) + 1 if m.lastgroup == "l5" else cn_to_int(m.group(num))
         if n:
             out.append((m.start(), m.end(), level, n, m.group(m.lastgroup)))
     return out
