@@ -140,7 +140,7 @@ def _closing_footer(paras: list[Para], roles: list[str]) -> list[str]:
         k -= 1
     block: list[int] = []
     while k >= 0 and out[k] in ("body", "credit", "signature", "footer") and width(" ".join(paras[k].text.split())) <= FRAME_WIDTH \
-            and not SENTENCE_MARK.search(paras[k].text.rstrip("。")):
+            and not SENTENCE_MARK.search(paras[k].text):  # (编辑：张三同志审读了全文。 is a sentence)
         block.append(k)
         k -= 1
     # the block from its first line that opens with a label (a line above it is the text's)
