@@ -128,6 +128,36 @@ def _text_role(text: str, role: str) -> str:
     return role
 
 
+#: How many of a document's first lines may stand above its own title (an office, …文件, a
+#: document number, a date).
+ABOVE_TITLE = 4
+#: What a document's own title has none of: a sentence's or a clause's marks.
+NOT_IN_TITLE = Regex(r"[。！？，；：:;,]")
+
+
+def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
+    """A document's own title among its first lines (关于进一步加强全县防汛抗旱工作的通知: it opens as
+    a document's title does, and has no sentence or clause in it) is its title whatever the model
+    read, the short lines above it (延津县人民政府办公室文件, 延政办〔2024〕15号) its masthead; where the
+    model read a title there already, nothing changes."""
+    out = list(roles)
+    for k, p in enumerate(paras[:ABOVE_TITLE + 1]):
+        if out[k] == "chrome":
+            continue
+        if out[k] == "title" and not P.ISSUER.match(p.text):
+            return out  # (an office read as a title, 延津县人民政府办公室文件, may stand over the title)
+        if P.DOCUMENT_TITLE.match(p.text) and not NOT_IN_TITLE.search(p.text) and width(p.text) <= FRAME_WIDTH:
+            above = [j for j in range(k) if out[j] != "chrome"]
+            if all(width(paras[j].text) <= FRAME_WIDTH and not NOT_IN_TITLE.search(paras[j].text) for j in above):
+                out[k] = "title"
+                for j in above:
+                    out[j] = "masthead"
+            return out
+        if NOT_IN_TITLE.search(p.text):
+            return out  # (running text before any title: none to find)
+    return out
+
+
 def _closing_footer(paras: list[Para], roles: list[str]) -> list[str]:
     """The lines that close a document and open with a footer's label (报：… 送：… 编辑：… 签发：…,
     a distribution list's next line with them) are its footer, whatever the model read: the
@@ -224,6 +254,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     from .outline import OUTLINE_MARK
 
     roles = _closing_footer(paras, [_text_role(p.text, r) for p, r in zip(paras, roles)])
+    roles = _document_title(paras, roles)
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
