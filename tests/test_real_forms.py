@@ -983,3 +983,15 @@ def test_a_notice_under_its_red_header_takes_its_own_title(top):
     items = items_of(text)
     assert [(i["headline"], i["units"]) for i in items] == [("关于进一步加强全县防汛抗旱工作的通知", ["延津县人民政府办公室"])]
     assert (items[0]["doc"]["title"], items[0]["doc"]["issuer"]) == ("关于进一步加强全县防汛抗旱工作的通知", "延津县人民政府办公室")
+
+
+def test_a_second_storys_headline_read_as_a_title_or_footer_inside_an_article_is_kept_as_text():
+    """A two-story issue read as one article (its layout weighed as one): the second story's headline,
+    read as a title (or a footer) between the paragraphs, stays in the text, not dropped."""
+    text = ("工作简报\n第3期\n县委办公室  2024年3月1日\n县住建局推进老旧小区改造\n"
+            "今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n县人社局举办春季招聘会\n"
+            "3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n")
+    for roles in (["title", "masthead", "masthead", "title", "body", "title", "body"],
+                  ["title", "masthead", "masthead", "title", "body", "footer", "body"]):
+        items = split_document(normalise_bytes(text.encode("utf-8")), layout="article", roles=roles)
+        assert len(items) == 1 and "县人社局举办春季招聘会\n3月5日" in items[0]["body"]

@@ -248,7 +248,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     >>> [p.text for p in frame.texts], parsed.masthead["date"], parsed.footer["editor"]
     (['一、工作回顾'], '2026-01-27', '何继红')
     """
-    from .footer import parse_footer
+    from .footer import opens_footer, parse_footer
     from .frame import LONG_FIRST, _signature_office
     from .masthead import _masthead_labels, parse_date, parse_masthead
     from .outline import OUTLINE_MARK
@@ -358,6 +358,13 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             credit = P.CAPTION_CREDIT.search(p.text)
             parsed.captions.append({"text": p.text, "credit": credit.group(1).strip() if credit else None,
                                     "span": [p.start, p.end], "section": None})
+    started = next((k for k, r in enumerate(roles) if r in TEXT_ROLES and k not in first_title), len(roles))
+    last_text = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
+    for k in range(started + 1, last_text):
+        if (roles[k] == "title" and k not in first_title and not (title and _same_title(title, paras[k].text))) \
+                or (roles[k] == "footer" and not opens_footer(paras[k].text)):
+            roles[k] = "headline"  # a title or footer line inside the text, with no footer's label (a second
+            #                        story's headline): text, never lost
     texts = [paras[k] for k, r in enumerate(roles)
              if (r in TEXT_ROLES or (r == "title" and parsed.layout != "article")) and k not in first_title]
     if title is None and texts and width(texts[0].text) > LONG_FIRST and not OUTLINE_MARK.match(texts[0].text) \
