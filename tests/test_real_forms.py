@@ -995,3 +995,17 @@ def test_a_second_storys_headline_read_as_a_title_or_footer_inside_an_article_is
                   ["title", "masthead", "masthead", "title", "body", "footer", "body"]):
         items = split_document(normalise_bytes(text.encode("utf-8")), layout="article", roles=roles)
         assert len(items) == 1 and "县人社局举办春季招聘会\n3月5日" in items[0]["body"]
+
+
+def test_a_papers_story_whose_headline_was_read_as_a_credit_is_a_story_of_its_own():
+    """东屯镇：小麦颗粒归仓 over 本报讯（通讯员 赵六）…: read as the credit of the story above, it has no
+    credit's form and a story's text follows it, so it opens the third story; nothing is dropped."""
+    text = ("延津报\n2024年6月15日 星期六\n第01版：要闻\n\n我县召开2024年防汛工作会议\n"
+            "本报讯（记者 张三）6月14日，我县召开2024年防汛工作会议，安排部署全县防汛工作。县委书记李某某出席会议并讲话。\n\n"
+            "县领导调研重点项目建设\n"
+            "本报讯（记者 王五）6月13日，县长王某某带队调研全县重点项目建设情况，现场协调解决项目建设中的困难和问题。\n\n"
+            "东屯镇：小麦颗粒归仓\n本报讯（通讯员 赵六）连日来，东屯镇抢抓晴好天气，全力组织麦收，目前已收获小麦8.6万亩。\n")
+    roles = ["title", "masthead", "section", "headline", "body", "headline", "body", "credit", "body"]
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
+    assert [i["headline"] for i in items] == ["我县召开2024年防汛工作会议", "县领导调研重点项目建设", "东屯镇：小麦颗粒归仓"]
+    assert items[2]["reporters"] == ["赵六"] and items[1]["body"].endswith("困难和问题。")

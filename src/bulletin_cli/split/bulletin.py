@@ -250,10 +250,13 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     previous = ""
     # an issue that sets its stories under headlines or sections (not a column of briefs, a paragraph each)
     headed = any(r in ("headline", "section") for r in roles[top:])
-    for p, r in zip(paras[top:], roles[top:]):
+    for k, (p, r) in enumerate(zip(paras[top:], roles[top:]), top):
         t = p.text
         if r == "footer":
             continue
+        if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and text_feature(t, "credit") is None \
+                and not credit_form(t) and not parse_footer([t]):
+            r = "headline"  # 东屯镇：小麦颗粒归仓 over 本报讯…: no credit's form, and a story's text under it
         if r in TOP_ROLES or r == "signature":
             parsed.regions.append((p.start, p.end, "masthead"))
             if r == "signature" and (date := parse_date(t)) and width(t) <= 40:
@@ -327,6 +330,11 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             elif current is not None and _credit(current, t):
                 current.end = p.end
                 current.closed = bool(current.body)  # (a credit under its headline: the body follows)
+            elif current is not None and not current.closed:
+                _extend_item(current, p)  # a line read as a credit that credits no one: text, never dropped
+            else:
+                current = _new_item(p, section)
+                parsed.items.append(current)
         elif r == "body" and current is not None and not current.closed:
             _extend_item(current, p)
         else:  # a whole item in one paragraph (item, entry), or text after a closed item
