@@ -1009,3 +1009,17 @@ def test_a_papers_story_whose_headline_was_read_as_a_credit_is_a_story_of_its_ow
     items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
     assert [i["headline"] for i in items] == ["我县召开2024年防汛工作会议", "县领导调研重点项目建设", "东屯镇：小麦颗粒归仓"]
     assert items[2]["reporters"] == ["赵六"] and items[1]["body"].endswith("困难和问题。")
+
+
+def test_a_posts_three_reviews_closing_it_are_its_credits_not_sections_of_a_digest():
+    """文字：张三 ⏎ 图片：李四 ⏎ 初审：王五 ⏎ 复审：赵六 ⏎ 终审：孙七 under a post (三审, as county sites and
+    their accounts print it): read as sections and items they made a digest of five items; they are
+    the post's credits, the first review its reviewer, the final one its signer."""
+    text = ("县委理论学习中心组开展专题学习\n"
+            "7月9日，县委理论学习中心组举行2024年第6次集体学习，专题学习党的二十届三中全会精神。\n"
+            "会议强调，要深刻领会全会精神实质，切实把思想和行动统一到全会精神上来。\n"
+            "文字：张三\n图片：李四\n初审：王五\n复审：赵六\n终审：孙七\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [("article", "县委理论学习中心组开展专题学习")]
+    assert items[0]["body"].endswith("统一到全会精神上来。")
+    assert (items[0]["doc"]["reviewer"], items[0]["doc"]["signer"]) == ("王五", "孙七")

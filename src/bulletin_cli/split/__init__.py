@@ -38,8 +38,8 @@ from .features import Page, text_feature
 from .footer import parse_footer
 from .frame import page_frame
 from .headlines import split_headline
+from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
 from .layouts import LAYOUTS as REGISTERED
-from .layouts import decide, evidence, item_starts, register, why
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import parse_outline
 from .place import resolve as resolve_place
@@ -134,6 +134,19 @@ def _running_text(text: str) -> bool:
     return bool(text_feature(text, "comma")) and text_feature(text, "chrome") is None
 
 
+def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
+    """Writers' credit lines closing a document (文字：张三 ⏎ 图片：李四 ⏎ 初审：王五 ⏎ 终审：孙七) read as
+    the start of an item (a section, a headline, an item) are credits, before the layout is weighed:
+    they are no sections or items of a digest. (Read as a footer or a credit, they stay so.)"""
+    out = list(roles)
+    k = len(paras) - 1
+    while k >= 0 and (out[k] == "chrome" or P.WRITER_LINE.match(paras[k].text)):
+        if out[k] in ITEM_STARTS:
+            out[k] = "credit"
+        k -= 1
+    return out
+
+
 def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
     """The credits of an article's writers and editors among the page chrome under its text
     (编辑：黄阳娇 between 来源：… and 本站原创文章…): the document's footer, where nothing else gave it."""
@@ -210,6 +223,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     labelled = label(Page(paras, meta or {}), model)
     if roles is not None:
         labelled.roles = list(roles)
+    else:
+        labelled.roles = _closing_writers(paras, labelled.roles)
     ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
     if layout is None:
