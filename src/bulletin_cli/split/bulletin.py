@@ -159,6 +159,22 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
+def _contents_end(paras: list[Para], roles: list[str], top: int) -> int:
+    """Where the masthead ends, with its table of contents: under 本期要目 at the top, the entries
+    that name a headline printed again below (1.我县召开乡村振兴推进会 ⏎ 2.东屯镇发展…) are the
+    contents, whatever the model read them as, not a section or a story's first headline line."""
+    if not any(P.CONTENTS_HEADING.match(p.text) for p in paras[:top]):
+        return top
+    end = top
+    while end < len(paras):
+        entry = RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[end].text)).strip()
+        if len(entry) < 4 or SENTENCE_MARK.search(entry) \
+                or not any(q.text.strip().startswith(entry) for q in paras[end + 1:]):
+            break
+        end += 1
+    return end
+
+
 #: How many bracketed sections show that an issue brackets its sections.
 BRACKETED_SECTIONS = 2
 
@@ -220,6 +236,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
         top += 1
+    top = _contents_end(paras, roles, top)
     fields, used = parse_masthead(paras[:top])
     while used < top and (parse_issue(paras[used].text) is not None or parse_date(paras[used].text)):
         used += 1  # (the issue given again: 工作简报201903期 ⏎ … ⏎ 〔2019〕第3期)
