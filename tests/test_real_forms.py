@@ -1031,9 +1031,10 @@ def test_a_table_of_contents_under_the_masthead_is_no_section_and_no_headline():
     text = ("乡村振兴工作简报\n第6期\n县乡村振兴工作领导小组办公室              2024年8月20日\n\n本期要目\n"
             "1.我县召开乡村振兴推进会\n2.东屯镇发展特色种植助农增收\n\n我县召开乡村振兴推进会\n"
             "8月19日，我县召开乡村振兴工作推进会，总结上半年工作，安排部署下半年任务。\n（供稿：县农业农村局）\n\n"
-            "东屯镇发展特色种植助农增收\n今年以来，东屯镇因地制宜发展特色种植，带动群众户均增收3000余元。\n（供稿：东屯镇）\n")
+            "东屯镇发展特色种植助农增收\n今年以来，东屯镇因地制宜发展特色种植，带动群众户均增收3000余元。\n（供稿：东屯镇 作者：赵六）\n")
     roles = ["title", "masthead", "masthead", "masthead", "masthead", "section", "headline", "body", "credit",
              "headline", "body", "credit"]
     items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         (None, "我县召开乡村振兴推进会", ["县农业农村局"]), (None, "东屯镇发展特色种植助农增收", ["东屯镇"])]
+    assert items[1]["reporters"] == ["赵六"]  # （供稿：东屯镇 作者：赵六）: the unit, and its writer

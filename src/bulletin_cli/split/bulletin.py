@@ -332,6 +332,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             labelled = labelled_credits(t)
             if labelled and labelled[0] and current is not None and not current.units:
                 current.units, current.end = labelled[0], p.end  # 供稿：县住建局　审核：李四: the story's, not the issue's
+                if labelled[2].get("author") and not current.reporters:
+                    current.reporters = [labelled[2]["author"]]  # 供稿：东屯镇 作者：赵六: the story's writer
                 current.closed = bool(current.body)
             elif fields:  # 责任编辑：李勉 under the items: the footer, whatever its place
                 file_credits(parsed, fields)
