@@ -355,7 +355,8 @@ def test_a_title_repeated_under_its_facts_with_the_mask_the_page_dropped_is_the_
             "二、2024年工作安排\n\n2024年是实现“十四五”规划目标任务的关键一年。\n")
     items = items_of(text, layout="outline")
     assert items[0]["doc"]["title"] == "在**县第十八届人民代表大会第三次会议上的政府工作报告"
-    assert items[0]["doc"]["distribution"] == "各位代表"  # the greeting, not an item
+    # the greeting is neither an item nor the offices a document is sent to (lexicon salutations)
+    assert items[0]["doc"]["distribution"] is None and all("各位代表" not in (i["headline"] or "") for i in items)
     assert all(i["headline"] != items[0]["doc"]["title"] and not i["body"].startswith("在**县") for i in items)
 
 
@@ -1038,3 +1039,15 @@ def test_a_table_of_contents_under_the_masthead_is_no_section_and_no_headline():
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         (None, "我县召开乡村振兴推进会", ["县农业农村局"]), (None, "东屯镇发展特色种植助农增收", ["东屯镇"])]
     assert items[1]["reporters"] == ["赵六"]  # （供稿：东屯镇 作者：赵六）: the unit, and its writer
+
+
+def test_a_speechs_date_under_its_title_is_its_date_and_its_greeting_no_distribution():
+    """在全县经济工作会议上的讲话 ⏎ 县委书记  张三 ⏎ （2024年1月5日） ⏎ 同志们：: the date alone in brackets
+    (read as a second title line) is the speech's date; 同志们： greets its hearers."""
+    text = ("在全县经济工作会议上的讲话\n县委书记  张三\n（2024年1月5日）\n同志们：\n"
+            "这次会议的主要任务是，深入贯彻中央和省、市经济工作会议精神，总结2023年经济工作，安排部署2024年经济工作。\n"
+            "一、充分肯定2023年经济工作取得的成绩\n过去的一年，全县上下攻坚克难，经济运行稳中向好，地区生产总值增长5.1%。\n")
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="article",
+                           roles=["title", "chrome", "title", "masthead", "body", "body", "body"])
+    assert [i["headline"] for i in items] == ["在全县经济工作会议上的讲话"]
+    assert (items[0]["doc"]["date"], items[0]["doc"]["distribution"]) == ("2024-01-05", None)

@@ -203,6 +203,13 @@ def TITLE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def SALUTATION(f: dict) -> re.Pattern[str]:
+    """A speech's or report's greeting on its own line. Example: 同志们：, 各位代表、各位委员：."""
+    words = alternation(f["salutations"])
+    return regexcache.compile(rf"^\s*(?:{words})(?:\s*[、，,]\s*(?:{words}))*\s*[:：!！]?\s*$")
+
+
+@pattern
 def DOCUMENT_TITLE(f: dict) -> re.Pattern[str]:
     """A document's own title by how it opens (the lexicon's ``document_title_openers``), never a
     bulletin's name. Example: 关于全县重点项目建设进展情况的督查通报."""

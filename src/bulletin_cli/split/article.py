@@ -117,6 +117,8 @@ def _text_role(text: str, role: str) -> str:
         return "body"
     if role in ("credit", "signature", "body") and text_feature(text, "caption"):
         return "caption"  # 图为活动现场 under the text: a photo's caption
+    if role == "title" and text_feature(text, "date") == "only":
+        return "masthead"  # （2024年1月5日） under a speech's title: its date, not a line of its title
     if role == "title" and (P.WEB_META.match(text) or P.METADATA_LINE.match(text)):
         return "facts"  # 作者：张三 between the title and the facts line, 主题分类：综合政务 of a page's
         #                 information table: a labelled fact is no title
@@ -308,7 +310,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             t = paras[k].text
             if r != "masthead":
                 continue
-            if "distribution" not in parsed.masthead and t.rstrip().endswith(("：", ":")):
+            if "distribution" not in parsed.masthead and t.rstrip().endswith(("：", ":")) and not P.SALUTATION.match(t):
                 parsed.masthead["distribution"] = t.rstrip("：: ")
             elif own_date is None and (date := parse_date(t)):
                 own_date = date  # ——2026年1月27日在…会议上
