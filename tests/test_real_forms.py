@@ -1051,3 +1051,19 @@ def test_a_speechs_date_under_its_title_is_its_date_and_its_greeting_no_distribu
                            roles=["title", "chrome", "title", "masthead", "body", "body", "body"])
     assert [i["headline"] for i in items] == ["在全县经济工作会议上的讲话"]
     assert (items[0]["doc"]["date"], items[0]["doc"]["distribution"]) == ("2024-01-05", None)
+
+
+@pytest.mark.parametrize("masthead, fields", [
+    ("延津信息专报\n第3期\n县委办公室编印                 签发人：张三\n2024年3月1日\n",
+     {"title": "延津信息专报", "issue": 3, "issuer": "县委办公室", "date": "2024-03-01", "signer": "张三"}),
+    ("信 息 快 报\n〔2024〕3号\n中共延津县委办公室                2024年3月1日\n",
+     {"issue": 3, "issuer": "中共延津县委办公室", "date": "2024-03-01"}),
+])
+def test_masthead_lines_set_apart_by_wide_gaps_and_an_issue_numbered_under_its_year(masthead, fields):
+    """县委办公室编印 ⏎ … 签发人：张三 (wide only for its gap: still a masthead line; who signed it off);
+    〔2024〕3号 under the title (issue 3, numbered as a document is): the lines under them are read too."""
+    from bulletin_cli.split.common import paragraphs
+    from bulletin_cli.split.masthead import parse_masthead
+
+    got, _ = parse_masthead(paragraphs(masthead + "县住建局推进老旧小区改造\n"))
+    assert {k: got.get(k) for k in fields} == fields

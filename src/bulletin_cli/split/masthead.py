@@ -75,6 +75,8 @@ def parse_issue(text: str) -> int | None:
 #: An issue numbered by year and number in one, glued to the title. Example: 201904期 of
 #: 平潭卫计局工作简报201904期 (2019, issue 4).
 DATED_ISSUE = Regex(r"(?<!\d)((?:19|20)\d{2})(\d{2,3})期$")
+#: An issue numbered under its year, as a document is: 〔2024〕3号 (issue 3).
+YEAR_NUMBER = Regex(r"^[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*(?:第\s*)?(\d{1,4})\s*[号期]$")
 #: A masthead line that gives only the running count of issues. Example: （总第125期）.
 ISSUE_TOTAL_ONLY = Regex(rf"^[（(]?\s*总\s*第?\s*[\d{CN_DIGITS}\s]+期\s*[）)]?$")
 
@@ -104,7 +106,7 @@ def _masthead_line(p: Para) -> bool:
             or SECTION_NUMBERED.match(t):
         return False  # (■ 基层动态 or 一、基层动态 first: pages without their masthead)
     return bool(P.TITLE.match(t) or ISSUE.search(t) or parse_date(t) or P.ISSUER.match(t) or P.FIELD_LABEL.match(t)
-                or width(t) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
+                or width(" ".join(t.split())) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
 
 
 def web_meta(text: str) -> dict | None:
@@ -127,6 +129,13 @@ def web_meta(text: str) -> dict | None:
         elif key == "date" and (date := parse_date(value)):
             out.setdefault("date", date)
     return out
+
+
+def _signer(part: str) -> str | None:
+    """Who signed an issue off, from a masthead line's part. Example: 签发人：张三 → 张三."""
+    from .footer import parse_footer  # (footer reads dates with this module's parser)
+
+    return parse_footer([part]).get("signer") if P.FOOTER_START.match(part) else None
 
 
 def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
@@ -172,6 +181,10 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             fields["date"] = month  # 2024年3月 on its own: a monthly issue
             n += 1
             continue
+        if (numbered := YEAR_NUMBER.match(t)) and "issue" not in fields:
+            fields["issue"] = int(numbered.group(1))  # 〔2024〕3号 under the title
+            n += 1
+            continue
         if (i := parse_issue(t)) is not None and ("issue" not in fields or total_only):
             # a plain 第9期 wins over the running count (总第125期) found on an earlier line
             fields["issue"] = i
@@ -206,6 +219,9 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
                 # issued jointly, the second office on the next line: 中共某县委办公室 ⏎ 某县人民政府办公室
                 fields["issuer"] += " " + P.ISSUER_SUFFIX.sub("", part)
                 used, issuer_line = True, k
+            elif (signed := _signer(part)) and "signer" not in fields:
+                fields["signer"] = signed  # 签发人：张三 beside the office: who signed the issue off
+                used = True
             elif "title" not in fields and not used and width(part) <= 40:
                 fields["title"] = part
                 used = True
