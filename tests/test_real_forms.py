@@ -1067,3 +1067,17 @@ def test_masthead_lines_set_apart_by_wide_gaps_and_an_issue_numbered_under_its_y
 
     got, _ = parse_masthead(paragraphs(masthead + "县住建局推进老旧小区改造\n"))
     assert {k: got.get(k) for k in fields} == fields
+
+
+def test_footer_lines_read_as_masthead_lines_after_the_last_story_are_the_footer():
+    """报：… 送：… 发：… 责任编辑：李勉 （共印80份） under the last story, read as masthead lines (the model
+    saw the issue's top again): the footer, every list and the editor in it."""
+    text = ("工作简报\n第3期\n县委办公室  2024年3月1日\n\n县住建局推进老旧小区改造\n"
+            "今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n县人社局举办春季招聘会\n"
+            "3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n\n"
+            "报：市委办公室\n送：县委常委\n发：各乡镇党委\n责任编辑：李勉          （共印80份）\n")
+    roles = ["title", "masthead", "masthead", "headline", "body", "headline", "body",
+             "section", "masthead", "masthead", "masthead"]
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
+    assert [i["headline"] for i in items] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
+    assert (items[0]["doc"]["editor"], items[0]["doc"]["distribution"]) == ("李勉", "市委办公室；县委常委；各乡镇党委")

@@ -15,7 +15,7 @@ from ..lexicon.patterns import (
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
 from .features import credit_form, heads_item, text_feature, text_row
-from .footer import opens_footer, parse_footer
+from .footer import PRINTED, opens_footer, parse_footer
 from .headlines import (
     DATELINE,
     _symbol_section,
@@ -150,8 +150,9 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
                 and text_feature(p.text, "section") in ("bracket", "symbol") and not parse_date(p.text) \
                 and not text_feature(p.text, "masthead_mark"):  # (not 【内部资料 注意保存】)
             out[k] = "section"  # ★乡镇动态★ under the masthead's lines, over the first story: the first section
-        elif k > last and r in ("body", "item", "credit", "section", "headline") and opens_footer(p.text):
-            out[k] = "footer"
+        elif k > last and r in ("body", "item", "credit", "section", "headline", "masthead", "signature") \
+                and (opens_footer(p.text) or (PRINTED.match(p.text) and k > 0 and out[k - 1] == "footer")):
+            out[k] = "footer"  # (县委办公室 2024年3月5日印发 under the footer's lists: its printing line)
     for k in range(len(out) - 1):  # the distribution list goes on onto the next lines
         if out[k] == "footer" and k + 1 < len(out) and out[k + 1] in ("body", "item") and k + 1 > last \
                 and not SENTENCE_MARK.search(paras[k + 1].text[:-1]):
