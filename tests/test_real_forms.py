@@ -1081,3 +1081,25 @@ def test_footer_lines_read_as_masthead_lines_after_the_last_story_are_the_footer
     items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
     assert [i["headline"] for i in items] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
     assert (items[0]["doc"]["editor"], items[0]["doc"]["distribution"]) == ("李勉", "市委办公室；县委常委；各乡镇党委")
+
+
+@pytest.mark.parametrize("masthead", ["工作简报\n第3期\n县委办公室  2024年3月1日\n",
+                                      "延津政务快报\n第9期\n延津县人民政府办公室        2024年6月3日\n"])
+def test_an_issue_of_two_stories_each_closed_by_its_credit_is_read_as_an_issue(masthead):
+    """An issue's name and number over two stories, each a headline over text closed by its unit's
+    credit: two items, each with its unit (the layouts' weights, which saw no issue of fewer than
+    three stories, read it as one article)."""
+    text = (masthead + "县住建局推进老旧小区改造\n今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n"
+            "县人社局举办春季招聘会\n3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("bulletin", "县住建局推进老旧小区改造", ["县住建局"]), ("bulletin", "县人社局举办春季招聘会", ["县人社局"])]
+
+
+def test_a_line_read_as_a_credit_inside_an_article_that_credits_no_one_is_text_not_a_unit():
+    text = ("信息快报\n县委办公室  2024年3月1日\n县住建局推进老旧小区改造\n"
+            "今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n县人社局举办春季招聘会\n"
+            "3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。\n")
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="article",
+                           roles=["title", "masthead", "title", "body", "credit", "body"])
+    assert "县人社局举办春季招聘会" not in items[0]["units"] and "县人社局举办春季招聘会\n3月5日" in items[0]["body"]

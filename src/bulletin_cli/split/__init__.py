@@ -134,6 +134,43 @@ def _running_text(text: str) -> bool:
     return bool(text_feature(text, "comma")) and text_feature(text, "chrome") is None
 
 
+#: How many stories, each closed by a unit's credit, make an issue under its name and number one of
+#: stories (a bulletin), whatever the layouts' weights say.
+STORIES = 2
+
+
+def _headline_like(text: str) -> bool:
+    """A short line with no sentence, no credit, date, issue number, footer label or bulletin's name:
+    what a story's headline looks like. Example: 县住建局推进老旧小区改造."""
+    from .footer import opens_footer
+    from .masthead import ISSUE
+
+    return (width(" ".join(text.split())) <= 40 and not SENTENCE_MARK.search(text)
+            and text_feature(text, "credit") is None and not text_feature(text, "date") and not ISSUE.search(text)
+            and not P.TITLE.match(text) and not opens_footer(text) and not text_feature(text, "facts"))
+
+
+def credited_stories(paras: list[Para]) -> int:
+    """How many stories the paragraphs show, each a headline-like line over text whose last paragraph
+    closes with a unit's credit (…。（县住建局）) or is one (（县住建局））.
+
+    >>> credited_stories(paragraphs("县住建局推进老旧小区改造\\n今年以来，改造小区12个。（县住建局）\\n"
+    ...                             "县人社局举办招聘会\\n3月5日，提供岗位1200余个。\\n（县人社局）"))
+    2
+    """
+    count, k, n = 0, 0, len(paras)
+    while k < n:
+        if not _headline_like(paras[k].text) or k + 1 >= n or _headline_like(paras[k + 1].text):
+            k += 1
+            continue
+        j = k + 1
+        while j < n and not _headline_like(paras[j].text):
+            j += 1
+        count += text_feature(paras[j - 1].text, "credit") in ("closing", "whole")
+        k = j
+    return count
+
+
 def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
     """Writers' credit lines closing a document (文字：张三 ⏎ 图片：李四 ⏎ 初审：王五 ⏎ 终审：孙七) read as
     the start of an item (a section, a headline, an item) are credits, before the layout is weighed:
@@ -229,6 +266,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     scores: dict[str, float] = {}
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
+        if layout == "article" and "titled" in ev and "numbered" in ev and credited_stories(paras) >= STORIES:
+            layout = "bulletin"  # an issue's name and number over two stories or more, each closed by its credit
     if roles is not None:
         read = list(roles)
     else:

@@ -32,7 +32,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, credit_line, writer_fields
+from .credits import _attribution, credit_line, labelled_credits, writer_fields
 from .features import FRAME_WIDTH, credit_form, text_feature
 from .headlines import DATELINE
 
@@ -160,6 +160,18 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
+def _credits_inside(paras: list[Para], roles: list[str]) -> list[str]:
+    """A line read as a credit between an article's paragraphs that has no credit's form (县人社局举办
+    春季招聘会, a second story's headline) is text: it credits no one, and is never taken for a unit."""
+    out = list(roles)
+    last = max((k for k, r in enumerate(out) if r in TEXT_ROLES), default=-1)
+    for k in range(last):
+        if out[k] == "credit" and text_feature(paras[k].text, "credit") is None and not credit_form(paras[k].text) \
+                and not P.SOURCE_LINE.match(paras[k].text) and labelled_credits(paras[k].text) is None:
+            out[k] = "body"
+    return out
+
+
 def _closing_footer(paras: list[Para], roles: list[str]) -> list[str]:
     """The lines that close a document and open with a footer's label (报：… 送：… 编辑：… 签发：…,
     a distribution list's next line with them) are its footer, whatever the model read: the
@@ -256,7 +268,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     from .outline import OUTLINE_MARK
 
     roles = _closing_footer(paras, [_text_role(p.text, r) for p, r in zip(paras, roles)])
-    roles = _document_title(paras, roles)
+    roles = _credits_inside(paras, _document_title(paras, roles))
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
