@@ -1103,3 +1103,23 @@ def test_a_line_read_as_a_credit_inside_an_article_that_credits_no_one_is_text_n
     items = split_document(normalise_bytes(text.encode("utf-8")), layout="article",
                            roles=["title", "masthead", "title", "body", "credit", "body"])
     assert "县人社局举办春季招聘会" not in items[0]["units"] and "县人社局举办春季招聘会\n3月5日" in items[0]["body"]
+
+
+def test_a_county_page_of_bracketed_entries_with_no_issue_is_read_as_entries():
+    """延津县概况 ⏎ 发布时间：… 来源：县统计局 ⏎ 【地理位置】… 【人口】… 【行政区划】…: no issue's name or number
+    and no credits, three entries or more: one item an entry (the layouts' weights, which saw three
+    such documents, read it as one article); the facts line over them gives the date and source."""
+    text = ("延津县概况\n发布时间：2024-03-06 来源：县统计局\n"
+            "【地理位置】延津县位于河南省北部，新乡市东南部，东与封丘县接壤，总面积886平方公里。\n"
+            "【人口】2023年末，全县户籍人口52.3万人，常住人口40.1万人。\n"
+            "【行政区划】全县辖4镇6乡2个街道、343个行政村（社区）。\n【经济】2023年，全县地区生产总值完成285.6亿元，增长5.1%。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [
+        ("entries", "地理位置"), ("entries", "人口"), ("entries", "行政区划"), ("entries", "经济")]
+    assert items[1]["body"].startswith("2023年末，全县户籍人口")
+    assert (items[0]["doc"]["title"], items[0]["doc"]["date"], items[0]["doc"]["issuer"]) == ("延津县概况", "2024-03-06", "县统计局")
+    # under an issue's name and number, bracketed columns over stories are no entries
+    issue = items_of("工作动态\n第3期\n" + "\n".join(f"【乡镇动态】{t}（{u}）" for t, u in [
+        ("大营镇开展春季植树活动，共植树1.2万株。", "大营镇"), ("东屯镇召开安全生产会议，部署节日安全工作。", "东屯镇"),
+        ("城关镇开展人居环境整治，清理垃圾360吨。", "城关镇")]))
+    assert {i["layout"] for i in issue} != {"entries"}

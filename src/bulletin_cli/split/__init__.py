@@ -137,6 +137,9 @@ def _running_text(text: str) -> bool:
 #: How many stories, each closed by a unit's credit, make an issue under its name and number one of
 #: stories (a bulletin), whatever the layouts' weights say.
 STORIES = 2
+#: How many paragraphs opening with an entry's name (【人口】2023年末，…) make a page with no issue's
+#: name, number or credits one of entries, whatever the layouts' weights say.
+ENTRIES = 3
 
 
 def _headline_like(text: str) -> bool:
@@ -268,6 +271,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
         if layout == "article" and "titled" in ev and "numbered" in ev and credited_stories(paras) >= STORIES:
             layout = "bulletin"  # an issue's name and number over two stories or more, each closed by its credit
+        elif layout == "article" and "titled" not in ev and "numbered" not in ev and "attributions=0" in ev \
+                and sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry") >= ENTRIES:
+            layout = "entries"  # 【地理位置】… 【人口】… with no issue's name, number or credits: a 县情 or yearbook page
     if roles is not None:
         read = list(roles)
     else:

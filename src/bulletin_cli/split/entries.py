@@ -73,6 +73,12 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
             current = None
             continue
         if current is None:  # before the first entry: the page's title, or a heading over it, or its facts
+            if P.WEB_META.match(t) or (P.FACTS_LABEL.search(t) and not entry_start(t)):
+                from .article import _facts
+
+                _facts(t, parsed)  # 发布时间：2024-03-06 来源：县统计局 over the entries, read as an article's are
+                parsed.regions.append((p.start, p.end, "masthead"))
+                continue
             for label, value in BRACKET_FIELD.findall(t):  # 【文章来源】《中山年鉴•2020》 【成文日期】2019-12-31
                 if label in ("文章来源", "来源") and (book := BOOK_TITLE.fullmatch(value.strip())):
                     parsed.masthead.setdefault("title", book.group(1))
