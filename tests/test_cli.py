@@ -372,3 +372,17 @@ def test_a_record_of_the_wrong_shape_is_one_named_bad_line(line, problem):
     n = good.count(b'"type"')
     assert problem in result.stderr and f"-:{n + 1}:" in result.stderr
     assert len(jsonl(result.stdout)) == 2 * n
+
+
+def test_split_explain_says_when_the_documents_form_decided_its_layout(tmp_path):
+    """An issue of two stories read as one by the layouts' weights, an issue by its form: --explain
+    says which form decided, after the scores."""
+    path = tmp_path / "two.txt"
+    path.write_text("工作简报\n第3期\n县委办公室  2024年3月1日\n县住建局推进老旧小区改造\n"
+                    "今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n县人社局举办春季招聘会\n"
+                    "3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n", encoding="utf-8")
+    result = runner.invoke(app, ["split", str(path), "--explain", "-f", "jsonl"])
+    assert result.exit_code == 0
+    line = next(l for l in result.stderr.splitlines() if "layout bulletin" in l)
+    assert "by its form: an issue's name and number over 2 stories" in line
+    assert [json.loads(l)["headline"] for l in result.stdout.splitlines()] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]

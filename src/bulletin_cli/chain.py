@@ -269,6 +269,8 @@ def _layout_note(rec: dict, report: Report) -> Callable[[str, str, dict], None]:
         scores = ", ".join(f"{k} {v:+.1f}" for k, v in sorted(why.get("scores", {}).items(), key=lambda x: -x[1]))
         weighed = ", ".join(f"{f} {w:+.1f}" for f, w in why.get("evidence", []))
         said = f"scores {scores}; for it: {weighed}" if how == "scores" else how
+        if why.get("rule"):
+            said += f"; by its form: {why['rule']}"
         report(f"{NOTE}{rec.get('source', '-')}: layout {layout} ({said})")
         for role, margin, text, features in why.get("roles", []):
             shown = text if len(text) <= EXPLAIN_TEXT else text[:EXPLAIN_TEXT - 1] + "…"

@@ -267,13 +267,14 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         labelled.roles = _closing_writers(paras, labelled.roles)
     ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
+    rule = None  # the document's form, where it decides over the layouts' weights (said in --explain)
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
-        if layout == "article" and "titled" in ev and "numbered" in ev and credited_stories(paras) >= STORIES:
-            layout = "bulletin"  # an issue's name and number over two stories or more, each closed by its credit
+        if layout == "article" and "titled" in ev and "numbered" in ev and (n := credited_stories(paras)) >= STORIES:
+            layout, rule = "bulletin", f"an issue's name and number over {n} stories, each closed by its credit"
         elif layout == "article" and "titled" not in ev and "numbered" not in ev and "attributions=0" in ev \
-                and sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry") >= ENTRIES:
-            layout = "entries"  # 【地理位置】… 【人口】… with no issue's name, number or credits: a 县情 or yearbook page
+                and (n := sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")) >= ENTRIES:
+            layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
     if roles is not None:
         read = list(roles)
     else:
@@ -285,7 +286,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     roles = ["body" if r == "chrome" else r for k, r in enumerate(read) if k not in chrome]
     weighed = why(ev, model.layout_weights or {}, model.layouts, layout) if layout in model.layouts else []
     reason = ("given" if given else "scores" if scores else "forced",
-              {"scores": scores, "evidence": weighed,
+              {"scores": scores, "evidence": weighed, "rule": rule,
                "read": read})
     parsed = Parsed(layout=layout, reason=reason)
     parsed.roles = labelled
