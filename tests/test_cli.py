@@ -383,6 +383,6 @@ def test_split_explain_says_when_the_documents_form_decided_its_layout(tmp_path)
                     "3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n", encoding="utf-8")
     result = runner.invoke(app, ["split", str(path), "--explain", "-f", "jsonl"])
     assert result.exit_code == 0
-    line = next(l for l in result.stderr.splitlines() if "layout bulletin" in l)
+    line = next(s for s in result.stderr.splitlines() if "layout bulletin" in s)
     assert "by its form: an issue's name and number over 2 stories" in line
-    assert [json.loads(l)["headline"] for l in result.stdout.splitlines()] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
+    assert [json.loads(s)["headline"] for s in result.stdout.splitlines()] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
