@@ -1118,6 +1118,10 @@ def test_a_county_page_of_bracketed_entries_with_no_issue_is_read_as_entries():
         ("entries", "地理位置"), ("entries", "人口"), ("entries", "行政区划"), ("entries", "经济")]
     assert items[1]["body"].startswith("2023年末，全县户籍人口")
     assert (items[0]["doc"]["title"], items[0]["doc"]["date"], items[0]["doc"]["issuer"]) == ("延津县概况", "2024-03-06", "县统计局")
+    # the office and date signing the page under its last entry are its issuer and date, not the entry's text
+    signed = items_of(text + "延津县统计局\n2024年3月6日\n")
+    assert (signed[0]["doc"]["issuer"], signed[0]["doc"]["date"]) == ("延津县统计局", "2024-03-06")
+    assert signed[-1]["body"].endswith("增长5.1%。")
     # under an issue's name and number, bracketed columns over stories are no entries
     issue = items_of("工作动态\n第3期\n" + "\n".join(f"【乡镇动态】{t}（{u}）" for t, u in [
         ("大营镇开展春季植树活动，共植树1.2万株。", "大营镇"), ("东屯镇召开安全生产会议，部署节日安全工作。", "东屯镇"),

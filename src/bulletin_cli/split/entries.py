@@ -53,12 +53,33 @@ def count_entries(paras: list[Para]) -> int:
     return sum(1 for p in paras if entry_start(p.text))
 
 
+def _closing_signature(paras: list[Para], signature_line, most: int) -> set[int]:
+    """The last lines that are an office alone or a date alone (at most ``most``), under entries."""
+    out: set[int] = set()
+    k = len(paras) - 1
+    while k > 0 and len(out) < most and signature_line(paras[k].text) and not entry_start(paras[k].text):
+        out.add(k)
+        k -= 1
+    return out
+
+
 def parse_entries(paras: list[Para], parsed: Parsed) -> None:
     """Items for the entries; what stands before the first is the page's title and chapter headings."""
+    from .article import SIGNATURE_DATE, SIGNATURE_LINES, _signature_line
+
     section: str | None = None
     current: Draft | None = None
-    for p in paras:
+    signed = _closing_signature(paras, _signature_line, SIGNATURE_LINES)
+    for k, p in enumerate(paras):
         t = p.text
+        if k in signed and current is not None:  # 延津县统计局 ⏎ 2024年3月6日 under the last entry: who signed it, when
+            if date := parse_date(t):
+                parsed.masthead["date"] = date
+                t = SIGNATURE_DATE.sub("", t).strip()
+            if t:
+                parsed.masthead["issuer"] = t
+            parsed.regions.append((p.start, p.end, "footer"))
+            continue
         name = entry_start(t)
         if name is not None:
             current = Draft(p.start, p.end, section=section, headline=name)
