@@ -434,6 +434,13 @@ def width(text: str) -> int:
     return n + (len(text.encode("utf-8", "surrogatepass")) - n) // 2
 
 
+def gapless_width(text: str) -> int:
+    """:func:`width` with each gap counted as one blank: a line set out in parts is as wide as its
+    words. ``gapless_width("县委办公室编印          签发人：张三")`` is 27.
+    """
+    return width(" ".join(text.split()))
+
+
 def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, tried only where ``starts`` (one character class, every first
     character ``pattern`` can match) finds a candidate. The regex engine skips ahead by itself only

@@ -25,7 +25,7 @@ import re
 from typing import Callable
 
 from .. import regexcache
-from ..lexicon.patterns import CJK, P, Regex, alternation, pattern, width
+from ..lexicon.patterns import CJK, P, Regex, alternation, gapless_width, pattern, width
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
@@ -148,7 +148,7 @@ def _headline_like(text: str) -> bool:
     from .footer import opens_footer
     from .masthead import ISSUE
 
-    return (width(" ".join(text.split())) <= 40 and not SENTENCE_MARK.search(text)
+    return (gapless_width(text) <= 40 and not SENTENCE_MARK.search(text)
             and text_feature(text, "credit") is None and not text_feature(text, "date") and not ISSUE.search(text)
             and not P.TITLE.match(text) and not opens_footer(text) and not text_feature(text, "facts"))
 

@@ -26,14 +26,15 @@ from ..lexicon.patterns import (
     P,
     Regex,
     alternation,
+    gapless_width,
     masthead_name,
     page_title,
     pattern,
     width,
 )
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, credit_line, labelled_credits, writer_fields
-from .features import FRAME_WIDTH, credit_form, text_feature
+from .credits import _attribution, credit_line, writer_fields
+from .features import FRAME_WIDTH, credit_form, credits_no_one, text_feature
 from .headlines import DATELINE
 
 
@@ -166,8 +167,7 @@ def _credits_inside(paras: list[Para], roles: list[str]) -> list[str]:
     out = list(roles)
     last = max((k for k, r in enumerate(out) if r in TEXT_ROLES), default=-1)
     for k in range(last):
-        if out[k] == "credit" and text_feature(paras[k].text, "credit") is None and not credit_form(paras[k].text) \
-                and not P.SOURCE_LINE.match(paras[k].text) and labelled_credits(paras[k].text) is None:
+        if out[k] == "credit" and credits_no_one(paras[k].text):
             out[k] = "body"
     return out
 
@@ -183,7 +183,7 @@ def _closing_footer(paras: list[Para], roles: list[str]) -> list[str]:
     while k >= 0 and out[k] == "chrome":
         k -= 1
     block: list[int] = []
-    while k >= 0 and out[k] in ("body", "credit", "signature", "footer") and width(" ".join(paras[k].text.split())) <= FRAME_WIDTH \
+    while k >= 0 and out[k] in ("body", "credit", "signature", "footer") and gapless_width(paras[k].text) <= FRAME_WIDTH \
             and not SENTENCE_MARK.search(paras[k].text):  # (编辑：张三同志审读了全文。 is a sentence)
         block.append(k)
         k -= 1

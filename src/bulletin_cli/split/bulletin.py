@@ -14,7 +14,7 @@ from ..lexicon.patterns import (
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
-from .features import credit_form, heads_item, text_feature, text_row
+from .features import credit_form, credits_no_one, heads_item, text_feature, text_row
 from .footer import PRINTED, opens_footer, parse_footer
 from .headlines import (
     DATELINE,
@@ -272,8 +272,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         t = p.text
         if r == "footer":
             continue
-        if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and text_feature(t, "credit") is None \
-                and not credit_form(t) and not parse_footer([t]):
+        if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and credits_no_one(t):
             r = "headline"  # 东屯镇：小麦颗粒归仓 over 本报讯…: no credit's form, and a story's text under it
         if r in TOP_ROLES or r == "signature":
             parsed.regions.append((p.start, p.end, "masthead"))

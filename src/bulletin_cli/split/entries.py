@@ -53,11 +53,13 @@ def count_entries(paras: list[Para]) -> int:
     return sum(1 for p in paras if entry_start(p.text))
 
 
-def _closing_signature(paras: list[Para], signature_line, most: int) -> set[int]:
-    """The last lines that are an office alone or a date alone (at most ``most``), under entries."""
+def _closing_signature(paras: list[Para]) -> set[int]:
+    """The last lines that are an office alone or a date alone (an article's signature), under entries."""
+    from .article import SIGNATURE_LINES, _signature_line
+
     out: set[int] = set()
     k = len(paras) - 1
-    while k > 0 and len(out) < most and signature_line(paras[k].text) and not entry_start(paras[k].text):
+    while k > 0 and len(out) < SIGNATURE_LINES and _signature_line(paras[k].text) and not entry_start(paras[k].text):
         out.add(k)
         k -= 1
     return out
@@ -65,11 +67,11 @@ def _closing_signature(paras: list[Para], signature_line, most: int) -> set[int]
 
 def parse_entries(paras: list[Para], parsed: Parsed) -> None:
     """Items for the entries; what stands before the first is the page's title and chapter headings."""
-    from .article import SIGNATURE_DATE, SIGNATURE_LINES, _signature_line
+    from .article import SIGNATURE_DATE, _facts  # (not above: article reads features, which read this module)
 
     section: str | None = None
     current: Draft | None = None
-    signed = _closing_signature(paras, _signature_line, SIGNATURE_LINES)
+    signed = _closing_signature(paras)
     for k, p in enumerate(paras):
         t = p.text
         if k in signed and current is not None:  # 延津县统计局 ⏎ 2024年3月6日 under the last entry: who signed it, when
@@ -95,8 +97,6 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
             continue
         if current is None:  # before the first entry: the page's title, or a heading over it, or its facts
             if P.WEB_META.match(t) or (P.FACTS_LABEL.search(t) and not entry_start(t)):
-                from .article import _facts
-
                 _facts(t, parsed)  # 发布时间：2024-03-06 来源：县统计局 over the entries, read as an article's are
                 parsed.regions.append((p.start, p.end, "masthead"))
                 continue

@@ -460,6 +460,19 @@ def credit_form(text: str) -> bool:
             or labelled_credits(text) is not None)
 
 
+def credits_no_one(text: str) -> bool:
+    """A line with nothing of a credit's form: no unit's credit, writers' or source's label, footer
+    field. Read as a credit, it is a headline or text (东屯镇：小麦颗粒归仓, 县人社局举办春季招聘会).
+
+    >>> credits_no_one("东屯镇：小麦颗粒归仓"), credits_no_one("（供稿：县住建局）"), credits_no_one("责任编辑：李勉")
+    (True, False, False)
+    """
+    from .footer import parse_footer
+
+    return (text_feature(text, "credit") is None and not credit_form(text) and not P.SOURCE_LINE.match(text)
+            and labelled_credits(text) is None and not parse_footer([text]))
+
+
 #: A paragraph wider than this (display columns) with a sentence in it is running text, never a
 #: line of a document's frame (a credit, a signature, a footer).
 FRAME_WIDTH = 60

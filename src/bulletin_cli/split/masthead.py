@@ -16,6 +16,7 @@ from ..lexicon.patterns import (
     YEAR_ZEROS,
     P,
     Regex,
+    gapless_width,
     width,
 )
 from ..numerals import cn_to_int
@@ -106,7 +107,7 @@ def _masthead_line(p: Para) -> bool:
             or SECTION_NUMBERED.match(t):
         return False  # (■ 基层动态 or 一、基层动态 first: pages without their masthead)
     return bool(P.TITLE.match(t) or ISSUE.search(t) or parse_date(t) or P.ISSUER.match(t) or P.FIELD_LABEL.match(t)
-                or width(" ".join(t.split())) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
+                or gapless_width(t) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
 
 
 def web_meta(text: str) -> dict | None:
