@@ -37,7 +37,7 @@ from .credits import _attribution, _bare_unit_line, _unit_colon, labelled_credit
 from .entries import entry_start
 from .headlines import DATELINE, UNIT_HEADLINE, _headline_space, _symbol_section
 from .masthead import WEEK
-from .outline import FEATURE_KIND, OUTLINE_MARK
+from .outline import FEATURE_KIND, OUTLINE_MARK, RULES_KINDS
 
 #: The widest line (display columns) that can be a title.
 TITLE_WIDTH = 200
@@ -357,11 +357,11 @@ def meta_title(page: Page, k: int) -> str | None:
 @feature(context=True)
 def outline(text: str) -> str | None:
     """The outline number it opens with: l1 一、, l2 （一）, l3 1. / 1、, l3b (1), l4 一是, l4d 第一，;
-    also chapter (第一章, 第一条)."""
-    if CHAPTER.match(text):
-        return "chapter"
+    also chapter (a body of rules' 第一章, 第一条: :data:`~bulletin_cli.split.outline.RULES_KINDS`)."""
     m = OUTLINE_MARK.match(text)
-    return FEATURE_KIND.get(m.lastgroup, m.lastgroup) if m else None
+    if m is None:
+        return None
+    return "chapter" if m.lastgroup in RULES_KINDS else FEATURE_KIND.get(m.lastgroup, m.lastgroup)
 
 
 def _run_in_mark(text: str) -> re.Match[str] | None:
@@ -370,10 +370,7 @@ def _run_in_mark(text: str) -> re.Match[str] | None:
     m = OUTLINE_MARK.match(text)
     if m is not None and m.lastgroup in FEATURE_KIND and FEATURE_KIND[m.lastgroup] is None:
         return None
-    return m or CHAPTER.match(text)
-
-
-CHAPTER = Regex(r"^第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇编]")
+    return m
 
 
 @feature()

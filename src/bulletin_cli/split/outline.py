@@ -27,8 +27,11 @@ OUTLINE_MARK = Regex(
 
 
 #: Each kind of outline number: its level and the group of its numeral.
-OUTLINE_LEVELS = {"lpt": (-2, "npt"), "lch": (-1, "nch"), "lse": (0, "nse"), "lar": (1, "nar"), "l2": (2, "n2"), "l3b": (3, "n3b"), "l1": (1, "n1"), "l3": (3, "n3"), "l4": (4, "n4"),
-                  "l4d": (4, "n4d"), "l3p": (3, "n3p"), "l5": (5, "n5")}
+OUTLINE_LEVELS = {"lpt": (-2, "npt"), "lch": (-1, "nch"), "lse": (0, "nse"), "lar": (1, "nar"),
+                  "l1": (1, "n1"), "l2": (2, "n2"), "l3": (3, "n3"), "l3b": (3, "n3b"), "l3p": (3, "n3p"),
+                  "l4": (4, "n4"), "l4d": (4, "n4d"), "l5": (5, "n5")}
+#: The kinds that number a body of rules: 第一编 (部分, 篇), 第一章, 第一节, 第一条.
+RULES_KINDS = frozenset({"lpt", "lch", "lse", "lar"})
 #: How the outline feature (:func:`~bulletin_cli.split.features.outline`) names the kinds the
 #: role model has no weights of its own for: 1） as 1.; ① as no number, as the model was fitted
 #: (a bulletin's ①县人社局举办… items are labelled items, not an outline's points).
