@@ -1127,3 +1127,20 @@ def test_a_county_page_of_bracketed_entries_with_no_issue_is_read_as_entries():
         ("大营镇开展春季植树活动，共植树1.2万株。", "大营镇"), ("东屯镇召开安全生产会议，部署节日安全工作。", "东屯镇"),
         ("城关镇开展人居环境整治，清理垃圾360吨。", "城关镇")]))
     assert {i["layout"] for i in issue} != {"entries"}
+
+
+def test_a_short_plain_line_over_one_headless_story_is_its_headline_not_a_section():
+    """乡镇开展防汛演练 ⏎ 6月1日，石桥镇… ⏎ ——石桥镇 ⏎ 县教育局部署中考安全工作 ⏎ …: a short line with no
+    section's mark stands over one story with no headline of its own, and the next story opens with
+    its headline: it is that story's headline; the issue has no sections."""
+    text = ("工作简报\n第5期\n中共某某县委办公室                2024年6月3日\n乡镇开展防汛演练\n"
+            "　　6月1日，石桥镇组织开展防汛应急演练，参演人员150人。\n　　——石桥镇\n县教育局部署中考安全工作\n"
+            "　　县教育局召开专题会议，部署2024年中考安全保障工作。\n　　——县教育局\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        (None, "乡镇开展防汛演练", ["石桥镇"]), (None, "县教育局部署中考安全工作", ["县教育局"])]
+    # a section's name over several headless briefs stays their section
+    briefs = items_of("工作简报\n第5期\n乡镇动态\n" + "\n".join(f"　　{t}（{u}）" for t, u in [
+        ("大营镇开展春季植树活动，共植树1.2万株。", "大营镇"), ("东屯镇召开安全生产会议，部署节日安全工作。", "东屯镇")])
+        + "\n部门动态\n县教育局部署中考安全工作\n　　县教育局召开专题会议，部署2024年中考安全保障工作。（县教育局）\n")
+    assert [i["section"] for i in briefs][:2] == ["乡镇动态", "乡镇动态"]

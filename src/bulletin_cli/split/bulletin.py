@@ -208,8 +208,20 @@ def _sections_alike(paras: list[Para], roles: list[str]) -> list[str]:
     and a section's name with no mark is short (工作动态, 民生补短板): a plain line wider than that
     is a headline (我局党组召开2019年第3次理论学习)."""
     bracketed = sum(1 for p, r in zip(paras, roles) if r == "section" and _bracketed(p)) >= BRACKETED_SECTIONS
-    return [("headline" if r == "section" and _plain_line(p) and (bracketed or width(p.text) > SECTION_WIDTH) else r)
-            for p, r in zip(paras, roles)]
+    return [("headline" if r == "section" and _plain_line(p)
+             and (bracketed or width(p.text) > SECTION_WIDTH or _heads_one_story(paras, roles, k)) else r)
+            for k, (p, r) in enumerate(zip(paras, roles))]
+
+
+def _heads_one_story(paras: list[Para], roles: list[str], k: int) -> bool:
+    """A plain line read as a section over one story that has no headline, the next story opened
+    by a headline: that story's headline, not a section (乡镇开展防汛演练 ⏎ 6月1日，石桥镇… ⏎
+    ——石桥镇 ⏎ 县教育局部署中考安全工作)."""
+    if k + 1 >= len(roles) or roles[k + 1] != "item":
+        return False
+    after = next((r for p, r in zip(paras[k + 2:], roles[k + 2:])
+                  if r not in ("body", "credit", "caption") and not credit_form(p.text)), None)
+    return after == "headline"
 
 
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
