@@ -1144,3 +1144,23 @@ def test_a_short_plain_line_over_one_headless_story_is_its_headline_not_a_sectio
         ("大营镇开展春季植树活动，共植树1.2万株。", "大营镇"), ("东屯镇召开安全生产会议，部署节日安全工作。", "东屯镇")])
         + "\n部门动态\n县教育局部署中考安全工作\n　　县教育局召开专题会议，部署2024年中考安全保障工作。（县教育局）\n")
     assert [i["section"] for i in briefs][:2] == ["乡镇动态", "乡镇动态"]
+
+
+def test_an_issues_name_office_and_date_over_two_headed_stories_is_an_issue():
+    """农业农村工作动态 ⏎ 县农业农村局   2024年7月15日 ⏎ two stories, each a headline over its text, with
+    no issue number and no credits: an issue of two stories (the layouts' weights, which saw none
+    so small, read it as one article under the first headline)."""
+    text = ("农业农村工作动态\n县农业农村局                 2024年7月15日\n全县夏粮收购工作有序推进\n"
+            "　　截至7月10日，全县累计收购小麦8.6万吨，收购进度达到预期。县农业农村局组织人员深入收购点开展服务。\n"
+            "高标准农田建设项目全面开工\n"
+            "　　今年我县实施高标准农田建设项目5万亩，总投资1亿元，目前已全面开工建设，预计10月底完工。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [
+        ("bulletin", "全县夏粮收购工作有序推进"), ("bulletin", "高标准农田建设项目全面开工")]
+    assert (items[0]["doc"]["title"], items[0]["doc"]["issuer"], items[0]["doc"]["date"]) == (
+        "农业农村工作动态", "县农业农村局", "2024-07-15")
+    # a page posted on a site (its facts line labelled) with a subhead inside stays one article
+    page = items_of("县农业农村局开展夏粮收购服务\n发布时间：2024-07-15 来源：县农业农村局\n"
+                    "　　截至7月10日，全县累计收购小麦8.6万吨，收购进度达到预期。县农业农村局组织人员深入收购点开展服务。\n"
+                    "强化服务保障\n　　今年我县组织技术人员深入各收购点，帮助解决烘干、仓储等问题，确保颗粒归仓。\n")
+    assert len(page) == 1

@@ -153,9 +153,10 @@ def _headline_like(text: str) -> bool:
             and not P.TITLE.match(text) and not opens_footer(text) and not text_feature(text, "facts"))
 
 
-def credited_stories(paras: list[Para]) -> int:
+def credited_stories(paras: list[Para], credited: bool = True) -> int:
     """How many stories the paragraphs show, each a headline-like line over text whose last paragraph
-    closes with a unit's credit (…。（县住建局）) or is one (（县住建局））.
+    closes with a unit's credit (…。（县住建局）) or is one (（县住建局））; with ``credited`` false, a
+    headline-like line over running text, credited or not.
 
     >>> credited_stories(paragraphs("县住建局推进老旧小区改造\\n今年以来，改造小区12个。（县住建局）\\n"
     ...                             "县人社局举办招聘会\\n3月5日，提供岗位1200余个。\\n（县人社局）"))
@@ -169,9 +170,19 @@ def credited_stories(paras: list[Para]) -> int:
         j = k + 1
         while j < n and not _headline_like(paras[j].text):
             j += 1
-        count += text_feature(paras[j - 1].text, "credit") in ("closing", "whole")
+        count += (text_feature(paras[j - 1].text, "credit") in ("closing", "whole") if credited
+                  else any(_running_text(p.text) for p in paras[k + 1:j]))
         k = j
     return count
+
+
+def _issued_under(paras: list[Para]) -> bool:
+    """An issue's name over the line that gives its office and date, with no label of a page's facts
+    (农业农村工作动态 ⏎ 县农业农村局   2024年7月15日): the masthead of an issue, not a posted page's."""
+    from .masthead import parse_masthead
+
+    fields, _used = parse_masthead(paras[:4])
+    return "issuer" in fields and "date" in fields and "source" not in fields and "posted" not in fields
 
 
 def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
@@ -275,6 +286,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         elif layout == "article" and "titled" not in ev and "numbered" not in ev and "attributions=0" in ev \
                 and (n := sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")) >= ENTRIES:
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
+        elif layout == "article" and "titled" in ev and _issued_under(paras) \
+                and (n := credited_stories(paras, credited=False)) >= STORIES:
+            layout, rule = "bulletin", f"an issue's name, its office and date over {n} stories under their headlines"
     if roles is not None:
         read = list(roles)
     else:
