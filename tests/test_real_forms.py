@@ -1164,3 +1164,45 @@ def test_an_issues_name_office_and_date_over_two_headed_stories_is_an_issue():
                     "　　截至7月10日，全县累计收购小麦8.6万吨，收购进度达到预期。县农业农村局组织人员深入收购点开展服务。\n"
                     "强化服务保障\n　　今年我县组织技术人员深入各收购点，帮助解决烘干、仓储等问题，确保颗粒归仓。\n")
     assert len(page) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # a facts line printed first, the title under it
+    "2024-05-06 15:30 来源：宁陵县人民政府\n宁陵县召开2024年防汛工作会议\n"
+    "　　5月6日，宁陵县召开2024年防汛工作会议，安排部署今年防汛工作。\n"
+    "　　会议要求，各乡镇、各部门要提前做好防汛物资储备，确保安全度汛。\n",
+    # the title printed after the text, its facts line under it
+    "　　5月6日，宁陵县召开2024年防汛工作会议，安排部署今年防汛工作。\n"
+    "　　会议要求，各乡镇、各部门要提前做好防汛物资储备，确保安全度汛。\n"
+    "宁陵县召开2024年防汛工作会议\n2024-05-06 来源：宁陵县人民政府\n",
+])
+def test_a_title_beside_the_facts_line_but_away_from_the_top_is_the_title(text):
+    """Where no line was read as a title, the title-shaped line between a facts line and the text
+    (either way round) is the article's title; the facts line's source its unit."""
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "宁陵县召开2024年防汛工作会议", ["宁陵县人民政府"])]
+    assert items[0]["body"].startswith("5月6日，宁陵县召开") and items[0]["doc"]["date"] == "2024-05-06"
+
+
+def test_a_brief_with_no_title_of_its_own_gets_none_from_its_credit():
+    """A credit of a unit and a person under a brief is no title, though a title's shape."""
+    items = items_of("　　2月1日，全县疫情防控工作调度会召开，会议听取了各乡镇疫情防控工作情况汇报。\n"
+                     "　　会议要求，要严格落实各项防控措施，坚决守住不发生规模性疫情的底线。\n县互联网信息安全服务中心 张晓婕\n")
+    assert [i["headline"] for i in items] == [None]
+
+
+def test_a_units_name_on_the_line_above_a_title_is_the_titles_first_line():
+    """浒湾乡： ⏎ 多措并举推进秋粮收购 under the page's chrome: one title of two lines."""
+    items = items_of("当前位置：首页 > 新闻中心 > 乡镇动态\n【字体：大 中 小】 【打印本页】\n浒湾乡：\n多措并举推进秋粮收购\n"
+                     "来源：浒湾乡人民政府 日期：2023-10-12 点击：967\n"
+                     "　　连日来，浒湾乡抢抓晴好天气，组织农机手、种粮大户开展秋粮收购工作。截至目前，全乡已收购秋粮1.2万吨。\n")
+    assert [(i["headline"], i["units"]) for i in items] == [("浒湾乡：多措并举推进秋粮收购", ["浒湾乡人民政府"])]
+
+
+def test_a_speakers_post_and_name_under_a_speechs_title_are_no_part_of_it():
+    """在全县经济工作会议上的讲话 ⏎ 县长  王建国 ⏎ （2024年1月15日）: the speaker's byline is no title line."""
+    items = items_of("在全县经济工作会议上的讲话\n县长  王建国\n（2024年1月15日）\n同志们：\n"
+                     "　　这次会议的主要任务是，全面贯彻落实中央、省、市经济工作会议精神，安排部署2024年经济工作。\n")
+    assert [(i["headline"], i["doc"]["date"]) for i in items] == [("在全县经济工作会议上的讲话", "2024-01-15")]
+    assert "王建国" not in items[0]["headline"] and items[0]["units"] == []

@@ -210,6 +210,14 @@ def SALUTATION(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def SPEAKER(f: dict) -> re.Pattern[str]:
+    """A speech's byline: a post (the lexicon's ``speaker_posts``), perhaps after an office, and a
+    person's name set apart by a space, perhaps in brackets. Example: 县长  王建国, （县委书记 李明）."""
+    posts = alternation(sorted(f["speaker_posts"], key=len, reverse=True))
+    return regexcache.compile(rf"^\s*[（(]?\s*[\u4e00-\u9fff]{{0,16}}?(?:{posts})\s+[\u4e00-\u9fff·]{{2,4}}\s*[）)]?\s*$")
+
+
+@pattern
 def DOCUMENT_TITLE(f: dict) -> re.Pattern[str]:
     """A document's own title by how it opens (the lexicon's ``document_title_openers``), never a
     bulletin's name. Example: 关于全县重点项目建设进展情况的督查通报."""

@@ -34,7 +34,7 @@ from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import parse_entries
-from .features import Page, text_feature
+from .features import Page, running_text, text_feature
 from .footer import parse_footer
 from .frame import page_frame
 from .headlines import split_headline
@@ -105,7 +105,7 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
     # a paragraph of running text before the text's last, with no mark of furniture on it,
     # is text whatever the model read (大营镇位于县城东部，总面积86平方千米，…。 under 【概况】)
-    chrome -= {k for k in chrome if k < last and _running_text(paras[k].text)}
+    chrome -= {k for k in chrome if k < last and running_text(paras[k].text)}
     k = last + 1
     while k in chrome and k - last <= SIGNATURE_LINES and _signature_line(paras[k].text):
         chrome.discard(k)
@@ -120,18 +120,6 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
             chrome.difference_update(range(k, j + 1))
             break
     return chrome
-
-
-#: How wide a paragraph of running text is at least, in display columns.
-RUNNING_WIDTH = 40
-
-
-def _running_text(text: str) -> bool:
-    """Sentences with clauses, wide, and no mark of page furniture (a share bar, a copyright line,
-    a contact, a file's name)."""
-    if width(text) < RUNNING_WIDTH or not SENTENCE_MARK.search(text):
-        return False
-    return bool(text_feature(text, "comma")) and text_feature(text, "chrome") is None
 
 
 #: How many stories, each closed by a unit's credit, make an issue under its name and number one of
@@ -171,7 +159,7 @@ def credited_stories(paras: list[Para], credited: bool = True) -> int:
         while j < n and not _headline_like(paras[j].text):
             j += 1
         count += (text_feature(paras[j - 1].text, "credit") in ("closing", "whole") if credited
-                  else any(_running_text(p.text) for p in paras[k + 1:j]))
+                  else any(running_text(p.text) for p in paras[k + 1:j]))
         k = j
     return count
 
@@ -227,6 +215,10 @@ def _plain_line(row: dict[str, object], text: str) -> bool:
             and 8 <= width(text) <= TITLE_WIDTH and bool(CJK_RE.search(text)))
 
 
+#: A title's first line naming whom it tells of, a colon closing it. Example: 浒湾乡：.
+TITLE_LEAD = Regex(r"^\s*[\u4e00-\u9fff]{2,14}\s*[：:]\s*$")
+
+
 def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> list[str]:
     """A page's title read as chrome, found again by where it stands: the plain line nearest above
     the facts line (来源：… 时间：…) where nothing was read as a title; the whole copy of a title
@@ -245,6 +237,9 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
             break
     elif titles:
         t = titles[0]
+        if t > 0 and roles[t - 1] == "chrome" and TITLE_LEAD.match(paras[t - 1].text) and not rows[t - 1]["chrome"] \
+                and not rows[t - 1]["separators"] and not rows[t - 1]["tokens"]:
+            roles[t - 1] = "title"  # 浒湾乡： ⏎ 多措并举推进秋粮收购: a title's first line, the unit it tells of
         for k in range(max(0, t - TITLE_LOOKBACK), t):
             if roles[k] == "chrome" and _plain_line(rows[k], paras[k].text) \
                     and _dropped_from(paras[k].text.replace(" ", ""), paras[t].text.replace(" ", "")):

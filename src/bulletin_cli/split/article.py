@@ -34,7 +34,7 @@ from ..lexicon.patterns import (
 )
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, credit_line, writer_fields
-from .features import FRAME_WIDTH, credit_form, credits_no_one, text_feature
+from .features import FRAME_WIDTH, credit_form, credits_no_one, running_text, text_feature
 from .headlines import DATELINE
 
 
@@ -120,6 +120,8 @@ def _text_role(text: str, role: str) -> str:
         return "caption"  # 图为活动现场 under the text: a photo's caption
     if role == "title" and text_feature(text, "date") == "only":
         return "masthead"  # （2024年1月5日） under a speech's title: its date, not a line of its title
+    if role == "title" and P.SPEAKER.match(text):
+        return "masthead"  # 县长  王建国 under a speech's title: its speaker, not a line of its title
     if role == "title" and (P.WEB_META.match(text) or P.METADATA_LINE.match(text)):
         return "facts"  # 作者：张三 between the title and the facts line, 主题分类：综合政务 of a page's
         #                 information table: a labelled fact is no title
@@ -159,6 +161,54 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
         if NOT_IN_TITLE.search(p.text):
             return out  # (running text before any title: none to find)
     return out
+
+
+def _title_shaped(text: str) -> bool:
+    """A line a title could be: short, with no sentence, clause break, label, date, credit,
+    signing office, greeting or footer in it. Example: 县检察院开展“法治进校园”活动."""
+    from .footer import opens_footer
+    from .frame import _signature_office
+    from .outline import OUTLINE_MARK
+
+    t = text.strip()
+    return (not OUTLINE_MARK.match(t) and 6 <= width(t) <= FRAME_WIDTH and not SENTENCE_MARK.search(t) and not TITLE_BREAK.search(t)
+            and not P.FACTS_LABEL.search(t) and not text_feature(t, "date") and not credit_form(t)
+            and not _signature_office(t) and not P.SALUTATION.match(t) and not opens_footer(t))
+
+
+#: What a title has none of (a comma it may have: 春节慰问送关怀，浓浓关爱暖人心).
+TITLE_BREAK = Regex(r"[。！？；：:;]")
+
+
+def _title_where_none(paras: list[Para], roles: list[str]) -> list[str]:
+    """Where the model read no title or headline, the title-shaped line between a facts line printed
+    first and the text (2024-05-06 15:30 来源：… ⏎ 宁陵县召开2024年防汛工作会议 ⏎ 5月6日，…) or, failing
+    that, between the text and the facts line under it, with no text after them (a title printed
+    after the text: …。 ⏎ 县检察院开展“法治进校园”活动 ⏎ 2023-09-21 来源：县检察院) is the title. (A
+    brief with no title of its own keeps none: a credit or a caption under it is no title.)"""
+    if any(r in ("title", "headline") for r in roles):
+        return roles
+    running = [k for k, r in enumerate(roles) if r in TEXT_ROLES and running_text(paras[k].text)]
+    if not running:
+        return roles
+    out = list(roles)
+    first, last = running[0], running[-1]
+    if first > 1 and _title_shaped(paras[first - 1].text) and _facts_line(paras[first - 2].text):
+        out[first - 1] = "title"
+    elif last + 2 < len(roles) and _title_shaped(paras[last + 1].text) and _facts_line(paras[last + 2].text) \
+            and all(not running_text(p.text) and not _title_shaped(p.text) for p in paras[last + 2:]):
+        out[last + 1] = "title"
+    return out
+
+
+def _facts_line(text: str) -> bool:
+    """A page's line of facts: its labels (来源：… 日期：…), or a posting date with a label or alone.
+    Example: 2024-05-06 15:30 来源：宁陵县人民政府."""
+    from .masthead import parse_date
+
+    return width(text) <= FRAME_WIDTH and not SENTENCE_MARK.search(text) and (
+        bool(P.WEB_META.match(text)) or (bool(P.FACTS_LABEL.search(text)) and parse_date(text) is not None)
+        or text_feature(text, "date") == "only")
 
 
 def _credits_inside(paras: list[Para], roles: list[str]) -> list[str]:
@@ -269,6 +319,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
 
     roles = _closing_footer(paras, [_text_role(p.text, r) for p, r in zip(paras, roles)])
     roles = _credits_inside(paras, _document_title(paras, roles))
+    if parsed.layout == "article":
+        roles = _title_where_none(paras, roles)
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
@@ -356,6 +408,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
                 parsed.masthead["issuer"] = labelled["issuer"]  # 主办：涉县疫情防控办 under the text
             elif source := P.SOURCE_LINE.match(t):
                 parsed.masthead.setdefault("source", source.group(2))
+            elif P.FACTS_LABEL.search(t):
+                _facts(t, parsed)  # 2023-09-21 来源：县检察院 under the text: a facts line
     if "signature" not in roles and (run_in := _run_in_signature(paras, roles)):
         office, date = run_in
         parsed.masthead["issuer"] = office

@@ -470,6 +470,18 @@ def credits_no_one(text: str) -> bool:
             and labelled_credits(text) is None and not parse_footer([text]))
 
 
+#: How wide a paragraph of running text is at least, in display columns.
+RUNNING_WIDTH = 40
+
+
+def running_text(text: str) -> bool:
+    """Sentences with clauses, wide, and no mark of page furniture (a share bar, a copyright line,
+    a contact, a file's name): a paragraph of a text's running text."""
+    if width(text) < RUNNING_WIDTH or not SENTENCE_MARK.search(text):
+        return False
+    return bool(text_feature(text, "comma")) and text_feature(text, "chrome") is None
+
+
 #: A paragraph wider than this (display columns) with a sentence in it is running text, never a
 #: line of a document's frame (a credit, a signature, a footer).
 FRAME_WIDTH = 60
