@@ -1206,3 +1206,37 @@ def test_a_speakers_post_and_name_under_a_speechs_title_are_no_part_of_it():
                      "　　这次会议的主要任务是，全面贯彻落实中央、省、市经济工作会议精神，安排部署2024年经济工作。\n")
     assert [(i["headline"], i["doc"]["date"]) for i in items] == [("在全县经济工作会议上的讲话", "2024-01-15")]
     assert "王建国" not in items[0]["headline"] and items[0]["units"] == []
+
+
+def test_a_notices_office_on_the_line_over_its_title_is_the_titles_first_line():
+    """平遥县人民政府办公室 ⏎ 关于做好…的通知 under the red header and number: one title, the office's
+    name its first line (as a notice's full title reads); the signing office its unit."""
+    items = items_of("平遥县人民政府办公室文件\n平政办发〔2024〕15号\n平遥县人民政府办公室\n关于做好2024年春季森林草原防灭火工作的通知\n"
+                     "各乡（镇）人民政府，县直各有关单位：\n"
+                     "　　当前已进入春季森林草原防火紧要期，气温回升快、降水偏少，为切实做好今春森林草原防灭火工作，现就有关事项通知如下：\n"
+                     "　　一、压紧压实防火责任。各乡（镇）要严格落实行政首长负责制。\n平遥县人民政府办公室\n2024年3月12日\n")
+    assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("平遥县人民政府办公室关于做好2024年春季森林草原防灭火工作的通知", ["平遥县人民政府办公室"], "2024-03-12")]
+
+
+def test_a_title_over_two_lines_read_as_chrome_under_the_facts_line_is_the_title_not_the_breadcrumb():
+    """漳浦县人民政府网 > 政务公开 > 公告公示 ⏎ 日期：… 信息来源：… ⏎ two title lines ⏎ 浦政告〔2024〕3号: a
+    breadcrumb is never the title; the two lines under the facts line are."""
+    items = items_of("漳浦县人民政府网 > 政务公开 > 公告公示\n日期：2024年4月25日  信息来源：漳浦县人民政府  浏览次数：2187  【大 中 小】\n"
+                     "漳浦县人民政府关于2024年海洋伏季休渔期间\n加强渔船管理的通告\n浦政告〔2024〕3号\n"
+                     "　　根据《中华人民共和国渔业法》和省、市有关规定，为切实养护海洋渔业资源，现就有关事项通告如下：\n"
+                     "　　一、休渔时间。2024年5月1日12时至8月16日12时，除钓具外的所有作业类型渔船均须停港休渔。\n")
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("漳浦县人民政府关于2024年海洋伏季休渔期间加强渔船管理的通告", ["漳浦县人民政府"])]
+
+
+def test_a_titles_first_line_read_as_chrome_is_joined_to_it():
+    """叶坪乡：“红色+绿色”双轮驱动 ⏎ 擦亮乡村振兴底色 under a page's breadcrumb: one title; a column's name
+    over a title (乡镇动态) stays chrome."""
+    body = ("作者：钟丽萍  编辑：刘文斌  发布时间：2024年07月03日  点击数：412\n"
+            "　　盛夏时节，走进叶坪乡洋溪村，白莲基地里荷叶田田、莲花飘香，村民们正忙着采摘莲蓬。\n"
+            "　　近年来，叶坪乡依托红色资源，坚持红色旅游与绿色产业融合发展，走出了一条乡村振兴新路子。（供稿：叶坪乡）\n")
+    items = items_of("当前位置：首页 > 新闻中心 > 乡镇动态\n叶坪乡：“红色+绿色”双轮驱动\n    擦亮乡村振兴底色\n" + body)
+    assert [(i["headline"], i["units"]) for i in items] == [("叶坪乡：“红色+绿色”双轮驱动擦亮乡村振兴底色", ["叶坪乡"])]
+    column = items_of("当前位置：首页 > 新闻中心 > 乡镇动态\n乡镇动态\n叶坪乡“红色+绿色”双轮驱动擦亮乡村振兴底色\n" + body)
+    assert [i["headline"] for i in column] == ["叶坪乡“红色+绿色”双轮驱动擦亮乡村振兴底色"]

@@ -215,6 +215,13 @@ def _plain_line(row: dict[str, object], text: str) -> bool:
             and 8 <= width(text) <= TITLE_WIDTH and bool(CJK_RE.search(text)))
 
 
+#: The most lines a title read as page chrome under a facts line takes.
+TITLE_LINES = 2
+#: How wide a plain line read as chrome right over a title is at least, to be the title's first
+#: line (a column's name over a title is narrower: 乡镇动态).
+TITLE_FIRST_LINE = 12
+#: A document's number, never a line of its title. Example: 浦政告〔2024〕3号.
+DOCUMENT_NUMBER = Regex(r"[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d+\s*号")
 #: A title's first line naming whom it tells of, a colon closing it. Example: 浒湾乡：.
 TITLE_LEAD = Regex(r"^\s*[\u4e00-\u9fff]{2,14}\s*[：:]\s*$")
 
@@ -223,7 +230,8 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     """A page's title read as chrome, found again by where it stands: the plain line nearest above
     the facts line (来源：… 时间：…) where nothing was read as a title; the whole copy of a title
     the page printed again with characters dropped. The roles, with the title's."""
-    roles = list(roles)
+    roles = ["chrome" if r == "title" and rows[k]["separators"] else r for k, r in enumerate(roles)]
+    #        (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title)
     titles = [k for k, r in enumerate(roles) if r == "title"]
     facts = next((k for k, r in enumerate(roles) if r == "facts"), None)
     if not titles and facts is not None:
@@ -235,11 +243,20 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
             if _plain_line(rows[k], paras[k].text):
                 roles[k] = "title"
             break
+        if "title" not in roles:
+            k = facts + 1  # none above the facts line: the title lines under it (日期：… 信息来源：… ⏎
+            while k < len(roles) and k - facts <= TITLE_LINES and roles[k] == "chrome" \
+                    and _plain_line(rows[k], paras[k].text) and not DOCUMENT_NUMBER.search(paras[k].text):
+                roles[k] = "title"  # 漳浦县人民政府关于2024年海洋伏季休渔期间 ⏎ 加强渔船管理的通告)
+                k += 1
     elif titles:
         t = titles[0]
-        if t > 0 and roles[t - 1] == "chrome" and TITLE_LEAD.match(paras[t - 1].text) and not rows[t - 1]["chrome"] \
-                and not rows[t - 1]["separators"] and not rows[t - 1]["tokens"]:
-            roles[t - 1] = "title"  # 浒湾乡： ⏎ 多措并举推进秋粮收购: a title's first line, the unit it tells of
+        if t > 0 and roles[t - 1] == "chrome" and not rows[t - 1]["chrome"] and not rows[t - 1]["separators"] \
+                and not rows[t - 1]["tokens"] and (TITLE_LEAD.match(paras[t - 1].text) or (
+                    _plain_line(rows[t - 1], paras[t - 1].text) and width(paras[t - 1].text) >= TITLE_FIRST_LINE
+                    and not P.TITLE.match(paras[t - 1].text) and not DOCUMENT_NUMBER.search(paras[t - 1].text))):
+            # 浒湾乡： ⏎ 多措并举推进秋粮收购, 叶坪乡：“红色+绿色”双轮驱动 ⏎ 擦亮乡村振兴底色: a title's first line
+            roles[t - 1] = "title"
         for k in range(max(0, t - TITLE_LOOKBACK), t):
             if roles[k] == "chrome" and _plain_line(rows[k], paras[k].text) \
                     and _dropped_from(paras[k].text.replace(" ", ""), paras[t].text.replace(" ", "")):

@@ -149,7 +149,7 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
     for k, p in enumerate(paras[:ABOVE_TITLE + 1]):
         if out[k] == "chrome":
             continue
-        if out[k] == "title" and not P.ISSUER.match(p.text):
+        if out[k] == "title" and not P.ISSUER.match(p.text) and not P.DOCUMENT_TITLE.match(p.text):
             return out  # (an office read as a title, 延津县人民政府办公室文件, may stand over the title)
         if P.DOCUMENT_TITLE.match(p.text) and not NOT_IN_TITLE.search(p.text) and width(p.text) <= FRAME_WIDTH:
             above = [j for j in range(k) if out[j] != "chrome"]
@@ -157,6 +157,10 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
                 out[k] = "title"
                 for j in above:
                     out[j] = "masthead"
+                if len(above) >= 2 and above[-1] == k - 1 and _office_alone(paras[k - 1].text):
+                    # …文件 ⏎ 平政办发〔2024〕15号 ⏎ 平遥县人民政府办公室 ⏎ 关于…的通知: under the header, the
+                    # title's first line, its office (alone at the top, the office is the letterhead)
+                    out[k - 1] = "title"
             return out
         if NOT_IN_TITLE.search(p.text):
             return out  # (running text before any title: none to find)
@@ -209,6 +213,14 @@ def _facts_line(text: str) -> bool:
     return width(text) <= FRAME_WIDTH and not SENTENCE_MARK.search(text) and (
         bool(P.WEB_META.match(text)) or (bool(P.FACTS_LABEL.search(text)) and parse_date(text) is not None)
         or text_feature(text, "date") == "only")
+
+
+def _office_alone(text: str) -> bool:
+    """An office's name alone on a line, no …文件 of a red header and no number. Example: 平遥县人民政府办公室."""
+    from .frame import _signature_office
+
+    t = text.strip()
+    return _signature_office(t) and not t.endswith("文件") and not re.search(r"\d", t)
 
 
 def _credits_inside(paras: list[Para], roles: list[str]) -> list[str]:
