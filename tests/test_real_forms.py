@@ -1240,3 +1240,38 @@ def test_a_titles_first_line_read_as_chrome_is_joined_to_it():
     assert [(i["headline"], i["units"]) for i in items] == [("叶坪乡：“红色+绿色”双轮驱动擦亮乡村振兴底色", ["叶坪乡"])]
     column = items_of("当前位置：首页 > 新闻中心 > 乡镇动态\n乡镇动态\n叶坪乡“红色+绿色”双轮驱动擦亮乡村振兴底色\n" + body)
     assert [i["headline"] for i in column] == ["叶坪乡“红色+绿色”双轮驱动擦亮乡村振兴底色"]
+
+
+@pytest.mark.parametrize("title", ["凤凰县2024年公开招聘乡镇卫生院专业技术人员公告",
+                                   "关于2024年第一季度重点项目建设督查情况的通报",
+                                   "《郫都区支持郫县豆瓣产业高质量发展若干措施》政策解读"])
+def test_a_notice_in_numbered_parts_is_one_item_not_an_outline(title):
+    """A notice, a briefing on a policy, a 通报 set out in 一、… （一）…: one item (GOLD: a notice is one
+    item, an outline is a report's, plan's or rules'), whatever its numbered parts weigh."""
+    text = (f"首页 > 政务公开 > 通知公告\n{title}\n"
+            "　　为进一步加强基层医疗卫生人才队伍建设，根据有关规定，经县人民政府同意，现将有关事项公告如下：\n"
+            "　　一、招聘岗位及计划\n　　本次招聘岗位为临床医学、中医学、护理等6类，共42名，分配到17个乡镇卫生院。\n"
+            "　　二、招聘对象及条件\n　　（一）具有中华人民共和国国籍，遵守宪法和法律，具有良好的品行；\n"
+            "　　（二）年龄在18周岁以上、35周岁以下，具有中级及以上职称的可放宽至40周岁；\n"
+            "　　三、报名方式\n　　报名采取网上报名方式进行，每位考生限报1个岗位，报名费按每人每科50元收取。\n"
+            "　　四、考试\n　　考试分笔试和面试，笔试和面试成绩分别按50%的比例合成综合成绩。\n"
+            "凤凰县人力资源和社会保障局\n2024年6月18日\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [("article", title, ["凤凰县人力资源和社会保障局"])]
+    # a plan sent under a notice is no notice's text by the form: the layouts' weights decide it
+    plan = analyse(normalise_bytes(text.replace(title, "关于印发《凤凰县2024年乡镇卫生院人才招聘实施方案》的通知").encode("utf-8"))["text"])
+    assert plan.reason[1]["rule"] is None
+
+
+def test_a_notices_title_and_facts_read_as_chrome_under_a_sites_bars_are_found():
+    """鹿邑县人民政府 ⏎ nav ⏎ breadcrumb ⏎ the title ⏎ 鹿政办〔2024〕21号 ⏎ 发布时间：… 来源：… 【打印本页】: the
+    facts line with a tool bar after it is the facts; the line over the document's number, the title."""
+    items = items_of("鹿邑县人民政府\n网站首页  政务公开  政务服务  政民互动  走进鹿邑\n首页 >> 政务公开 >> 政府文件 >> 通报\n"
+                     "鹿邑县人民政府办公室关于2024年第一季度重点项目建设督查情况的通报\n鹿政办〔2024〕21号\n"
+                     "发布时间：2024-04-12  来源：鹿邑县人民政府办公室  【打印本页】【关闭窗口】\n"
+                     "各乡镇人民政府、街道办事处，县人民政府各部门：\n"
+                     "　　为加快推进全县重点项目建设，县政府督查室组成3个督查组，对全县重点项目建设情况进行了专项督查。现将督查情况通报如下：\n"
+                     "　　一、总体情况\n　　2024年全县共谋划实施重点项目126个，总投资586.3亿元，年度计划投资182.6亿元。\n"
+                     "　　二、存在问题\n　　一是部分项目开工滞后；二是个别单位重视不够；三是投资结构不够优化。\n")
+    assert [(i["layout"], i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("article", "鹿邑县人民政府办公室关于2024年第一季度重点项目建设督查情况的通报", ["鹿邑县人民政府办公室"], "2024-04-12")]

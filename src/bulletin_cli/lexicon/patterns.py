@@ -143,6 +143,15 @@ def BULLETS(f: dict) -> str:
     return char_class(f["bullets"])
 
 
+#: The marks a breadcrumb sets between its levels. Example: > of 首页 > 政务公开 > 通知公告.
+BREADCRUMB_MARKS = ">»＞›"
+#: A breadcrumb: two of its marks between words, a line that stands alone (never joined to the title
+#: under it). Example: 首页 > 政务公开 > 通知公告, 首页 >> 新闻中心 >> 乡镇动态.
+BREADCRUMB = Regex(rf"\S\s*[{BREADCRUMB_MARKS}]+\s*\S.*?[{BREADCRUMB_MARKS}]+\s*\S")
+#: A document's number (文号), an office's abbreviation before it. Example: 浦政告〔2024〕3号, 鹿政办〔2024〕21号.
+DOCUMENT_NUMBER = Regex(r"[\u4e00-\u9fff]{0,10}[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*(?:第\s*)?\d{1,4}\s*号")
+
+
 @pattern
 def BLOCK_START(f: dict) -> re.Pattern[str]:
     """A line that opens a block reflow must never join onto: headings, list items, bullets.
@@ -152,7 +161,8 @@ def BLOCK_START(f: dict) -> re.Pattern[str]:
         rf"^\s*(?:[【〖\[［]|[{marks}]\s*|第[{CN_DIGITS}\d]{{1,4}}[章节部分篇]|"
         rf"[—－]{{2,6}}(?=[^—－]{{2,12}}[—－]{{2,6}}\s*$)|"
         rf"[{CN_DIGITS}]{{1,3}}、|[（(][{CN_DIGITS}\d]{{1,3}}[）)]|\d{{1,2}}[.．、](?![\d．.])|"
-        rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487])"
+        rf"[{CN_DIGITS}]{{1,2}}是[^，,。]|[A-Z][.、]|[\u2460-\u2487]|"
+        rf"(?={DOCUMENT_NUMBER.pattern}\s*$))"
     )
 
 
@@ -222,6 +232,12 @@ def DOCUMENT_TITLE(f: dict) -> re.Pattern[str]:
     """A document's own title by how it opens (the lexicon's ``document_title_openers``), never a
     bulletin's name. Example: 关于全县重点项目建设进展情况的督查通报."""
     return regexcache.compile(rf"^\s*(?:{alternation(f['document_title_openers'])})")
+
+
+@pattern
+def FORWARDING(f: dict) -> re.Pattern[str]:
+    """A notice's title that sends another document on. Example: 关于印发《…实施方案》的通知."""
+    return regexcache.compile(rf"^\s*(?:{alternation(f['forwarding_openers'])})")
 
 
 def masthead_name(text: str) -> bool:

@@ -12,6 +12,7 @@ from collections import Counter
 from ..changes import Changes, counted_sub
 from ..lexicon.patterns import (
     ATTRIBUTION_END,
+    BREADCRUMB,
     DATE,
     DATE_NUMERIC,
     ISSUE,
@@ -252,6 +253,8 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
         return True  # fields set apart by a wide gap: 中共某某县委办公室      2023年6月30日
     if (s[0] in P.WEB_META_FIRST and P.WEB_META.match(s)) or len(P.FACTS_LABEL.findall(s)) >= 2:
         return True  # 来源：…  发布时间：… under a web article's title; || 2022-03-23 编辑: … 阅读次数:2236 |
+    if BREADCRUMB.search(s):
+        return True  # 首页 > 政务公开 > 通知公告 over a page's title
     first = s[0]
     return bool(
         (first in "【〖[［" and SECTION_BRACKET.match(s))

@@ -25,7 +25,17 @@ import re
 from typing import Callable
 
 from .. import regexcache
-from ..lexicon.patterns import CJK, P, Regex, alternation, gapless_width, pattern, width
+from ..lexicon.patterns import (
+    CJK,
+    DOCUMENT_NUMBER,
+    P,
+    Regex,
+    alternation,
+    gapless_width,
+    masthead_name,
+    pattern,
+    width,
+)
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
@@ -164,6 +174,31 @@ def credited_stories(paras: list[Para], credited: bool = True) -> int:
     return count
 
 
+def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> str | None:
+    """The document's title, where it is a notice's, a speech's or a briefing's and names no report,
+    plan or rules (关于2024年第一季度重点项目建设督查情况的通报, …公开招聘…公告, 《…》政策解读): a text of
+    numbered parts that is one item, not an outline. The title is the first line above the text read
+    as one, or opening as a document's title does (关于…), no breadcrumb; None where there is none."""
+    for k, (p, r) in enumerate(zip(paras, roles)):
+        if running_text(p.text) or k >= TITLE_LOOKDOWN:
+            return None
+        if rows[k]["separators"] or not (r == "title" or P.DOCUMENT_TITLE.match(p.text) or (
+                _plain_line(rows[k], p.text) and text_feature(p.text, "notice_word"))):
+            continue
+        t = p.text.strip()
+        notice = text_feature(t, "notice_word") and not t.endswith("意见")  # (实施意见: a plan)
+        named = [t, *QUOTED_TITLE.findall(t)]  # (关于印发《…实施方案》的通知: the plan it sends is the text)
+        return t if notice and not masthead_name(t) and not P.FORWARDING.match(t) and not any(
+            P.REPORT_TITLE.search(x) or P.RULES_TITLE.search(x) for x in named) else None
+    return None
+
+
+#: A document named inside a title. Example: 《凤凰县2024年乡镇卫生院人才招聘实施方案》.
+QUOTED_TITLE = Regex(r"《([^》]{2,60})》")
+#: How far down a document its title may stand (lines of chrome, facts and information table above it).
+TITLE_LOOKDOWN = 12
+
+
 def _issued_under(paras: list[Para]) -> bool:
     """An issue's name over the line that gives its office and date, with no label of a page's facts
     (农业农村工作动态 ⏎ 县农业农村局   2024年7月15日): the masthead of an issue, not a posted page's."""
@@ -220,8 +255,6 @@ TITLE_LINES = 2
 #: How wide a plain line read as chrome right over a title is at least, to be the title's first
 #: line (a column's name over a title is narrower: 乡镇动态).
 TITLE_FIRST_LINE = 12
-#: A document's number, never a line of its title. Example: 浦政告〔2024〕3号.
-DOCUMENT_NUMBER = Regex(r"[〔\[［]\s*(?:19|20)\d{2}\s*[〕\]］]\s*\d+\s*号")
 #: A title's first line naming whom it tells of, a colon closing it. Example: 浒湾乡：.
 TITLE_LEAD = Regex(r"^\s*[\u4e00-\u9fff]{2,14}\s*[：:]\s*$")
 
@@ -230,16 +263,21 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     """A page's title read as chrome, found again by where it stands: the plain line nearest above
     the facts line (来源：… 时间：…) where nothing was read as a title; the whole copy of a title
     the page printed again with characters dropped. The roles, with the title's."""
-    roles = ["chrome" if r == "title" and rows[k]["separators"] else r for k, r in enumerate(roles)]
-    #        (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title)
+    roles = ["chrome" if r == "title" and rows[k]["separators"]
+             else "masthead" if r == "title" and rows[k]["salutation"] else r for k, r in enumerate(roles)]
+    #        (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the
+    #        offices a notice is sent to)
     titles = [k for k, r in enumerate(roles) if r == "title"]
     facts = next((k for k, r in enumerate(roles) if r == "facts"), None)
+    if not titles and facts is None and (facts := next((k for k, r in enumerate(roles[:TITLE_LOOKDOWN]) if r == "chrome"
+                                                        and P.WEB_META.match(paras[k].text)), None)) is not None:
+        roles[facts] = "facts"  # 发布时间：2024-04-12  来源：…  【打印本页】【关闭窗口】: the facts, a tool bar after them
     if not titles and facts is not None:
         for k in range(facts - 1, -1, -1):
             if roles[k] != "chrome":
                 break
-            if not CJK_RE.search(paras[k].text):
-                continue  # (• | and other marks between them)
+            if not CJK_RE.search(paras[k].text) or DOCUMENT_NUMBER.search(paras[k].text):
+                continue  # (• | and other marks between them; the document's number under its title)
             if _plain_line(rows[k], paras[k].text):
                 roles[k] = "title"
             break
@@ -298,6 +336,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         elif layout == "article" and "titled" not in ev and "numbered" not in ev and "attributions=0" in ev \
                 and (n := sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")) >= ENTRIES:
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
+        elif layout == "outline" and (title := _notice_title(paras, labelled.roles, labelled.rows)):
+            layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"
         elif layout == "article" and "titled" in ev and _issued_under(paras) \
                 and (n := credited_stories(paras, credited=False)) >= STORIES:
             layout, rule = "bulletin", f"an issue's name, its office and date over {n} stories under their headlines"

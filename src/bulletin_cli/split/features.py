@@ -21,6 +21,7 @@ from typing import Callable
 
 from .. import regexcache
 from ..lexicon.patterns import (
+    BREADCRUMB_MARKS,
     CJK,
     DATE,
     DATE_NUMERIC,
@@ -264,7 +265,7 @@ def separators(text: str) -> str | None:
     return "slash" if SLASHES.search(text) else None
 
 
-GT = Regex(r"[>»＞›]")
+GT = Regex(rf"[{BREADCRUMB_MARKS}]")
 SLASHES = Regex(r"\S/\S.*\S/\S")
 
 
@@ -636,7 +637,7 @@ def notice_word(text: str) -> bool:
     return width(text) <= 120 and bool(NOTICE.search(text))
 
 
-NOTICE = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞)\s*[）)]?$")
+NOTICE = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞|解读)\s*[）)]?$")
 
 
 @feature(context=True)
