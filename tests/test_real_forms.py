@@ -1275,3 +1275,21 @@ def test_a_notices_title_and_facts_read_as_chrome_under_a_sites_bars_are_found()
                      "　　二、存在问题\n　　一是部分项目开工滞后；二是个别单位重视不够；三是投资结构不够优化。\n")
     assert [(i["layout"], i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
         ("article", "鹿邑县人民政府办公室关于2024年第一季度重点项目建设督查情况的通报", ["鹿邑县人民政府办公室"], "2024-04-12")]
+
+
+def test_a_body_of_rules_in_chapters_and_articles_is_an_outline_whatever_the_weights_say():
+    """瑞金市农村集体资产管理办法 ⏎ 第一章　总则 ⏎ 第一条　为加强… ⏎ 第二条 … (the layouts' weights read it
+    as an issue of items): three articles or more make it a body of rules, one item a chapter and
+    an article each, the articles under their chapter, its clauses under their article."""
+    text = ("瑞金市农村集体资产管理办法\n第一章　总则\n"
+            "第一条　为加强农村集体资产管理，维护农村集体经济组织及其成员的合法权益，结合我市实际，制定本办法。\n"
+            "第二条　本办法适用于本市行政区域内乡（镇）、村、组三级农村集体经济组织的资产管理。\n"
+            "第二章　资产范围与权属\n第三条　农村集体资产包括：\n（一）集体所有的土地和森林、山岭、草原、荒地、滩涂等资源性资产；\n"
+            "（二）集体所有的建筑物、构筑物、机械设备、农田水利设施等经营性和非经营性资产。\n"
+            "第四条　农村集体经济组织应当建立资产台账，每年至少开展一次资产清查，做到账实相符。\n")
+    items = items_of(text)
+    assert {i["layout"] for i in items} == {"outline"}
+    assert [(i["number"], i["parent"]) for i in items] == [
+        ("第一章", None), ("第一条", "总则"), ("第二条", "总则"), ("第二章", None), ("第三条", "资产范围与权属"),
+        ("（一）", "农村集体资产包括"), ("（二）", "农村集体资产包括"), ("第四条", "资产范围与权属")]
+    assert items[3]["headline"] == "资产范围与权属" and items[1]["body"].startswith("为加强农村集体资产管理")

@@ -174,6 +174,22 @@ def credited_stories(paras: list[Para], credited: bool = True) -> int:
     return count
 
 
+#: How many paragraphs opening with a rules' article (第一条) make a document a body of rules, an
+#: outline whatever the layouts' weights say.
+RULES_ARTICLES = 3
+
+
+def rules_articles(paras: list[Para]) -> int:
+    """How many paragraphs open with a rules' article number: 第一条　为加强…, 第十二条 ….
+
+    >>> rules_articles(paragraphs("第一章　总则\\n第一条　为加强管理，制定本办法。\\n第二条　本办法适用于本市。"))
+    2
+    """
+    from .outline import OUTLINE_MARK
+
+    return sum(1 for p in paras if (m := OUTLINE_MARK.match(p.text.lstrip())) and m.group("lar"))
+
+
 def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> str | None:
     """The document's title, where it is a notice's, a speech's or a briefing's and names no report,
     plan or rules (关于2024年第一季度重点项目建设督查情况的通报, …公开招聘…公告, 《…》政策解读): a text of
@@ -331,7 +347,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     rule = None  # the document's form, where it decides over the layouts' weights (said in --explain)
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
-        if layout == "article" and "titled" in ev and "numbered" in ev and (n := credited_stories(paras)) >= STORIES:
+        if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
+            layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
+        elif layout == "article" and "titled" in ev and "numbered" in ev and (n := credited_stories(paras)) >= STORIES:
             layout, rule = "bulletin", f"an issue's name and number over {n} stories, each closed by its credit"
         elif layout == "article" and "titled" not in ev and "numbered" not in ev and "attributions=0" in ev \
                 and (n := sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")) >= ENTRIES:
