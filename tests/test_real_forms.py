@@ -1293,3 +1293,18 @@ def test_a_body_of_rules_in_chapters_and_articles_is_an_outline_whatever_the_wei
         ("第一章", None), ("第一条", "总则"), ("第二条", "总则"), ("第二章", None), ("第三条", "资产范围与权属"),
         ("（一）", "农村集体资产包括"), ("（二）", "农村集体资产包括"), ("第四条", "资产范围与权属")]
     assert items[3]["headline"] == "资产范围与权属" and items[1]["body"].startswith("为加强农村集体资产管理")
+
+
+def test_a_statistics_communique_is_an_outline_of_its_headings():
+    """寿光市2023年国民经济和社会发展统计公报 (公报: a report's title word, report_title_words) with 一、综合
+    ⏎ figures ⏎ 二、农业 ⏎ …: an outline, one item a heading, not one article."""
+    parts = [("综合", "初步核算，全年全市实现地区生产总值1056.3亿元，按不变价格计算，比上年增长5.8%。"),
+             ("农业", "全年农林牧渔业总产值256.8亿元，比上年增长4.3%。粮食播种面积98.6万亩，总产量44.9万吨。"),
+             ("工业和建筑业", "全年规模以上工业增加值比上年增长7.1%。规模以上工业企业实现营业收入1832.6亿元，增长5.4%。"),
+             ("固定资产投资", "全年固定资产投资比上年增长6.2%。其中，工业投资增长11.5%，基础设施投资增长4.8%。")]
+    text = ("寿光市2023年国民经济和社会发展统计公报\n寿光市统计局\n2024年3月28日\n"
+            "2023年，面对复杂严峻的外部环境，全市上下坚持稳中求进工作总基调，经济运行回升向好。\n"
+            + "".join(f"{n}、{h}\n{b}\n" for n, (h, b) in zip("一二三四", parts)))
+    items = items_of(text)
+    assert [(i["layout"], i["number"], i["headline"]) for i in items if i["number"]] == [
+        ("outline", f"{n}、", h) for n, (h, _b) in zip("一二三四", parts)]
