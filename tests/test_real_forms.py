@@ -1308,3 +1308,33 @@ def test_a_statistics_communique_is_an_outline_of_its_headings():
     items = items_of(text)
     assert [(i["layout"], i["number"], i["headline"]) for i in items if i["number"]] == [
         ("outline", f"{n}、", h) for n, (h, _b) in zip("一二三四", parts)]
+
+
+def test_a_town_profile_of_names_alone_over_their_text_is_entries():
+    """喜洲镇镇情简介 (a profile's title, entries_title_words) over 概况 ⏎ text ⏎ 历史沿革 ⏎ text …: one
+    entry a name, though no name is bracketed; the page's chrome around them stays chrome."""
+    names = [("概况", "喜洲镇位于大理市北部，东临洱海，西枕苍山，全镇国土面积163.5平方公里，辖13个村民委员会。"),
+             ("历史沿革", "喜洲古称“大厘城”，为南诏、大理国时期的重要城镇，明清以来，喜洲商帮兴起。"),
+             ("人口", "2023年末，全镇户籍人口6.9万人，其中白族人口占总人口的89.6%，是白族人口最集中的乡镇之一。"),
+             ("农业", "全镇耕地面积4.6万亩，以水稻、大蒜、蔬菜种植为主，2023年实现农业总产值6.8亿元。")]
+    text = ("首页 > 乡镇街道 > 喜洲镇 > 镇情简介\n喜洲镇镇情简介\n来源：喜洲镇人民政府　　发布时间：2024-05-20　　阅读：1582\n"
+            + "".join(f"{n}\n{b}\n" for n, b in names) + "上一篇：湾桥镇镇情简介　　下一篇：上关镇镇情简介\n【打印本页】【关闭窗口】\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["body"]) for i in items] == [("entries", n, b) for n, b in names]
+    # the same short lines over a news story's paragraphs, under a title that names no entries, are no entries
+    story = items_of(text.replace("喜洲镇镇情简介", "喜洲镇全力推进乡村振兴").replace("镇情简介", "乡村振兴"))
+    assert {i["layout"] for i in story} != {"entries"}
+
+
+def test_bracketed_names_alone_over_their_text_under_towns_are_entries_whatever_their_writers():
+    """宝塔年鉴2023 ⏎ 南泥湾镇 ⏎ 【概况】 ⏎ text ⏎ 【特色农业】 ⏎ text（撰稿：高建军） ⏎ 河庄坪镇 ⏎ …: one entry a
+    bracketed name alone on its line, each town the section of its entries; a writer's credit is no
+    unit's, so no issue of stories."""
+    def town(name: str, facts: str) -> str:
+        return (f"{name}\n【概况】\n{name}位于宝塔区东南部，距城区45公里，总面积452平方公里，{facts}\n"
+                f"【特色农业】\n2022年，全镇种植水稻1200亩、设施蔬菜860亩，建成稻香农业示范园，销售额达到3200万元。（撰稿：高建军）\n")
+    items = items_of("宝塔年鉴2023\n" + town("南泥湾镇", "辖7个行政村、1个社区。") + town("河庄坪镇", "辖19个行政村、2个社区。"))
+    assert [(i["layout"], i["section"], i["headline"]) for i in items] == [
+        ("entries", "南泥湾镇", "概况"), ("entries", "南泥湾镇", "特色农业"),
+        ("entries", "河庄坪镇", "概况"), ("entries", "河庄坪镇", "特色农业")]
+    assert items[0]["body"].startswith("南泥湾镇位于宝塔区东南部")

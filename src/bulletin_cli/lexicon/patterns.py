@@ -235,6 +235,12 @@ def DOCUMENT_TITLE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def ENTRIES_TITLE(f: dict) -> re.Pattern[str]:
+    """A title that names a page of entries. Example: 喜洲镇镇情简介, 宝塔年鉴2023."""
+    return regexcache.compile(alternation(f["entries_title_words"]))
+
+
+@pattern
 def FORWARDING(f: dict) -> re.Pattern[str]:
     """A notice's title that sends another document on. Example: 关于印发《…实施方案》的通知."""
     return regexcache.compile(rf"^\s*(?:{alternation(f['forwarding_openers'])})")

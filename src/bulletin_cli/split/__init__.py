@@ -43,7 +43,7 @@ from .bulletin import parse_bulletin_roles
 from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
-from .entries import parse_entries
+from .entries import BARE_NAMES, count_names_over_text, name_over_text, parse_entries
 from .features import Page, running_text, text_feature
 from .footer import parse_footer
 from .frame import page_frame
@@ -116,6 +116,13 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     # a paragraph of running text before the text's last, with no mark of furniture on it,
     # is text whatever the model read (大营镇位于县城东部，总面积86平方千米，…。 under 【概况】)
     chrome -= {k for k in chrome if k < last and running_text(paras[k].text)}
+    # and so is an entry's name alone over such a paragraph (概况 ⏎ 喜洲镇位于…), with that paragraph
+    # and those after it where the page names three entries so or more
+    if count_names_over_text(paras, bare=True) >= BARE_NAMES:
+        for k in range(len(paras)):
+            if name_over_text(paras, k, bare=True):
+                chrome -= {k, k + 1}
+        last = max([last, *(k for k in range(len(paras)) if k not in chrome and running_text(paras[k].text))])
     k = last + 1
     while k in chrome and k - last <= SIGNATURE_LINES and _signature_line(paras[k].text):
         chrome.discard(k)
@@ -177,6 +184,28 @@ def credited_stories(paras: list[Para], credited: bool = True) -> int:
 #: How many paragraphs opening with a rules' article (第一条) make a document a body of rules, an
 #: outline whatever the layouts' weights say.
 RULES_ARTICLES = 3
+
+
+def _units_credited(paras: list[Para]) -> bool:
+    """Some paragraph closes with a unit's credit (…。（县住建局）); a writer's (（撰稿：高建军）) is none."""
+    from .credits import _attribution
+
+    return any((att := _attribution(p.text[-CREDIT_TAIL:])) and att[1] for p in paras)
+
+
+#: How much of a paragraph's end a closing credit is looked for in (characters).
+CREDIT_TAIL = 40
+
+
+def _entries_shown(paras: list[Para]) -> int:
+    """How many entries a page shows: paragraphs opening with a bracketed name (【人口】2023年末，…), a
+    bracketed name alone over its text (【概况】 ⏎ 南泥湾镇位于…), and, where the page's title names
+    its entries (喜洲镇镇情简介, …年鉴: ``entries_title_words``), a bare name alone over its text (概况 ⏎ …)."""
+    n = sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")
+    top = next((k for k, p in enumerate(paras) if running_text(p.text)), len(paras))  # (the lines over the text)
+    bare = any(P.ENTRIES_TITLE.search(p.text) and width(p.text) <= 60 and not SENTENCE_MARK.search(p.text)
+               and not name_over_text(paras, k, bare=True) for k, p in enumerate(paras[:min(top, TITLE_LOOKDOWN)]))
+    return n + count_names_over_text(paras, bare=bare)
 
 
 def rules_articles(paras: list[Para]) -> int:
@@ -351,8 +380,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
             layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
         elif layout == "article" and "titled" in ev and "numbered" in ev and (n := credited_stories(paras)) >= STORIES:
             layout, rule = "bulletin", f"an issue's name and number over {n} stories, each closed by its credit"
-        elif layout == "article" and "titled" not in ev and "numbered" not in ev and "attributions=0" in ev \
-                and (n := sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")) >= ENTRIES:
+        elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
+                and not _units_credited(paras) and (n := _entries_shown(paras)) >= ENTRIES:
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
         elif layout == "outline" and (title := _notice_title(paras, labelled.roles, labelled.rows)):
             layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"

@@ -53,6 +53,34 @@ def count_entries(paras: list[Para]) -> int:
     return sum(1 for p in paras if entry_start(p.text))
 
 
+#: An entry's name alone on its line, without brackets: a few characters, no punctuation, no digits.
+#: Example: 概况, 历史沿革, 社会事业.
+NAME_ALONE = Regex(rf"^[{CJK}]{{2,10}}$")
+
+
+def name_over_text(paras: list[Para], k: int, bare: bool = False) -> str | None:
+    """The entry name that paragraph ``k`` is alone on its line, the entry's text in the paragraph
+    under it: 【概况】 ⏎ 南泥湾镇位于…; with ``bare``, a name without brackets too (概况 ⏎ 喜洲镇位于…).
+    A bracketed unit or a field's label names no entry; None where there is none."""
+    from .features import running_text
+
+    if k + 1 >= len(paras) or not running_text(paras[k + 1].text) or entry_start(paras[k + 1].text):
+        return None
+    t = paras[k].text.strip()
+    m = ENTRY_RUN_IN.match(t)
+    if m and not m.group(2) and not P.FIELD_LABEL.match(t):
+        found = _unit_tokens(m.group(1))
+        return None if found and found[0] and _all_units(found[0]) else m.group(1).strip()
+    if bare and NAME_ALONE.match(t) and not P.UNIT_SUFFIX.search(t):
+        return t
+    return None
+
+
+def count_names_over_text(paras: list[Para], bare: bool = False) -> int:
+    """How many paragraphs are entry names alone over their text (:func:`name_over_text`)."""
+    return sum(1 for k in range(len(paras)) if name_over_text(paras, k, bare))
+
+
 def _closing_signature(paras: list[Para]) -> set[int]:
     """The last lines that are an office alone or a date alone (an article's signature), under entries."""
     from .article import SIGNATURE_LINES, _signature_line
@@ -65,6 +93,13 @@ def _closing_signature(paras: list[Para]) -> set[int]:
     return out
 
 
+#: How many bare names alone over their text make a page's entries named so (a page with fewer is
+#: read by its bracketed names alone).
+BARE_NAMES = 3
+#: A group's name over its entries, a line of its own. Example: 南泥湾镇, 综合经济管理.
+GROUP_NAME = Regex(rf"^[{CJK}\s　]{{2,16}}$")
+
+
 def parse_entries(paras: list[Para], parsed: Parsed) -> None:
     """Items for the entries; what stands before the first is the page's title and chapter headings."""
     from .article import SIGNATURE_DATE, _facts  # (not above: article reads features, which read this module)
@@ -72,6 +107,9 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
     section: str | None = None
     current: Draft | None = None
     signed = _closing_signature(paras)
+    # names alone over their text, bare names where the page names its entries so three times or more
+    bare = count_names_over_text(paras, bare=True) - count_names_over_text(paras) >= BARE_NAMES
+    alone = {k: name for k in range(len(paras)) if (name := name_over_text(paras, k, bare))}
     for k, p in enumerate(paras):
         t = p.text
         if k in signed and current is not None:  # 延津县统计局 ⏎ 2024年3月6日 under the last entry: who signed it, when
@@ -81,6 +119,16 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
             if t:
                 parsed.masthead["issuer"] = t
             parsed.regions.append((p.start, p.end, "footer"))
+            continue
+        if k + 1 in alone and k not in alone and GROUP_NAME.match(t.strip()) and (current is not None or parsed.masthead.get("title")):
+            section = t.strip()  # 南泥湾镇 ⏎ 【概况】 ⏎ …: the town (a chapter) its entries stand under
+            parsed.sections.append(section)
+            parsed.regions.append((p.start, p.end, "section"))
+            current = None
+            continue
+        if k in alone:  # 【概况】 ⏎ 南泥湾镇位于…, 概况 ⏎ 喜洲镇位于…: the name alone, its text under it
+            current = Draft(p.start, p.end, section=section, headline=alone[k])
+            parsed.items.append(current)
             continue
         name = entry_start(t)
         if name is not None:
