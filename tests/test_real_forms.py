@@ -1338,3 +1338,22 @@ def test_bracketed_names_alone_over_their_text_under_towns_are_entries_whatever_
         ("entries", "南泥湾镇", "概况"), ("entries", "南泥湾镇", "特色农业"),
         ("entries", "河庄坪镇", "概况"), ("entries", "河庄坪镇", "特色农业")]
     assert items[0]["body"].startswith("南泥湾镇位于宝塔区东南部")
+
+
+def test_an_issue_of_two_uncredited_stories_each_under_a_two_line_headline_is_read_by_its_stories():
+    """督查通报 ⏎ 〔2024〕第5期 ⏎ 金寨县人民政府督查室 2024年11月8日 ⏎ 全县秋冬季秸秆禁烧工作 ⏎ 督查情况 ⏎ text ⏎
+    重点民生实事项目推进情况 ⏎ text ⏎ 抄送：… ⏎ 签发：…: two stories under their headlines (a headline
+    ending in a title word, 情况, longer than a bulletin's name), however the model read their lines;
+    the footer's lines the footer."""
+    text = ("内部资料　注意保存\n督查通报\n〔2024〕第5期\n金寨县人民政府督查室　　　　　　　　　　2024年11月8日\n"
+            "全县秋冬季秸秆禁烧工作\n督查情况\n"
+            "　　10月28日至11月5日，县政府督查室会同县农业农村局组成3个督查组，对全县23个乡镇秸秆禁烧工作开展专项督查。\n"
+            "　　从督查情况看，各地普遍落实了网格化巡查责任，全县累计出动巡查人员1.6万人次，秸秆综合利用率达到92.4%。\n"
+            "重点民生实事项目推进情况\n"
+            "　　截至10月底，我县今年确定的12项重点民生实事中，7项已完成年度目标任务，3项完成投资80%以上。\n"
+            "抄送：县委办公室，县人大常委会办公室，县政协办公室。\n签发：陈宏伟　　　　　　　　　　　　　　共印40份\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [
+        ("bulletin", "全县秋冬季秸秆禁烧工作督查情况"), ("bulletin", "重点民生实事项目推进情况")]
+    assert items[1]["body"].startswith("截至10月底") and "抄送" not in items[1]["body"]
+    assert (items[0]["doc"]["issue"], items[0]["doc"]["signer"]) == (5, "陈宏伟")

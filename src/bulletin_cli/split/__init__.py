@@ -155,19 +155,27 @@ def _headline_like(text: str) -> bool:
 
     return (gapless_width(text) <= 40 and not SENTENCE_MARK.search(text)
             and text_feature(text, "credit") is None and not text_feature(text, "date") and not ISSUE.search(text)
-            and not P.TITLE.match(text) and not opens_footer(text) and not text_feature(text, "facts"))
+            and not (P.TITLE.match(text) and (gapless_width(text) <= NAME_WIDTH or P.DOCUMENT_TITLE.match(text)))
+            and not opens_footer(text)
+            and not text_feature(text, "facts"))
 
 
-def credited_stories(paras: list[Para], credited: bool = True) -> int:
-    """How many stories the paragraphs show, each a headline-like line over text whose last paragraph
-    closes with a unit's credit (…。（县住建局）) or is one (（县住建局））; with ``credited`` false, a
-    headline-like line over running text, credited or not.
+#: The widest a bulletin's name is (display columns, its gaps aside): a longer line ending in a
+#: title word is a headline (重点民生实事项目推进情况), a shorter one a name (督查通报, 平潭卫计局工作简报);
+#: a document's own title (关于…的督查通报) is the one notice an issue carries, not one of its stories.
+NAME_WIDTH = 20
 
-    >>> credited_stories(paragraphs("县住建局推进老旧小区改造\\n今年以来，改造小区12个。（县住建局）\\n"
-    ...                             "县人社局举办招聘会\\n3月5日，提供岗位1200余个。\\n（县人社局）"))
-    2
+
+def story_heads(paras: list[Para], credited: bool = True) -> list[int]:
+    """The paragraphs that open the stories the paragraphs show: each a headline-like line over text
+    whose last paragraph closes with a unit's credit (…。（县住建局）) or is one (（县住建局））; with
+    ``credited`` false, a headline-like line over running text, credited or not.
+
+    >>> story_heads(paragraphs("县住建局推进老旧小区改造\\n今年以来，改造小区12个。（县住建局）\\n"
+    ...                        "县人社局举办招聘会\\n3月5日，提供岗位1200余个。\\n（县人社局）"))
+    [0, 2]
     """
-    count, k, n = 0, 0, len(paras)
+    heads, k, n = [], 0, len(paras)
     while k < n:
         if not _headline_like(paras[k].text) or k + 1 >= n or _headline_like(paras[k + 1].text):
             k += 1
@@ -175,10 +183,30 @@ def credited_stories(paras: list[Para], credited: bool = True) -> int:
         j = k + 1
         while j < n and not _headline_like(paras[j].text):
             j += 1
-        count += (text_feature(paras[j - 1].text, "credit") in ("closing", "whole") if credited
-                  else any(running_text(p.text) for p in paras[k + 1:j]))
+        if (text_feature(paras[j - 1].text, "credit") in ("closing", "whole") if credited
+                else any(running_text(p.text) for p in paras[k + 1:j])):
+            heads.append(k)
         k = j
-    return count
+    return heads
+
+
+def _story_roles(paras: list[Para], roles: list[str], heads: list[int]) -> list[str]:
+    """The roles of an issue whose stories its form showed (:func:`story_heads`), where the model
+    read them otherwise: each story's headline, a short line under it its headline's second line
+    (全县秋冬季秸秆禁烧工作 ⏎ 督查情况), its running text the body."""
+    out = list(roles)
+    for n, h in enumerate(heads):
+        out[h] = "headline"
+        k = h + 1
+        while k < len(paras) and gapless_width(paras[k].text) <= NAME_WIDTH * 2 and not SENTENCE_MARK.search(paras[k].text) \
+                and text_feature(paras[k].text, "credit") is None and not running_text(paras[k].text):
+            out[k] = "headline"
+            k += 1
+        end = heads[n + 1] if n + 1 < len(heads) else len(paras)
+        for j in range(k, end):
+            if running_text(paras[j].text) and out[j] in ("title", "masthead", "section", "facts", "headline", "chrome"):
+                out[j] = "body"
+    return out
 
 
 #: How many paragraphs opening with a rules' article (第一条) make a document a body of rules, an
@@ -374,24 +402,28 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     ev = evidence(paras, labelled.roles, labelled.rows)
     scores: dict[str, float] = {}
     rule = None  # the document's form, where it decides over the layouts' weights (said in --explain)
+    stories: list[int] = []  # the stories' headlines, where the form showed an issue of them
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
         if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
             layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
-        elif layout == "article" and "titled" in ev and "numbered" in ev and (n := credited_stories(paras)) >= STORIES:
-            layout, rule = "bulletin", f"an issue's name and number over {n} stories, each closed by its credit"
+        elif layout == "article" and "titled" in ev and "numbered" in ev \
+                and len(stories := story_heads(paras)) >= STORIES:
+            layout, rule = "bulletin", f"an issue's name and number over {len(stories)} stories, each closed by its credit"
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
                 and not _units_credited(paras) and (n := _entries_shown(paras)) >= ENTRIES:
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
         elif layout == "outline" and (title := _notice_title(paras, labelled.roles, labelled.rows)):
             layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"
         elif layout == "article" and "titled" in ev and _issued_under(paras) \
-                and (n := credited_stories(paras, credited=False)) >= STORIES:
-            layout, rule = "bulletin", f"an issue's name, its office and date over {n} stories under their headlines"
+                and len(stories := story_heads(paras, credited=False)) >= STORIES:
+            layout, rule = "bulletin", f"an issue's name, its office and date over {len(stories)} stories under their headlines"
     if roles is not None:
         read = list(roles)
     else:
         read, _cost = labelled.within(model, REGISTERED[layout].roles)  # the roles the layout admits
+        if layout == "bulletin" and len(stories) >= STORIES:  # (the stories the form showed, however the model read them)
+            read = _story_roles(paras, read, stories)
     read = _title_from_chrome(paras, read, labelled.rows)
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     kept = [p for k, p in enumerate(paras) if k not in chrome]
