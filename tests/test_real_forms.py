@@ -1084,11 +1084,12 @@ def test_footer_lines_read_as_masthead_lines_after_the_last_story_are_the_footer
 
 
 @pytest.mark.parametrize("masthead", ["工作简报\n第3期\n县委办公室  2024年3月1日\n",
-                                      "延津政务快报\n第9期\n延津县人民政府办公室        2024年6月3日\n"])
+                                      "延津政务快报\n第9期\n延津县人民政府办公室        2024年6月3日\n",
+                                      "当前位置：首页 > 政务公开 > 工作动态\n正定县工作动态\n发布时间：2024-05-16\n"])
 def test_an_issue_of_two_stories_each_closed_by_its_credit_is_read_as_an_issue(masthead):
-    """An issue's name and number over two stories, each a headline over text closed by its unit's
-    credit: two items, each with its unit (the layouts' weights, which saw no issue of fewer than
-    three stories, read it as one article)."""
+    """An issue's name (and number, or a site's facts line) over two stories, each a headline over
+    text closed by its unit's credit: two items, each with its unit (the layouts' weights, which saw
+    no issue of fewer than three stories, read it as one article)."""
     text = (masthead + "县住建局推进老旧小区改造\n今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n"
             "县人社局举办春季招聘会\n3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n")
     items = items_of(text)

@@ -407,9 +407,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
         if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
             layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
-        elif layout == "article" and "titled" in ev and "numbered" in ev \
-                and len(stories := story_heads(paras)) >= STORIES:
-            layout, rule = "bulletin", f"an issue's name and number over {len(stories)} stories, each closed by its credit"
+        elif layout == "article" and "titled" in ev and len(stories := story_heads(paras)) >= STORIES:
+            layout, rule = "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit"
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
                 and not _units_credited(paras) and (n := _entries_shown(paras)) >= ENTRIES:
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
