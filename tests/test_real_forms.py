@@ -1358,3 +1358,22 @@ def test_an_issue_of_two_uncredited_stories_each_under_a_two_line_headline_is_re
         ("bulletin", "全县秋冬季秸秆禁烧工作督查情况"), ("bulletin", "重点民生实事项目推进情况")]
     assert items[1]["body"].startswith("截至10月底") and "抄送" not in items[1]["body"]
     assert (items[0]["doc"]["issue"], items[0]["doc"]["signer"]) == (5, "陈宏伟")
+
+
+def test_briefs_closing_an_issue_read_as_its_footer_are_items_not_lost():
+    """The last briefs of a column, over the issue's 送：/编辑： lines, read by the model as the footer:
+    running text is never the footer; each brief is an item (one without a credit too)."""
+    briefs = [("10月15日，古陶镇召开网格化治理推进会，对辖区21个社区网格员开展业务培训，部署冬季安全防范工作。", "（古陶镇）"),
+              ("10月12日，宁固镇举办首届农民丰收节，集中展示平遥牛肉、长山药等特色农产品，现场交易额达86万元。", "（宁固镇党委办　王斌）"),
+              ("段村镇完成农村供水管网改造工程，新铺设供水管道18.6公里，解决了4个村1100余户群众冬季用水难问题。", ""),
+              ("10月16日，岳壁乡开展冬季森林防火应急演练，乡村两级扑火队员、护林员等60余人参加。", "（岳壁乡）")]
+    text = ("平遥简讯\n第33期\n平遥县人民政府办公室　　2024年10月18日\n【县域要闻】\n平遥古城国庆假期接待游客超百万人次\n"
+            "　　国庆假期，平遥古城共接待游客108.6万人次，实现旅游收入9.8亿元，同比分别增长12.3%和15.1%。（县文旅局）\n"
+            "县发改局争取中央预算内投资项目资金2.1亿元\n"
+            "　　今年以来，县发改局紧盯国家政策导向，谋划储备项目46个，争取中央预算内投资2.1亿元。（县发改局）\n【乡镇简讯】\n"
+            + "".join(f"　　{b}{c}\n" for b, c in briefs)
+            + "送：市政府办公室，县委、县人大、县政府、县政协领导。\n编辑：郝志强　　审核：冀振东　　　　　共印60份\n")
+    items = items_of(text)
+    bodies = [i["body"] for i in items if i["section"] == "乡镇简讯"]
+    assert bodies == [b for b, _c in briefs]
+    assert items[0]["doc"]["editor"] == "郝志强" and items[0]["doc"]["distribution"].startswith("市政府办公室")

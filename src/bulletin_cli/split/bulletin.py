@@ -14,7 +14,7 @@ from ..lexicon.patterns import (
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
-from .features import credit_form, credits_no_one, heads_item, text_feature, text_row
+from .features import credit_form, credits_no_one, heads_item, running_text, text_feature, text_row
 from .footer import PRINTED, opens_footer, parse_footer
 from .headlines import (
     DATELINE,
@@ -245,6 +245,10 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # read it as: 【防汛备汛】 县应急管理局扎实开展汛前装备物资点验 派出6个检查组…。
     roles = [("section" if r in ("masthead", "item", "headline") and width(p.text) > 60 and SENTENCE_MARK.search(p.text)
               and _section_run_in(p) else r) for p, r in zip(paras, roles)]
+    # a paragraph of running text read as the footer, no footer's label opening it, is an item: the
+    # footer is labelled lists and names (段村镇完成农村供水管网改造工程，新铺设供水管道18.6公里，…。)
+    roles = [("item" if r == "footer" and running_text(p.text) and not opens_footer(p.text) else r)
+             for p, r in zip(paras, roles)]
     roles = _lexicon_roles(paras, _sections_alike(paras, roles))
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
@@ -321,9 +325,10 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             r = "item" if run_in or generic else "text"  # (a paragraph of text read as a section: as an item)
         if r in ("item", "text") and headed and current is not None and not current.closed \
                 and (previous in ("item", "body") or (previous == "headline" and not current.body)) \
-                and not heads_item(text_row(t)):
+                and not heads_item(text_row(t)) and not (current.headline is None and r == "item" and DATELINE.match(t)):
             r = "body"  # under headlines or sections, a paragraph that opens no item of its own continues the
-            #             open one (or is the text of the headline above it)
+            #             open one (or is the text of the headline above it); under a brief with no headline, a
+            #             paragraph read as an item that opens as a brief does (10月16日，…) is the next brief
         if r == "text":
             r = "item"
         if r == "section":
