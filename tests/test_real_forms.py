@@ -1377,3 +1377,23 @@ def test_briefs_closing_an_issue_read_as_its_footer_are_items_not_lost():
     bodies = [i["body"] for i in items if i["section"] == "乡镇简讯"]
     assert bodies == [b for b, _c in briefs]
     assert items[0]["doc"]["editor"] == "郝志强" and items[0]["doc"]["distribution"].startswith("市政府办公室")
+
+
+def test_an_epaper_pages_bylines_are_credits_and_its_first_headline_is_no_masthead_line():
+    """今日婺源 ⏎ date and 第1825期 ⏎ 第02版　综合新闻　　责任编辑：程丽 ⏎ a headline on two lines ⏎ 本报记者　汪晓峰
+    通讯员　俞建华 ⏎ text …: the byline is the story's reporters (never a headline, 本报 no name), the
+    headline's two lines one headline, the page line's editor the issue's editor; a byline under the
+    next headline is that story's, not the story's before."""
+    text = ("今日婺源\n2024年5月10日　星期五　　第1825期\n第02版　综合新闻　　　责任编辑：程丽　　美编：汪洋\n"
+            "江湾镇“油菜花+”串起\n乡村旅游增收链\n本报记者　汪晓峰　通讯员　俞建华\n"
+            "　　今年油菜花季，江湾镇以“油菜花+民宿+非遗”模式，推出赏花、研学等特色线路5条，累计接待游客62.4万人次。\n"
+            "县文旅局推出“五一”假期文旅惠民套餐\n"
+            "　　为激发假日文旅消费活力，县文旅局联合全县28家A级景区推出“五一”文旅惠民套餐，开展活动32场次。\n"
+            "县文旅局供稿\n秋口镇筑牢防汛“安全堤”\n通讯员　李娜\n"
+            "　　入汛以来，秋口镇对辖区内8座小型水库、23处山洪灾害易发点开展拉网式排查，落实巡查责任人67名。\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"], i["reporters"]) for i in items] == [
+        ("江湾镇“油菜花+”串起乡村旅游增收链", [], ["汪晓峰", "俞建华"]),
+        ("县文旅局推出“五一”假期文旅惠民套餐", ["县文旅局"], []),
+        ("秋口镇筑牢防汛“安全堤”", [], ["李娜"])]
+    assert (items[0]["doc"]["issue"], items[0]["doc"]["editor"]) == (1825, "程丽")

@@ -13,7 +13,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits
+from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits, writer_fields
 from .features import credit_form, credits_no_one, heads_item, running_text, text_feature, text_row
 from .footer import PRINTED, opens_footer, parse_footer
 from .headlines import (
@@ -189,11 +189,27 @@ def _bracketed(p: Para) -> bool:
 SECTION_WIDTH = 16
 
 
+def _byline(text: str) -> bool:
+    """Reporters credited by their labels, no unit named, no sentence: 本报记者　汪晓峰　通讯员　俞建华, 通讯员　李娜."""
+    return width(text) <= BYLINE_WIDTH and not SENTENCE_MARK.search(text) and bool(P.REPORTER.search(text)) \
+        and not credit_line(text)[0]
+
+
+#: The widest a reporters' byline is (display columns).
+BYLINE_WIDTH = 40
+
+
 def _story_above(paras: list[Para], roles: list[str]) -> bool:
     """Lines read as the masthead's that are the opening of a story: plain short lines, a
     section's name and a headline, at most two, nothing the masthead is made of."""
     return len(paras) <= 2 and all(r == "masthead" and _plain_line(p) and not P.CONTENTS_HEADING.match(p.text)
-                                   and not P.EDITOR_NOTE.match(p.text) for p, r in zip(paras, roles))
+                                   and not P.EDITOR_NOTE.match(p.text) and not SET_APART.search(p.text)
+                                   for p, r in zip(paras, roles))
+
+
+#: A line set out in parts by wide gaps, as a masthead's are (第02版　综合新闻　　　责任编辑：程丽), never a
+#: headline's.
+SET_APART = Regex(r"\S(?:\s{3,}|\u3000{2,})\S")
 
 
 def _plain_line(p: Para) -> bool:
@@ -249,6 +265,20 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # footer is labelled lists and names (段村镇完成农村供水管网改造工程，新铺设供水管道18.6公里，…。)
     roles = [("item" if r == "footer" and running_text(p.text) and not opens_footer(p.text) else r)
              for p, r in zip(paras, roles)]
+    for k in range(len(roles) - 2, -1, -1):  # and the unlabelled lines right over such a paragraph, its headline
+        if roles[k] == "footer" and roles[k + 1] in ("item", "headline") and not opens_footer(paras[k].text) \
+                and not PRINTED.match(paras[k].text) and _plain_line(paras[k]):
+            roles[k] = "headline"  # (秋口镇筑牢防汛“安全堤” ⏎ 通讯员　李娜 ⏎ 入汛以来，…)
+            if roles[k + 1] == "item":
+                roles[k + 1] = "body"
+            elif k + 2 < len(roles) and roles[k + 2] == "item":
+                roles[k + 2] = "body"
+    # a reporters' byline (本报记者　汪晓峰　通讯员　俞建华) is a credit wherever it stands, never a headline;
+    # a line read as a section over one, with text under it, is the story's headline
+    roles = [("credit" if r in ("headline", "section", "item", "masthead") and _byline(p.text) else r)
+             for p, r in zip(paras, roles)]
+    roles = [("headline" if r == "section" and k + 2 < len(roles) and roles[k + 1] == "credit" and _byline(paras[k + 1].text)
+              and roles[k + 2] in ("body", "item") else r) for k, (p, r) in enumerate(zip(paras, roles))]
     roles = _lexicon_roles(paras, _sections_alike(paras, roles))
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
@@ -257,6 +287,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     fields, used = parse_masthead(paras[:top])
     while used < top and (parse_issue(paras[used].text) is not None or parse_date(paras[used].text)):
         used += 1  # (the issue given again: 工作简报201903期 ⏎ … ⏎ 〔2019〕第3期)
+    while used < top and roles[used] == "masthead" and SET_APART.search(paras[used].text):
+        used += 1  # (第02版　综合新闻　　　责任编辑：程丽: a masthead's line, set out in parts)
     if 0 < used < top < len(paras) and roles[top] == "headline" and _story_above(paras[used:top], roles[used:top]):
         # the top's last lines, which give no masthead field, open the first story: its section's
         # name and its headline's first line (〔2019〕第3期 ⏎ 民生补短板 ⏎ 我区召开民生社会事业工作 ⏎ 暨…)
@@ -273,6 +305,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         contents = contents or bool(P.CONTENTS_HEADING.match(p.text))  # 本期要目 and the entries under it
         if P.EDITOR_NOTE.match(p.text):
             parsed.masthead.setdefault("note", p.text)  # 编者按：…
+        elif P.WRITER_FIELD.search(p.text):
+            file_credits(parsed, writer_fields(p.text))  # 第02版　综合新闻　　责任编辑：程丽: the page's editor
         parsed.regions.append((p.start, p.end, "contents" if contents else "masthead"))
     footer = [p for p, r in zip(paras, roles) if r == "footer"]
     if footer:
@@ -288,7 +322,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         t = p.text
         if r == "footer":
             continue
-        if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and credits_no_one(t):
+        if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and credits_no_one(t) and not _byline(t):
             r = "headline"  # 东屯镇：小麦颗粒归仓 over 本报讯…: no credit's form, and a story's text under it
         if r in TOP_ROLES or r == "signature":
             parsed.regions.append((p.start, p.end, "masthead"))
@@ -359,7 +393,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 # 来源：县委办公室信息科 under an item that named its unit: the issue's source
                 parsed.masthead.setdefault("issuer", source.group(2))
                 parsed.regions.append((p.start, p.end, "footer"))
-            elif current is not None and current.headline and not current.body and len(parsed.items) >= 2 \
+            elif current is not None and current.headline and not current.body and len(parsed.items) >= 2 and not _byline(t) \
                     and (before := parsed.items[-2]).body and not before.units and before.section == current.section \
                     and _credit(before, t):
                 pass  # set right and read out of order after the next headline: the credit of the item before
