@@ -384,5 +384,5 @@ def test_split_explain_says_when_the_documents_form_decided_its_layout(tmp_path)
     result = runner.invoke(app, ["split", str(path), "--explain", "-f", "jsonl"])
     assert result.exit_code == 0
     line = next(s for s in result.stderr.splitlines() if "layout bulletin" in s)
-    assert "by its form: an issue's name and number over 2 stories" in line
+    assert "by its form: an issue's name over 2 stories, each closed by its credit" in line
     assert [json.loads(s)["headline"] for s in result.stdout.splitlines()] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]

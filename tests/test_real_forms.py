@@ -1397,3 +1397,18 @@ def test_an_epaper_pages_bylines_are_credits_and_its_first_headline_is_no_masthe
         ("县文旅局推出“五一”假期文旅惠民套餐", ["县文旅局"], []),
         ("秋口镇筑牢防汛“安全堤”", [], ["李娜"])]
     assert (items[0]["doc"]["issue"], items[0]["doc"]["editor"]) == (1825, "程丽")
+
+
+def test_a_picture_story_is_one_article_its_placeholders_chrome_and_its_closing_facts_read():
+    """【图片新闻】title ⏎ text ⏎ [图片] ⏎ 图为… ⏎ … ⏎ 文/图：… ⏎ 2023/10/16  【来源：安吉县融媒体中心】 ⏎ 【打印】:
+    the picture's placeholders are no sections, the column's tag no part of the title, the facts line
+    among the page's bars its date and source."""
+    text = ("首页 > 新闻中心 > 图片新闻\n【图片新闻】金秋时节白茶山上采“秋茶”\n"
+            "10月中旬，正值白茶秋季管护关键期，在溪龙乡黄杜村的万亩白茶园里，茶农们忙着修剪茶树、施有机肥。\n"
+            + "".join(f"[图片]\n图为{c}。\n" for c in ("黄杜村茶农在茶园内修剪茶树枝条", "农技人员在田间指导茶农科学施用有机肥",
+                                                    "航拍下的黄杜村白茶基地，层层茶垄绵延起伏"))
+            + "文/图：吴晓峰 章佳怡\n2023/10/16  【来源：安吉县融媒体中心】\n【打印】【关闭】\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("article", "金秋时节白茶山上采“秋茶”", ["安吉县融媒体中心"], "2023-10-16")]
+    assert "[图片]" not in items[0]["body"]

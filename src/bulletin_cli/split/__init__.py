@@ -38,7 +38,14 @@ from ..lexicon.patterns import (
 )
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
-from .article import SIGNATURE_LINES, TEXT_ROLES, _signature_line, framed_roles, parse_article_roles
+from .article import (
+    SIGNATURE_LINES,
+    TEXT_ROLES,
+    _facts_line,
+    _signature_line,
+    framed_roles,
+    parse_article_roles,
+)
 from .bulletin import parse_bulletin_roles
 from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
@@ -425,6 +432,11 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
             read = _story_roles(paras, read, stories)
     read = _title_from_chrome(paras, read, labelled.rows)
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
+    last = max((k for k, r in enumerate(read) if r in TEXT_ROLES), default=len(read))
+    for k in sorted(chrome):  # (a facts line under the text among the page's bars: 2023/10/16 【来源：…】)
+        if k > last and _facts_line(paras[k].text) and text_feature(paras[k].text, "chrome") is None:
+            chrome.discard(k)
+            read[k] = "facts"
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     # (a paragraph read as chrome but holding most of the text is the text, the chrome run into it)
     roles = ["body" if r == "chrome" else r for k, r in enumerate(read) if k not in chrome]

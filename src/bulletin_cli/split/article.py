@@ -167,6 +167,10 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
+#: A column's tag in brackets opening a title. Example: 【图片新闻】 of 【图片新闻】金秋时节白茶山上采“秋茶”.
+COLUMN_TAG = Regex(r"^\s*[【\[［]\s*([^【】\[\]［］]{2,8})\s*[】\]］]\s*(?=\S)")
+
+
 def _title_shaped(text: str) -> bool:
     """A line a title could be: short, with no sentence, clause break, label, date, credit,
     signing office, greeting or footer in it. Example: 县检察院开展“法治进校园”活动."""
@@ -354,6 +358,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             lines = [_join_lines([paras[k].text for k in run])]  # printed again under the page's facts line:
             first_title.extend(run)                                 # the document's own copy
     title = _join_lines(lines) if lines else None
+    if title and (tag := COLUMN_TAG.match(title)) and P.GENERIC_SECTION.match(tag.group(1).strip()):
+        title = title[tag.end():].lstrip()  # 【图片新闻】金秋时节白茶山上采“秋茶”: the column's tag is no part of it
     headline = title
     if not heads and first_title and parsed.layout == "article" and P.TITLE.match(title or ""):
         # a bulletin of one story whose headline was read as a title line under the masthead's
