@@ -133,9 +133,10 @@ NEWS = ("7月24日，镇综治办联合派出所、司法所在镇文化广场�
 
 
 def test_a_title_under_a_column_label_over_plain_paragraphs_is_one_article():
-    """One headline over paragraphs shows the start of one item: never a digest of paragraphs."""
+    """One headline over paragraphs shows the start of one item: never a digest of paragraphs; the
+    column's tag opening it (【乡镇动态】, a generic column's name) is no part of the headline."""
     items = items_of("【乡镇动态】大营镇开展“法治进乡村”宣传活动\n" + NEWS)
-    assert [(i["layout"], i["headline"]) for i in items] == [("article", "【乡镇动态】大营镇开展“法治进乡村”宣传活动")]
+    assert [(i["layout"], i["headline"]) for i in items] == [("article", "大营镇开展“法治进乡村”宣传活动")]
 
 
 def test_an_author_line_between_the_title_and_the_facts_line_is_no_title():
@@ -1412,3 +1413,22 @@ def test_a_picture_story_is_one_article_its_placeholders_chrome_and_its_closing_
     assert [(i["layout"], i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
         ("article", "金秋时节白茶山上采“秋茶”", ["安吉县融媒体中心"], "2023-10-16")]
     assert "[图片]" not in items[0]["body"]
+
+
+def test_a_work_plan_of_numbered_tasks_under_numbered_headings_is_an_outline():
+    """2024年碧阳镇重点工作安排 (no report word in its title): 一、 headings, tasks 1. 2. under each
+    numbered afresh, a 牵头领导：… 责任单位：… line under each task: an outline (the layouts' weights
+    read its numbered tasks as an issue's stories), the lines under a task its text."""
+    text = ("2024年碧阳镇重点工作安排\n碧阳镇人民政府　2024年2月26日\n"
+            "一、聚力全域旅游，推动文旅融合发展\n1.推进古村落保护利用。完成南屏村叶氏支祠等6处古建筑修缮，年内完成投资1800万元。\n"
+            "牵头领导：汪建国　　责任单位：文旅办、规划建设办\n2.丰富旅游业态。引进精品民宿、研学营地等项目5个以上，新增民宿床位300张。\n"
+            "牵头领导：汪建国　　责任单位：文旅办、招商办\n二、聚力乡村振兴，夯实农业农村基础\n"
+            "1.稳定粮食和茶叶生产。落实粮食播种面积1.2万亩，完成低产茶园改造800亩。\n牵头领导：程立新　　责任单位：农业综合服务中心\n"
+            "2.壮大村级集体经济。实施光伏发电、物业经营等增收项目8个，确保村集体经济收入全部达到30万元以上。\n"
+            "牵头领导：程立新　　责任单位：农经站、各村\n")
+    items = items_of(text)
+    assert [(i["layout"], i["number"], i["headline"]) for i in items] == [
+        ("outline", "一、", "聚力全域旅游，推动文旅融合发展"), ("outline", "1.", "推进古村落保护利用"),
+        ("outline", "2.", "丰富旅游业态"), ("outline", "二、", "聚力乡村振兴，夯实农业农村基础"),
+        ("outline", "1.", "稳定粮食和茶叶生产"), ("outline", "2.", "壮大村级集体经济")]
+    assert items[1]["body"].endswith("责任单位：文旅办、规划建设办")

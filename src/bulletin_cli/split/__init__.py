@@ -36,6 +36,7 @@ from ..lexicon.patterns import (
     pattern,
     width,
 )
+from ..numerals import cn_to_int
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import (
@@ -120,9 +121,12 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     total = sum(p.end - p.start for p in paras)
     chrome = {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
+    # (the text goes on to its last numbered point of running text: 2.壮大村级集体经济。实施…)
+    last = max([last, *(k for k in chrome if k > last and running_text(paras[k].text) and _opens_point(paras[k].text))])
     # a paragraph of running text before the text's last, with no mark of furniture on it,
     # is text whatever the model read (大营镇位于县城东部，总面积86平方千米，…。 under 【概况】)
-    chrome -= {k for k in chrome if k < last and running_text(paras[k].text)}
+    chrome -= {k for k in chrome if k <= last and running_text(paras[k].text)}
+    chrome -= {k for k in chrome if k <= last and _between_points(paras, roles, k, last)}
     # and so is an entry's name alone over such a paragraph (概况 ⏎ 喜洲镇位于…), with that paragraph
     # and those after it where the page names three entries so or more
     if count_names_over_text(paras, bare=True) >= BARE_NAMES:
@@ -144,6 +148,21 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
             chrome.difference_update(range(k, j + 1))
             break
     return chrome
+
+
+def _opens_point(text: str) -> bool:
+    """It opens with an outline's number (2. of 2.壮大村级集体经济。…)."""
+    from .outline import OUTLINE_MARK
+
+    return OUTLINE_MARK.match(text.lstrip()) is not None
+
+
+def _between_points(paras: list[Para], roles: list[str], k: int, last: int) -> bool:
+    """A line read as chrome between two numbered points of the text, no mark of furniture on it
+    (牵头领导：程立新　　责任单位：农业综合服务中心 between 1.… and 2.…): the text's."""
+    before = any(_opens_point(paras[j].text) for j in range(max(0, k - 2), k))
+    after = any(_opens_point(paras[j].text) for j in range(k + 1, min(last + 1, k + 3)))
+    return before and after and text_feature(paras[k].text, "chrome") is None and not text_feature(paras[k].text, "separators")
 
 
 #: How many stories, each closed by a unit's credit, make an issue under its name and number one of
@@ -252,6 +271,36 @@ def rules_articles(paras: list[Para]) -> int:
     from .outline import OUTLINE_MARK
 
     return sum(1 for p in paras if (m := OUTLINE_MARK.match(p.text.lstrip())) and m.group("lar"))
+
+
+#: How many numbered headings, each with its own points numbered from one under it, make a document
+#: with no issue number or unit's credit an outline, whatever the layouts' weights say.
+NESTED = 2
+
+
+def nested_points(paras: list[Para]) -> int:
+    """How many paragraphs opening with a first-level number (一、) have points under them whose
+    numbers start again at one (1. or （一）): an outline's nesting, not an issue's numbered stories.
+
+    >>> nested_points(paragraphs("一、聚力全域旅游\\n1.推进古村落保护。完成修缮6处。\\n2.丰富旅游业态。引进项目5个。"
+    ...                          "\\n二、聚力乡村振兴\\n1.稳定粮食生产。落实面积1.2万亩。"))
+    2
+    """
+    from .outline import OUTLINE_LEVELS, OUTLINE_MARK
+
+    count, under = 0, False
+    for p in paras:
+        m = OUTLINE_MARK.match(p.text.lstrip())
+        if m is None:
+            continue
+        kind = m.lastgroup
+        level, group = OUTLINE_LEVELS[kind]
+        if level == 1 and kind == "l1":
+            under = True
+        elif under and level in (2, 3) and cn_to_int(m.group(group)) == 1:
+            count += 1
+            under = False
+    return count
 
 
 def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> str | None:
@@ -419,6 +468,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
                 and not _units_credited(paras) and (n := _entries_shown(paras)) >= ENTRIES:
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
+        elif layout in ("bulletin", "digest") and "numbered" not in ev and not _units_credited(paras) \
+                and (n := nested_points(paras)) >= NESTED:
+            layout, rule = "outline", f"numbered points under {n} numbered headings, their numbers restarting under each"
         elif layout == "outline" and (title := _notice_title(paras, labelled.roles, labelled.rows)):
             layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"
         elif layout == "article" and "titled" in ev and _issued_under(paras) \

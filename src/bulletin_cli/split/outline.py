@@ -264,6 +264,11 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
                 d.section, d.headline, d.body = entry.group(1) or None, entry.group(2).strip(), entry.group(3).strip()
             else:
                 lead = _lead_sentence(chunk)
+                if lead is None and stack and last is not None and last.level is not None and not nodes:
+                    # a paragraph with no number and no lead of its own under a numbered point goes on
+                    # with that point's text (牵头领导：汪建国　　责任单位：文旅办 under 1.推进古村落保护利用。…)
+                    last.body, last.end = (last.body + "\n" + chunk).strip(), p.end
+                    continue
                 d.headline, d.body = lead if lead else (None, chunk)
             parsed.items.append(d)
         for d in nodes:
