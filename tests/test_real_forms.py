@@ -1432,3 +1432,16 @@ def test_a_work_plan_of_numbered_tasks_under_numbered_headings_is_an_outline():
         ("outline", "2.", "丰富旅游业态"), ("outline", "二、", "聚力乡村振兴，夯实农业农村基础"),
         ("outline", "1.", "稳定粮食和茶叶生产"), ("outline", "2.", "壮大村级集体经济")]
     assert items[1]["body"].endswith("责任单位：文旅办、规划建设办")
+
+
+@pytest.mark.parametrize("credit, units, reporters", [
+    ("（县住建局供稿 王五摄）", ["县住建局"], ["王五"]),
+    ("（县住建局 王五 李四 供稿）", ["县住建局"], ["王五", "李四"]),
+    ("（供稿：城关镇 撰稿：王五）", ["城关镇"], ["王五"]),
+])
+def test_a_storys_closing_credit_names_its_unit_and_writers_without_their_labels(credit, units, reporters):
+    """供稿 after a unit followed by a writer, 摄 after a photographer's name: words of the credit, no
+    part of a unit's or a person's name."""
+    items = items_of("工作简报\n第3期\n县住建局推进老旧小区改造\n今年以来，县住建局改造老旧小区12个，惠及居民1800余户。" + credit
+                     + "\n县人社局举办春季招聘会\n3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n")
+    assert (items[0]["units"], items[0]["reporters"]) == (units, reporters)

@@ -115,8 +115,10 @@ def CONTENTS_HEADING(f: dict) -> re.Pattern[str]:
 
 @pattern
 def ATTRIBUTION_WORDS(f: dict) -> re.Pattern[str]:
-    """Words around the unit inside an attribution. Example: （供稿：县住建局）, （县住建局供稿）."""
-    return regexcache.compile(rf"^({alternation(f['credit_before'])})\s*[:：]\s*|\s*({alternation(f['credit_after'])})$")
+    """Words around the unit inside an attribution, and a photographer's 摄 after a name.
+    Example: （供稿：县住建局）, （县住建局供稿）, （县住建局供稿 王五摄）."""
+    return regexcache.compile(rf"^({alternation(f['credit_before'])})\s*[:：]\s*|\s*({alternation(f['credit_after'])})(?=\s|$)"
+                              rf"|(?<=\S)\s*摄(?=\s|$)")
 
 
 @pattern
