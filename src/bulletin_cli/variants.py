@@ -69,6 +69,8 @@ class Restorer:
     >>> r = Restorer("縣住建局開展核查。（住建局）", "县住建局开展核查。（住建局）")
     >>> r("县住建局开展核查"), r(["住建局"]), r(None)
     ('縣住建局開展核查', ['住建局'], None)
+    >>> Restorer("縣住建局開展核查。\\n\\n（住建局）", "县住建局开展核查。\\n\\n（住建局）")("县住建局开展核查。\\n（住建局）")
+    '縣住建局開展核查。\\n（住建局）'
     """
 
     def __init__(self, original: str, simple: str) -> None:
@@ -83,6 +85,8 @@ class Restorer:
                 at = self.simple.find(value)
             if at >= 0:
                 return self.original[at:at + len(value)]
+            if "\n" in value:  # a body of several paragraphs, each found where it stands
+                return "\n".join(self(part, start) for part in value.split("\n"))
             if "；" in value:  # lists joined from several lines: 县委常委；县人大
                 return "；".join(self(part, start) for part in value.split("；"))
             return value

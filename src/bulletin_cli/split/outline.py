@@ -264,13 +264,15 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
                 d.section, d.headline, d.body = entry.group(1) or None, entry.group(2).strip(), entry.group(3).strip()
             else:
                 lead = _lead_sentence(chunk)
-                if lead is None and stack and last is not None and last.level is not None and not nodes:
-                    # a paragraph with no number and no lead of its own under a numbered point goes on
-                    # with that point's text (牵头领导：汪建国　　责任单位：文旅办 under 1.推进古村落保护利用。…)
-                    last.body, last.end = (last.body + "\n" + chunk).strip(), p.end
-                    continue
                 d.headline, d.body = lead if lead else (None, chunk)
-            parsed.items.append(d)
+            if d.headline is None and not d.section and stack and last is not None and last.level is not None \
+                    and last.start < p.start:
+                # a paragraph (or its words before the points run into it) with no number and no lead of
+                # its own, under a numbered point, goes on with that point's text (牵头领导：… under
+                # 1.推进古村落保护利用。…; 全年粮食播种面积…。一是… under （一）粮食生产稳中有增)
+                last.body, last.end = (last.body + "\n" + chunk).strip(), first
+            else:
+                parsed.items.append(d)
         for d in nodes:
             chunk = text[d.mark_end - p.start: d.end - p.start]
             m = SENTENCE_MARK.search(chunk)
