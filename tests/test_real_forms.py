@@ -1445,3 +1445,13 @@ def test_a_storys_closing_credit_names_its_unit_and_writers_without_their_labels
     items = items_of("工作简报\n第3期\n县住建局推进老旧小区改造\n今年以来，县住建局改造老旧小区12个，惠及居民1800余户。" + credit
                      + "\n县人社局举办春季招聘会\n3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n")
     assert (items[0]["units"], items[0]["reporters"]) == (units, reporters)
+
+
+def test_a_closing_source_line_with_its_posting_date_gives_both():
+    """供稿单位：西江镇人民政府    发布日期：2024年10月8日 under the text: the unit stops before the next label,
+    the date is the posting date."""
+    items = items_of("西江镇：国庆假期接待游客38.6万人次\n"
+                     "　　国庆假期，西江千户苗寨迎来旅游高峰，全镇接待游客38.6万人次，实现旅游综合收入3.2亿元。\n"
+                     "　　为应对客流高峰，西江镇提前制定假日旅游保障方案，抽调镇村干部、志愿者420余人。\n"
+                     "供稿单位：西江镇人民政府    发布日期：2024年10月8日\n")
+    assert [(i["units"], i["doc"]["date"]) for i in items] == [(["西江镇人民政府"], "2024-10-08")]

@@ -407,6 +407,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         if r != "credit":
             continue
         got_units, persons, fields, source = credit_line(paras[k].text)
+        if P.FACTS_LABEL.search(paras[k].text) and parse_date(paras[k].text):
+            _facts(paras[k].text, parsed)  # 供稿单位：西江镇人民政府    发布日期：2024年10月8日: its date too
         units = units or got_units
         reporters = reporters or persons
         file_credits(parsed, fields)

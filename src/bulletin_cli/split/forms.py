@@ -87,8 +87,11 @@ def SOURCE_LABELS(f: dict) -> frozenset[str]:
 
 @pattern
 def SOURCE_LINE(f: dict) -> re.Pattern[str]:
-    """A source line naming the unit. Example: 供稿：临澧县委办公室, 来源：县农业农村局, 【来源】县政府办."""
-    return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)\s*$")
+    """A source line naming the unit, perhaps with other facts after it. Example: 供稿：临澧县委办公室,
+    来源：县农业农村局, 【来源】县政府办, 供稿单位：西江镇人民政府    发布日期：2024年10月8日."""
+    facts = alternation([*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读"])
+    return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)"
+                              rf"(?:\s+(?:{facts})\s*(?:数|次数|量)?\s*[:：].*)?\s*$")
 
 
 @pattern
