@@ -1455,3 +1455,20 @@ def test_a_closing_source_line_with_its_posting_date_gives_both():
                      "　　为应对客流高峰，西江镇提前制定假日旅游保障方案，抽调镇村干部、志愿者420余人。\n"
                      "供稿单位：西江镇人民政府    发布日期：2024年10月8日\n")
     assert [(i["units"], i["doc"]["date"]) for i in items] == [(["西江镇人民政府"], "2024-10-08")]
+
+
+def test_an_articles_subtitle_is_part_of_its_headline_in_text_and_on_a_saved_page():
+    """主标题 ⏎ ——副标题 over an article, and <h3>——副标题</h3> under a saved page's <h1>: one headline,
+    主标题——副标题, as a bulletin's story's; a dash line that holds a date (——2026年1月27日在…上) stays
+    the date's line."""
+    story = ("　　5月30日，为期41天的第二十五届中国（寿光）国际蔬菜科技博览会闭幕，累计接待观众186万人次。\n"
+             "　　本届菜博会突出“智慧农业”特色，首次设置数字农业展区，签约合作项目43个。\n")
+    items = items_of("第二十五届中国（寿光）国际蔬菜科技博览会闭幕\n——累计接待观众186万人次 签约合作项目43个\n"
+                     "来源：寿光市蔬菜产业发展中心 发布时间：2024-05-31\n" + story)
+    assert [i["headline"] for i in items] == ["第二十五届中国（寿光）国际蔬菜科技博览会闭幕——累计接待观众186万人次 签约合作项目43个"]
+    page = ("<html><head><meta charset='utf-8'><title>正定县人民政府</title></head><body><div class='nav'><a href='/'>首页</a>"
+            "<a href='/a'>政务公开</a></div><h1>古城正定“五一”假期接待游客86.3万人次</h1><h3>——实现旅游综合收入7.9亿元</h3>"
+            "<div class='info'>来源：正定县文化广电和旅游局 发布时间：2024-05-06</div><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in story.split()) + "</div><div class='foot'>版权所有 正定县人民政府</div></body></html>")
+    saved = split_document(normalise_bytes(page.encode("utf-8"), "x.html"))
+    assert [i["headline"] for i in saved] == ["古城正定“五一”假期接待游客86.3万人次——实现旅游综合收入7.9亿元"]

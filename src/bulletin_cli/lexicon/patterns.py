@@ -143,6 +143,8 @@ def BULLETS(f: dict) -> str:
     return char_class(f["bullets"])
 
 
+#: A subtitle under a headline or title, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
+SUBTITLE = Regex(r"^[—－]{1,2}[^—－。！？；]{2,40}$")
 #: The marks a breadcrumb sets between its levels. Example: > of 首页 > 政务公开 > 通知公告.
 BREADCRUMB_MARKS = ">»＞›"
 #: A breadcrumb: two of its marks between words, a line that stands alone (never joined to the title

@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 
 from ..changes import Changes
-from ..lexicon.patterns import CJK, Regex
+from ..lexicon.patterns import CJK, SUBTITLE, Regex
 
 #: A whole saved page rather than text with a stray tag. Example: <!DOCTYPE html>, <html lang="zh">.
 HTML_DOCUMENT = Regex(r"<!DOCTYPE\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
@@ -270,10 +270,13 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     if rest is text and _title_in_place(text, article.title):
         return text, meta  # the title stands in the text already, under something else: left in place
     head = [article.title]
+    between = replay(tree.events, [article.facts_span])[0].split("\n") if article.facts else []
+    subtitle = next((line.strip() for line in between if SUBTITLE.match(line.strip())), None)
+    if subtitle and subtitle not in rest[:200]:
+        head.append(subtitle)  # <h3>——实现旅游综合收入7.9亿元</h3> under the title: its subtitle
     facts = facts_line(source=article.source, date=article.date)
-    if not facts and article.facts:  # the page's own line between the title and the text
-        facts = next((line for line in replay(tree.events, [article.facts_span])[0].split("\n")
-                      if _facts_line(line)), "")
+    if not facts and between:  # the page's own line between the title and the text
+        facts = next((line for line in between if _facts_line(line)), "")
     if facts:
         head.append(facts)
     return "\n\n".join([*head, rest]), meta

@@ -22,6 +22,7 @@ from .. import regexcache
 from ..lexicon.patterns import (
     BODY_OPENERS,
     DATE_SEPARATORS,
+    SUBTITLE,
     YEAR_ZEROS,
     P,
     Regex,
@@ -346,6 +347,9 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             first_title.append(k)  # (an outline's or digest's title goes on only to its title word:
         else:                      # a heading may follow it)
             break
+    if first_title and (k := first_title[-1] + 1) < len(roles) and roles[k] in ("masthead", "title", "body", "headline") \
+            and SUBTITLE.match(paras[k].text.strip()) and parse_date(paras[k].text) is None:
+        first_title.append(k)  # 主标题 ⏎ ——累计接待观众186万人次: the title's subtitle, one headline with it
     lines = [paras[k].text for k in first_title]
     if len(lines) == 2 and _same_title(*lines):
         lines = lines[1:]  # the page's title, then the document's own (在**县…, without 第一篇：)

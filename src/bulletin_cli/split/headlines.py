@@ -13,6 +13,7 @@ from ..lexicon.patterns import (
     CJK,
     HEADLINE_UNIT,
     SECTION_BRACKET,
+    SUBTITLE,
     P,
     Regex,
     comma_headline,
@@ -148,5 +149,3 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
     return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
 
 
-#: A subtitle under a headline, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
-SUBTITLE = Regex(r"^[—－]{1,2}[^—－。！？；]{2,40}$")
