@@ -974,17 +974,20 @@ def test_points_numbered_1_bracket_and_circled_are_an_outlines_lower_levels():
     assert items[2]["body"] == "全年实施重点项目32个，完成投资18亿元。"
 
 
-@pytest.mark.parametrize("top", ["延津县人民政府办公室文件\n延政办〔2024〕15号\n", "延津县人民政府办公室\n"])
-def test_a_notice_under_its_red_header_takes_its_own_title(top):
+@pytest.mark.parametrize("top, office", [("延津县人民政府办公室文件\n延政办〔2024〕15号\n", ""),
+                                         ("延津县人民政府办公室\n", "延津县人民政府办公室")])
+def test_a_notice_under_its_red_header_takes_its_own_title(top, office):
     """延津县人民政府办公室文件 ⏎ 延政办〔2024〕15号 ⏎ 关于…的通知: the office's header and the document's
     number stand over the notice's own title (opening with 关于, no clause in it), which is the
-    headline; the office is the issuer."""
+    headline; the office is the issuer. An office's name alone on the line over 关于…的通知 is the
+    title's first line (a notice's full title names its office: 延津县人民政府办公室关于…的通知)."""
     text = (top + "关于进一步加强全县防汛抗旱工作的通知\n各乡镇人民政府，县直有关单位：\n"
             "为切实做好今年防汛抗旱工作，确保人民群众生命财产安全，现就有关事项通知如下：\n"
             "一、高度重视防汛抗旱工作。\n二、全面排查整治隐患。\n延津县人民政府办公室\n2024年5月20日\n")
     items = items_of(text)
-    assert [(i["headline"], i["units"]) for i in items] == [("关于进一步加强全县防汛抗旱工作的通知", ["延津县人民政府办公室"])]
-    assert (items[0]["doc"]["title"], items[0]["doc"]["issuer"]) == ("关于进一步加强全县防汛抗旱工作的通知", "延津县人民政府办公室")
+    title = office + "关于进一步加强全县防汛抗旱工作的通知"
+    assert [(i["headline"], i["units"]) for i in items] == [(title, ["延津县人民政府办公室"])]
+    assert (items[0]["doc"]["title"], items[0]["doc"]["issuer"]) == (title, "延津县人民政府办公室")
 
 
 def test_a_second_storys_headline_read_as_a_title_or_footer_inside_an_article_is_kept_as_text():

@@ -138,6 +138,13 @@ def _protected(line: str) -> bool:
 #: Characters a page number or a rule line can start with; other lines skip those patterns.
 
 
+def _signs(lines: list[str], i: int) -> bool:
+    """Line ``i`` signs the document: a date alone on the next line that has text (延津县人民政府办公室 ⏎
+    2024年5月20日 under a notice whose first line names the same office), never a running header."""
+    nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+    return bool(DATE.fullmatch(nxt) or DATE_NUMERIC.fullmatch(nxt))
+
+
 def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int = 0) -> list[str]:
     """Remove page numbers and running headers/footers (lines repeated on every page).
 
@@ -183,7 +190,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
                 changes.remove("rule_lines", stripped)
                 continue
         key = keys.get(i)
-        if title and key is not None and i not in head and _repeats_title(key, title):
+        if title and key is not None and i not in head and _repeats_title(key, title) and not _signs(lines, i):
             changes.remove("running_headers", stripped)  # 长丰县政务信息 第33期 atop a later page, even once
             continue
         if key is not None and counts[key] >= need and not _protected(stripped):

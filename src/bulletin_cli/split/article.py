@@ -158,9 +158,9 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
                 out[k] = "title"
                 for j in above:
                     out[j] = "masthead"
-                if len(above) >= 2 and above[-1] == k - 1 and _office_alone(paras[k - 1].text):
-                    # …文件 ⏎ 平政办发〔2024〕15号 ⏎ 平遥县人民政府办公室 ⏎ 关于…的通知: under the header, the
-                    # title's first line, its office (alone at the top, the office is the letterhead)
+                if above and above[-1] == k - 1 and _office_alone(paras[k - 1].text):
+                    # (…文件 ⏎ 平政办发〔2024〕15号 ⏎) 平遥县人民政府办公室 ⏎ 关于…的通知: the title's first
+                    # line, its office (a notice's full title names it; a letterhead says …文件)
                     out[k - 1] = "title"
             return out
         if NOT_IN_TITLE.search(p.text):
