@@ -1475,3 +1475,17 @@ def test_an_articles_subtitle_is_part_of_its_headline_in_text_and_on_a_saved_pag
             + "".join(f"<p>{p}</p>" for p in story.split()) + "</div><div class='foot'>版权所有 正定县人民政府</div></body></html>")
     saved = split_document(normalise_bytes(page.encode("utf-8"), "x.html"))
     assert [i["headline"] for i in saved] == ["古城正定“五一”假期接待游客86.3万人次——实现旅游综合收入7.9亿元"]
+
+
+def test_a_notices_number_publication_note_and_last_provision_are_no_title_unit_or_signature():
+    """城口县人民政府 ⏎ 关于…的通告 ⏎ 城府告〔2024〕5号 ⏎ … ⏎ 六、本通告自2024年12月1日起施行。 ⏎ 城口县人民政府 ⏎
+    2024年11月28日 ⏎ （此件公开发布）: the number is no line of the title, the last provision (a sentence
+    with a date) no signature, the note of how it is published no unit."""
+    items = items_of("当前位置：首页 > 政务公开 > 通知公告\n城口县人民政府\n关于2024—2025年度森林防火期实行野外用火管制的通告\n"
+                     "城府告〔2024〕5号\n发布时间：2024-11-28　　字号：大 中 小　　打印\n"
+                     "为切实加强森林防火工作，有效预防和减少森林火灾发生，根据有关法律法规规定，现就有关事项通告如下：\n"
+                     "一、全县森林防火期为2024年12月1日至2025年5月31日，其中2025年1月15日至4月30日为森林防火紧要期。\n"
+                     "二、森林防火期内，在全县林区及距林缘100米范围内，严禁一切野外用火。\n六、本通告自2024年12月1日起施行。\n"
+                     "城口县人民政府\n2024年11月28日\n（此件公开发布）\n打印本页　关闭窗口\n")
+    assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("城口县人民政府关于2024—2025年度森林防火期实行野外用火管制的通告", ["城口县人民政府"], "2024-11-28")]

@@ -22,6 +22,7 @@ from .. import regexcache
 from ..lexicon.patterns import (
     BODY_OPENERS,
     DATE_SEPARATORS,
+    DOCUMENT_NUMBER,
     SUBTITLE,
     YEAR_ZEROS,
     P,
@@ -121,6 +122,10 @@ def _text_role(text: str, role: str) -> str:
         return "caption"  # 图为活动现场 under the text: a photo's caption
     if role == "title" and text_feature(text, "date") == "only":
         return "masthead"  # （2024年1月5日） under a speech's title: its date, not a line of its title
+    if PUBLICATION_NOTE.match(text):
+        return "footer"  # （此件公开发布） under a notice's signature: how it is published, no one's credit
+    if role == "title" and DOCUMENT_NUMBER.fullmatch(text.strip()):
+        return "masthead"  # 城府告〔2024〕5号 under a notice's title: its number, no line of the title
     if role == "title" and P.SPEAKER.match(text):
         return "masthead"  # 县长  王建国 under a speech's title: its speaker, not a line of its title
     if role == "title" and (P.WEB_META.match(text) or P.METADATA_LINE.match(text)):
@@ -134,6 +139,8 @@ def _text_role(text: str, role: str) -> str:
     return role
 
 
+#: A notice's note of how it is published, under its signature. Example: （此件公开发布）, （此件主动公开）.
+PUBLICATION_NOTE = Regex(r"^\s*[（(]\s*此件[^（）()]{2,10}[）)]\s*$")
 #: How many of a document's first lines may stand above its own title (an office, …文件, a
 #: document number, a date).
 ABOVE_TITLE = 4
@@ -480,8 +487,13 @@ def _signature_at_end(paras: list[Para], roles: list[str]) -> None:
     mistaken (平潭县粮油工业公司 ⏎ 2013年6月21日 ⏎ 来源：中国平潭)."""
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
     k, found = last, []
-    while k > 0 and len(found) < SIGNATURE_LINES and roles[k] in TEXT_ROLES | {"signature", "credit"}:
+    while k > 0 and len(found) < SIGNATURE_LINES and roles[k] in TEXT_ROLES | {"signature", "credit", "footer"}:
         t = paras[k].text.strip()
+        if roles[k] == "footer":
+            if found or not PUBLICATION_NOTE.match(t):
+                break
+            k -= 1  # (（此件公开发布） under the signature)
+            continue
         if _signature_line(t, date=True):
             found.append(k)  # 2013年6月21日, or 平潭综合实验区社会事业局教育处2015．8．24
         elif _signature_line(t) and found:
@@ -543,8 +555,9 @@ def _signature_line(text: str, date: bool = False) -> bool:
     from .masthead import parse_date
 
     t = text.strip()
-    if parse_date(t) and len(office := SIGNATURE_DATE.sub("", t).strip()) <= 20 and width(t) - width(office) <= 30:
-        return True  # (a date, the office before it on the same line or not)
+    if parse_date(t) and len(office := SIGNATURE_DATE.sub("", t).strip()) <= 20 and width(t) - width(office) <= 30 \
+            and not SENTENCE_MARK.search(t):
+        return True  # (a date, the office before it on the same line or not; 六、本通告自2024年12月1日起施行。 is a sentence)
     return not date and _signature_office(t) and not SENTENCE_MARK.search(t)
 
 
