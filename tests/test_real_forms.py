@@ -1489,3 +1489,19 @@ def test_a_notices_number_publication_note_and_last_provision_are_no_title_unit_
                      "城口县人民政府\n2024年11月28日\n（此件公开发布）\n打印本页　关闭窗口\n")
     assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
         ("城口县人民政府关于2024—2025年度森林防火期实行野外用火管制的通告", ["城口县人民政府"], "2024-11-28")]
+
+
+def test_a_page_run_onto_one_line_under_a_bare_breadcrumb_gives_its_title_facts_and_editor():
+    """首页 > 新闻中心 > 瑞金要闻 当前位置：首页 > … TITLE 发布时间：… 来源：… 作者：… 浏览次数：… 【字体：大 中 小】
+    【打印】 【关闭】 text… 责任编辑：钟华 分享到：微信 微博 上一篇：…, all on one line: the title, the facts, the
+    text from its first word, the editor from the closing bar."""
+    text = ("首页 > 新闻中心 > 瑞金要闻 当前位置：首页 > 新闻中心 > 瑞金要闻 瑞金市开展红色研学旅游市场安全专项整治 "
+            "发布时间：2024-06-12 09:30 来源：瑞金市文化广电新闻出版旅游局 作者：刘芳 浏览次数：1532 【字体：大 中 小】 【打印】 【关闭】 "
+            "为进一步规范红色研学旅游市场秩序，保障暑期研学旅游安全，6月以来，瑞金市开展为期三个月的专项整治行动。 "
+            "此次整治由市文化广电新闻出版旅游局牵头，联合市公安局等8个部门组成4个联合检查组，对全市47家研学旅行服务机构进行检查。 "
+            "截至目前，已检查经营单位85家次，发现并督促整改安全隐患31处，约谈研学机构负责人9人。 "
+            "责任编辑：钟华 分享到：微信 微博 上一篇：瑞金市召开2024年防汛工作部署会 下一篇：沙洲坝镇开展主题活动\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"], i["doc"]["date"], i["doc"]["editor"]) for i in items] == [
+        ("瑞金市开展红色研学旅游市场安全专项整治", ["瑞金市文化广电新闻出版旅游局"], "2024-06-12", "钟华")]
+    assert items[0]["body"].startswith("为进一步规范红色研学旅游市场秩序")

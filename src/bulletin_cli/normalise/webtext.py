@@ -29,7 +29,7 @@ import re
 
 from .. import regexcache
 from ..changes import Changes
-from ..lexicon.patterns import CJK, DATE, DATE_NUMERIC, P, Regex, alternation, pattern
+from ..lexicon.patterns import BREADCRUMB_MARKS, CJK, DATE, DATE_NUMERIC, P, Regex, alternation, pattern
 from ..read.html import facts_line
 
 #: The line that closes a crawler's header. Example: ==================== 正文 ====================,
@@ -159,6 +159,8 @@ def _header(text: str, changes: Changes) -> str:
     return "\n\n".join(x for x in (fields["title"], facts, body) if x)
 
 
+#: A breadcrumb with no label at the top of a page's run-together text. Example: 首页 > 新闻中心 >.
+BARE_CRUMB = Regex(rf"^\s*(?:网站首页|首页)\s*[{BREADCRUMB_MARKS}]")
 #: What separates the steps of a breadcrumb and the title after it. Example: the space and > of 首页 > 政务 标题.
 CRUMB_STEP = Regex(r"[\s>＞»/]+")
 #: Sentence punctuation: a run with any is no title.
@@ -176,9 +178,10 @@ def FACT_PAIR(f: dict) -> re.Pattern[str]:
 
 @pattern
 def TOOL_RUN(f: dict) -> re.Pattern[str]:
-    """Tools on a page's top, bracketed or not, and empty brackets. Example: [ 打印 ] [ 关闭 ] [ ]."""
+    """Tools on a page's top, bracketed or not, and empty brackets. Example: [ 打印 ] [ 关闭 ] [ ],
+    【字体：大 中 小】."""
     return regexcache.compile(rf"(?:\s*[\[【]\s*(?:{alternation(f['share_words'])})?\s*[\]】]|\s*(?:{alternation(f['share_words'])})"
-                      r"\s*[:：]?)+")
+                      r"\s*[:：]?|\s*[\[【]\s*(?:字体|字号)\s*[:：]?[^\]】\n]{0,16}[\]】])+")
 
 
 def _collapsed_top(text: str, changes: Changes) -> str:
@@ -197,7 +200,7 @@ def _collapsed_top(text: str, changes: Changes) -> str:
     if (tools := P.TOOL_RUN.match(first)) and tools.end() and P.CHROME.match(first):
         changes.add("web_chrome", first[:tools.end()].strip(), "", n=1)  # 分享至: before the text
         return first[tools.end():].lstrip() + nl + rest
-    crumb = P.BREADCRUMB.match(first)
+    crumb = P.BREADCRUMB.match(first) or BARE_CRUMB.match(first)
     start = crumb.end() if crumb else 0
     time = TIME_LABEL.search(first, start, start + TOP_TIME_WITHIN)
     stamp = DATE_TIME.match(first, time.end()) if time else None

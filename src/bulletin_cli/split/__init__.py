@@ -355,8 +355,8 @@ def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], 
     (编辑：黄阳娇 between 来源：… and 本站原创文章…): the document's footer, where nothing else gave it."""
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=len(roles))
     for k in sorted(chrome):
-        if k > last and P.WRITER_LINE.match(paras[k].text):
-            file_credits(parsed, writer_fields(paras[k].text))
+        if k > last and (P.WRITER_LINE.match(paras[k].text) or P.WRITER_FIELD.match(paras[k].text.lstrip())):
+            file_credits(parsed, writer_fields(paras[k].text))  # (责任编辑：钟华 分享到：微信 微博 上一篇：…)
 
 
 #: How much of a title a copy may lack and still be the same title with characters dropped.

@@ -418,6 +418,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         if r != "credit":
             continue
         got_units, persons, fields, source = credit_line(paras[k].text)
+        if not fields and P.WRITER_FIELD.match(paras[k].text.lstrip()):
+            fields = writer_fields(paras[k].text)  # 责任编辑：钟华 分享到：微信 微博 …: the editor, the bar after
         if P.FACTS_LABEL.search(paras[k].text) and parse_date(paras[k].text):
             _facts(paras[k].text, parsed)  # 供稿单位：西江镇人民政府    发布日期：2024年10月8日: its date too
         units = units or got_units
