@@ -1505,3 +1505,14 @@ def test_a_page_run_onto_one_line_under_a_bare_breadcrumb_gives_its_title_facts_
     assert [(i["headline"], i["units"], i["doc"]["date"], i["doc"]["editor"]) for i in items] == [
         ("瑞金市开展红色研学旅游市场安全专项整治", ["瑞金市文化广电新闻出版旅游局"], "2024-06-12", "钟华")]
     assert items[0]["body"].startswith("为进一步规范红色研学旅游市场秩序")
+
+
+def test_a_profiles_bare_names_set_apart_from_their_text_by_a_wide_space_are_its_entries():
+    """西江镇概况 ⏎ 基本情况　西江镇位于… ⏎ 自然资源　全镇森林覆盖率… ⏎ …: one entry a name (the page's title
+    names a profile, entries_title_words), its text after the wide space."""
+    parts = [("基本情况", "西江镇位于雷山县东北部，东与丹江镇相邻，全镇总面积179.4平方公里，辖22个行政村（社区）。"),
+             ("自然资源", "全镇森林覆盖率达到72.6%，境内有白水河贯穿全境，雷公山国家级自然保护区部分位于镇内。"),
+             ("文化旅游", "镇内的西江千户苗寨由10余个依山而建的自然村寨相连而成，现有居民1400余户，是全国最大的苗族聚居村寨。")]
+    items = items_of("西江镇概况\n来源：雷山县西江镇人民政府　　发布时间：2024-02-26 10:17\n"
+                     + "".join(f"{n}　{b}\n" for n, b in parts))
+    assert [(i["layout"], i["headline"], i["body"]) for i in items] == [("entries", n, b) for n, b in parts]

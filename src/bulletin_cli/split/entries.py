@@ -77,8 +77,24 @@ def name_over_text(paras: list[Para], k: int, bare: bool = False) -> str | None:
 
 
 def count_names_over_text(paras: list[Para], bare: bool = False) -> int:
-    """How many paragraphs are entry names alone over their text (:func:`name_over_text`)."""
-    return sum(1 for k in range(len(paras)) if name_over_text(paras, k, bare))
+    """How many paragraphs are entry names alone over their text (:func:`name_over_text`), or, with
+    ``bare``, open with a bare name set apart from their text (:func:`name_run_in`)."""
+    return sum(1 for k in range(len(paras)) if name_over_text(paras, k, bare) or (bare and name_run_in(paras[k].text)))
+
+
+#: A bare entry name opening its text, set apart by a wide space. Example: 基本情况　西江镇位于….
+NAME_RUN_IN = Regex(rf"^\s*([{CJK}]{{2,8}})(?:\u3000+|\s{{2,}})(\S.{{20,}})$", re.S)
+
+
+def name_run_in(text: str) -> tuple[str, str] | None:
+    """The bare name opening an entry's text, set apart by a wide space, and the text: 基本情况　西江镇位于…
+    → (基本情况, 西江镇位于…); a unit's name so set is no entry's. None where there is none."""
+    from .features import running_text
+
+    m = NAME_RUN_IN.match(text)
+    if m is None or P.UNIT_SUFFIX.search(m.group(1)) or not running_text(m.group(2)):
+        return None
+    return m.group(1), m.group(2).strip()
 
 
 def _closing_signature(paras: list[Para]) -> set[int]:
@@ -128,6 +144,11 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
             continue
         if k in alone:  # 【概况】 ⏎ 南泥湾镇位于…, 概况 ⏎ 喜洲镇位于…: the name alone, its text under it
             current = Draft(p.start, p.end, section=section, headline=alone[k])
+            parsed.items.append(current)
+            continue
+        if bare and (run_in := name_run_in(t)):  # 基本情况　西江镇位于…: the name, a wide space, its text
+            current = Draft(p.start, p.end, section=section, headline=run_in[0])
+            current.body = run_in[1]
             parsed.items.append(current)
             continue
         name = entry_start(t)
