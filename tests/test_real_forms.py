@@ -1516,3 +1516,24 @@ def test_a_profiles_bare_names_set_apart_from_their_text_by_a_wide_space_are_its
     items = items_of("西江镇概况\n来源：雷山县西江镇人民政府　　发布时间：2024-02-26 10:17\n"
                      + "".join(f"{n}　{b}\n" for n, b in parts))
     assert [(i["layout"], i["headline"], i["body"]) for i in items] == [("entries", n, b) for n, b in parts]
+
+
+def test_an_issue_run_onto_two_lines_is_cut_into_its_stories():
+    """An issue's page stored with its breaks lost: 【农业生产】 headline text（credit） headline text（credit）
+    on one line. One break after a credit and a section's name before the first story are enough to
+    give the breaks back; a headline glued to its text is cut where the text opens in time (8月以来，
+    截至8月20日，)."""
+    text = ("奇台县政务信息 2024年第15期 奇台县人民政府办公室 2024年8月26日 【字体：大 中 小】 【打印】 "
+            "【农业生产】 奇台县146.5万亩小麦收获全面结束 8月20日，随着最后一块冬小麦在西北湾镇收获完毕，奇台县今年146.5万亩小麦收获工作全面结束。"
+            "全县共投入联合收割机1860台，机收率达100%。（县农业农村局） 江布拉克景区暑期接待游客创新高 7月以来，江布拉克景区共接待游客86.4万人次，"
+            "同比增长23.7%，实现旅游收入4.3亿元。（县文化体育广播电视和旅游局）\n"
+            "【民生保障】 县人社局开展“送岗位进乡村”活动 8月以来，县人社局组织32家企业深入16个乡镇开展巡回招聘，提供就业岗位1500余个。"
+            "（县人力资源和社会保障局） 奇台县城乡居民医保参保率达96.8% 截至8月20日，全县城乡居民基本医疗保险参保人数达到15.6万人，"
+            "参保率96.8%。（县医疗保障局） 报：州党委办公厅，州人民政府办公室\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("农业生产", "奇台县146.5万亩小麦收获全面结束", ["县农业农村局"]),
+        ("农业生产", "江布拉克景区暑期接待游客创新高", ["县文化体育广播电视和旅游局"]),
+        ("民生保障", "县人社局开展“送岗位进乡村”活动", ["县人力资源和社会保障局"]),
+        ("民生保障", "奇台县城乡居民医保参保率达96.8%", ["县医疗保障局"])]
+    assert items[3]["body"].startswith("截至8月20日")

@@ -18,6 +18,7 @@ from ..lexicon.patterns import (
     ISSUE,
     SECTION_BRACKET,
     SENTENCE_END,
+    TIME_OPENING,
     P,
     Regex,
     is_wide,
@@ -40,10 +41,6 @@ ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
 FIELD_GAP = "    "
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
 ITEM_OPENING = Regex(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
-#: A paragraph's opening in time, its comma after it, as a story's text starts under its headline.
-#: Example: 10月中旬， 5月6日上午， 近日， 今年以来，.
-TIME_OPENING = Regex(r"^\s*(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|上旬|中旬|下旬|初|底|份|以来)?[^，,。]{0,4}"
-                     r"|近日|日前|近期|近年来|连日来|今年以来|年初以来|入夏以来|入汛以来|入冬以来)[，,]")
 #: A line that opens with a short lead sentence, as digests start paragraphs. Example: 全盘谋项目。
 LEAD_SENTENCE = Regex(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
 
@@ -454,7 +451,7 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
         return True  # a full line that happens to end a sentence: the paragraph goes on
     if line.closes(full) or line.block() or nxt.opens_block():
         return False
-    if line.heading() and TIME_OPENING.match(nxt.text):
+    if line.heading() and TIME_OPENING.match(nxt.text.lstrip()):
         return False  # a headline, however wide, over its story's first words: …山上采“秋茶” ⏎ 10月中旬，…
     return full or not line.heading()
 

@@ -323,8 +323,10 @@ def _breaks(text: str, changes: Changes) -> str:
         if len(line) < LONG_LINE:
             out.append(line)
             continue
-        spaced = (" " in line or "\u3000" in line) and len(P.COLLAPSED_BREAK.findall(line)) >= MIN_BREAKS \
-            and line.count(" ") < SPACED * len(line)  # (not text set one character a space apart)
+        breaks = len(P.COLLAPSED_BREAK.findall(line))
+        spaced = (" " in line or "\u3000" in line) and line.count(" ") < SPACED * len(line) and (
+            breaks >= MIN_BREAKS or (breaks and P.COLLAPSED_MARK.search(line)))  # (not text set a character a space
+        #   apart; one break after a sentence and a section's name before a story are two breaks)
         if spaced or (glued and len(CREDIT_RUN_ON.findall(line)) >= MIN_BREAKS):
             before = line
             if spaced:

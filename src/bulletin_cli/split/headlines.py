@@ -14,6 +14,7 @@ from ..lexicon.patterns import (
     HEADLINE_UNIT,
     SECTION_BRACKET,
     SUBTITLE,
+    TIME_OPENING,
     P,
     Regex,
     comma_headline,
@@ -88,7 +89,7 @@ def split_headline(text: str) -> tuple[str | None, str, bool]:
     lead = _lead_sentence(text, 40)
     if lead and "，" not in lead[0] and "," not in lead[0]:
         return lead[0], lead[1], False
-    if (date := DATELINE.search(text, 6, 90)) and _glued_headline(text[:date.start()]):
+    if (date := TIME_OPENING.search(text, 6, 90)) and _glued_headline(text[:date.start()]):
         return text[:date.start()], text[date.start():], False  # …部署会议2月28日上午，局党组…: glued
     clause = CLAUSE_STOP.split(text, maxsplit=1)[0]
     if 10 <= len(clause) <= 70:
