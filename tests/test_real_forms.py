@@ -1537,3 +1537,18 @@ def test_an_issue_run_onto_two_lines_is_cut_into_its_stories():
         ("民生保障", "县人社局开展“送岗位进乡村”活动", ["县人力资源和社会保障局"]),
         ("民生保障", "奇台县城乡居民医保参保率达96.8%", ["县医疗保障局"])]
     assert items[3]["body"].startswith("截至8月20日")
+
+
+def test_a_section_named_over_its_name_in_another_language_is_a_section():
+    """工 作 动 态 ⏎ WORK NEWS ⏎ ▶stories ⏎ 乡 镇 风 采 ⏎ TOWNSHIP NEWS ⏎ ☆stories: two sections (the model read
+    the first as a title and the second as a masthead line), the Latin line each one's subtitle."""
+    text = ("政务信息\n第8期\n县政府办公室                    2024年5月20日\n工 作 动 态\nWORK NEWS\n"
+            "▶县住建局推进老旧小区改造\n　　今年以来，县住建局改造老旧小区12个，惠及居民1800余户。（县住建局）\n"
+            "▶县人社局举办春季招聘会\n　　3月5日，县人社局举办招聘会，56家企业提供岗位1200余个。（县人社局）\n"
+            "乡 镇 风 采\nTOWNSHIP NEWS\n☆城关镇开展环境整治\n　　城关镇组织干部群众300余人开展环境卫生整治，清理垃圾50吨。（城关镇）\n"
+            "☆河口乡推进产业发展\n　　河口乡新发展特色种植3000亩，带动农户增收。（河口乡）\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"]) for i in items] == [
+        ("工作动态", "县住建局推进老旧小区改造"), ("工作动态", "县人社局举办春季招聘会"),
+        ("乡镇风采", "城关镇开展环境整治"), ("乡镇风采", "河口乡推进产业发展")]
+    assert items[0]["doc"]["title"] == "政务信息"

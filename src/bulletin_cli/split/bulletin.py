@@ -189,6 +189,10 @@ def _bracketed(p: Para) -> bool:
 SECTION_WIDTH = 16
 
 
+#: A line of Latin letters alone, a section's or title's name in another language. Example: WORK NEWS.
+LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
+
+
 def _byline(text: str) -> bool:
     """Reporters credited by their labels, no unit named, no sentence: 本报记者　汪晓峰　通讯员　俞建华, 通讯员　李娜."""
     return width(text) <= BYLINE_WIDTH and not SENTENCE_MARK.search(text) and bool(P.REPORTER.search(text)) \
@@ -279,6 +283,12 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
              for p, r in zip(paras, roles)]
     roles = [("headline" if r == "section" and k + 2 < len(roles) and roles[k + 1] == "credit" and _byline(paras[k + 1].text)
               and roles[k + 2] in ("body", "item") else r) for k, (p, r) in enumerate(zip(paras, roles))]
+    # a short line over a line of Latin letters alone (工作动态 ⏎ WORK NEWS) is a section's name and its
+    # subtitle in another language, whatever the model read (a title's, a masthead's line)
+    for k in range(1, len(paras) - 1):
+        if LATIN_LINE.match(paras[k + 1].text) and _plain_line(paras[k]) and width(paras[k].text) <= SECTION_WIDTH \
+                and roles[k] in ("title", "masthead", "section", "headline") and roles[k + 1] != "footer":
+            roles[k], roles[k + 1] = "section", "section"
     roles = _lexicon_roles(paras, _sections_alike(paras, roles))
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
@@ -365,6 +375,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             #             paragraph read as an item that opens as a brief does (10月16日，…) is the next brief
         if r == "text":
             r = "item"
+        if r == "section" and LATIN_LINE.match(t) and previous == "section":
+            parsed.regions.append((p.start, p.end, "section"))  # (WORK NEWS under 工作动态: its subtitle)
+            continue
         if r == "section":
             section = _section_name(t)
             parsed.sections.append(section)
