@@ -129,10 +129,10 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     chrome -= {k for k in chrome if k <= last and _between_points(paras, roles, k, last)}
     # and so is an entry's name alone over such a paragraph (概况 ⏎ 喜洲镇位于…), with that paragraph
     # and those after it where the page names three entries so or more
-    if count_names_over_text(paras, bare=True) >= BARE_NAMES:
-        for k in range(len(paras)):
-            if name_over_text(paras, k, bare=True):
-                chrome -= {k, k + 1}
+    named = [k for k in sorted(chrome) if name_over_text(paras, k, bare=True)]
+    if named and count_names_over_text(paras, bare=True) >= BARE_NAMES:
+        for k in named:
+            chrome -= {k, k + 1}
         last = max([last, *(k for k in range(len(paras)) if k not in chrome and running_text(paras[k].text))])
     k = last + 1
     while k in chrome and k - last <= SIGNATURE_LINES and _signature_line(paras[k].text):

@@ -64,16 +64,18 @@ def name_over_text(paras: list[Para], k: int, bare: bool = False) -> str | None:
     A bracketed unit or a field's label names no entry; None where there is none."""
     from .features import running_text
 
-    if k + 1 >= len(paras) or not running_text(paras[k + 1].text) or entry_start(paras[k + 1].text):
-        return None
     t = paras[k].text.strip()
-    m = ENTRY_RUN_IN.match(t)
+    m = ENTRY_RUN_IN.match(t) if t[:1] == "【" else None
     if m and not m.group(2) and not P.FIELD_LABEL.match(t):
         found = _unit_tokens(m.group(1))
-        return None if found and found[0] and _all_units(found[0]) else m.group(1).strip()
-    if bare and NAME_ALONE.match(t) and not P.UNIT_SUFFIX.search(t):
-        return t
-    return None
+        name = None if found and found[0] and _all_units(found[0]) else m.group(1).strip()
+    elif bare and NAME_ALONE.match(t) and not P.UNIT_SUFFIX.search(t):
+        name = t
+    else:
+        return None  # (the line first: the text under it is read only under a name)
+    if name is None or k + 1 >= len(paras) or not running_text(paras[k + 1].text) or entry_start(paras[k + 1].text):
+        return None
+    return name
 
 
 def count_names_over_text(paras: list[Para], bare: bool = False) -> int:
