@@ -1552,3 +1552,14 @@ def test_a_section_named_over_its_name_in_another_language_is_a_section():
         ("工作动态", "县住建局推进老旧小区改造"), ("工作动态", "县人社局举办春季招聘会"),
         ("乡镇风采", "城关镇开展环境整治"), ("乡镇风采", "河口乡推进产业发展")]
     assert items[0]["doc"]["title"] == "政务信息"
+
+
+def test_a_title_that_asks_or_has_a_comma_over_the_facts_line_is_the_title():
+    """2024年高考，这些事项请注意？ ⏎ 2024-06-01 来源：县教育局 ⏎ text: read as text by the model (its comma,
+    its question mark), it is the title over the facts line, not the text's first paragraph."""
+    items = items_of("2024年高考，这些事项请注意？\n2024-06-01 来源：县教育局\n"
+                     "　　2024年高考将于6月7日开始，县教育局提醒广大考生和家长注意以下事项。\n"
+                     "　　一是提前熟悉考点。考生应提前到考点熟悉考场位置和交通路线，合理安排出行时间。\n")
+    assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("2024年高考，这些事项请注意？", ["县教育局"], "2024-06-01")]
+    assert items[0]["body"].startswith("2024年高考将于6月7日开始")

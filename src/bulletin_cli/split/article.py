@@ -179,16 +179,20 @@ def _document_title(paras: list[Para], roles: list[str]) -> list[str]:
 COLUMN_TAG = Regex(r"^\s*[【\[［]\s*([^【】\[\]［］]{2,8})\s*[】\]］]\s*(?=\S)")
 
 
-def _title_shaped(text: str) -> bool:
+def _title_shaped(text: str, loose: bool = False) -> bool:
     """A line a title could be: short, with no sentence, clause break, label, date, credit,
-    signing office, greeting or footer in it. Example: 县检察院开展“法治进校园”活动."""
+    signing office, greeting or footer in it. Example: 县检察院开展“法治进校园”活动; with ``loose``,
+    a title that calls out or asks (好消息！我县再添…, …这些事项请注意？) too."""
     from .footer import opens_footer
     from .frame import _signature_office
     from .outline import OUTLINE_MARK
 
     t = text.strip()
-    return (not OUTLINE_MARK.match(t) and 6 <= width(t) <= FRAME_WIDTH and not SENTENCE_MARK.search(t) and not TITLE_BREAK.search(t)
-            and not P.FACTS_LABEL.search(t) and not text_feature(t, "date") and not credit_form(t)
+    bare = re.sub(r"[！？!?]", "", t) if loose else t
+    return (not OUTLINE_MARK.match(t) and 6 <= width(t) <= FRAME_WIDTH and not SENTENCE_MARK.search(bare)
+            and not TITLE_BREAK.search(bare)
+            and not P.FACTS_LABEL.search(t) and not (text_feature(t, "date") == "only" if loose else text_feature(t, "date"))
+            and not credit_form(t)
             and not _signature_office(t) and not P.SALUTATION.match(t) and not opens_footer(t))
 
 
@@ -211,6 +215,10 @@ def _title_where_none(paras: list[Para], roles: list[str]) -> list[str]:
     first, last = running[0], running[-1]
     if first > 1 and _title_shaped(paras[first - 1].text) and _facts_line(paras[first - 2].text):
         out[first - 1] = "title"
+    elif first > 0 and _facts_line(paras[first - 1].text) and all(r in ("chrome", "masthead") for r in roles[:first - 2]) \
+            and first > 1 and _title_shaped(paras[first - 2].text, loose=True):
+        out[first - 2] = "title"  # 2024年高考，这些事项请注意？ ⏎ 2024-06-01 来源：县教育局 ⏎ text: a title with a
+        #                           comma or a question in it, over the facts line
     elif last + 2 < len(roles) and _title_shaped(paras[last + 1].text) and _facts_line(paras[last + 2].text) \
             and all(not running_text(p.text) and not _title_shaped(p.text) for p in paras[last + 2:]):
         out[last + 1] = "title"
