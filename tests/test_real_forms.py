@@ -1563,3 +1563,15 @@ def test_a_title_that_asks_or_has_a_comma_over_the_facts_line_is_the_title():
     assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
         ("2024年高考，这些事项请注意？", ["县教育局"], "2024-06-01")]
     assert items[0]["body"].startswith("2024年高考将于6月7日开始")
+
+
+def test_a_profile_pages_update_time_is_its_date():
+    """更新时间：2024-04-10 【大】【中】【小】 under a county profile's title: a facts line (web_meta_labels gains
+    更新时间, 更新日期, 上传时间, 录入时间, 生成日期), the page's date."""
+    text = ("您当前的位置：首页 > 走进利川 > 利川概况\n利川概况\n更新时间：2024-04-10　　【大】【中】【小】\n"
+            "【地理位置】利川市位于湖北省西南边陲，恩施土家族苗族自治州西北部，东邻恩施市，南连咸丰县。\n"
+            "【建置沿革】利川古为巴国地，清雍正十三年置利川县，1986年撤县设市。\n"
+            "【人口】2023年末，全市户籍人口91.6万人，常住人口67.2万人。\n")
+    items = items_of(text)
+    assert {i["layout"] for i in items} == {"entries"}
+    assert (items[0]["doc"]["title"], items[0]["doc"]["date"]) == ("利川概况", "2024-04-10")
