@@ -39,3 +39,41 @@ def field_misses(items: list[dict], gold: dict) -> list[str]:
             if not ok:
                 misses.append(f"{key}: {doc.get(key)!r} != {value!r}")
     return misses
+
+
+def totals(pairs) -> dict[str, float]:
+    """The totals ``../shared/tools/score.py`` prints, over ``(gold, items)`` pairs: item recall,
+    precision (over the golds that list every item) and F1, and the shares of found items with the
+    right units, and of masthead and footer fields right."""
+    exp = hit = found = found_hit = units = units_exp = fields = fields_exp = 0
+    for gold, items in pairs:
+        want = gold.get("items") or gold.get("items_sample") or []
+        heads = {}
+        for it in items:
+            heads.setdefault(fold(it.get("headline") or ""), it)
+        exp += len(want)
+        doc_hit = 0
+        for w in want:
+            head = w.get("headline") or w.get("heading")
+            if head:
+                it = heads.get(fold(head))
+            else:
+                start = fold(w.get("body_starts") or "?")
+                it = next((i for i in items if fold(i.get("body") or "").startswith(start)), None)
+            if it is None:
+                continue
+            doc_hit += 1
+            if "units" in w:
+                units_exp += 1
+                units += sorted(map(fold, it.get("units") or [])) == sorted(map(fold, w["units"]))
+        hit += doc_hit
+        if "items" in gold:
+            found += len(items)
+            found_hit += doc_hit
+        fields_exp += sum(len(gold.get(part) or {}) for part in ("masthead", "footer"))
+        fields += sum(len(gold.get(part) or {}) for part in ("masthead", "footer")) - len(field_misses(items, gold))
+    recall = hit / exp if exp else 0.0
+    precision = found_hit / found if found else 0.0
+    f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+    return {"item_recall": recall, "item_precision": precision, "item_f1": f1,
+            "units": units / units_exp if units_exp else 1.0, "fields": fields / fields_exp if fields_exp else 1.0}

@@ -271,7 +271,7 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
         return text, meta  # the title stands in the text already, under something else: left in place
     head = [article.title]
     between = replay(tree.events, [article.facts_span])[0].split("\n") if article.facts else []
-    subtitle = next((line.strip() for line in between if SUBTITLE.match(line.strip())), None)
+    subtitle = next((line.strip() for line in between if SUBTITLE.match(line.strip())), None) or _subtitle(whole, article.title)
     if subtitle and subtitle not in rest[:200]:
         head.append(subtitle)  # <h3>——实现旅游综合收入7.9亿元</h3> under the title: its subtitle
     facts = facts_line(source=article.source, date=article.date)
@@ -280,6 +280,15 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     if facts:
         head.append(facts)
     return "\n\n".join([*head, rest]), meta
+
+
+def _subtitle(text: str, title: str) -> str | None:
+    """The subtitle on the line under the title in a page's whole text (<h2>title</h2><h4>——…</h4>), or None."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    at = next((k for k, line in enumerate(lines) if " ".join(line.split()) == title), None)
+    if at is not None and at + 1 < len(lines) and SUBTITLE.match(lines[at + 1]):
+        return lines[at + 1]
+    return None
 
 
 def facts_line(number: str | None = None, source: str | None = None, date: str | None = None) -> str:
