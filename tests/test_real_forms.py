@@ -1575,3 +1575,20 @@ def test_a_profile_pages_update_time_is_its_date():
     items = items_of(text)
     assert {i["layout"] for i in items} == {"entries"}
     assert (items[0]["doc"]["title"], items[0]["doc"]["date"]) == ("利川概况", "2024-04-10")
+
+
+def test_a_notice_from_a_pdf_its_title_on_three_centred_lines_over_its_number_and_signed_by_its_office():
+    """婺源县人民政府 ⏎ 关于…实行野外 ⏎ 用火管制的通告 ⏎ 婺府字〔2024〕3号, centred, read as chrome over the
+    number: one title; the same office signing it at the end, over a date set apart (2024 年 2 月 26 日)
+    and over a second page's number, is its signature, not a running header."""
+    text = ("                                 婺源县人民政府\n                        关于2024年春季森林防火期实行野外\n"
+            "                                 用火管制的通告\n\n                               婺府字〔2024〕3 号\n\n"
+            "    为切实加强春季森林防火工作，有效预防和减少森林火灾发生，保护森林资源和人民群\n众生命财产安全，根据有关法律法规规定，"
+            "县人民政府决定在全县范围内实行野外用火管制。现将有关事项通告如下：\n    一、管制时间：2024年3月1日至2024年4月30日。\n"
+            "                                     — 1 —\n\f    二、管制范围：全县16个乡镇、1个街道林区及距林缘100米范围内的区域。\n"
+            "    本通告自发布之日起施行。\n\n                                                        婺源县人民政府\n"
+            "                                                     2024 年 2 月 26 日\n\n    （此件公开发布）\n\n"
+            "                                     — 2 —\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("婺源县人民政府关于2024年春季森林防火期实行野外用火管制的通告", ["婺源县人民政府"], "2024-02-26")]

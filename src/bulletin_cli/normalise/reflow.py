@@ -138,7 +138,7 @@ def _protected(line: str) -> bool:
 def _signs(lines: list[str], i: int) -> bool:
     """Line ``i`` signs the document: a date alone on the next line that has text (延津县人民政府办公室 ⏎
     2024年5月20日 under a notice whose first line names the same office), never a running header."""
-    nxt = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+    nxt = "".join(next((ln for ln in lines[i + 1:] if ln.strip()), "").split())  # (2024 年 2 月 26 日, set apart)
     return bool(DATE.fullmatch(nxt) or DATE_NUMERIC.fullmatch(nxt))
 
 
@@ -190,7 +190,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
         if title and key is not None and i not in head and _repeats_title(key, title) and not _signs(lines, i):
             changes.remove("running_headers", stripped)  # 长丰县政务信息 第33期 atop a later page, even once
             continue
-        if key is not None and counts[key] >= need and not _protected(stripped):
+        if key is not None and counts[key] >= need and not _protected(stripped) and not _signs(lines, i):
             if key not in seen and i in head:
                 seen.add(key)
                 out.append(line)

@@ -393,7 +393,17 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     the facts line (来源：… 时间：…) where nothing was read as a title; the whole copy of a title
     the page printed again with characters dropped. The roles, with the title's."""
     roles = ["chrome" if r == "title" and rows[k]["separators"]
-             else "masthead" if r == "title" and rows[k]["salutation"] else r for k, r in enumerate(roles)]
+             else "masthead" if r == "title" and (rows[k]["salutation"] or DOCUMENT_NUMBER.fullmatch(paras[k].text.strip()))
+             else r for k, r in enumerate(roles)]
+    number = next((k for k in range(min(len(roles), TITLE_LOOKDOWN)) if DOCUMENT_NUMBER.fullmatch(paras[k].text.strip())), None)
+    if number is not None:
+        # the lines read as chrome right over a notice's number are its title (婺源县人民政府 ⏎ 关于…实行野外 ⏎
+        # 用火管制的通告 ⏎ 婺府字〔2024〕3号), a letterhead's …文件 aside
+        k = number - 1
+        while k >= 0 and number - k <= TITLE_LINES + 1 and roles[k] == "chrome" and _plain_line(rows[k], paras[k].text) \
+                and not paras[k].text.strip().endswith("文件"):
+            roles[k] = "title"
+            k -= 1
     #        (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the
     #        offices a notice is sent to)
     titles = [k for k, r in enumerate(roles) if r == "title"]
