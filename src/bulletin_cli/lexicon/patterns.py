@@ -374,8 +374,10 @@ def WEB_META(f: dict) -> re.Pattern[str]:
 @pattern
 def METADATA_LINE(f: dict) -> re.Pattern[str]:
     """A line opened by a label of a government page's information table (信息公开), its value
-    after a colon: one of the table's facts, never a title. Example: 主题分类：综合政务, 索引号：…"""
-    return regexcache.compile(rf"^\s*(?:{alternation(f['metadata_labels'])})\s*[:：]")
+    after a colon: one of the table's facts, never a title; a label's characters may be set apart to
+    fill a column. Example: 主题分类：综合政务, 索引号：…, 文    号：无."""
+    spaced = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(f["metadata_labels"], key=len, reverse=True))
+    return regexcache.compile(rf"^\s*(?:{spaced})\s*[:：]")
 
 
 @pattern

@@ -428,12 +428,13 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
                 k += 1
     elif titles:
         t = titles[0]
-        if t > 0 and roles[t - 1] == "chrome" and not rows[t - 1]["chrome"] and not rows[t - 1]["separators"] \
-                and not rows[t - 1]["tokens"] and (TITLE_LEAD.match(paras[t - 1].text) or (
+        while t > 0 and titles[0] - t < TITLE_LINES and roles[t - 1] == "chrome" and not rows[t - 1]["chrome"] \
+                and not rows[t - 1]["separators"] and not rows[t - 1]["tokens"] and (TITLE_LEAD.match(paras[t - 1].text) or (
                     _plain_line(rows[t - 1], paras[t - 1].text) and width(paras[t - 1].text) >= TITLE_FIRST_LINE
                     and not P.TITLE.match(paras[t - 1].text) and not DOCUMENT_NUMBER.search(paras[t - 1].text))):
-            # 浒湾乡： ⏎ 多措并举推进秋粮收购, 叶坪乡：“红色+绿色”双轮驱动 ⏎ 擦亮乡村振兴底色: a title's first line
+            # 浒湾乡： ⏎ 多措并举推进秋粮收购, 叶坪乡：“红色+绿色”双轮驱动 ⏎ 擦亮乡村振兴底色: a title's first lines
             roles[t - 1] = "title"
+            t -= 1
         for k in range(max(0, t - TITLE_LOOKBACK), t):
             if roles[k] == "chrome" and _plain_line(rows[k], paras[k].text) \
                     and _dropped_from(paras[k].text.replace(" ", ""), paras[t].text.replace(" ", "")):
