@@ -1592,3 +1592,19 @@ def test_a_notice_from_a_pdf_its_title_on_three_centred_lines_over_its_number_an
     items = items_of(text)
     assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
         ("婺源县人民政府关于2024年春季森林防火期实行野外用火管制的通告", ["婺源县人民政府"], "2024-02-26")]
+
+
+def test_a_tables_rows_in_a_story_are_its_text_and_its_credit_over_the_footer_its_unit():
+    """A story with a table copied from Word (cells set apart by tabs) and the last story's credit
+    on a line of its own over 抄报：…: the rows stay in the story's text (no headline of their own),
+    the credit names the last story's unit."""
+    text = ("政务简报\n第8期\n阳朔县人民政府办公室　　2024年8月5日\n【文旅发展】\n我县暑期文旅市场持续升温\n"
+            "7月以来，我县暑期旅游接待游客386万人次，实现旅游收入43.7亿元，同比增长19.8%。主要景区接待情况如下：\n"
+            "景区名称\t接待游客（万人次）\t同比增长\n漓江（阳朔段）\t68.4\t15.2%\n遇龙河\t41.7\t22.6%\n"
+            "县文旅局供稿\n【乡村振兴】\n县农业农村局开展农产品质量安全“护农”行动\n"
+            "7月以来，县农业农村局组织执法人员深入全县9个乡镇，抽检农产品样品860批次，合格率99.6%。\n"
+            "县农业农村局供稿\n抄报：市人民政府办公室。\n编辑：莫小燕　　审核：黄志坚\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("我县暑期文旅市场持续升温", ["县文旅局"]), ("县农业农村局开展农产品质量安全“护农”行动", ["县农业农村局"])]
+    assert "遇龙河" in items[0]["body"]

@@ -408,8 +408,8 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     #        offices a notice is sent to)
     titles = [k for k, r in enumerate(roles) if r == "title"]
     facts = next((k for k, r in enumerate(roles) if r == "facts"), None)
-    if not titles and facts is None and (facts := next((k for k, r in enumerate(roles[:TITLE_LOOKDOWN]) if r == "chrome"
-                                                        and P.WEB_META.match(paras[k].text)), None)) is not None:
+    if facts is None and (facts := next((k for k, r in enumerate(roles[:TITLE_LOOKDOWN]) if r == "chrome"
+                                         and P.WEB_META.match(paras[k].text)), None)) is not None:
         roles[facts] = "facts"  # 发布时间：2024-04-12  来源：…  【打印本页】【关闭窗口】: the facts, a tool bar after them
     if not titles and facts is not None:
         for k in range(facts - 1, -1, -1):

@@ -189,6 +189,8 @@ def _bracketed(p: Para) -> bool:
 SECTION_WIDTH = 16
 
 
+#: The fewest cells a table's row has (cells set apart by tabs).
+TABLE_CELLS = 3
 #: A line of Latin letters alone, a section's or title's name in another language. Example: WORK NEWS.
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
@@ -269,6 +271,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # footer is labelled lists and names (段村镇完成农村供水管网改造工程，新铺设供水管道18.6公里，…。)
     roles = [("item" if r == "footer" and running_text(p.text) and not opens_footer(p.text) else r)
              for p, r in zip(paras, roles)]
+    # and a unit's credit under the last story, read as the footer's first line (县农业农村局供稿 over 抄报：…)
+    roles = [("credit" if r == "footer" and k > 0 and roles[k - 1] in ("body", "item") and credit_form(p.text)
+              and not opens_footer(p.text) else r) for k, (p, r) in enumerate(zip(paras, roles))]
     for k in range(len(roles) - 2, -1, -1):  # and the unlabelled lines right over such a paragraph, its headline
         if roles[k] == "footer" and roles[k + 1] in ("item", "headline") and not opens_footer(paras[k].text) \
                 and not PRINTED.match(paras[k].text) and _plain_line(paras[k]):
@@ -277,6 +282,14 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 roles[k + 1] = "body"
             elif k + 2 < len(roles) and roles[k + 2] == "item":
                 roles[k + 2] = "body"
+    # a table's rows, their cells set apart by tabs (景区名称	接待游客	同比增长), are a story's text, never a
+    # headline or a section
+    opened = next((k for k, r in enumerate(roles) if r in ("headline", "item", "section")), len(roles))
+    roles = [("body" if r in ("headline", "section", "item", "masthead", "title") and p.text.count("\t") >= TABLE_CELLS - 1
+              and k > opened else r) for k, (p, r) in enumerate(zip(paras, roles))]
+    # a unit's credit under a story read as a masthead's line, the stories begun: the story's credit
+    roles = [("credit" if r in ("masthead", "title") and k > opened and credit_form(p.text) else r)
+             for k, (p, r) in enumerate(zip(paras, roles))]
     # a reporters' byline (本报记者　汪晓峰　通讯员　俞建华) is a credit wherever it stands, never a headline;
     # a line read as a section over one, with text under it, is the story's headline
     roles = [("credit" if r in ("headline", "section", "item", "masthead") and _byline(p.text) else r)
