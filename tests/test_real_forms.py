@@ -1608,3 +1608,13 @@ def test_a_tables_rows_in_a_story_are_its_text_and_its_credit_over_the_footer_it
     assert [(i["headline"], i["units"]) for i in items] == [
         ("我县暑期文旅市场持续升温", ["县文旅局"]), ("县农业农村局开展农产品质量安全“护农”行动", ["县农业农村局"])]
     assert "遇龙河" in items[0]["body"]
+
+
+def test_a_page_titles_site_name_after_it_is_no_part_of_the_headline():
+    """宾县人民政府关于…的通告_宾县人民政府 as a page's title line over its text: the site's name after the
+    title (page_title) is no part of the headline, as it is none of the masthead's title."""
+    items = items_of("宾县人民政府关于2024—2025年采暖期供热有关事项的通告_宾县人民政府\n发布时间：2024-10-08\n"
+                     "为切实做好2024—2025年采暖期城镇供热工作，保障广大居民温暖过冬，结合我县实际，现将有关事项通告如下：\n"
+                     "一、供热时间。本采暖期供热时间为2024年10月20日至2025年4月20日，共计183天。\n")
+    assert [(i["headline"], i["doc"]["title"]) for i in items] == [
+        ("宾县人民政府关于2024—2025年采暖期供热有关事项的通告", "宾县人民政府关于2024—2025年采暖期供热有关事项的通告")]

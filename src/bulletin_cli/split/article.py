@@ -376,7 +376,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         if run and _same_title(" ".join(lines), _join_lines([paras[k].text for k in run])):
             lines = [_join_lines([paras[k].text for k in run])]  # printed again under the page's facts line:
             first_title.extend(run)                                 # the document's own copy
-    title = _join_lines(lines) if lines else None
+    title = page_title(_join_lines(lines)) if lines else None  # (…的通告_宾县人民政府: the site's name after it)
     if title and (tag := COLUMN_TAG.match(title)) and P.GENERIC_SECTION.match(tag.group(1).strip()):
         title = title[tag.end():].lstrip()  # 【图片新闻】金秋时节白茶山上采“秋茶”: the column's tag is no part of it
     headline = title
