@@ -325,3 +325,18 @@ def test_a_column_of_briefs_run_onto_one_line_gets_a_break_before_each_bullet():
     assert [p[:6] for p in paras[1:]] == ["◆在国庆、中", "◆9月23日", "◆ 9月27"]
     kept = "◆县住建局 ◆县人社局"  # a short line of bullets is left as it is
     assert normalise_text(kept + "\n")[0].strip() == kept
+
+
+def test_a_running_header_with_the_issuers_short_name_before_the_bulletins_name_goes():
+    """千岛湖镇工作简报　…　〔2024〕第7期 atop a PDF's second page, its masthead's name letter-spaced (工  作  简  报)
+    under the office's: a running header, removed and counted, however wide its gap."""
+    text = ("                        中共淳安县千岛湖镇委员会办公室\n\n                                工  作  简  报\n\n"
+            "                               〔2024〕第 7 期\n\n"
+            "　　今年以来，千岛湖镇整合11个行政村资源，组建镇级“强村公司”1家，盘活村集体闲置资产。\n"
+            "　　鼓山村依托本地山核桃、茶叶等特色农产品，引进农产品加工企业2家，建成“共富工坊”3个。\n"
+            "　　镇综合信息指挥室整合综治、市场监管、综合执法、便民服务四个平台力量。\n"
+            "                                     — 1 —\n\f千岛湖镇工作简报                                               〔2024〕第 7 期\n\n"
+            "　　截至5月底，“强村公司”已承接镇村道路养护、河道保洁等项目23个，合同金额1346万元。\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.pdf-layout.txt")
+    assert "千岛湖镇工作简报" not in doc["text"] and "工作简报" in doc["text"]
+    assert doc["changes"]["counts"].get("running_headers") == 1

@@ -13,6 +13,7 @@ from ..changes import Changes, counted_sub
 from ..lexicon.patterns import (
     ATTRIBUTION_END,
     BREADCRUMB,
+    CJK,
     DATE,
     DATE_NUMERIC,
     ISSUE,
@@ -99,31 +100,42 @@ def _header_key(line: str) -> str:
 
 #: What a running header may add to the masthead title: issue, date or page, digits folded.
 #: Example: 第#期 of 长丰县政务信息 第33期, （总第#期）, #年#月#日, 第#页.
-HEADER_REST = Regex(r"^[（(]?[#第期总年月日页共号/\-—·.．〇一二三四五六七八九十]*[）)]?$")
+HEADER_REST = Regex(r"^[（(〔\[]?[#第期总年月日页共号/\-—·.．〇一二三四五六七八九十〔〕\[\]]*[）)〕\]]?$")
 
 
-def _masthead_title(short: dict[int, str], head: set[int]) -> str | None:
-    """The key of the document's first line when it looks like a masthead title (4 to 20
-    characters, no sentence mark), else None. Example: 长丰县政务信息."""
-    if not head:
-        return None
-    first = short.get(min(head))
-    if first is None or not 4 <= len(first) <= 20 or SENTENCE_END.search(first) or _SENTENCE_MARK.search(first):
-        return None
-    key = _header_key(first)
-    return key if "#" not in key else None
+def _masthead_title(short: dict[int, str], head: set[int]) -> list[str]:
+    """The keys of the document's masthead titles: its first line when it looks like one (4 to 20
+    characters, no sentence mark), and a bulletin's name among its first lines (工  作  简  报 under
+    the office's name). Example: 长丰县政务信息."""
+    keys = []
+    for i in sorted(head):
+        line = short.get(i)
+        if line is None or not 4 <= len(line) <= 20 or SENTENCE_END.search(line) or _SENTENCE_MARK.search(line):
+            continue
+        key = _header_key(line)
+        if "#" not in key and (i == min(head) or P.TITLE.match(key)):
+            keys.append(key)
+    return keys
 
 
-def _repeats_title(key: str, title: str) -> bool:
-    """A later line that is the masthead title again, with at most an issue, date or page number:
-    a running header. Example: 长丰县政务信息第#期 for the title 长丰县政务信息."""
-    if key.startswith(title):
-        rest = key[len(title):]
-    elif key.endswith(title):
-        rest = key[:-len(title)]
-    else:
-        return False
-    return bool(HEADER_REST.match(rest))
+#: The issuer's short name a running header may set before the bulletin's name. Example: 千岛湖镇 of
+#: 千岛湖镇工作简报 〔2024〕第7期.
+HEADER_PREFIX = Regex(rf"^[{CJK}]{{0,8}}$")
+
+
+def _repeats_title(key: str, titles: list[str]) -> bool:
+    """A later line that is a masthead title again, perhaps after its issuer's short name, with at
+    most an issue, date or page number: a running header. Example: 长丰县政务信息第#期 for the title
+    长丰县政务信息, 千岛湖镇工作简报〔#〕第#期 for 工作简报."""
+    for title in titles:
+        at = key.find(title)
+        if at < 0:
+            continue
+        before, rest = key[:at], key[at + len(title):]
+        if (not before and HEADER_REST.match(rest)) or (not rest and HEADER_REST.match(before)) \
+                or (before and HEADER_PREFIX.match(before) and rest and HEADER_REST.match(rest)):
+            return True
+    return False
 
 
 def _protected(line: str) -> bool:
@@ -149,11 +161,11 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     when the text has page breaks); its first appearance stays when it opens the document, since
     that is the masthead.
     """
-    short = {i: ln.strip() for i, ln in enumerate(lines) if ln and len(ln) <= 60}
+    short = {i: ln.strip() for i, ln in enumerate(lines) if ln and len(" ".join(ln.split())) <= 60}  # (gaps as one)
     short = {i: s for i, s in short.items() if s}
     # a running header has words: a repeated lone ） (a credit's bracket wrapped) is not one
     keys = {i: _header_key(s) for i, s in short.items()
-            if (len(s) <= 30 or width(s) <= 60) and (len(s) > 2 or s.isalnum())}
+            if (len(s) <= 30 or width(" ".join(s.split())) <= 60) and (len(s) > 2 or s.isalnum())}
     counts = Counter(keys.values())
     bare_numbers = _page_sequence([s for s in short.values() if s.isdecimal() and len(s) <= 3])
     need = 2 if page_breaks >= 1 else 3
