@@ -1618,3 +1618,17 @@ def test_a_page_titles_site_name_after_it_is_no_part_of_the_headline():
                      "一、供热时间。本采暖期供热时间为2024年10月20日至2025年4月20日，共计183天。\n")
     assert [(i["headline"], i["doc"]["title"]) for i in items] == [
         ("宾县人民政府关于2024—2025年采暖期供热有关事项的通告", "宾县人民政府关于2024—2025年采暖期供热有关事项的通告")]
+
+
+@pytest.mark.parametrize("section, headline", [("县域经济\n", "洪雅经开区上半年规上工业增加值增长9.2%"),
+                                               ("★共同富裕★\n", "千岛湖镇创新“强村公司+”模式推动11个行政村\n集体经济经营性收入全部超过50万元")])
+def test_the_first_stories_section_and_headline_read_as_masthead_lines_are_its_own(section, headline):
+    """洪雅工作动态 ⏎ 第15期 ⏎ … ⏎ 县域经济 ⏎ headline ⏎ text: a short line over the first story's whole
+    headline is its section's name, not the headline's first line; a marked section (★共同富裕★) over a
+    headline on two lines is the section, the two lines the headline."""
+    text = ("洪雅工作动态\n第15期\n洪雅县人民政府办公室 2024年7月12日\n" + section + headline + "\n"
+            "今年以来，洪雅经济开发区坚持“工业强县”不动摇，上半年新签约项目11个，协议投资额37.6亿元。\n"
+            "——洪雅经济开发区管委会\n县水利局全力做好主汛期防汛工作\n"
+            "进入主汛期以来，县水利局严格落实24小时值班制度，排查整改隐患32处。\n——县水利局\n")
+    items = items_of(text)
+    assert (items[0]["section"], items[0]["headline"]) == (section.strip("★\n"), headline.replace("\n", ""))

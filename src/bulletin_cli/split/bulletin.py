@@ -208,9 +208,15 @@ BYLINE_WIDTH = 40
 def _story_above(paras: list[Para], roles: list[str]) -> bool:
     """Lines read as the masthead's that are the opening of a story: plain short lines, a
     section's name and a headline, at most two, nothing the masthead is made of."""
-    return len(paras) <= 2 and all(r == "masthead" and _plain_line(p) and not P.CONTENTS_HEADING.match(p.text)
+    return len(paras) <= 2 and all(r == "masthead" and (_plain_line(p) or (k == 0 < len(paras) - 1 and _marked_section(p)))
+                                   and not P.CONTENTS_HEADING.match(p.text)
                                    and not P.EDITOR_NOTE.match(p.text) and not SET_APART.search(p.text)
-                                   for p, r in zip(paras, roles))
+                                   for k, (p, r) in enumerate(zip(paras, roles)))
+
+
+def _marked_section(p: Para) -> bool:
+    """A section's name in its marks, short: ★共同富裕★, 【民生保障】."""
+    return width(p.text) <= SECTION_WIDTH + 4 and (_bracketed(p) or bool(_symbol_section(p.text)))
 
 
 #: A line set out in parts by wide gaps, as a masthead's are (第02版　综合新闻　　　责任编辑：程丽), never a
@@ -316,7 +322,10 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         # the top's last lines, which give no masthead field, open the first story: its section's
         # name and its headline's first line (〔2019〕第3期 ⏎ 民生补短板 ⏎ 我区召开民生社会事业工作 ⏎ 暨…)
         for k in range(used, top):
-            roles[k] = "section" if k == used < top - 1 and width(paras[k].text) <= SECTION_WIDTH else "headline"
+            short = width(paras[k].text) <= SECTION_WIDTH
+            roles[k] = "section" if k == used and (short or not _plain_line(paras[k])) and (
+                k < top - 1 or width(paras[top].text) > 2 * width(paras[k].text)) else "headline"
+            # (县域经济 ⏎ 洪雅经开区上半年规上工业增加值增长9.2%: a section's name over a whole headline)
         top = used
     titles = [p.text for p, r in zip(paras[:top], roles) if r == "title"]
     if titles and "title" not in fields:
