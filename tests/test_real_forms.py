@@ -1632,3 +1632,17 @@ def test_the_first_stories_section_and_headline_read_as_masthead_lines_are_its_o
             "进入主汛期以来，县水利局严格落实24小时值班制度，排查整改隐患32处。\n——县水利局\n")
     items = items_of(text)
     assert (items[0]["section"], items[0]["headline"]) == (section.strip("★\n"), headline.replace("\n", ""))
+
+
+def test_the_first_headline_under_the_contents_read_as_a_masthead_line_opens_the_first_story():
+    """本期要目 ⏎ ●headline 1 ⏎ ●headline 2 ⏎ headline 1 ⏎ ——subtitle ⏎ text: the contents end where the
+    first of their entries is printed again; that line is the first story's headline."""
+    text = ("工作简报\n〔2024〕第7期\n安吉县农业农村局办公室\n2024年4月22日\n本期要目\n"
+            "●全力以赴抓好春耕备耕 端牢粮食安全“饭碗”\n●递铺街道“两山合作社”激活闲置农房资源\n"
+            "全力以赴抓好春耕备耕 端牢粮食安全“饭碗”\n——县农业农村局扎实推进春季农业生产\n"
+            "入春以来，县农业农村局坚持早谋划、早部署、早落实，全县落实春播面积12.6万亩。（县农业农村局）\n"
+            "递铺街道“两山合作社”激活闲置农房资源\n递铺街道依托“两山合作社”平台，收储闲置农房86幢。（递铺街道）\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("全力以赴抓好春耕备耕 端牢粮食安全“饭碗”——县农业农村局扎实推进春季农业生产", ["县农业农村局"]),
+        ("递铺街道“两山合作社”激活闲置农房资源", ["递铺街道"])]

@@ -164,8 +164,16 @@ def _contents_end(paras: list[Para], roles: list[str], top: int) -> int:
     """Where the masthead ends, with its table of contents: under 本期要目 at the top, the entries
     that name a headline printed again below (1.我县召开乡村振兴推进会 ⏎ 2.东屯镇发展…) are the
     contents, whatever the model read them as, not a section or a story's first headline line."""
-    if not any(P.CONTENTS_HEADING.match(p.text) for p in paras[:top]):
+    heading = next((k for k, p in enumerate(paras[:top]) if P.CONTENTS_HEADING.match(p.text)), None)
+    if heading is None:
         return top
+    listed: list[str] = []
+    for j in range(heading + 1, top):  # (the first story's headline read as a masthead line, the contents
+        entry = "".join(RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[j].text)).split())  # printed again: the
+        if entry and any(entry.startswith(e) or e.startswith(entry) for e in listed if len(e) >= 4):  # stories begin
+            roles[j] = "headline"
+            return j
+        listed.append(entry)
     end = top
     while end < len(paras):
         entry = RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[end].text)).strip()
