@@ -174,6 +174,8 @@ def _contents_end(paras: list[Para], roles: list[str], top: int) -> int:
             roles[j] = "headline"
             return j
         listed.append(entry)
+        if (labelled := CONTENTS_LABEL.match(entry)) and len(entry) - labelled.end() >= 4:
+            listed.append(entry[labelled.end():])  # (县茶业发展中心：做优茶产业 做强茶经济, the headline without its label)
     end = top
     while end < len(paras):
         entry = RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[end].text)).strip()
@@ -182,6 +184,11 @@ def _contents_end(paras: list[Para], roles: list[str], top: int) -> int:
             break
         end += 1
     return end
+
+
+#: The unit or column a contents entry names before its headline. Example: 县茶业发展中心： of
+#: 县茶业发展中心：做优茶产业 做强茶经济.
+CONTENTS_LABEL = Regex(r"^[^：:，。]{2,12}[：:]")
 
 
 #: How many bracketed sections show that an issue brackets its sections.
