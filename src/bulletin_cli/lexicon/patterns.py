@@ -231,7 +231,7 @@ def SPEAKER(f: dict) -> re.Pattern[str]:
     """A speech's byline: a post (the lexicon's ``speaker_posts``), perhaps after an office, and a
     person's name set apart by a space, perhaps in brackets. Example: 县长  王建国, （县委书记 李明）."""
     posts = alternation(sorted(f["speaker_posts"], key=len, reverse=True))
-    return regexcache.compile(rf"^\s*[（(]?\s*[\u4e00-\u9fff]{{0,16}}?(?:{posts})\s+[\u4e00-\u9fff·]{{2,4}}\s*[）)]?\s*$")
+    return regexcache.compile(rf"^\s*[（(]?\s*[\u4e00-\u9fff、]{{0,16}}?(?:{posts})\s+[\u4e00-\u9fff·]{{2,4}}\s*[）)]?\s*$")
 
 
 @pattern

@@ -179,13 +179,15 @@ def _headline_like(text: str) -> bool:
     from .footer import opens_footer
     from .masthead import ISSUE
 
-    return (gapless_width(text) <= 40 and not SENTENCE_MARK.search(text)
+    return (gapless_width(text) <= HEADLINE_WIDTH and not SENTENCE_MARK.search(text)
             and text_feature(text, "credit") is None and not text_feature(text, "date") and not ISSUE.search(text)
             and not (P.TITLE.match(text) and (gapless_width(text) <= NAME_WIDTH or P.DOCUMENT_TITLE.match(text)))
             and not opens_footer(text)
             and not text_feature(text, "facts"))
 
 
+#: The widest a story's headline is, in display columns (32 characters).
+HEADLINE_WIDTH = 64
 #: The widest a bulletin's name is (display columns, its gaps aside): a longer line ending in a
 #: title word is a headline (重点民生实事项目推进情况), a shorter one a name (督查通报, 平潭卫计局工作简报);
 #: a document's own title (关于…的督查通报) is the one notice an issue carries, not one of its stories.
