@@ -148,6 +148,8 @@ def BULLETS(f: dict) -> str:
 TIME_OPENING = Regex(r"(?<![\d年])(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日(?:[-—至～]\d{1,2}日)?)?(?:上旬|中旬|下旬|初|底|末|份|以来)?"
                      r"(?:上午|下午|晚上|晚)?|截至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?|近日|日前|近期|近年来|连日来"
                      r"|今年以来|年初以来|入夏以来|入汛以来|入冬以来|入秋以来)[，,]")
+#: How a notice's, speech's or briefing's title ends. Example: …的通知, …通告, …政策解读, …的讲话（摘要）.
+NOTICE_ENDING = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞|解读)\s*[）)]?$")
 #: A subtitle under a headline or title, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
 SUBTITLE = Regex(r"^[—－]{1,2}[^—－。！？；]{2,40}$")
 #: The marks a breadcrumb sets between its levels. Example: > of 首页 > 政务公开 > 通知公告.

@@ -313,7 +313,7 @@ def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, obje
     for k, (p, r) in enumerate(zip(paras, roles)):
         if running_text(p.text) or k >= TITLE_LOOKDOWN:
             return None
-        if rows[k]["separators"] or not (r == "title" or P.DOCUMENT_TITLE.match(p.text) or (
+        if rows[k]["separators"] or not (r == "title" or P.DOCUMENT_TITLE.match(p.text) or P.OFFICE_ABOUT.match(p.text) or (
                 _plain_line(rows[k], p.text) and text_feature(p.text, "notice_word"))):
             continue
         t = p.text.strip()
@@ -322,6 +322,13 @@ def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, obje
         return t if notice and not masthead_name(t) and not P.FORWARDING.match(t) and not any(
             P.REPORT_TITLE.search(x) or P.RULES_TITLE.search(x) for x in named) else None
     return None
+
+
+@pattern
+def OFFICE_ABOUT(f: dict) -> re.Pattern[str]:
+    """A notice's title naming its office before its opener, no clause in the office's name.
+    Example: 阳朔县住房和城乡建设局关于公开征求…的公告."""
+    return regexcache.compile(rf"^\s*[^，。；：:,\s]{{2,24}}?(?:{alternation(f['document_title_openers'])})")
 
 
 #: A document named inside a title. Example: 《凤凰县2024年乡镇卫生院人才招聘实施方案》.

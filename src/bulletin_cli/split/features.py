@@ -26,6 +26,7 @@ from ..lexicon.patterns import (
     DATE,
     DATE_NUMERIC,
     ISSUE,
+    NOTICE_ENDING,
     SECTION_BRACKET,
     P,
     Regex,
@@ -634,10 +635,10 @@ def title_word(text: str) -> str | None:
 @feature()
 def notice_word(text: str) -> bool:
     """It ends as a notice's title: …的通知, …通告, …公告, …通报, …意见, …决定."""
-    return width(text) <= 120 and bool(NOTICE.search(text))
+    return width(text) <= 120 and bool(NOTICE_ENDING.search(text))
 
 
-NOTICE = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞|解读)\s*[）)]?$")
+
 
 
 @feature(context=True)
