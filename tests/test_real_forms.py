@@ -1646,3 +1646,16 @@ def test_the_first_headline_under_the_contents_read_as_a_masthead_line_opens_the
     assert [(i["headline"], i["units"]) for i in items] == [
         ("全力以赴抓好春耕备耕 端牢粮食安全“饭碗”——县农业农村局扎实推进春季农业生产", ["县农业农村局"]),
         ("递铺街道“两山合作社”激活闲置农房资源", ["递铺街道"])]
+
+
+def test_a_headline_opened_by_its_units_name_in_brackets_is_no_section():
+    """【水磨镇】依托灾后重建成果打造“禅茶水磨”文旅品牌 over its text, read as a section by the model: a headline
+    whose label is its unit (forms.md: a unit as a label)."""
+    text = ("工作简报（增刊）\n第3期\n汶川县人民政府办公室　　2024年5月13日\n"
+            "【水磨镇】依托灾后重建成果打造“禅茶水磨”文旅品牌\n水磨镇以灾后重建形成的羌城古镇为依托，今年接待游客86万人次。\n"
+            "【县应急管理局】组织开展地质灾害避险转移综合演练\n5月10日，县应急管理局在绵虒镇组织开展地质灾害避险转移综合演练。\n"
+            "【威州镇】开展“防灾减灾进万家”宣传周活动\n5月6日至12日，威州镇组织镇村干部开展防灾减灾宣传。\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        (None, "依托灾后重建成果打造“禅茶水磨”文旅品牌", ["水磨镇"]), (None, "组织开展地质灾害避险转移综合演练", ["县应急管理局"]),
+        (None, "开展“防灾减灾进万家”宣传周活动", ["威州镇"])]

@@ -13,7 +13,17 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
-from .credits import _attribution, _unit_colon, _unit_label, credit_line, labelled_credits, writer_fields
+from .credits import (
+    LEADING_UNIT,
+    _all_units,
+    _attribution,
+    _unit_colon,
+    _unit_label,
+    _unit_tokens,
+    credit_line,
+    labelled_credits,
+    writer_fields,
+)
 from .features import credit_form, credits_no_one, heads_item, running_text, text_feature, text_row
 from .footer import PRINTED, opens_footer, parse_footer
 from .headlines import (
@@ -210,6 +220,15 @@ TABLE_CELLS = 3
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
 
+def _labelled_headline(text: str) -> bool:
+    """A headline opened by its unit's name in brackets, no sentence in it: 【水磨镇】依托灾后重建成果打造…."""
+    label = LEADING_UNIT.match(text)
+    if label is None or width(text) - width(label.group(0)) < 12 or SENTENCE_MARK.search(text):
+        return False
+    found = _unit_tokens(label.group(1))
+    return bool(found and found[0] and _all_units(found[0]))
+
+
 def _byline(text: str) -> bool:
     """Reporters credited by their labels, no unit named, no sentence: 本报记者　汪晓峰　通讯员　俞建华, 通讯员　李娜."""
     return width(text) <= BYLINE_WIDTH and not SENTENCE_MARK.search(text) and bool(P.REPORTER.search(text)) \
@@ -311,6 +330,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # a unit's credit under a story read as a masthead's line, the stories begun: the story's credit
     roles = [("credit" if r in ("masthead", "title") and k > opened and credit_form(p.text) else r)
              for k, (p, r) in enumerate(zip(paras, roles))]
+    # a unit's name in brackets opening a headline (【水磨镇】依托灾后重建成果打造…) read as a section: a headline,
+    # its label the story's unit
+    roles = [("headline" if r == "section" and _labelled_headline(p.text) else r) for p, r in zip(paras, roles)]
     # a reporters' byline (本报记者　汪晓峰　通讯员　俞建华) is a credit wherever it stands, never a headline;
     # a line read as a section over one, with text under it, is the story's headline
     roles = [("credit" if r in ("headline", "section", "item", "masthead") and _byline(p.text) else r)
