@@ -1659,3 +1659,16 @@ def test_a_headline_opened_by_its_units_name_in_brackets_is_no_section():
     assert [(i["section"], i["headline"], i["units"]) for i in items] == [
         (None, "依托灾后重建成果打造“禅茶水磨”文旅品牌", ["水磨镇"]), (None, "组织开展地质灾害避险转移综合演练", ["县应急管理局"]),
         (None, "开展“防灾减灾进万家”宣传周活动", ["威州镇"])]
+
+
+def test_a_saved_issues_contents_and_numbered_name_make_it_an_issue_of_its_credited_stories():
+    """大埔政务快讯（2024年第15期） (its name ends in its number: numbered, not titled) over a contents list
+    whose heading was page chrome (◇headline …) and stories each closed by （信息来源：…）: an issue, the
+    contents no story's first headline line."""
+    text = ("大埔政务快讯（2024年第15期）\n来源：大埔县人民政府办公室 发布时间：2024-08-09\n大埔县人民政府办公室编　　　　　　2024年8月8日\n"
+            "◇县政府召开2024年第12次常务会议\n◇我县城乡居民医保参保率达96.8%\n"
+            "县政府召开2024年第12次常务会议\n8月5日，县长主持召开县政府2024年第12次常务会议，研究部署防汛救灾等工作。\n（信息来源：县政府办）\n"
+            "我县城乡居民医保参保率达96.8%\n截至7月底，全县2024年度城乡居民医保参保人数达41.2万人，参保率96.8%。\n（信息来源：县医保局）\n")
+    items = items_of(text.replace("\n", "\n\n"))  # (a saved page's lines, each a block of its own)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("bulletin", "县政府召开2024年第12次常务会议", ["县政府办"]), ("bulletin", "我县城乡居民医保参保率达96.8%", ["县医保局"])]

@@ -211,7 +211,7 @@ def story_heads(paras: list[Para], credited: bool = True) -> list[int]:
         j = k + 1
         while j < n and not _headline_like(paras[j].text):
             j += 1
-        if (text_feature(paras[j - 1].text, "credit") in ("closing", "whole") if credited
+        if (text_feature(paras[j - 1].text, "credit") in ("closing", "whole", "source") if credited
                 else any(running_text(p.text) for p in paras[k + 1:j])):
             heads.append(k)
         k = j
@@ -483,7 +483,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
         if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
             layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
-        elif layout == "article" and "titled" in ev and len(stories := story_heads(paras)) >= STORIES:
+        elif layout == "article" and ("titled" in ev or "numbered" in ev) and len(stories := story_heads(paras)) >= STORIES:
             layout, rule = "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit"
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
                 and not _units_credited(paras) and (n := _entries_shown(paras)) >= ENTRIES:

@@ -330,6 +330,16 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     # a unit's credit under a story read as a masthead's line, the stories begun: the story's credit
     roles = [("credit" if r in ("masthead", "title") and k > opened and credit_form(p.text) else r)
              for k, (p, r) in enumerate(zip(paras, roles))]
+    # lines over the first story's text that are headlines printed again below, with a list's mark
+    # (◇县政府召开2024年第12次常务会议): a table of contents whose heading was page chrome, the masthead's
+    first_text = next((k for k, p in enumerate(paras) if running_text(p.text)), len(paras))
+    listed = set()
+    for k in range(first_text):
+        entry = RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[k].text)).strip()
+        if entry != paras[k].text.strip() and len(entry) >= 6 \
+                and any(q.text.strip() == entry for q in paras[k + 1:]):
+            roles[k] = "masthead"
+            listed.add(k)
     # a unit's name in brackets opening a headline (【水磨镇】依托灾后重建成果打造…) read as a section: a headline,
     # its label the story's unit
     roles = [("headline" if r == "section" and _labelled_headline(p.text) else r) for p, r in zip(paras, roles)]
@@ -355,7 +365,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         used += 1  # (the issue given again: 工作简报201903期 ⏎ … ⏎ 〔2019〕第3期)
     while used < top and roles[used] == "masthead" and SET_APART.search(paras[used].text):
         used += 1  # (第02版　综合新闻　　　责任编辑：程丽: a masthead's line, set out in parts)
-    if 0 < used < top < len(paras) and roles[top] == "headline" and _story_above(paras[used:top], roles[used:top]):
+    if 0 < used < top < len(paras) and roles[top] == "headline" and _story_above(paras[used:top], roles[used:top]) \
+            and not any(k in listed for k in range(used, top)):
         # the top's last lines, which give no masthead field, open the first story: its section's
         # name and its headline's first line (〔2019〕第3期 ⏎ 民生补短板 ⏎ 我区召开民生社会事业工作 ⏎ 暨…)
         for k in range(used, top):
