@@ -161,11 +161,12 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     when the text has page breaks); its first appearance stays when it opens the document, since
     that is the masthead.
     """
-    short = {i: ln.strip() for i, ln in enumerate(lines) if ln and len(" ".join(ln.split())) <= 60}  # (gaps as one)
+    short = {i: ln.strip() for i, ln in enumerate(lines)
+             if ln and (len(ln) <= 60 or len(" ".join(ln.split())) <= 60)}  # (gaps as one)
     short = {i: s for i, s in short.items() if s}
     # a running header has words: a repeated lone ） (a credit's bracket wrapped) is not one
     keys = {i: _header_key(s) for i, s in short.items()
-            if (len(s) <= 30 or width(" ".join(s.split())) <= 60) and (len(s) > 2 or s.isalnum())}
+            if (len(s) <= 30 or width(s) <= 60 or width(" ".join(s.split())) <= 60) and (len(s) > 2 or s.isalnum())}
     counts = Counter(keys.values())
     bare_numbers = _page_sequence([s for s in short.values() if s.isdecimal() and len(s) <= 3])
     need = 2 if page_breaks >= 1 else 3
