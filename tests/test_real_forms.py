@@ -1672,3 +1672,16 @@ def test_a_saved_issues_contents_and_numbered_name_make_it_an_issue_of_its_credi
     items = items_of(text.replace("\n", "\n\n"))  # (a saved page's lines, each a block of its own)
     assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
         ("bulletin", "县政府召开2024年第12次常务会议", ["县政府办"]), ("bulletin", "我县城乡居民医保参保率达96.8%", ["县医保局"])]
+
+
+def test_a_storys_points_run_in_as_yi_shi_are_its_text_not_stories():
+    """春节慰问送关怀… ⏎ 春节将至，… ⏎ 一是走访慰问精准扶贫户、困难户。1月18日，… ⏎ 二是…: a roundup's points,
+    read as headlines, are the story's text (the development set's pingtan_32, read by a model that
+    never saw its site)."""
+    text = ("工作简报\n第1期\n【春节慰问】\n春节慰问送关怀，浓浓关爱暖人心\n"
+            "春节将至，为体现党和政府对困难群众的关心和关爱，全区各医疗卫生单位纷纷开展春节慰问送温暖。\n"
+            "一是走访慰问精准扶贫户、困难户。1月18日，局党组成员深入白青、平原等乡镇的精准扶贫家庭走访慰问。\n"
+            "二是走访慰问困难党员、离退休干部。1月24日，局党组成员带队深入基层走访慰问困难党员。\n（局综合处）\n")
+    roles = ["title", "masthead", "section", "headline", "body", "headline", "headline", "credit"]
+    items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
+    assert [(i["headline"], i["units"]) for i in items if i["type"] == "item"] == [("春节慰问送关怀，浓浓关爱暖人心", ["局综合处"])]

@@ -220,6 +220,13 @@ TABLE_CELLS = 3
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
 
+def _opens_point(text: str) -> bool:
+    """It opens with a point of a list run in (一是走访慰问精准扶贫户、困难户。…)."""
+    from .outline import OUTLINE_MARK
+
+    return (m := OUTLINE_MARK.match(text.lstrip())) is not None and m.lastgroup == "l4"
+
+
 def _labelled_headline(text: str) -> bool:
     """A headline opened by its unit's name in brackets, no sentence in it: 【水磨镇】依托灾后重建成果打造…."""
     label = LEADING_UNIT.match(text)
@@ -340,6 +347,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 and any(q.text.strip() == entry for q in paras[k + 1:]):
             roles[k] = "masthead"
             listed.add(k)
+    # a story's points run in as 一是… 二是… (a roundup's) are its text, never stories of their own
+    roles = [("body" if r in ("headline", "item") and k > opened and _opens_point(p.text) else r)
+             for k, (p, r) in enumerate(zip(paras, roles))]
     # a unit's name in brackets opening a headline (【水磨镇】依托灾后重建成果打造…) read as a section: a headline,
     # its label the story's unit
     roles = [("headline" if r == "section" and _labelled_headline(p.text) else r) for p, r in zip(paras, roles)]
