@@ -1685,3 +1685,21 @@ def test_a_storys_points_run_in_as_yi_shi_are_its_text_not_stories():
     roles = ["title", "masthead", "section", "headline", "body", "headline", "headline", "credit"]
     items = split_document(normalise_bytes(text.encode("utf-8")), layout="bulletin", roles=roles)
     assert [(i["headline"], i["units"]) for i in items if i["type"] == "item"] == [("春节慰问送关怀，浓浓关爱暖人心", ["局综合处"])]
+
+
+def test_a_units_name_alone_in_brackets_under_a_story_is_its_credit_when_sections_are_marked_otherwise():
+    """◆ 基层党建 ⏎ headline ⏎ text ⏎ 【永兴镇】 ⏎ headline ⏎ text ⏎ 【湄江街道】: the bracketed unit under each
+    story, read as a section, is its credit; the first section and headline under the masthead are the
+    first story's."""
+    text = ("湄潭党建动态\n2024年第9期（总第121期）\n中共湄潭县委组织部编                          2024年9月18日\n"
+            "◆ 基层党建\n永兴镇“支部+合作社”带动茶农户均增收4200元\n"
+            "　　今年以来，永兴镇坚持以党建引领茶产业发展，推行“村党支部+专业合作社+茶农”模式，带动茶农6800余户。\n【永兴镇】\n"
+            "湄江街道推行“网格+党建”提升社区治理效能\n"
+            "　　湄江街道将辖区划分为186个网格，每个网格配备1名党员网格长，今年1—8月共收集群众诉求2310件。\n【湄江街道】\n"
+            "◆ 人才工作\n我县柔性引进茶产业紧缺人才37名\n"
+            "　　县委人才办围绕茶产业全产业链发展需求，从贵州大学等单位柔性引进紧缺人才37名。\n【县委人才办】\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"]) for i in items] == [
+        ("基层党建", "永兴镇“支部+合作社”带动茶农户均增收4200元", ["永兴镇"]),
+        ("基层党建", "湄江街道推行“网格+党建”提升社区治理效能", ["湄江街道"]),
+        ("人才工作", "我县柔性引进茶产业紧缺人才37名", ["县委人才办"])]

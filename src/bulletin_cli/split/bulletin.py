@@ -227,6 +227,15 @@ def _opens_point(text: str) -> bool:
     return (m := OUTLINE_MARK.match(text.lstrip())) is not None and m.lastgroup == "l4"
 
 
+def _bracketed_units(text: str) -> list[str] | None:
+    """The units a line names alone in brackets (【永兴镇】, 【县委人才办】), or None (【基层党建】 names a column)."""
+    label = LEADING_UNIT.match(text.strip() + " x")
+    if label is None or text.strip() != label.group(0).strip():
+        return None
+    found = _unit_tokens(label.group(1))
+    return found[0] if found and found[0] and _all_units(found[0]) and not found[1] else None
+
+
 def _labelled_headline(text: str) -> bool:
     """A headline opened by its unit's name in brackets, no sentence in it: 【水磨镇】依托灾后重建成果打造…."""
     label = LEADING_UNIT.match(text)
@@ -347,6 +356,12 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 and any(q.text.strip() == entry for q in paras[k + 1:]):
             roles[k] = "masthead"
             listed.add(k)
+    # a short plain line read as an item over running text read as one too: a headline over its story
+    for k in range(opened, len(roles) - 1):
+        if roles[k] == "item" and roles[k + 1] in ("item", "body") and _plain_line(paras[k]) and "，" not in paras[k].text \
+                and not _bracketed(paras[k]) and running_text(paras[k + 1].text) and not credit_form(paras[k].text) \
+                and width(paras[k].text) > SECTION_WIDTH:
+            roles[k], roles[k + 1] = "headline", "body"
     # a story's points run in as 一是… 二是… (a roundup's) are its text, never stories of their own
     roles = [("body" if r in ("headline", "item") and k > opened and _opens_point(p.text) else r)
              for k, (p, r) in enumerate(zip(paras, roles))]
@@ -375,8 +390,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         used += 1  # (the issue given again: 工作简报201903期 ⏎ … ⏎ 〔2019〕第3期)
     while used < top and roles[used] == "masthead" and SET_APART.search(paras[used].text):
         used += 1  # (第02版　综合新闻　　　责任编辑：程丽: a masthead's line, set out in parts)
-    if 0 < used < top < len(paras) and roles[top] == "headline" and _story_above(paras[used:top], roles[used:top]) \
-            and not any(k in listed for k in range(used, top)):
+    if 0 < used < top < len(paras) and (roles[top] == "headline" or (roles[top] in ("body", "item") and top - used == 2
+                                                                      and running_text(paras[top].text))) \
+            and _story_above(paras[used:top], roles[used:top]) and not any(k in listed for k in range(used, top)):
         # the top's last lines, which give no masthead field, open the first story: its section's
         # name and its headline's first line (〔2019〕第3期 ⏎ 民生补短板 ⏎ 我区召开民生社会事业工作 ⏎ 暨…)
         for k in range(used, top):
@@ -411,6 +427,11 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     for k, (p, r) in enumerate(zip(paras[top:], roles[top:]), top):
         t = p.text
         if r == "footer":
+            continue
+        if r in ("section", "credit", "headline", "item", "masthead", "title") and current is not None and current.body \
+                and not current.units and previous in ("body", "item") and (label := _bracketed_units(t)):
+            current.units, current.end, current.closed = label, p.end, True  # 【永兴镇】 under a story: its credit
+            previous = "credit"
             continue
         if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and credits_no_one(t) and not _byline(t):
             r = "headline"  # 东屯镇：小麦颗粒归仓 over 本报讯…: no credit's form, and a story's text under it
