@@ -1703,3 +1703,17 @@ def test_a_units_name_alone_in_brackets_under_a_story_is_its_credit_when_section
         ("基层党建", "永兴镇“支部+合作社”带动茶农户均增收4200元", ["永兴镇"]),
         ("基层党建", "湄江街道推行“网格+党建”提升社区治理效能", ["湄江街道"]),
         ("人才工作", "我县柔性引进茶产业紧缺人才37名", ["县委人才办"])]
+
+
+def test_a_notices_long_title_under_a_sites_name_is_the_title_of_one_item():
+    """阳朔县人民政府门户网站 ⏎ … ⏎ 阳朔县住房和城乡建设局关于公开征求《…（征求意见稿）》意见的公告 ⏎ 为规范…: the
+    notice's whole title (its office, 关于…, 公告) is never run into its text, the site's name over it is
+    no title, and the notice in 一、 parts is one item."""
+    title = "阳朔县住房和城乡建设局关于公开征求《阳朔县城区户外广告设施设置管理办法（征求意见稿）》意见的公告"
+    text = ("阳朔县人民政府门户网站\n政务公开 > 意见征集 > 征集中\n" + title + "\n"
+            "为规范县城区户外广告设施设置，提升城市景观品质，我局起草了《阳朔县城区户外广告设施设置管理办法（征求意见稿）》，"
+            "现向社会公开征求意见。有关事项公告如下：\n一、征求意见时间\n2024年9月3日至2024年10月3日（共30日）。\n"
+            "二、意见反馈方式\n（一）电子邮件：发送至yszjjcsk@163.com，邮件主题请注明“户外广告管理办法意见”。\n"
+            "（二）信函：邮寄至阳朔县住房和城乡建设局城市管理股（邮编：541900）。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [("article", title)]

@@ -250,6 +250,13 @@ def ENTRIES_TITLE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def OFFICE_ABOUT(f: dict) -> re.Pattern[str]:
+    """A notice's title naming its office before its opener, no clause in the office's name.
+    Example: 阳朔县住房和城乡建设局关于公开征求…的公告."""
+    return regexcache.compile(rf"^\s*[^，。；：:,\s]{{2,24}}?(?:{alternation(f['document_title_openers'])})")
+
+
+@pattern
 def FORWARDING(f: dict) -> re.Pattern[str]:
     """A notice's title that sends another document on. Example: 关于印发《…实施方案》的通知."""
     return regexcache.compile(rf"^\s*(?:{alternation(f['forwarding_openers'])})")
@@ -275,6 +282,13 @@ def TITLE_ENDING(f: dict) -> re.Pattern[str]:
 def SITE_SUFFIX(f: dict) -> re.Pattern[str]:
     """A site's name after a page title and a dash. Example: -高县年鉴 of 2020年工作和十三五发展回顾-高县年鉴."""
     return regexcache.compile(rf"(?<=\S)\s*[-_|–—]{{1,2}}\s*[{CJK}]{{1,16}}?(?:{alternation(f['site_name_endings'])})\s*$")
+
+
+@pattern
+def SITE_NAME(f: dict) -> re.Pattern[str]:
+    """A site's name alone on a line (never a document's title). Example: 阳朔县人民政府门户网站."""
+    endings = [e for e in f["site_name_endings"] if "网" in e]
+    return regexcache.compile(rf"^\s*[{CJK}]{{2,16}}?(?:{alternation(endings)})\s*$")
 
 
 def page_title(title: str) -> str:

@@ -17,6 +17,7 @@ from ..lexicon.patterns import (
     DATE,
     DATE_NUMERIC,
     ISSUE,
+    NOTICE_ENDING,
     SECTION_BRACKET,
     SENTENCE_END,
     TIME_OPENING,
@@ -464,6 +465,9 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
         return True  # a full line that happens to end a sentence: the paragraph goes on
     if line.closes(full) or line.block() or nxt.opens_block():
         return False
+    if (P.DOCUMENT_TITLE.match(line.text) or P.OFFICE_ABOUT.match(line.text)) and NOTICE_ENDING.search(line.text) \
+            and not _SENTENCE_MARK.search(line.text):
+        return False  # …关于…意见的公告 ⏎ 为规范…: a notice's whole title, however wide, never runs into its text
     if line.heading() and TIME_OPENING.match(nxt.text.lstrip()):
         return False  # a headline, however wide, over its story's first words: …山上采“秋茶” ⏎ 10月中旬，…
     return full or not line.heading()

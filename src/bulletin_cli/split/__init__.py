@@ -319,16 +319,11 @@ def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, obje
         t = p.text.strip()
         notice = text_feature(t, "notice_word") and not t.endswith("意见")  # (实施意见: a plan)
         named = [t, *QUOTED_TITLE.findall(t)]  # (关于印发《…实施方案》的通知: the plan it sends is the text)
-        return t if notice and not masthead_name(t) and not P.FORWARDING.match(t) and not any(
+        if not notice:
+            continue  # (a site's name read as a title over the document's own)
+        return t if not masthead_name(t) and not P.FORWARDING.match(t) and not any(
             P.REPORT_TITLE.search(x) or P.RULES_TITLE.search(x) for x in named) else None
     return None
-
-
-@pattern
-def OFFICE_ABOUT(f: dict) -> re.Pattern[str]:
-    """A notice's title naming its office before its opener, no clause in the office's name.
-    Example: 阳朔县住房和城乡建设局关于公开征求…的公告."""
-    return regexcache.compile(rf"^\s*[^，。；：:,\s]{{2,24}}?(?:{alternation(f['document_title_openers'])})")
 
 
 #: A document named inside a title. Example: 《凤凰县2024年乡镇卫生院人才招聘实施方案》.

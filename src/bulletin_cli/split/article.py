@@ -124,6 +124,8 @@ def _text_role(text: str, role: str) -> str:
         return "masthead"  # （2024年1月5日） under a speech's title: its date, not a line of its title
     if PUBLICATION_NOTE.match(text):
         return "footer"  # （此件公开发布） under a notice's signature: how it is published, no one's credit
+    if role == "title" and P.SITE_NAME.match(text):
+        return "masthead"  # 阳朔县人民政府门户网站 over a page's title: the site's name, no title
     if role == "title" and DOCUMENT_NUMBER.fullmatch(text.strip()):
         return "masthead"  # 城府告〔2024〕5号 under a notice's title: its number, no line of the title
     if role == "title" and P.SPEAKER.match(text):
