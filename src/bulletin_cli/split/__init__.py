@@ -59,7 +59,7 @@ from .headlines import split_headline
 from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
 from .layouts import LAYOUTS as REGISTERED
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
-from .outline import parse_outline
+from .outline import OUTLINE_LEVELS, opening_mark, parse_outline
 from .place import resolve as resolve_place
 from .roles import ROLES, Model, label, load_model
 
@@ -122,7 +122,7 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     chrome = {k for k, (p, r) in enumerate(zip(paras, roles)) if r == "chrome" and p.end - p.start < CHROME_SHARE * total}
     last = max((k for k, r in enumerate(roles) if r in TEXT_ROLES), default=-1)
     # (the text goes on to its last numbered point of running text: 2.壮大村级集体经济。实施…)
-    last = max([last, *(k for k in chrome if k > last and running_text(paras[k].text) and _opens_point(paras[k].text))])
+    last = max([last, *(k for k in chrome if k > last and running_text(paras[k].text) and opening_mark(paras[k].text))])
     # a paragraph of running text before the text's last, with no mark of furniture on it,
     # is text whatever the model read (大营镇位于县城东部，总面积86平方千米，…。 under 【概况】)
     chrome -= {k for k in chrome if k <= last and running_text(paras[k].text)}
@@ -150,18 +150,11 @@ def _chrome(paras: list[Para], roles: list[str]) -> set[int]:
     return chrome
 
 
-def _opens_point(text: str) -> bool:
-    """It opens with an outline's number (2. of 2.壮大村级集体经济。…)."""
-    from .outline import OUTLINE_MARK
-
-    return OUTLINE_MARK.match(text.lstrip()) is not None
-
-
 def _between_points(paras: list[Para], roles: list[str], k: int, last: int) -> bool:
     """A line read as chrome between two numbered points of the text, no mark of furniture on it
     (牵头领导：程立新　　责任单位：农业综合服务中心 between 1.… and 2.…): the text's."""
-    before = any(_opens_point(paras[j].text) for j in range(max(0, k - 2), k))
-    after = any(_opens_point(paras[j].text) for j in range(k + 1, min(last + 1, k + 3)))
+    before = any(opening_mark(paras[j].text) for j in range(max(0, k - 2), k))
+    after = any(opening_mark(paras[j].text) for j in range(k + 1, min(last + 1, k + 3)))
     return before and after and text_feature(paras[k].text, "chrome") is None and not text_feature(paras[k].text, "separators")
 
 
@@ -270,9 +263,7 @@ def rules_articles(paras: list[Para]) -> int:
     >>> rules_articles(paragraphs("第一章　总则\\n第一条　为加强管理，制定本办法。\\n第二条　本办法适用于本市。"))
     2
     """
-    from .outline import OUTLINE_MARK
-
-    return sum(1 for p in paras if (m := OUTLINE_MARK.match(p.text.lstrip())) and m.group("lar"))
+    return sum(1 for p in paras if (m := opening_mark(p.text)) and m.lastgroup == "lar")
 
 
 #: How many numbered headings, each with its own points numbered from one under it, make a document
@@ -288,11 +279,9 @@ def nested_points(paras: list[Para]) -> int:
     ...                          "\\n二、聚力乡村振兴\\n1.稳定粮食生产。落实面积1.2万亩。"))
     2
     """
-    from .outline import OUTLINE_LEVELS, OUTLINE_MARK
-
     count, under = 0, False
     for p in paras:
-        m = OUTLINE_MARK.match(p.text.lstrip())
+        m = opening_mark(p.text)
         if m is None:
             continue
         kind = m.lastgroup

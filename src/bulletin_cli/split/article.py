@@ -187,11 +187,11 @@ def _title_shaped(text: str, loose: bool = False) -> bool:
     a title that calls out or asks (好消息！我县再添…, …这些事项请注意？) too."""
     from .footer import opens_footer
     from .frame import _signature_office
-    from .outline import OUTLINE_MARK
+    from .outline import opening_mark
 
     t = text.strip()
     bare = re.sub(r"[！？!?]", "", t) if loose else t
-    return (not OUTLINE_MARK.match(t) and 6 <= width(t) <= FRAME_WIDTH and not SENTENCE_MARK.search(bare)
+    return (not opening_mark(t) and 6 <= width(t) <= FRAME_WIDTH and not SENTENCE_MARK.search(bare)
             and not TITLE_BREAK.search(bare)
             and not P.FACTS_LABEL.search(t) and not (text_feature(t, "date") == "only" if loose else text_feature(t, "date"))
             and not credit_form(t)

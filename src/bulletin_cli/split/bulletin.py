@@ -220,11 +220,11 @@ TABLE_CELLS = 3
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
 
-def _opens_point(text: str) -> bool:
+def _run_in_point(text: str) -> bool:
     """It opens with a point of a list run in (一是走访慰问精准扶贫户、困难户。…)."""
-    from .outline import OUTLINE_MARK
+    from .outline import opening_mark
 
-    return (m := OUTLINE_MARK.match(text.lstrip())) is not None and m.lastgroup == "l4"
+    return (m := opening_mark(text)) is not None and m.lastgroup == "l4"
 
 
 def _bracketed_units(text: str) -> list[str] | None:
@@ -363,7 +363,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 and width(paras[k].text) > SECTION_WIDTH:
             roles[k], roles[k + 1] = "headline", "body"
     # a story's points run in as 一是… 二是… (a roundup's) are its text, never stories of their own
-    roles = [("body" if r in ("headline", "item") and k > opened and _opens_point(p.text) else r)
+    roles = [("body" if r in ("headline", "item") and k > opened and _run_in_point(p.text) else r)
              for k, (p, r) in enumerate(zip(paras, roles))]
     # a unit's name in brackets opening a headline (【水磨镇】依托灾后重建成果打造…) read as a section: a headline,
     # its label the story's unit

@@ -127,6 +127,12 @@ def ending_then_opener(text: str) -> int | None:
     return None
 
 
+def opening_mark(text: str) -> re.Match[str] | None:
+    """The outline number a paragraph opens with, its kind the match's ``lastgroup`` (``l1`` for 一、,
+    ``l4`` for 一是, ``lar`` for 第一条, …), or None. Example: 2. of 2.壮大村级集体经济。…."""
+    return OUTLINE_MARK.match(text.lstrip())
+
+
 def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
     """Candidate outline markers in a paragraph: (start, end, level, number, marker)."""
     out = []
