@@ -250,6 +250,12 @@ def ENTRIES_TITLE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def LETTERHEAD(f: dict) -> re.Pattern[str]:
+    """A red header's letterhead. Example: 延津县人民政府办公室文件."""
+    return regexcache.compile(rf"(?:{alternation(f['letterhead_endings'])})\s*$")
+
+
+@pattern
 def OFFICE_ABOUT(f: dict) -> re.Pattern[str]:
     """A notice's title naming its office before its opener, no clause in the office's name.
     Example: 阳朔县住房和城乡建设局关于公开征求…的公告."""

@@ -394,7 +394,7 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
         # 用火管制的通告 ⏎ 婺府字〔2024〕3号), a letterhead's …文件 aside
         k = number - 1
         while k >= 0 and number - k <= TITLE_LINES + 1 and roles[k] == "chrome" and _plain_line(rows[k], paras[k].text) \
-                and not paras[k].text.strip().endswith("文件"):
+                and not P.LETTERHEAD.search(paras[k].text):
             roles[k] = "title"
             k -= 1
     #        (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the

@@ -242,7 +242,7 @@ def _office_alone(text: str) -> bool:
     from .frame import _signature_office
 
     t = text.strip()
-    return _signature_office(t) and not t.endswith("文件") and not re.search(r"\d", t)
+    return _signature_office(t) and not P.LETTERHEAD.search(t) and not re.search(r"\d", t)
 
 
 def _credits_inside(paras: list[Para], roles: list[str]) -> list[str]:
