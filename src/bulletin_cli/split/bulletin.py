@@ -179,7 +179,7 @@ def _contents_end(paras: list[Para], roles: list[str], top: int) -> int:
         return top
     listed: list[str] = []
     for j in range(heading + 1, top):  # (the first story's headline read as a masthead line, the contents
-        entry = "".join(RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[j].text)).split())  # printed again: the
+        entry = "".join(_entry_text(paras[j].text).split())  # printed again: the
         if entry and any(entry.startswith(e) or e.startswith(entry) for e in listed if len(e) >= 4):  # stories begin
             roles[j] = "headline"
             return j
@@ -188,7 +188,7 @@ def _contents_end(paras: list[Para], roles: list[str], top: int) -> int:
             listed.append(entry[labelled.end():])  # (县茶业发展中心：做优茶产业 做强茶经济, the headline without its label)
     end = top
     while end < len(paras):
-        entry = RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[end].text)).strip()
+        entry = _entry_text(paras[end].text)
         if len(entry) < 4 or SENTENCE_MARK.search(entry) \
                 or not any(q.text.strip().startswith(entry) for q in paras[end + 1:]):
             break
@@ -220,6 +220,11 @@ TABLE_CELLS = 3
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
 
+def _entry_text(text: str) -> str:
+    """A list entry's words without its mark or number: ◇县政府召开… → 县政府召开…, 1.我县召开… → 我县召开…."""
+    return RUN_IN_NUMBER.sub("", P.BULLET.sub("", text)).strip()
+
+
 def _run_in_point(text: str) -> bool:
     """It opens with a point of a list run in (一是走访慰问精准扶贫户、困难户。…)."""
     from .outline import opening_mark
@@ -227,22 +232,23 @@ def _run_in_point(text: str) -> bool:
     return (m := opening_mark(text)) is not None and m.lastgroup == "l4"
 
 
+def _label_units(label: str) -> list[str] | None:
+    """The units a bracketed label names, and nothing else (县委人才办, 永兴镇), or None (基层党建, a column)."""
+    found = _unit_tokens(label)
+    return found[0] if found and found[0] and _all_units(found[0]) and not found[1] else None
+
+
 def _bracketed_units(text: str) -> list[str] | None:
     """The units a line names alone in brackets (【永兴镇】, 【县委人才办】), or None (【基层党建】 names a column)."""
-    label = LEADING_UNIT.match(text.strip() + " x")
-    if label is None or text.strip() != label.group(0).strip():
-        return None
-    found = _unit_tokens(label.group(1))
-    return found[0] if found and found[0] and _all_units(found[0]) and not found[1] else None
+    t = text.strip()
+    return _label_units(t[1:-1]) if t[:1] in "【[［" and t[-1:] in "】]］" and len(t) > 3 else None
 
 
 def _labelled_headline(text: str) -> bool:
     """A headline opened by its unit's name in brackets, no sentence in it: 【水磨镇】依托灾后重建成果打造…."""
     label = LEADING_UNIT.match(text)
-    if label is None or width(text) - width(label.group(0)) < 12 or SENTENCE_MARK.search(text):
-        return False
-    found = _unit_tokens(label.group(1))
-    return bool(found and found[0] and _all_units(found[0]))
+    return label is not None and width(text) - width(label.group(0)) >= 12 and not SENTENCE_MARK.search(text) \
+        and _label_units(label.group(1)) is not None
 
 
 def _byline(text: str) -> bool:
@@ -302,20 +308,12 @@ def _heads_one_story(paras: list[Para], roles: list[str], k: int) -> bool:
     return after == "headline"
 
 
-def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
-    """Items of an issue read by the roles of its paragraphs: the lines at the top its masthead,
-    each section's name over its items, each headline opening an item and the text under it its
-    body, a credit closing it, a whole item in one paragraph cut into headline, body and credit
-    (:func:`_new_item`), the footer's lines its fields.
-
-    >>> from bulletin_cli.split.common import paragraphs
-    >>> parsed = Parsed(layout="bulletin")
-    >>> paras = paragraphs("延津政务快报\\n第43期\\n【民生保障】\\n县住建局推进危房改造\\n今年以来，共改造12户。\\n（县住建局）"
-    ...                    "\\n县人社局：开展春风行动。组织招聘会5场。\\n责任编辑：李勉")
-    >>> parse_bulletin_roles(paras, ["title", "masthead", "section", "headline", "body", "credit", "item", "footer"], parsed)
-    >>> [(d.section, d.headline, d.units) for d in parsed.items], parsed.masthead["issue"], parsed.footer["editor"]
-    ([('民生保障', '县住建局推进危房改造', ['县住建局']), ('民生保障', '县人社局：开展春风行动', ['县人社局'])], 43, '李勉')
-    """
+def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[int]]:
+    """What an issue's lines are by their form, whatever the model read: run-in numbers and sections,
+    running text and credits read as the footer, a table's rows, contents whose heading was page
+    chrome, headlines read as items, points run in, labelled headlines, bylines, a section's name in
+    another language. The roles, and the lines that are the contents' entries."""
+    roles = list(roles)
     # an issue's number run into its first item, the line breaks lost: 〔2019〕第3期 民生补短板我区召开…。
     roles = [("item" if r == "masthead" and ISSUE_PREFIX.match(p.text) and width(p.text) > 60
               and SENTENCE_MARK.search(p.text) else r) for p, r in zip(paras, roles)]
@@ -351,7 +349,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     first_text = next((k for k, p in enumerate(paras) if running_text(p.text)), len(paras))
     listed = set()
     for k in range(first_text):
-        entry = RUN_IN_NUMBER.sub("", P.BULLET.sub("", paras[k].text)).strip()
+        entry = _entry_text(paras[k].text)
         if entry != paras[k].text.strip() and len(entry) >= 6 \
                 and any(q.text.strip() == entry for q in paras[k + 1:]):
             roles[k] = "masthead"
@@ -380,6 +378,24 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         if LATIN_LINE.match(paras[k + 1].text) and _plain_line(paras[k]) and width(paras[k].text) <= SECTION_WIDTH \
                 and roles[k] in ("title", "masthead", "section", "headline") and roles[k + 1] != "footer":
             roles[k], roles[k + 1] = "section", "section"
+    return roles, listed
+
+
+def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
+    """Items of an issue read by the roles of its paragraphs: the lines at the top its masthead,
+    each section's name over its items, each headline opening an item and the text under it its
+    body, a credit closing it, a whole item in one paragraph cut into headline, body and credit
+    (:func:`_new_item`), the footer's lines its fields.
+
+    >>> from bulletin_cli.split.common import paragraphs
+    >>> parsed = Parsed(layout="bulletin")
+    >>> paras = paragraphs("延津政务快报\\n第43期\\n【民生保障】\\n县住建局推进危房改造\\n今年以来，共改造12户。\\n（县住建局）"
+    ...                    "\\n县人社局：开展春风行动。组织招聘会5场。\\n责任编辑：李勉")
+    >>> parse_bulletin_roles(paras, ["title", "masthead", "section", "headline", "body", "credit", "item", "footer"], parsed)
+    >>> [(d.section, d.headline, d.units) for d in parsed.items], parsed.masthead["issue"], parsed.footer["editor"]
+    ([('民生保障', '县住建局推进危房改造', ['县住建局']), ('民生保障', '县人社局：开展春风行动', ['县人社局'])], 43, '李勉')
+    """
+    roles, listed = _roles_by_form(paras, roles)
     roles = _lexicon_roles(paras, _sections_alike(paras, roles))
     top = 0
     while top < len(paras) and roles[top] in TOP_ROLES:
