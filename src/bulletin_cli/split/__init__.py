@@ -385,6 +385,8 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     """A page's title read as chrome, found again by where it stands: the plain line nearest above
     the facts line (来源：… 时间：…) where nothing was read as a title; the whole copy of a title
     the page printed again with characters dropped. The roles, with the title's."""
+    # (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the offices a
+    # notice is sent to, nor its number)
     roles = ["chrome" if r == "title" and rows[k]["separators"]
              else "masthead" if r == "title" and (rows[k]["salutation"] or DOCUMENT_NUMBER.fullmatch(paras[k].text.strip()))
              else r for k, r in enumerate(roles)]
@@ -397,8 +399,6 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
                 and not P.LETTERHEAD.search(paras[k].text):
             roles[k] = "title"
             k -= 1
-    #        (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the
-    #        offices a notice is sent to)
     titles = [k for k, r in enumerate(roles) if r == "title"]
     facts = next((k for k, r in enumerate(roles) if r == "facts"), None)
     if facts is None and (facts := next((k for k, r in enumerate(roles[:TITLE_LOOKDOWN]) if r == "chrome"

@@ -217,8 +217,8 @@ def _title_where_none(paras: list[Para], roles: list[str]) -> list[str]:
     first, last = running[0], running[-1]
     if first > 1 and _title_shaped(paras[first - 1].text) and _facts_line(paras[first - 2].text):
         out[first - 1] = "title"
-    elif first > 0 and _facts_line(paras[first - 1].text) and all(r in ("chrome", "masthead") for r in roles[:first - 2]) \
-            and first > 1 and _title_shaped(paras[first - 2].text, loose=True):
+    elif first > 1 and _facts_line(paras[first - 1].text) and all(r in ("chrome", "masthead") for r in roles[:first - 2]) \
+            and _title_shaped(paras[first - 2].text, loose=True):
         out[first - 2] = "title"  # 2024年高考，这些事项请注意？ ⏎ 2024-06-01 来源：县教育局 ⏎ text: a title with a
         #                           comma or a question in it, over the facts line
     elif last + 2 < len(roles) and _title_shaped(paras[last + 1].text) and _facts_line(paras[last + 2].text) \
