@@ -114,7 +114,10 @@ class _Pool:
         for worker in self.workers:
             while len(worker.chunks) < AHEAD and self.next_in < limit:
                 end = min(self.next_in + self.chunk, len(self.items))
-                worker.conn.send((self.next_in, end))
+                try:
+                    worker.conn.send((self.next_in, end))
+                except OSError:  # (a broken pipe: it died, and _receive reads how from its sentinel)
+                    break
                 worker.chunks.append([self.next_in, end])
                 self.next_in = end
 

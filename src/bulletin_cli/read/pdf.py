@@ -66,7 +66,9 @@ def pdf_text(data: bytes, changes: Changes | None = None) -> str:
             changes.add(READER_CHANGE, "", "pypdfium2")
             return text
     if not shutil.which("pdftotext"):
-        raise failed or PdfError(NO_READER)
+        if failed:  # (both readers named, as where pdftotext fails too)
+            raise PdfError(f"cannot read PDF (pypdfium2: {failed.reason}; pdftotext: not installed)")
+        raise PdfError(NO_READER)
     try:
         text = _poppler_text(data)
     except PdfError as exc:
