@@ -12,6 +12,7 @@ import pytest
 
 from bulletin_cli.normalise import normalise_bytes, normalise_text
 from bulletin_cli.split import analyse, split_document
+from bulletin_cli.split.features import text_feature
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
 SCORE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score.py"
@@ -1717,3 +1718,37 @@ def test_a_notices_long_title_under_a_sites_name_is_the_title_of_one_item():
             "（二）信函：邮寄至阳朔县住房和城乡建设局城市管理股（邮编：541900）。\n")
     items = items_of(text)
     assert [(i["layout"], i["headline"]) for i in items] == [("article", title)]
+
+
+def test_a_news_storys_marked_captions_between_its_paragraphs_are_captions_and_its_source_under_it_credits_it():
+    """A town site's picture story: ▲ captions (one printed twice, a crawler's 图片1 over each) between
+    the paragraphs of one story are no stories of an issue; the source line under the text with the
+    reviewer and a counter beside it (供稿单位：… 审核：… 浏览量：…) credits its unit and reviewer."""
+    text = ("勐海县勐混镇人民政府\n首页 | 镇情概况 | 政务公开 | 镇村动态\n2024年11月05日 10:21 星期二\n"
+            "勐混镇：冬季农业开发“种”下增收新希望\n摄影：岩香　　编辑：玉香\n"
+            "　　立冬将至，勐混坝子的稻谷刚刚收完，田间又是一派繁忙景象。全镇冬季农业计划种植面积2.86万亩，目前已完成种植1.47万亩。\n"
+            "图片1\n▲曼赛村村民在田间移栽冬早辣椒苗\n▲曼赛村村民在田间移栽冬早辣椒苗\n"
+            "　　今年，勐混镇结合坝区土地资源和气候优势，按照“稳粮、扩菜、增果”思路，重点发展冬早辣椒、冬西瓜等产业。\n"
+            "图片2\n▲农技人员在曼扫村指导群众科学施肥\n"
+            "　　据测算，今年勐混镇冬季农业开发预计实现产值1.65亿元，带动农户3200余户，户均增收1.2万元以上。\n"
+            "供稿单位：勐混镇农业农村综合服务中心　　审核：岩温　　浏览量：312\n【打印此页】【关闭窗口】\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "勐混镇：冬季农业开发“种”下增收新希望", ["勐混镇农业农村综合服务中心"])]
+    assert "▲" not in items[0]["body"] and items[0]["doc"]["reviewer"] == "岩温"
+
+
+def test_a_line_closed_by_a_photographers_credit_inside_a_story_is_a_caption():
+    """葛岭镇溪洋村果农在采摘芙蓉李。通讯员 林晓燕 摄 between a story's paragraphs: a caption, no section or
+    headline (a byline 本报记者 汪晓峰 通讯员 俞建华, with no 摄, stays a byline)."""
+    text = ("十二万亩芙蓉李喜迎丰收 永泰果农“李”想照进现实\n来源：福州日报　作者：陈思远 林晓燕　日期：2023/6/12\n"
+            "本报讯（记者 陈思远 通讯员 林晓燕）6月10日，在永泰县葛岭镇溪洋村的李园里，果农黄秋生一边麻利地把刚摘下的芙蓉李分拣装筐，一边笑着说。\n"
+            "葛岭镇溪洋村果农在采摘芙蓉李。通讯员 林晓燕 摄\n"
+            "永泰是“中国李果之乡”，芙蓉李种植历史已有三百多年。近年来，该县围绕李果产业提质增效，建成标准化示范基地23个。\n"
+            "永泰县芙蓉李分拣包装车间。记者 陈思远 摄\n"
+            "据介绍，6月中旬起，永泰将陆续举办“李花源里·李想永泰”系列采摘活动。\n责任编辑：郑丽华\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "十二万亩芙蓉李喜迎丰收 永泰果农“李”想照进现实", ["福州日报"])]
+    assert "摄" not in items[0]["body"]
+    assert text_feature("本报记者　汪晓峰　通讯员　俞建华", "caption") is False

@@ -164,6 +164,8 @@ STORIES = 2
 #: How many paragraphs opening with an entry's name (【人口】2023年末，…) make a page with no issue's
 #: name, number or credits one of entries, whatever the layouts' weights say.
 ENTRIES = 3
+#: As many, under a title that names its entries (…年鉴, …概况: ``entries_title_words``).
+ENTRIES_TITLED = 2
 
 
 def _headline_like(text: str) -> bool:
@@ -251,10 +253,14 @@ def _entries_shown(paras: list[Para]) -> int:
     bracketed name alone over its text (【概况】 ⏎ 南泥湾镇位于…), and, where the page's title names
     its entries (喜洲镇镇情简介, …年鉴: ``entries_title_words``), a bare name alone over its text (概况 ⏎ …)."""
     n = sum(1 for p in paras if text_feature(p.text, "bracket_lead") == "entry")
+    return n + count_names_over_text(paras, bare=_entries_titled(paras))
+
+
+def _entries_titled(paras: list[Para]) -> bool:
+    """A line over the text names the page's entries: 喜洲镇镇情简介, 迁西年鉴（2023）　农业·乡村振兴."""
     top = next((k for k, p in enumerate(paras) if running_text(p.text)), len(paras))  # (the lines over the text)
-    bare = any(P.ENTRIES_TITLE.search(p.text) and width(p.text) <= 60 and not SENTENCE_MARK.search(p.text)
+    return any(P.ENTRIES_TITLE.search(p.text) and gapless_width(p.text) <= 60 and not SENTENCE_MARK.search(p.text)
                and not name_over_text(paras, k, bare=True) for k, p in enumerate(paras[:min(top, TITLE_LOOKDOWN)]))
-    return n + count_names_over_text(paras, bare=bare)
 
 
 def rules_articles(paras: list[Para]) -> int:
@@ -292,6 +298,51 @@ def nested_points(paras: list[Para]) -> int:
             count += 1
             under = False
     return count
+
+
+#: How many paragraphs of running text opening with a short lead sentence and no number (项目建设提速增效。全年
+#: …), and what share of the running text they are at least, make a page with no issue's name or
+#: number and no unit's credit a digest (an issue's stories may open so too: 守牢安全生产底线。坚决…).
+LEADS, LEAD_SHARE = 6, 0.6
+
+
+def lead_paragraphs(paras: list[Para]) -> tuple[int, int]:
+    """How many paragraphs of running text open with a short lead sentence and no outline number (a
+    digest's paragraphs, each its headline first: 经济运行稳中向好。2023年，全县…), and how many
+    paragraphs of running text there are."""
+    from ..normalise.reflow import LEAD_SENTENCE
+
+    running = [p.text for p in paras if running_text(p.text)]
+    return sum(1 for t in running if LEAD_SENTENCE.match(t) and not opening_mark(t)), len(running)
+
+
+#: How many paragraphs opening with points numbered in turn (1. 2. 3.) make a text under a report's,
+#: plan's or summary's title an outline, whatever the layouts' weights say.
+POINTS = 3
+
+
+def points_in_turn(paras: list[Para]) -> int:
+    """How many paragraphs open with a point numbered one more than the last (1. 2. 3. …, 一、 二、,
+    （一）（二）; a number of another kind starts a count of its own): the longest such run. A
+    工作要点 of fourteen run-in points 1.深入学习贯彻…。 is an outline of them.
+
+    >>> points_in_turn(paragraphs("2024年是…。\\n1.深入学习。将…\\n2.全面落实。县政府…\\n3.持续深化。推行…"))
+    3
+    """
+    best, last = 0, {}
+    for p in paras:
+        m = opening_mark(p.text)
+        if m is None or m.lastgroup not in OUTLINE_LEVELS:
+            continue
+        level, group = OUTLINE_LEVELS[m.lastgroup]
+        n = cn_to_int(m.group(group)) if m.lastgroup != "l5" else None
+        if not n:
+            continue
+        kind = m.lastgroup
+        run = last.get(kind, (0, 0))
+        last[kind] = (n, run[1] + 1) if n == run[0] + 1 else ((1, 1) if n == 1 else (n, 0))
+        best = max(best, last[kind][1])
+    return best
 
 
 def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> str | None:
@@ -470,11 +521,18 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         elif layout == "article" and ("titled" in ev or "numbered" in ev) and len(stories := story_heads(paras)) >= STORIES:
             layout, rule = "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit"
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
-                and not _units_credited(paras) and (n := _entries_shown(paras)) >= ENTRIES:
+                and not _units_credited(paras) \
+                and (n := _entries_shown(paras)) >= (ENTRIES_TITLED if _entries_titled(paras) else ENTRIES):
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
         elif layout in ("bulletin", "digest") and "numbered" not in ev and not _units_credited(paras) \
                 and (n := nested_points(paras)) >= NESTED:
             layout, rule = "outline", f"numbered points under {n} numbered headings, their numbers restarting under each"
+        elif layout in ("article", "bulletin") and "numbered" not in ev and "titled" not in ev \
+                and not _units_credited(paras) and (leads := lead_paragraphs(paras))[0] >= LEADS and leads[0] >= LEAD_SHARE * leads[1]:
+            layout, rule = "digest", f"{leads[0]} of {leads[1]} paragraphs open with a lead sentence, no unit credited"
+        elif layout == "article" and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS \
+                and not _notice_title(paras, labelled.roles, labelled.rows):
+            layout, rule = "outline", f"a report's or plan's title over {n} points numbered in turn"
         elif layout == "outline" and (title := _notice_title(paras, labelled.roles, labelled.rows)):
             layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"
         elif layout == "article" and "titled" in ev and _issued_under(paras) \
@@ -493,6 +551,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         if k > last and _facts_line(paras[k].text) and text_feature(paras[k].text, "chrome") is None:
             chrome.discard(k)
             read[k] = "facts"
+        elif k > last and text_feature(paras[k].text, "credit") == "source":
+            chrome.discard(k)  # (供稿单位：…中心　审核：岩温　浏览量：312: the source, its counter beside it)
+            read[k] = "credit"
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     # (a paragraph read as chrome but holding most of the text is the text, the chrome run into it)
     roles = ["body" if r == "chrome" else r for k, r in enumerate(read) if k not in chrome]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .. import regexcache
 from ..lexicon.patterns import (
     BODY_OPENERS,
+    CJK,
     DATE_SEPARATORS,
     DOCUMENT_NUMBER,
     SUBTITLE,
@@ -49,9 +50,10 @@ def WRITER_FIELDS(f: dict) -> dict[str, str]:
 
 @pattern
 def WRITER_LINE(f: dict) -> re.Pattern[str]:
-    """A line of such credits. Example: 撰稿人：张三  审核人：李四, （责任编辑：王五）, 编辑：张三 | 审核：李四."""
+    """A line of such credits. Example: 撰稿人：张三  审核人：李四, （责任编辑：王五）, 编辑：张三 | 审核：李四,
+    文/图：吴晓峰 章佳怡 (two writers under one label)."""
     return regexcache.compile(rf"^[（(\[【]?\s*(?:(?:{alternation(P.WRITER_FIELDS)})\s*[:：/]\s*[^\s:：/（）()|｜丨]{{2,12}}"
-                              r"\s*[|｜丨]?\s*)+[）)\]】]?$")
+                              rf"(?:\s+[{CJK}·]{{2,4}}(?!\s*[:：/]))*\s*[|｜丨]?\s*)+[）)\]】]?$")
 
 
 @pattern

@@ -208,13 +208,15 @@ def labelled_credits(text: str) -> tuple[list[str], list[str], dict[str, str], s
     (['县医疗保障局'], [], {'author': '王五', 'editor': '赵六'}, '县医疗保障局')
     >>> labelled_credits("【来源：县医疗保障局】")[0]
     ['县医疗保障局']
+    >>> labelled_credits("供稿单位：勐混镇农业农村综合服务中心　　审核：岩温　　浏览量：312")[2]
+    {'reviewer': '岩温'}
     """
     t = text.strip()
     found = P.CREDIT_FIELD.findall(t)
     if not found or not P.CREDIT_FIELD.match(t.lstrip("（(【[ ")):
         return None
     source = next((value for label, value in found if label in P.SOURCE_LABELS), None)
-    rest = P.CREDIT_FIELD.sub("", t).strip(" \u3000（）()【】[]|｜")
+    rest = P.WEB_META_FIELD.sub("", P.CREDIT_FIELD.sub("", t)).strip(" \u3000（）()【】[]|｜")  # (and 浏览量：312)
     if source is None or rest or (len(found) == 1 and t[0] not in "（(【["):
         return None  # (a source alone on its line, unbracketed, is SOURCE_LINE's)
     fields: dict[str, str] = {}

@@ -69,8 +69,9 @@ def name_over_text(paras: list[Para], k: int, bare: bool = False) -> str | None:
     if m and not m.group(2) and not P.FIELD_LABEL.match(t):
         found = _unit_tokens(m.group(1))
         name = None if found and found[0] and _all_units(found[0]) else m.group(1).strip()
-    elif bare and NAME_ALONE.match(t) and not P.UNIT_SUFFIX.search(t):
-        name = t
+    elif bare and NAME_ALONE.match(t) and (not P.UNIT_SUFFIX.search(t) or paras[k + 1:k + 2] and
+                                           paras[k + 1].text.lstrip().startswith(t)):
+        name = t  # (a town's name is one where its text opens with it: 分水镇 ⏎ 分水镇为桐庐县西北部中心镇…)
     else:
         return None  # (the line first: the text under it is read only under a name)
     if name is None or k + 1 >= len(paras) or not running_text(paras[k + 1].text) or entry_start(paras[k + 1].text):
@@ -84,18 +85,20 @@ def count_names_over_text(paras: list[Para], bare: bool = False) -> int:
     return sum(1 for k in range(len(paras)) if name_over_text(paras, k, bare) or (bare and name_run_in(paras[k].text)))
 
 
-#: A bare entry name opening its text, set apart by a wide space. Example: 基本情况　西江镇位于….
-NAME_RUN_IN = Regex(rf"^\s*([{CJK}]{{2,8}})(?:\u3000+|\s{{2,}})(\S.{{20,}})$", re.S)
+#: A bare entry name opening its text, set apart by a wide space or a colon. Example: 基本情况　西江镇位于…,
+#: 地理位置：恭城瑶族自治县位于….
+NAME_RUN_IN = Regex(rf"^\s*([{CJK}]{{2,8}})(?:\u3000+|\s{{2,}}|\s*[:：]\s*)(\S.{{20,}})$", re.S)
 
 
 def name_run_in(text: str) -> tuple[str, str] | None:
-    """The bare name opening an entry's text, set apart by a wide space, and the text: 基本情况　西江镇位于…
-    → (基本情况, 西江镇位于…); a unit's name so set is no entry's. None where there is none."""
+    """The bare name opening an entry's text, set apart by a wide space or a colon, and the text:
+    基本情况　西江镇位于… → (基本情况, 西江镇位于…); a unit's name so set is no entry's. None where there is none."""
     from .features import running_text
 
     m = NAME_RUN_IN.match(text)
-    if m is None or P.UNIT_SUFFIX.search(m.group(1)) or not running_text(m.group(2)):
-        return None
+    if m is None or P.UNIT_SUFFIX.search(m.group(1)) or not running_text(m.group(2)) \
+            or P.FACTS_LABEL.match(text) or P.CREDIT_FIELD.match(text):
+        return None  # (a unit's name, a facts or credit label so set is no entry's)
     return m.group(1), m.group(2).strip()
 
 
@@ -111,6 +114,8 @@ def _closing_signature(paras: list[Para]) -> set[int]:
     return out
 
 
+#: The gap between a yearbook's name and its chapter's on a page's running head.
+RUNNING_HEAD_GAP = Regex(r"[\s\u3000]{4,}")
 #: How many bare names alone over their text make a page's entries named so (a page with fewer is
 #: read by its bracketed names alone).
 BARE_NAMES = 3
@@ -176,7 +181,12 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
                     parsed.masthead.setdefault("title", book.group(1))
                 elif label in ("成文日期", "日期", "发布时间") and (date := parse_date(value)):
                     parsed.masthead.setdefault("date", date)
-            if _is_heading(p) and not P.FIELD_LABEL.match(t) and "|" not in t:
+            head = RUNNING_HEAD_GAP.split(t.strip())
+            if len(head) == 2 and P.ENTRIES_TITLE.search(head[0]):
+                parsed.masthead.setdefault("title", head[0])  # 迁西年鉴（2023）　　…　　农业·乡村振兴: a page's running head
+            elif _is_heading(p) and not P.FIELD_LABEL.match(t) and "|" not in t and not P.SITE_NAME.match(t):
+                if not P.ENTRIES_TITLE.search(parsed.masthead.get("title") or "") and P.ENTRIES_TITLE.search(t):
+                    parsed.masthead["title"] = t  # (乡镇（街道）简介 under a heading over it: the page's own title)
                 parsed.masthead.setdefault("title", t)
             parsed.regions.append((p.start, p.end, "masthead"))
             continue

@@ -424,12 +424,22 @@ BRACKET_LEAD = Regex(r"^[【〖\[［]\s*([^【】〖〗\[\]［］]{1,30}?)\s*[�
 
 @feature()
 def caption(text: str) -> bool:
-    """A short line that opens as a photo's caption does: 图为活动现场, 上图：…"""
-    return width(text) <= CAPTION_WIDTH and bool(P.CAPTION_OPENER.match(text))
+    """A short line that opens as a photo's caption does (图为活动现场, 上图：…, ▲…), or a sentence
+    closed by a photographer's credit (葛岭镇溪洋村果农在采摘芙蓉李。通讯员 林晓燕 摄)."""
+    if width(text) > CAPTION_WIDTH:
+        return False
+    if P.CAPTION_OPENER.match(text):
+        return True
+    m = P.CAPTION_CREDIT.search(text)
+    return bool(m) and "摄" in m.group(0) and len(CJK_ONE.findall(text, 0, m.start())) >= CAPTION_WORDS
 
 
 #: The widest line read as a photo's caption by its opening, in display columns.
 CAPTION_WIDTH = 60
+#: How many characters a caption says before its photographer's credit, at least (井娇摄影报道
+#: alone is a credit).
+CAPTION_WORDS = 6
+
 
 
 @feature()
@@ -494,7 +504,7 @@ def credit(text: str) -> str | None:
     """A unit's credit: whole (the line is only （县住建局）, ——县水利局, 县文旅局供稿), closing (…。（住建局）),
     bare (a unit name alone: 临澧县农业农村局), source (来源：…, 供稿：… alone on the line)."""
     short = width(text) <= CREDIT_WIDTH
-    if short and P.SOURCE_LINE.match(text) and width(text) <= 60:
+    if short and (m := P.SOURCE_LINE.match(text)) and width(text[:m.end(2)]) <= SOURCE_WIDTH:
         return "source"
     if short and _attribution(text, whole=True):
         return "whole"
@@ -505,6 +515,9 @@ def credit(text: str) -> str | None:
     return None
 
 
+#: The widest source (display columns, its label and the unit it names: 供稿单位：…中心) read as a
+#: line's credit; other facts may follow it on the line (审核：… 浏览量：…).
+SOURCE_WIDTH = 60
 #: The widest line (display columns) that can be a credit alone.
 CREDIT_WIDTH = 90
 
@@ -623,8 +636,8 @@ def issue(text: str) -> bool:
 def title_word(text: str) -> str | None:
     """It ends in a title word: bulletin (…快报, …简报), report (…总结, …报告, …方案), rules (…办法)."""
     t = text.rstrip()
-    if width(t) > TITLE_WIDTH:
-        return None  # (a title is a short line)
+    if width(t) > TITLE_WIDTH or chrome(t):
+        return None  # (a title is a short line; 首页 | 政务公开 | 工作动态 is a page's menu)
     if P.TITLE.match(t):
         return "bulletin"
     if P.RULES_TITLE.search(t):
@@ -754,11 +767,13 @@ _TEXT_INDEX: dict[str, int] = {}
 def table(page: Page) -> list[dict[str, object]]:
     """Every feature of every paragraph: one row a paragraph, each feature's value (None: absent)."""
     rows = []
+    blank, gen, of_page = dict.fromkeys(FEATURES), P.generation, OF_PAGE.items()
     for k, p in enumerate(page.paras):
-        row = dict(zip(OF_TEXT, _of_text(p.text, P.generation)))
-        for name, fn in OF_PAGE.items():
+        row = blank.copy()  # (the features' order, whatever order they are filled in)
+        row.update(zip(OF_TEXT, _of_text(p.text, gen)))
+        for name, fn in of_page:
             row[name] = fn(page, k)
-        rows.append({name: row[name] for name in FEATURES})
+        rows.append(row)
     return rows
 
 
@@ -813,18 +828,45 @@ def document(rows: list[dict[str, object]]) -> list[str]:
     return out
 
 
-def observed_apart(rows: list[dict[str, object]], texts: list[str]) -> tuple[list[tuple[str, ...]], list[list[str]]]:
-    """The same observations as :func:`observations`, in two parts: each line's text features
-    (made once a distinct text, and scored once by the model) and the rest (where it stands,
-    the pairs, its neighbours, the whole document)."""
+def observed_parts(rows: list[dict[str, object]], texts: list[str]) -> tuple[list[str], list[tuple[tuple, ...]]]:
+    """The same observations as :func:`observations`, as the whole document's (read at every
+    paragraph) and, for each paragraph, a few hashable parts, each a kind and the values it is
+    made of: its text (``own``), where it stands (``page``), its pairs, and its neighbours' context
+    (``p``, ``n``). A part recurs across paragraphs and documents, so a model scores each distinct
+    part once (:meth:`~bulletin_cli.split.roles.Model.emissions_parts`); :func:`part_observations`
+    spells a part out as the ``name=value`` strings the model's weights are keyed by."""
     whole = document(rows)
-    own, rest = [], []
+    gen = P.generation
+    ctx = [tuple(row[name] for name in CONTEXT) for row in rows]
+    last = len(rows) - 1
+    parts = []
     for k, row in enumerate(rows):
-        own.append(_own_text(texts[k], P.generation))
-        obs = ["bias", *(name if row[name] is True else f"{name}={row[name]}" for name in OF_PAGE if row[name]), *whole]
-        obs.extend(_around(rows, k))
-        rest.append(obs)
-    return own, rest
+        parts.append((("own", texts[k], gen),
+                      ("page", tuple(row[name] for name in OF_PAGE)),
+                      ("pairs", tuple(row[name] for name in _PAIR_NAMES)),
+                      ("p", ctx[k - 1] if k else None),
+                      ("n", ctx[k + 1] if k < last else None)))
+    return whole, parts
+
+
+#: The features :data:`PAIRS` reads, in order.
+_PAIR_NAMES: tuple[str, ...] = tuple(name for pair in PAIRS for name in pair)
+
+
+def part_observations(part: tuple) -> list[str]:
+    """A part of :func:`observed_parts` as the ``name=value`` strings the model reads."""
+    kind, values = part[0], part[1]
+    if kind == "own":
+        return list(_own_text(values, part[2]))
+    if kind == "page":
+        return ["bias", *(name if v is True else f"{name}={v}" for name, v in zip(OF_PAGE, values) if v)]
+    if kind == "pairs":
+        it = iter(values)
+        return [f"{a}={x or '-'}&{b}={y or '-'}" for (a, b), x, y in zip(PAIRS, it, it)]
+    prefix = kind + ":"
+    if values is None:
+        return [prefix + "none"]
+    return [f"{prefix}{name}={v}" for name, v in zip(CONTEXT, values) if v]
 
 
 def _around(rows: list[dict[str, object]], k: int) -> list[str]:

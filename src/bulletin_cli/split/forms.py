@@ -88,8 +88,9 @@ def SOURCE_LABELS(f: dict) -> frozenset[str]:
 @pattern
 def SOURCE_LINE(f: dict) -> re.Pattern[str]:
     """A source line naming the unit, perhaps with other facts after it. Example: 供稿：临澧县委办公室,
-    来源：县农业农村局, 【来源】县政府办, 供稿单位：西江镇人民政府    发布日期：2024年10月8日."""
-    facts = alternation([*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读"])
+    来源：县农业农村局, 【来源】县政府办, 供稿单位：西江镇人民政府    发布日期：2024年10月8日,
+    供稿单位：勐混镇农业农村综合服务中心　　审核：岩温　　浏览量：312."""
+    facts = alternation([*f["web_meta_labels"], *f["field_labels"], *f["writer_labels"], "点击", "浏览", "阅读"])
     return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)"
                               rf"(?:\s+(?:{facts})\s*(?:数|次数|量)?\s*[:：].*)?\s*$")
 
@@ -98,6 +99,12 @@ def SOURCE_LINE(f: dict) -> re.Pattern[str]:
 def CAPTION_OPENER(f: dict) -> re.Pattern[str]:
     """How a photo's caption opens. Example: 图为活动现场, 上图：县长调研."""
     return regexcache.compile(rf"^\s*[（(]?\s*(?:{alternation(f['caption_openers'])})")
+
+
+@pattern
+def CAPTION_MARK(f: dict) -> re.Pattern[str]:
+    """A caption's mark opening a line, words after it. Example: ▲曼赛村村民在田间移栽冬早辣椒苗."""
+    return regexcache.compile(rf"^\s*(?:{alternation(f['caption_marks'])})\s*[{CJK}\d“]")
 
 
 @pattern

@@ -21,7 +21,8 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 
-from .features import FEATURES, Page, observations, observed_apart, table
+from ..lexicon.patterns import P
+from .features import FEATURES, Page, observations, observed_parts, part_observations, running_text, table
 
 #: The roles a paragraph can play. What each means is in docs/roles.md.
 ROLES: tuple[str, ...] = (
@@ -63,19 +64,25 @@ class Model:
         get, zero = self.weights.get, [0.0] * len(self.roles)
         return [[sum(col) for col in zip(zero, *filter(None, map(get, o)))] for o in obs]
 
-    def emissions_apart(self, own: list[tuple[str, ...]], rest: list[list[str]]) -> list[list[float]]:
-        """The same scores as :meth:`emissions`, each line's text features scored once a distinct
-        set of them (see :func:`~bulletin_cli.split.features.observed_apart`)."""
+    def emissions_parts(self, whole: list[str], parts: list[tuple[tuple, ...]]) -> list[list[float]]:
+        """The same scores as :meth:`emissions`, from the parts of
+        :func:`~bulletin_cli.split.features.observed_parts`: the whole document's observations
+        scored once, and each distinct part once a model (a site's chrome, a bulletin's footer and
+        a report's headings come again and again across a folder of documents)."""
         get, zero = self.weights.get, [0.0] * len(self.roles)
-        cache = self.__dict__.setdefault("_own_scores", {})
-        if len(cache) > OWN_SCORES:
+        cache = self.__dict__.setdefault("_part_scores", {})
+        if len(cache) > PART_SCORES:
             cache.clear()
+        base = [sum(col) for col in zip(zero, *filter(None, map(get, whole)))]
         out = []
-        for mine, others in zip(own, rest):
-            part = cache.get(mine)
-            if part is None:
-                part = cache[mine] = [sum(col) for col in zip(zero, *filter(None, map(get, mine)))]
-            out.append([sum(col) for col in zip(part, *filter(None, map(get, others)))])
+        for row in parts:
+            scored = [base]
+            for part in row:
+                s = cache.get(part)
+                if s is None:
+                    s = cache[part] = [sum(col) for col in zip(zero, *filter(None, map(get, part_observations(part))))]
+                scored.append(s)
+            out.append(list(map(sum, zip(*scored))))
         return out
 
     def decode(self, obs: list[list[str]]) -> tuple[list[int], list[list[float]]]:
@@ -170,8 +177,8 @@ def _rounded(weights: dict[str, list[float]]) -> dict[str, list[float]]:
 
 
 MODEL_FILE = "roles.json"
-#: How many distinct lines' text scores a model keeps (a site's chrome and footers repeat).
-OWN_SCORES = 8192
+#: How many distinct parts' scores a model keeps (see :meth:`Model.emissions_parts`).
+PART_SCORES = 32768
 
 
 @functools.lru_cache(maxsize=4)
@@ -222,11 +229,31 @@ class Labelled:
         return sorted(weighed, key=lambda x: -x[1])[:top]
 
 
+#: What a line whose own form decides its role (a photo's caption: 图为…, ▲…; a site's name) adds to that role's
+#: score: more than any sequence of its neighbours' roles could weigh against it, so the rest of
+#: the document is decoded around it (a caption between two paragraphs of one story).
+PINNED = 20.0
+#: The first lines, where a bulletin's issue number stands (▲ opens its headlines, not captions).
+ISSUE_LINES = 6
+CAPTION, CHROME = INDEX["caption"], INDEX["chrome"]
+
+
 def label(page: Page, model: Model | None = None) -> Labelled:
     """Label every paragraph of ``page`` with its role."""
     model = model or load_model()
     rows = table(page)
-    scores = model.emissions_apart(*observed_apart(rows, [p.text for p in page.paras]))
+    scores = model.emissions_parts(*observed_parts(rows, [p.text for p in page.paras]))
+    issue = any(row["issue"] for row in rows[:ISSUE_LINES])
+    running = [k for k, p in enumerate(page.paras) if running_text(p.text)]
+    first, last = (running[0], running[-1]) if running else (0, -1)
+    for k, row in enumerate(rows):
+        text = page.paras[k].text
+        if row["caption"] or (not issue and P.CAPTION_MARK.match(text)):
+            scores[k][CAPTION] += PINNED  # (图为活动现场: the line's form decides; ▲…, where no issue's headlines)
+        elif first <= k <= last and (k in running or (not row["chrome"] and not row["separators"])):
+            scores[k][CHROME] -= PINNED  # (running text, or a line among it with no mark of a page's furniture: no chrome)
+        elif row["chrome"] == "known" or P.SITE_NAME.match(text):
+            scores[k][CHROME] += PINNED  # (【打印】【关闭】, [图片], 利川市人民政府门户网站: the lexicon's page furniture)
     path, best = model.viterbi(scores)
     return Labelled(page, [model.roles[r] for r in path], rows, None, scores, best)
 
