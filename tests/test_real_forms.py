@@ -1752,3 +1752,62 @@ def test_a_line_closed_by_a_photographers_credit_inside_a_story_is_a_caption():
         ("article", "十二万亩芙蓉李喜迎丰收 永泰果农“李”想照进现实", ["福州日报"])]
     assert "摄" not in items[0]["body"]
     assert text_feature("本报记者　汪晓峰　通讯员　俞建华", "caption") is False
+
+
+def test_a_work_plans_title_over_points_numbered_in_turn_is_an_outline_of_them():
+    """武宁县2024年法治政府建设工作要点 over 1.深入学习贯彻…。 2.… (one level, full-width 10． after 9.): an
+    outline, each point a heading up to its first 。, whatever the layouts' weights read."""
+    points = ["深入学习贯彻习近平法治思想", "全面落实法治建设第一责任人职责", "持续深化“放管服”改革", "优化法治化营商环境"]
+    text = ("武宁县2024年法治政府建设工作要点\n发布日期：2024-03-14　　信息来源：县司法局\n"
+            "2024年是全面实施《法治政府建设实施纲要（2021—2025年）》的关键之年。为深入推进依法行政，制定本要点。\n"
+            + "".join(f"{n}.{p}。将{p}作为重点任务，纳入年度考核，确保各项措施落地见效，全年开展专题培训{n}次。\n"
+                      for n, p in enumerate(points, 1))
+            + "中共武宁县委全面依法治县委员会办公室\n2024年3月12日\n")
+    items = items_of(text)
+    assert [(i["layout"], i["number"], i["headline"]) for i in items if i["number"]] == [
+        ("outline", f"{n}.", p) for n, p in enumerate(points, 1)]
+
+
+def test_paragraphs_that_open_with_lead_sentences_under_headings_and_no_issue_are_a_digest():
+    """A paper's digest of a work report: heading lines with no stop, each paragraph under them opening
+    with a short lead sentence (经济运行稳中向好。2023年，…): one item a paragraph, the lead its headline."""
+    leads = ["经济运行稳中向好", "项目建设提速增效", "民生福祉不断增进", "科学确定发展目标", "全力扩大有效投资", "坚持依法行政"]
+    body = "全县上下攻坚克难，各项主要指标增速高于全市平均水平，完成投资62.4亿元，同比增长9.6%。"
+    text = ("政府工作报告（摘要）\n2023年工作回顾\n" + "".join(f"{w}。{body}\n" for w in leads[:3])
+            + "2024年重点工作\n" + "".join(f"{w}。{body}\n" for w in leads[3:]) + "（本报记者　李文静　整理）\n")
+    items = items_of(text)
+    assert [(i["layout"], i["section"], i["headline"]) for i in items] == (
+        [("digest", "2023年工作回顾", w) for w in leads[:3]] + [("digest", "2024年重点工作", w) for w in leads[3:]])
+
+
+def test_two_bracketed_entries_under_a_yearbooks_running_head_are_entries_and_the_head_names_the_yearbook():
+    """迁西年鉴（2023）　　…　　农业·乡村振兴 ⏎ 【巩固拓展脱贫攻坚成果】… ⏎ 【乡村振兴】…: two entries are enough
+    under a title that names entries; the running head's first part is the yearbook's title."""
+    text = ("迁西年鉴（2023）　　　　　　　　　　　　农业·乡村振兴\n"
+            "【巩固拓展脱贫攻坚成果】2022年，迁西县严格落实“四个不摘”要求，将全县1.26万户、2.87万名脱贫人口纳入动态监测范围。\n"
+            "（撰稿：高树林）\n【乡村振兴】2022年，迁西县以“栗乡花乡·和美迁西”为主线，创建省级美丽乡村12个，改造农村户厕3600座。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [("entries", "巩固拓展脱贫攻坚成果"), ("entries", "乡村振兴")]
+    assert items[0]["doc"]["title"] == "迁西年鉴（2023）"
+
+
+def test_a_county_profiles_names_run_in_with_a_colon_are_entries():
+    """恭城概况 ⏎ 地理位置：恭城瑶族自治县位于… ⏎ 历史沿革：恭城历史悠久…: each name before its colon an entry."""
+    names = ["地理位置", "历史沿革", "行政区划", "人口民族"]
+    text = ("恭城概况\n来源：恭城瑶族自治县人民政府办公室　发布时间：2024-04-18\n"
+            + "".join(f"{n}：恭城瑶族自治县位于广西壮族自治区东北部，桂林市东南部，总面积2149平方公里，辖9个乡镇。\n"
+                      for n in names))
+    assert [(i["layout"], i["headline"]) for i in items_of(text)] == [("entries", n) for n in names]
+
+
+def test_towns_named_alone_over_texts_that_open_with_their_names_are_entries_of_a_profile_page():
+    """乡镇（街道）简介 ⏎ 桐君街道 ⏎ 桐君街道位于县城中心… ⏎ 分水镇 ⏎ 分水镇为…: a town's name over a text that
+    opens with it is an entry's name (a unit's name over other text is none); the site's name is no title."""
+    towns = ["桐君街道", "旧县街道", "分水镇", "莪山畲族乡"]
+    text = ("桐庐县人民政府门户网站\n当前位置：首页 > 走进桐庐 > 乡镇（街道）\n乡镇（街道）简介\n"
+            "发布时间：2024-03-26 15:40　来源：桐庐县人民政府办公室\n"
+            + "".join(f"{t}\n{t}位于县境中部，总面积128平方公里，辖12个行政村、2个社区，户籍人口3.6万人，以工业和旅游业为主。\n"
+                      for t in towns))
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [("entries", t) for t in towns]
+    assert items[0]["doc"]["title"] == "乡镇（街道）简介"

@@ -306,6 +306,19 @@ def nested_points(paras: list[Para]) -> int:
 LEADS, LEAD_SHARE = 6, 0.6
 
 
+def _digest_heads(paras: list[Para], roles: list[str]) -> list[str]:
+    """A digest's title line right over a paragraph that opens with its lead sentence is the first
+    section's heading, no second line of the title: 政府工作报告（摘要） ⏎ 2023年工作回顾 ⏎ 经济运行稳中向好。…"""
+    from ..normalise.reflow import LEAD_SENTENCE
+
+    out = list(roles)
+    titles = [k for k, r in enumerate(out) if r == "title"]
+    for k in titles[1:]:
+        if k + 1 < len(paras) and LEAD_SENTENCE.match(paras[k + 1].text) and running_text(paras[k + 1].text):
+            out[k] = "section"
+    return out
+
+
 def lead_paragraphs(paras: list[Para]) -> tuple[int, int]:
     """How many paragraphs of running text open with a short lead sentence and no outline number (a
     digest's paragraphs, each its headline first: 经济运行稳中向好。2023年，全县…), and how many
@@ -545,6 +558,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         if layout == "bulletin" and len(stories) >= STORIES:  # (the stories the form showed, however the model read them)
             read = _story_roles(paras, read, stories)
     read = _title_from_chrome(paras, read, labelled.rows)
+    if layout == "digest":
+        read = _digest_heads(paras, read)
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     last = max((k for k, r in enumerate(read) if r in TEXT_ROLES), default=len(read))
     for k in sorted(chrome):  # (a facts line under the text among the page's bars: 2023/10/16 【来源：…】)
