@@ -1811,3 +1811,17 @@ def test_towns_named_alone_over_texts_that_open_with_their_names_are_entries_of_
     items = items_of(text)
     assert [(i["layout"], i["headline"]) for i in items] == [("entries", t) for t in towns]
     assert items[0]["doc"]["title"] == "乡镇（街道）简介"
+
+
+def test_bracketed_labels_with_values_and_a_menu_naming_a_profile_make_no_page_of_entries():
+    """首页 沂水概况 新闻中心 … (a menu) over a news story closed by 【发布日期：…】【信息来源：…】: a label
+    and its value in brackets is no entry's name, a menu's 概况 no title of entries; the story is one item."""
+    text = ("沂水县人民政府\n首页 沂水概况 新闻中心 政务公开 政民互动 政务服务\n当前位置：首页 > 新闻中心 > 沂水要闻\n"
+            "沂水县首个县级农村电商直播基地投用\n作者：王晓东 马骁\n【字体：大 中 小】 打印本页 关闭窗口\n"
+            "5月20日上午，沂水县农村电商直播基地在许家湖镇正式投入运营，首批入驻企业42家，涵盖果品、煎饼等特色产品。\n"
+            "据了解，基地采取“政府引导+国企运营+企业入驻”模式，年内力争带动农产品网络零售额突破15亿元。\n"
+            "【发布日期：2024-05-21】【信息来源：沂水县融媒体中心】【浏览次数：1526】\n编辑：朱丽 审核：杨振国\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "沂水县首个县级农村电商直播基地投用", ["沂水县融媒体中心"])]
+    assert items[0]["doc"]["date"] == "2024-05-21"

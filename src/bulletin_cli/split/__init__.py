@@ -257,9 +257,11 @@ def _entries_shown(paras: list[Para]) -> int:
 
 
 def _entries_titled(paras: list[Para]) -> bool:
-    """A line over the text names the page's entries: 喜洲镇镇情简介, 迁西年鉴（2023）　农业·乡村振兴."""
+    """A line over the text names the page's entries: 喜洲镇镇情简介, 迁西年鉴（2023）　农业·乡村振兴 (a menu's
+    沂水概况 among 首页 新闻中心 … does not)."""
     top = next((k for k, p in enumerate(paras) if running_text(p.text)), len(paras))  # (the lines over the text)
     return any(P.ENTRIES_TITLE.search(p.text) and gapless_width(p.text) <= 60 and not SENTENCE_MARK.search(p.text)
+               and not text_feature(p.text, "chrome") and not text_feature(p.text, "separators")
                and not name_over_text(paras, k, bare=True) for k, p in enumerate(paras[:min(top, TITLE_LOOKDOWN)]))
 
 
@@ -405,6 +407,19 @@ def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
             out[k] = "credit"
         k -= 1
     return out
+
+
+#: The widest line of labelled facts under a text, in display columns (its date, source and views).
+CLOSING_FACTS_WIDTH = 100
+
+
+def _closing_facts(text: str) -> bool:
+    """A line of two labelled facts or more, one a date, with no sentence: the page's facts under its text,
+    its counter beside them. Example: 【发布日期：2024-05-21】【信息来源：沂水县融媒体中心】【浏览次数：1526】."""
+    from .masthead import parse_date
+
+    return (width(text) <= CLOSING_FACTS_WIDTH and not SENTENCE_MARK.search(text)
+            and len(P.FACTS_LABEL.findall(text)) >= 2 and parse_date(text) is not None)
 
 
 def _writers_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
@@ -563,7 +578,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     last = max((k for k, r in enumerate(read) if r in TEXT_ROLES), default=len(read))
     for k in sorted(chrome):  # (a facts line under the text among the page's bars: 2023/10/16 【来源：…】)
-        if k > last and _facts_line(paras[k].text) and text_feature(paras[k].text, "chrome") is None:
+        if k > last and ((_facts_line(paras[k].text) and text_feature(paras[k].text, "chrome") is None)
+                         or _closing_facts(paras[k].text)):
             chrome.discard(k)
             read[k] = "facts"
         elif k > last and text_feature(paras[k].text, "credit") == "source":
@@ -600,6 +616,12 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         parsed.regions.append((start, d.end, "item"))
     _frame_regions(kept, roles, parsed, text)
     parsed.regions.sort()
+    if not parsed.items and not given and layout != "article" and REGISTERED[layout].chosen and rule \
+            and any(running_text(p.text) for p in kept):
+        # (a form read a layout that found no item in a text: the text is one item)
+        again = analyse(text, "article", meta, model)
+        again.reason = ("scores", {**reason[1], "rule": f"{rule}, but none found: one item"})
+        return again
     return parsed
 
 

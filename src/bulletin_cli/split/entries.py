@@ -41,8 +41,8 @@ def entry_start(text: str) -> str | None:
     if ENTRY_TITLE.match(text):
         return text
     m = ENTRY_RUN_IN.match(text)
-    if not m or P.FIELD_LABEL.match(text) or not m.group(2):
-        return None
+    if not m or P.FIELD_LABEL.match(text) or not m.group(2) or ":" in m.group(1) or "：" in m.group(1):
+        return None  # (【发布日期：2024-05-21】, 【字体：大 中 小】: a label and its value, no entry's name)
     found = _unit_tokens(m.group(1))
     if found and found[0] and _all_units(found[0]):
         return None

@@ -236,6 +236,9 @@ PINNED = 20.0
 #: The first lines, where a bulletin's issue number stands (▲ opens its headlines, not captions).
 ISSUE_LINES = 6
 CAPTION, CHROME = INDEX["caption"], INDEX["chrome"]
+#: How a text cut short ends: a page's excerpt of its text, a related link's summary (chrome, however
+#: like running text it reads).
+CUT = ("…", "...", "。。。")
 
 
 def label(page: Page, model: Model | None = None) -> Labelled:
@@ -244,7 +247,7 @@ def label(page: Page, model: Model | None = None) -> Labelled:
     rows = table(page)
     scores = model.emissions_parts(*observed_parts(rows, [p.text for p in page.paras]))
     issue = any(row["issue"] for row in rows[:ISSUE_LINES])
-    running = [k for k, p in enumerate(page.paras) if running_text(p.text)]
+    running = [k for k, p in enumerate(page.paras) if running_text(p.text) and not p.text.rstrip().endswith(CUT)]
     first, last = (running[0], running[-1]) if running else (0, -1)
     for k, row in enumerate(rows):
         text = page.paras[k].text
