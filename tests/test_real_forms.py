@@ -1825,3 +1825,31 @@ def test_bracketed_labels_with_values_and_a_menu_naming_a_profile_make_no_page_o
     assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
         ("article", "沂水县首个县级农村电商直播基地投用", ["沂水县融媒体中心"])]
     assert items[0]["doc"]["date"] == "2024-05-21"
+
+
+def test_a_crawled_issue_under_a_sites_page_reads_its_sections_credits_footer_and_own_date():
+    """A crawler's header closed by a bare rule (==========), the site's page, then the issue: its
+    masthead's date over the date the site posted it; ═══ 部门动态 ═══ a section; 来源：… under a headline,
+    兴安县林业局：… or 【崔家乡】 opening a story's text its credit (not its text); a plain line over the
+    next 来源：… the next story's headline; 本期编辑：… 编审：… and 送：… the issue's footer."""
+    text = ("标题：兴安政务信息（第12期）\n发布时间：2024-06-24 10:17:35\n来源：兴安县人民政府办公室\n==========\n"
+            "兴安县人民政府门户网站\n当前位置：首页 > 政务公开 > 政务动态\n兴 安 政 务 信 息\n第 12 期\n"
+            "兴安县人民政府办公室　主办　　　　　　　　2024年6月21日\n═══ 部门动态 ═══\n"
+            "灵渠景区端午假期接待游客6.8万人次\n来源：县文化体育广电和旅游局\n"
+            "　　端午假期，灵渠景区推出特色活动18场次，累计接待游客6.8万人次，同比增长23.5%，实现收入1260万元。\n"
+            "松材线虫病疫木除治攻坚行动取得阶段性成效\n"
+            "　　兴安县林业局：今年以来，我局组织专业除治队伍14支，累计清理除治枯死松木2.7万株，完成无害化处理3100立方米。\n"
+            "县农业农村局“三个到位”抓好早稻中后期管理\n来源：县农业农村局\n"
+            "　　当前正值早稻抽穗扬花关键期，县农业农村局组织技术人员62名，分片包干深入全县10个乡镇开展技术指导。\n"
+            "═══ 乡镇动态 ═══\n崔家乡“葡萄+电商”拓宽群众增收路\n"
+            "　　【崔家乡】崔家乡种植鲜食葡萄1.3万亩，今年建成乡级电商服务站1个，通过直播带货销售葡萄860吨。\n"
+            "本期编辑：莫晓雯　编审：唐建平\n送：市委办公室，市政府办公室。\n【打印本页】　【关闭窗口】\n")
+    items = items_of(text)
+    assert [(i["section"], i["headline"], i["units"], i["body"][:4]) for i in items] == [
+        ("部门动态", "灵渠景区端午假期接待游客6.8万人次", ["县文化体育广电和旅游局"], "端午假期"),
+        ("部门动态", "松材线虫病疫木除治攻坚行动取得阶段性成效", ["兴安县林业局"], "今年以来"),
+        ("部门动态", "县农业农村局“三个到位”抓好早稻中后期管理", ["县农业农村局"], "当前正值"),
+        ("乡镇动态", "崔家乡“葡萄+电商”拓宽群众增收路", ["崔家乡"], "崔家乡种")]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"], doc["editor"], doc["reviewer"]) == (
+        "兴安政务信息", 12, "2024-06-21", "莫晓雯", "唐建平")

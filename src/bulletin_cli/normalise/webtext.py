@@ -33,8 +33,8 @@ from ..lexicon.patterns import BREADCRUMB_MARKS, CJK, DATE, DATE_NUMERIC, P, Reg
 from ..read.html import facts_line
 
 #: The line that closes a crawler's header. Example: ==================== 正文 ====================,
-#: Markdown Content: (Jina Reader's).
-BODY_MARK = Regex(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|Markdown Content\s*:)\s*$", re.MULTILINE)
+#: Markdown Content: (Jina Reader's), a rule alone (==========) under the header's labelled lines.
+BODY_MARK = Regex(r"^\s*(?:[=＝\-—*#]{3,}\s*正\s*文\s*[=＝\-—*#]{3,}|[=＝]{6,}|Markdown Content\s*:)\s*$", re.MULTILINE)
 #: A date and time on a page's time line. Example: 2010-05-10 15:17, 2022年8月23日 14:52.
 DATE_TIME = Regex(r"[12]\d{3}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}(?:\s*日)?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
 #: The label of a page's time line, run into the text. Example: 时间: of …推进会 时间:2022-04-01 10:19:56.

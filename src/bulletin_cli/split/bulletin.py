@@ -15,6 +15,7 @@ from ..lexicon.patterns import (
 from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
 from .credits import (
     LEADING_UNIT,
+    UNIT_COLON,
     _all_units,
     _attribution,
     _unit_colon,
@@ -85,12 +86,19 @@ def _section_run_in(p: Para) -> tuple[str, Para] | None:
 
 
 def _extend_item(d: Draft, p: Para) -> None:
-    """Add a continuation paragraph (or a closing attribution line) to ``d``."""
+    """Add a continuation paragraph (or a closing attribution line) to ``d``. The first paragraph
+    under a headline may open with its unit, as a label or before a colon: the story's credit, not
+    its text (松材线虫病疫木除治… ⏎ 兴安县林业局：今年以来，我局…, 【崔家乡】崔家乡种植…)."""
     d.end = p.end
     att = _attribution(p.text)
     text = p.text
     if att:
         text, d.units, d.reporters, d.closed = p.text[: att[0]].rstrip(), att[1], att[2], True
+    if not d.body and d.headline and text:
+        if (label := LEADING_UNIT.match(text)) and (units := _label_units(label.group(1))):
+            d.units, text = d.units or units, text[label.end():].lstrip()
+        elif unit := _unit_colon(text):
+            d.units, text = d.units or [unit], text[UNIT_COLON.match(text).end():].lstrip()
     if text:
         d.body = (d.body + "\n" + text).strip()
 
@@ -326,10 +334,14 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
     roles = [("item" if r == "footer" and running_text(p.text) and not opens_footer(p.text) else r)
              for p, r in zip(paras, roles)]
     # and a unit's credit under the last story, read as the footer's first line (县农业农村局供稿 over 抄报：…)
-    roles = [("credit" if r == "footer" and k > 0 and roles[k - 1] in ("body", "item") and credit_form(p.text)
-              and not opens_footer(p.text) else r) for k, (p, r) in enumerate(zip(paras, roles))]
+    # (or over the next story's text: 来源：县农业农村局 ⏎ 当前正值…)
+    roles = [("credit" if r == "footer" and credit_form(p.text) and not opens_footer(p.text) and (
+              (k > 0 and roles[k - 1] in ("body", "item")) or (k + 1 < len(roles) and roles[k + 1] == "body"))
+              else r) for k, (p, r) in enumerate(zip(paras, roles))]
     for k in range(len(roles) - 2, -1, -1):  # and the unlabelled lines right over such a paragraph, its headline
-        if roles[k] == "footer" and roles[k + 1] in ("item", "headline") and not opens_footer(paras[k].text) \
+        if roles[k] == "footer" and (roles[k + 1] in ("item", "headline") or (
+                roles[k + 1] == "credit" and k + 2 < len(roles) and roles[k + 2] == "body")) \
+                and not opens_footer(paras[k].text) \
                 and not PRINTED.match(paras[k].text) and _plain_line(paras[k]):
             roles[k] = "headline"  # (秋口镇筑牢防汛“安全堤” ⏎ 通讯员　李娜 ⏎ 入汛以来，…)
             if roles[k + 1] == "item":
@@ -401,6 +413,11 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
     while top < len(paras) and roles[top] in TOP_ROLES:
         top += 1
     top = _contents_end(paras, roles, top)
+    for k in range(top, len(paras)):  # (under the masthead and a section: a story's headline and its source)
+        if roles[k] == "title":
+            roles[k] = "headline"
+        elif roles[k] == "facts" and text_feature(paras[k].text, "credit") == "source":
+            roles[k] = "credit"
     fields, used = parse_masthead(paras[:top])
     while used < top and (parse_issue(paras[used].text) is not None or parse_date(paras[used].text)):
         used += 1  # (the issue given again: 工作简报201903期 ⏎ … ⏎ 〔2019〕第3期)
@@ -417,6 +434,10 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
                 k < top - 1 or width(paras[top].text) > 2 * width(paras[k].text)) else "headline"
             # (县域经济 ⏎ 洪雅经开区上半年规上工业增加值增长9.2%: a section's name over a whole headline)
         top = used
+    if any(roles[k] == "facts" for k in range(top)) and (own := next(
+            (d for k in range(top) if roles[k] == "masthead" and not P.WEB_META.match(paras[k].text)
+             and (d := parse_date(paras[k].text))), None)):
+        fields["date"] = own  # (the issue's own date on its masthead, over the date the site posted it)
     titles = [p.text for p, r in zip(paras[:top], roles) if r == "title"]
     if titles and "title" not in fields:
         fields["title"] = page_title(" ".join(titles) if len(titles) > 1 else titles[0])
@@ -451,6 +472,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             continue
         if r == "credit" and k + 1 < len(roles) and roles[k + 1] == "body" and credits_no_one(t) and not _byline(t):
             r = "headline"  # 东屯镇：小麦颗粒归仓 over 本报讯…: no credit's form, and a story's text under it
+        if r == "body" and current is not None and current.body and k + 1 < len(roles) and roles[k + 1] == "credit" \
+                and text_feature(paras[k + 1].text, "credit") == "source" and _plain_line(p) and credits_no_one(t):
+            r = "headline"  # …扩大。 ⏎ 县农业农村局“三个到位”抓好早稻中后期管理 ⏎ 来源：县农业农村局: the next story's
         if r in TOP_ROLES or r == "signature":
             parsed.regions.append((p.start, p.end, "masthead"))
             if r == "signature" and (date := parse_date(t)) and width(t) <= 40:

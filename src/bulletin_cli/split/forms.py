@@ -19,12 +19,13 @@ from ..lexicon.patterns import CJK, P, alternation, char_class, pattern
 @pattern
 def SECTION_SYMBOL(f: dict) -> re.Pattern[str]:
     """A section heading marked with a symbol, or between dashes, on a line of its own.
-    Example: ■ 工作动态, ★民生保障★, ——县直部门——, ▌民生保障."""
+    Example: ■ 工作动态, ★民生保障★, ——县直部门——, ═══ 乡镇动态 ═══, ▌民生保障."""
     opening = char_class(f["bullets"] + f["section_bars"])
     closing = char_class([*f["bullets"], *f["section_closers"]])
-    return regexcache.compile(rf"^(?:[{opening}]\s*|[—－\-]{{2,6}}\s*(?=[^—－\-]+[—－\-]{{2,6}}$))"
-                      rf"([^。，；：！？,;:!?\s—－\-{opening}{closing}]{{2,12}})"
-                      rf"\s*(?:[{closing}]|[—－\-]{{2,6}})?$")
+    rule = char_class(f["section_rules"])
+    return regexcache.compile(rf"^(?:[{opening}]\s*|[{rule}]{{2,6}}\s*(?=[^{rule}]+[{rule}]{{2,6}}$))"
+                      rf"([^。，；：！？,;:!?\s{rule}{opening}{closing}]{{2,12}})"
+                      rf"\s*(?:[{closing}]|[{rule}]{{2,6}})?$")
 
 
 @pattern

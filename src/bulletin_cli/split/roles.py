@@ -22,7 +22,16 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..lexicon.patterns import P
-from .features import FEATURES, Page, observations, observed_parts, part_observations, running_text, table
+from .features import (
+    FEATURES,
+    Page,
+    credit_form,
+    observations,
+    observed_parts,
+    part_observations,
+    running_text,
+    table,
+)
 
 #: The roles a paragraph can play. What each means is in docs/roles.md.
 ROLES: tuple[str, ...] = (
@@ -229,13 +238,44 @@ class Labelled:
         return sorted(weighed, key=lambda x: -x[1])[:top]
 
 
+def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -> None:
+    """Each line whose own form decides its role, or rules one out, held to it (:data:`PINNED`):
+    a photo's caption (图为活动现场; ▲…, where no issue's headlines open so); a section's name between
+    symbols (═══ 部门动态 ═══) outside a list of contents; running text, and a
+    line among it with no mark of a page's furniture, never chrome (running text never a footer
+    either, unless it opens with a footer's label); a source line alone (来源：…)
+    and a footer's line (送：…, 责任编辑：…) never a story's start or text; the lexicon's page furniture and a site's name chrome."""
+    issue = any(row["issue"] for row in rows[:ISSUE_LINES])
+    running = {k for k, p in enumerate(page.paras) if running_text(p.text) and not p.text.rstrip().endswith(CUT)}
+    first, last = (min(running), max(running)) if running else (0, -1)
+    contents = next((k for k, p in enumerate(page.paras[:first]) if P.CONTENTS_HEADING.match(p.text)), len(rows))
+    for k, row in enumerate(rows):
+        text = page.paras[k].text
+        if row["caption"] or (not issue and P.CAPTION_MARK.match(text)):
+            scores[k][CAPTION] += PINNED
+        elif first <= k <= last and (k in running or (not row["chrome"] and not row["separators"])):
+            scores[k][CHROME] -= PINNED
+            if k in running and not row["footer"]:
+                scores[k][FOOTER] -= PINNED  # (a footer's text opens with its label: 本期发：…, 送：…)
+        if (row["credit"] == "source" and credit_form(text)) or (row["footer"] and k not in running):
+            for r in NO_SOURCE:
+                scores[k][r] -= PINNED
+        if row["section"] == "symbol" and not contents < k < first:
+            # (═══ 部门动态 ═══, ■ 工作动态: a section's name, under the masthead too; not an entry of 本期要目)
+            scores[k][SECTION] += PINNED
+        if row["chrome"] == "known" or P.SITE_NAME.match(text):
+            scores[k][CHROME] += PINNED
+
+
 #: What a line whose own form decides its role (a photo's caption: 图为…, ▲…; a site's name) adds to that role's
 #: score: more than any sequence of its neighbours' roles could weigh against it, so the rest of
 #: the document is decoded around it (a caption between two paragraphs of one story).
 PINNED = 20.0
 #: The first lines, where a bulletin's issue number stands (▲ opens its headlines, not captions).
 ISSUE_LINES = 6
-CAPTION, CHROME = INDEX["caption"], INDEX["chrome"]
+CAPTION, CHROME, SECTION, FOOTER = INDEX["caption"], INDEX["chrome"], INDEX["section"], INDEX["footer"]
+#: The roles a source line alone (来源：…, 供稿：…) and a footer's line (报：…, 审核：…) never play.
+NO_SOURCE = tuple(INDEX[r] for r in ("title", "section", "headline", "item", "body", "heading", "entry"))
 #: How a text cut short ends: a page's excerpt of its text, a related link's summary (chrome, however
 #: like running text it reads).
 CUT = ("…", "...", "。。。")
@@ -246,17 +286,7 @@ def label(page: Page, model: Model | None = None) -> Labelled:
     model = model or load_model()
     rows = table(page)
     scores = model.emissions_parts(*observed_parts(rows, [p.text for p in page.paras]))
-    issue = any(row["issue"] for row in rows[:ISSUE_LINES])
-    running = [k for k, p in enumerate(page.paras) if running_text(p.text) and not p.text.rstrip().endswith(CUT)]
-    first, last = (running[0], running[-1]) if running else (0, -1)
-    for k, row in enumerate(rows):
-        text = page.paras[k].text
-        if row["caption"] or (not issue and P.CAPTION_MARK.match(text)):
-            scores[k][CAPTION] += PINNED  # (图为活动现场: the line's form decides; ▲…, where no issue's headlines)
-        elif first <= k <= last and (k in running or (not row["chrome"] and not row["separators"])):
-            scores[k][CHROME] -= PINNED  # (running text, or a line among it with no mark of a page's furniture: no chrome)
-        elif row["chrome"] == "known" or P.SITE_NAME.match(text):
-            scores[k][CHROME] += PINNED  # (【打印】【关闭】, [图片], 利川市人民政府门户网站: the lexicon's page furniture)
+    _pin(scores, page, rows)
     path, best = model.viterbi(scores)
     return Labelled(page, [model.roles[r] for r in path], rows, None, scores, best)
 
