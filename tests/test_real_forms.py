@@ -1853,3 +1853,47 @@ def test_a_crawled_issue_under_a_sites_page_reads_its_sections_credits_footer_an
     doc = items[0]["doc"]
     assert (doc["title"], doc["issue"], doc["date"], doc["editor"], doc["reviewer"]) == (
         "兴安政务信息", 12, "2024-06-21", "莫晓雯", "唐建平")
+
+
+def test_an_article_of_rules_captioned_in_brackets_has_its_caption_for_heading():
+    """第三条（工作原则）乡村公益性岗位开发管理坚持…: the bracketed caption is the article's heading; an
+    article with none has no heading."""
+    text = ("富锦市乡村公益性岗位开发管理办法\n第一章　总　　则\n"
+            "第一条　为规范乡村公益性岗位开发管理，根据有关规定，结合我市实际，制定本办法。\n"
+            "第二条　本办法所称乡村公益性岗位，是指在乡村开发的公共管理和社会服务类岗位。\n"
+            "第三条（工作原则）乡村公益性岗位开发管理坚持按需设岗、以岗聘任、在岗领补、有序退岗的原则。\n")
+    items = items_of(text)
+    assert [(i["number"], i["headline"]) for i in items if i["number"]] == [
+        ("第一章", "总　　则"), ("第一条", None), ("第二条", None), ("第三条", "工作原则")]
+    assert items[-1]["body"].startswith("乡村公益性岗位开发管理坚持")
+
+
+def test_an_outlines_short_lines_over_its_text_are_headings_without_numbers():
+    """A communiqué's 粮食生产 ⏎ 全年粮食播种面积… and a report's 生态底色更加亮丽。 ⏎ 始终坚持…, under a
+    numbered heading: headings with no number, whatever the model read; a table's rows are none."""
+    text = ("西吉县2023年国民经济和社会发展统计公报\n一、农业\n粮食生产\n"
+            "全年粮食播种面积142.6万亩，比上年增加1.2万亩；粮食总产量33.52万吨，增长2.9%。\n"
+            "表1　2023年主要农产品产量\n粮食　万吨　33.52　2.9\n草畜产业\n"
+            "年末肉牛饲养量26.8万头，增长7.5%；肉羊饲养量142.3万只，增长4.1%，草畜产业产值持续增长。\n"
+            "二、财政和金融\n生态底色更加亮丽。\n"
+            "始终坚持生态优先、绿色发展，全县森林覆盖率达到19.6%，比上年提高0.8个百分点，草原综合植被盖度稳定。\n")
+    heads = [(i["number"], i["headline"]) for i in items_of(text, layout="outline") if i["headline"]]
+    assert ("一、", "农业") in heads and (None, "粮食生产") in heads and (None, "草畜产业") in heads
+    assert (None, "生态底色更加亮丽") in heads and not any("万吨" in h for _, h in heads)
+
+
+def test_a_heading_run_into_a_text_that_opens_with_its_year_ends_before_it():
+    """二、2023年工作计划2023年是贯彻党的二十大精神的开局之年，…: the heading ends where 2023年是 opens the text."""
+    text = ("金井片区管理局2022年工作总结及2023年工作计划\n"
+            "一、2022年工作总结今年来，金井片区管理局党委坚持以习近平新时代中国特色社会主义思想为指导，各项工作取得新成效。\n"
+            "二、2023年工作计划2023年是贯彻党的二十大精神的开局之年，也是落实“十四五”规划的重要一年。\n")
+    assert ("二、", "2023年工作计划") in [(i["number"], i["headline"]) for i in items_of(text, layout="outline")]
+
+
+def test_a_pages_date_run_into_its_breadcrumb_is_the_articles_date_where_nothing_else_gives_one():
+    """省级文明县测评组来冠县验收创建工作 ⏎ 首页 > 冠县新闻 人气:130 日期:2015/1/7 17:36:03 ⏎ 文章正文 ⏎ 本网讯…."""
+    text = ("省级文明县测评组来冠县验收创建工作\n首页 > 冠县新闻 人气:130 日期:2015/1/7 17:36:03\n文章正文\n"
+            "    本网讯  1月7日，市委常委、宣传部长赵庆忠带领省级文明县测评组来我县就省级文明县创建工作进行测评验收。\n"
+            "    通过听取汇报、实地考察和材料审核等测评环节，测评组对我县创建工作给予充分肯定。\n")
+    items = items_of(text)
+    assert [(i["headline"], i["doc"]["date"]) for i in items] == [("省级文明县测评组来冠县验收创建工作", "2015-01-07")]

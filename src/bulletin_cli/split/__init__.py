@@ -321,6 +321,26 @@ def _digest_heads(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
+#: An outline's heading with no number, alone on its line: a few characters, no mark, or a short
+#: sentence of no clauses. Example: 草畜产业, 金融, 生态底色更加亮丽。
+SUBHEAD = Regex(rf"[{CJK}、]{{2,10}}|[^，,；;：:。！？\s]{{4,20}}。")
+
+
+def _subheads(paras: list[Para], roles: list[str]) -> list[str]:
+    """An outline's short plain lines over its running text, under its numbered headings, are headings
+    with no number, whatever the model read (a communiqué's 粮食生产, 草畜产业, 建筑业, 财政, 金融; a
+    report's 生态底色更加亮丽。)."""
+    out = list(roles)
+    numbered = False
+    for k, p in enumerate(paras):
+        if out[k] == "heading" and opening_mark(p.text):
+            numbered = True
+        elif numbered and out[k] in ("body", "section") and SUBHEAD.fullmatch(p.text.strip()) \
+                and k + 1 < len(paras) and running_text(paras[k + 1].text) and not opening_mark(paras[k + 1].text):
+            out[k] = "heading"
+    return out
+
+
 def lead_paragraphs(paras: list[Para]) -> tuple[int, int]:
     """How many paragraphs of running text open with a short lead sentence and no outline number (a
     digest's paragraphs, each its headline first: 经济运行稳中向好。2023年，全县…), and how many
@@ -407,6 +427,20 @@ def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
             out[k] = "credit"
         k -= 1
     return out
+
+
+def _date_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
+    """The page's date run into its chrome over the text (首页 > 冠县新闻 人气:130 日期:2015/1/7 17:36:03),
+    where nothing else gave the document a date."""
+    from .masthead import parse_date
+
+    if parsed.masthead.get("date"):
+        return
+    first = next((k for k, r in enumerate(roles) if r in TEXT_ROLES), len(roles))
+    for k in sorted(chrome):
+        if k < first and P.FACTS_LABEL.search(paras[k].text) and (date := parse_date(paras[k].text)):
+            parsed.masthead["date"] = date
+            return
 
 
 #: The widest line of labelled facts under a text, in display columns (its date, source and views).
@@ -575,6 +609,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     read = _title_from_chrome(paras, read, labelled.rows)
     if layout == "digest":
         read = _digest_heads(paras, read)
+    elif layout == "outline":
+        read = _subheads(paras, read)
     chrome = _chrome(paras, read)  # page chrome is never content, in any layout
     last = max((k for k, r in enumerate(read) if r in TEXT_ROLES), default=len(read))
     for k in sorted(chrome):  # (a facts line under the text among the page's bars: 2023/10/16 【来源：…】)
@@ -602,6 +638,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
     REGISTERED[layout].parse(kept, roles, parsed)
     _writers_from_chrome(paras, read, chrome, parsed)
+    _date_from_chrome(paras, read, chrome, parsed)
     for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
         if value and (key in ("title", "issue", "issuer", "date") or key not in parsed.masthead):
             parsed.masthead[key] = value

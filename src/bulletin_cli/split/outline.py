@@ -59,8 +59,8 @@ RUN_ON_LONGER = 30
 #: The longest heading found inside a run-on: its text starts within this many characters.
 RUN_ON_WITHIN = 40
 #: Where a point's text starts, run on from its heading: a year opening a clause.
-#: Example: 2022年旅游文体工作总结|2022年，区旅游文体局….
-RUN_ON_START = Regex(r"[12]\d{3}年(?:[，,]|以来|上半年|下半年|全年)")
+#: Example: 2022年旅游文体工作总结|2022年，区旅游文体局…, 2023年工作计划|2023年是….
+RUN_ON_START = Regex(r"[12]\d{3}年(?:[，,]|是|以来|上半年|下半年|全年)")
 
 
 @pattern
@@ -215,6 +215,10 @@ HEAD_CLAUSE = Regex(r"[，,；;：:]")
 ENTRY_WITHIN = Regex(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
 
 
+#: A caption in brackets opening an article of rules. Example: （工作原则） of 第三条（工作原则）乡村公益性岗位….
+ARTICLE_CAPTION = Regex(rf"^\s*[（(【\[]\s*([{CJK}、]{{2,12}})\s*[）)】\]]\s*")
+
+
 def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = None) -> None:
     """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph. With
     ``roles``, a paragraph read as a heading that has no number is a heading too, one level under
@@ -283,7 +287,9 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
             chunk = text[d.mark_end - p.start: d.end - p.start]
             m = SENTENCE_MARK.search(chunk)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
-            if marker.endswith("条") and m:
+            if d.number.endswith("条") and (caption := ARTICLE_CAPTION.match(chunk)):
+                heading, body = caption.group(1), chunk[caption.end():]  # 第三条（工作原则）…: the article's caption
+            elif d.number.endswith("条") and m:
                 heading, body = "", chunk  # 第五条 本制度自印发之日起施行。: an article of rules is a provision
             elif rules and d.level >= 2 and len(heading) > RULE_HEADING_MAX:
                 heading, body = "", chunk  # （三）当某一岗位责任人因事离岗，…。: a provision, no heading of its own

@@ -263,8 +263,8 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
         if row["section"] == "symbol" and not contents < k < first:
             # (═══ 部门动态 ═══, ■ 工作动态: a section's name, under the masthead too; not an entry of 本期要目)
             scores[k][SECTION] += PINNED
-        if row["chrome"] == "known" or P.SITE_NAME.match(text):
-            scores[k][CHROME] += PINNED
+        if (row["chrome"] == "known" and not row["facts"]) or P.SITE_NAME.match(text):
+            scores[k][CHROME] += PINNED  # (a breadcrumb with the page's date run in, 首页 > … 日期:2015/1/7, may be its facts)
 
 
 #: What a line whose own form decides its role (a photo's caption: 图为…, ▲…; a site's name) adds to that role's
