@@ -1897,3 +1897,22 @@ def test_a_pages_date_run_into_its_breadcrumb_is_the_articles_date_where_nothing
             "    通过听取汇报、实地考察和材料审核等测评环节，测评组对我县创建工作给予充分肯定。\n")
     items = items_of(text)
     assert [(i["headline"], i["doc"]["date"]) for i in items] == [("省级文明县测评组来冠县验收创建工作", "2015-01-07")]
+
+
+@pytest.mark.parametrize("facts, units", [("供稿单位：沙河镇人民政府", ["沙河镇人民政府"]), ("来源：本站", []),
+                                          ("来源：原创", []), ("来源：张掖日报　记者　张三", ["张掖日报"])])
+def test_the_source_a_facts_line_names_over_an_article_is_its_unit_unless_it_names_no_office(facts, units):
+    """供稿单位：… over the text credits its unit as 来源：… does; 来源：本站 (the site itself), 原创 name none."""
+    text = ("临泽县开展河湖清四乱专项行动\n" + facts + "\n"
+            "5月以来，临泽县组织开展河湖清四乱专项行动，排查问题18个，已整改15个，河湖面貌持续改善。\n"
+            "下一步，将持续巩固整治成果，建立长效机制。\n")
+    assert [i["units"] for i in items_of(text)] == [units]
+
+
+def test_a_correspondents_editors_and_reviewers_line_under_an_article_gives_its_editor_and_reviewer():
+    """通讯员：张敏　编辑：李娜　审核：王刚 under the text: the editor and the reviewer, no unit."""
+    text = ("石阡县：茶园管护正当时\n发布日期：2024年04月10日  信息来源：石阡县融媒体中心\n"
+            "连日来，石阡县各茶叶种植基地抢抓晴好天气，组织茶农开展茶园管护，为春茶丰产打下基础。\n"
+            "据了解，全县茶园面积达46.8万亩，今年预计实现茶叶产量5.2万吨、产值60亿元。\n通讯员：张敏　编辑：李娜　审核：王刚\n")
+    items = items_of(text)
+    assert [(i["units"], i["doc"]["editor"], i["doc"]["reviewer"]) for i in items] == [(["石阡县融媒体中心"], "李娜", "王刚")]

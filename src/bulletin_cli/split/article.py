@@ -307,7 +307,7 @@ def _facts(text: str, parsed: Parsed) -> None:
     fields = P.forms["web_meta_labels"]
     for label, value in P.WEB_META_FIELD.findall(text):
         key = fields.get(label)
-        if key == "issuer" and not value.startswith(("http", "www")):
+        if key == "issuer" and not value.startswith(("http", "www")) and value not in P.forms["not_sources"]:
             meta.setdefault("issuer", value)
         elif key == "date" and (date := parse_date(value)):
             meta.setdefault("date", date)
@@ -437,7 +437,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         units = units or got_units
         reporters = reporters or persons
         file_credits(parsed, fields)
-        if source:
+        if source and source not in P.forms["not_sources"]:
             parsed.masthead.setdefault("source", source)
     for k, r in enumerate(roles):
         if r == "signature":

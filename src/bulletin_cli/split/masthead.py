@@ -123,7 +123,8 @@ def web_meta(text: str) -> dict | None:
     for label, value in P.WEB_META_FIELD.findall(text):
         key = fields.get(label)
         if key == "issuer":
-            out.setdefault("issuer", value)
+            if value not in P.forms["not_sources"]:  # (来源：本站 names no office)
+                out.setdefault("issuer", value)
         elif key == "number" and (issue := ISSUE.search(value)) and issue.start() >= 2:
             out.setdefault("series", value[:issue.start()])  # 文号：督察通报第十七期 → 督察通报, issue 17
             out.setdefault("issue", parse_issue(value))
