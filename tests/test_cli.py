@@ -386,3 +386,17 @@ def test_split_explain_says_when_the_documents_form_decided_its_layout(tmp_path)
     line = next(s for s in result.stderr.splitlines() if "layout bulletin" in s)
     assert "by its form: an issue's name over 2 stories, each closed by its credit" in line
     assert [json.loads(s)["headline"] for s in result.stdout.splitlines()] == ["县住建局推进老旧小区改造", "县人社局举办春季招聘会"]
+
+
+def test_split_explain_names_the_form_that_held_a_line_to_its_role(tmp_path):
+    """A ▲ caption between a story's paragraphs is held to its role by its form, and --explain says so
+    beside the features that weighed most."""
+    path = tmp_path / "pic.txt"
+    path.write_text("勐混镇冬季农业开发“种”下增收新希望\n"
+                    "立冬将至，勐混坝子的稻谷刚刚收完，田间又是一派繁忙景象，全镇计划种植2.86万亩。\n"
+                    "▲曼赛村村民在田间移栽冬早辣椒苗\n"
+                    "今年，勐混镇结合坝区土地资源和气候优势，重点发展冬早辣椒、冬西瓜等产业。\n", encoding="utf-8")
+    result = runner.invoke(app, ["split", str(path), "--explain", "-f", "jsonl"])
+    assert result.exit_code == 0
+    line = next(s for s in result.stderr.splitlines() if "▲曼赛村" in s)
+    assert line.split()[0] == "caption" and "form: caption +20.0" in line

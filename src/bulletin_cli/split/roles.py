@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from ..lexicon.patterns import P
@@ -212,6 +212,8 @@ class Labelled:
     scores: list[list[float]]
     #: The score of the best roles of all (Viterbi's), once known.
     best: float | None = None
+    #: The lines whose own form held them to a role or ruled roles out, and how (see :func:`_pin`).
+    pins: dict[int, list[str]] = field(default_factory=dict)
 
     def within(self, model: "Model", roles: frozenset[str]) -> tuple[list[str], float]:
         """The best roles among ``roles`` only (a layout's), and how much worse that sequence scores
@@ -235,36 +237,48 @@ class Labelled:
             self.obs = observations(self.rows)
         r = INDEX[self.roles[k]]
         weighed = [(f, model.weights[f][r]) for f in self.obs[k] if f in model.weights]
-        return sorted(weighed, key=lambda x: -x[1])[:top]
+        pinned = [(f"form: {how}", -PINNED if how.startswith("no ") else PINNED) for how in self.pins.get(k, [])]
+        return (pinned + sorted(weighed, key=lambda x: -x[1]))[:top]
 
 
-def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -> None:
-    """Each line whose own form decides its role, or rules one out, held to it (:data:`PINNED`):
-    a photo's caption (图为活动现场; ▲…, where no issue's headlines open so); a section's name between
-    symbols (═══ 部门动态 ═══) outside a list of contents; running text, and a
-    line among it with no mark of a page's furniture, never chrome (running text never a footer
-    either, unless it opens with a footer's label); a source line alone (来源：…)
-    and a footer's line (送：…, 责任编辑：…) never a story's start or text; the lexicon's page furniture and a site's name chrome."""
+def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -> dict[int, list[str]]:
+    """Hold each line whose own form decides its role, or rules one out, to it (:data:`PINNED`), and
+    say which (``--explain`` prints it): a photo's caption (图为活动现场; ▲…, where no issue's
+    headlines open so); a section's name between symbols (═══ 部门动态 ═══) outside a list of
+    contents; running text, and a line among it with no mark of a page's furniture, never chrome
+    (running text never a footer either, unless a footer's label opens it); a source line alone
+    (来源：…) and a footer's line (送：…, 责任编辑：…) never a story's start or text; the lexicon's page
+    furniture and a site's name chrome."""
+    pins: dict[int, list[str]] = {}
     issue = any(row["issue"] for row in rows[:ISSUE_LINES])
     running = {k for k, p in enumerate(page.paras) if running_text(p.text) and not p.text.rstrip().endswith(CUT)}
     first, last = (min(running), max(running)) if running else (0, -1)
     contents = next((k for k, p in enumerate(page.paras[:first]) if P.CONTENTS_HEADING.match(p.text)), len(rows))
     for k, row in enumerate(rows):
         text = page.paras[k].text
+        said = []
         if row["caption"] or (not issue and P.CAPTION_MARK.match(text)):
             scores[k][CAPTION] += PINNED
+            said.append("caption")
         elif first <= k <= last and (k in running or (not row["chrome"] and not row["separators"])):
             scores[k][CHROME] -= PINNED
+            said.append("no chrome")
             if k in running and not row["footer"]:
                 scores[k][FOOTER] -= PINNED  # (a footer's text opens with its label: 本期发：…, 送：…)
+                said.append("no footer")
         if (row["credit"] == "source" and credit_form(text)) or (row["footer"] and k not in running):
             for r in NO_SOURCE:
                 scores[k][r] -= PINNED
-        if row["section"] == "symbol" and not contents < k < first:
-            # (═══ 部门动态 ═══, ■ 工作动态: a section's name, under the masthead too; not an entry of 本期要目)
+            said.append("no story's start or text")
+        if row["section"] == "symbol" and not contents < k < first:  # (not an entry of 本期要目)
             scores[k][SECTION] += PINNED
+            said.append("section")
         if (row["chrome"] == "known" and not row["facts"]) or P.SITE_NAME.match(text):
-            scores[k][CHROME] += PINNED  # (a breadcrumb with the page's date run in, 首页 > … 日期:2015/1/7, may be its facts)
+            scores[k][CHROME] += PINNED  # (首页 > … 日期:2015/1/7, a breadcrumb with the date run in, may be facts)
+            said.append("chrome")
+        if said:
+            pins[k] = said
+    return pins
 
 
 #: What a line whose own form decides its role (a photo's caption: 图为…, ▲…; a site's name) adds to that role's
@@ -286,9 +300,9 @@ def label(page: Page, model: Model | None = None) -> Labelled:
     model = model or load_model()
     rows = table(page)
     scores = model.emissions_parts(*observed_parts(rows, [p.text for p in page.paras]))
-    _pin(scores, page, rows)
+    pins = _pin(scores, page, rows)
     path, best = model.viterbi(scores)
-    return Labelled(page, [model.roles[r] for r in path], rows, None, scores, best)
+    return Labelled(page, [model.roles[r] for r in path], rows, None, scores, best, pins)
 
 
 __all__ = ["FEATURES", "INDEX", "ROLES", "Labelled", "Model", "label", "load_model"]
