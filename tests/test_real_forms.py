@@ -12,6 +12,7 @@ import pytest
 
 from bulletin_cli.normalise import normalise_bytes, normalise_text
 from bulletin_cli.split import analyse, split_document
+from bulletin_cli.split.credits import credit_line
 from bulletin_cli.split.features import text_feature
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "real"
@@ -1916,3 +1917,48 @@ def test_a_correspondents_editors_and_reviewers_line_under_an_article_gives_its_
             "据了解，全县茶园面积达46.8万亩，今年预计实现茶叶产量5.2万吨、产值60亿元。\n通讯员：张敏　编辑：李娜　审核：王刚\n")
     items = items_of(text)
     assert [(i["units"], i["doc"]["editor"], i["doc"]["reviewer"]) for i in items] == [(["石阡县融媒体中心"], "李娜", "王刚")]
+
+
+def test_a_chronicles_dated_lines_under_its_title_are_its_entries():
+    """铅山年鉴（2023） ⏎ 大事记 ⏎ 2022年 ⏎ 1月5日　…召开 ⏎ 1月17—19日 …: each dated line an entry, its date
+    the entry's name (同日, 3月上旬 too); a date run into a sentence (3月24日，…) opens none."""
+    text = ("铅山年鉴（2023）\n大　事　记\n2022年\n"
+            "1月5日　中共铅山县委十五届三次全体（扩大）会议暨县委经济工作会议召开，部署2022年主要任务。\n"
+            "1月17—19日 政协铅山县第十届委员会第二次会议召开，会议期间共收到提案143件。\n"
+            "同日　河口明清古街保护利用二期工程开工，总投资3.6亿元，涉及古建筑修缮82栋。\n"
+            "3月上旬　鹅湖书院古建筑群保护修缮工程通过省文物局组织的竣工验收。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [
+        ("entries", "1月5日"), ("entries", "1月17—19日"), ("entries", "同日"), ("entries", "3月上旬")]
+    assert items[0]["body"].startswith("中共铅山县委") and items[0]["doc"]["title"] == "铅山年鉴（2023）"
+
+
+def test_an_issues_headless_briefs_each_closed_by_its_units_credit_are_its_stories():
+    """罗田县政务简讯（2024年第37期） over briefs closed by （县农业农村局）, 〔县人社局　县就业局〕, 【三里畈镇】: an
+    issue of stories, whatever the layouts' weights read; a brief with no credit is one too, the next
+    brief opening in time (9月4日，…) starts after it."""
+    text = ("罗田县政务简讯（2024年第37期）\n来源：罗田县人民政府办公室 发布时间：2024-09-09\n"
+            "9月2日，县农业农村局组织40余名农技人员分赴各乡镇，指导农户做好中稻收割，发放技术资料3200余份。（县农业农村局）\n"
+            "9月3日，县卫健局开展秋季爱国卫生运动，清理卫生死角326处，发放宣传资料5000余份。\n"
+            "9月4日，罗田县人民医院与协和医院签订专科联盟协议，专家将每月定期到院坐诊、带教。\n"
+            "9月6日，县人社局、县就业局举办“金秋招聘月”专场招聘会，提供就业岗位2600余个。〔县人社局　县就业局〕\n"
+            "近日，三里畈镇对辖区22座小型水库开展汛后安全检查，对发现的问题建立台账、限期整改。【三里畈镇】\n")
+    items = items_of(text)
+    assert [(i["layout"], i["units"], i["body"][:5]) for i in items] == [
+        ("bulletin", ["县农业农村局"], "9月2日，"), ("bulletin", [], "9月3日，"), ("bulletin", [], "9月4日，"),
+        ("bulletin", ["县人社局", "县就业局"], "9月6日，"), ("bulletin", ["三里畈镇"], "近日，三里")]
+
+
+def test_an_offices_name_over_the_pages_menu_is_the_sites_header_not_the_title():
+    """柞水县人民政府 ⏎ 今天是：… | 设为首页 ⏎ … ⏎ 【部门解读】《…》政策解读: the office over the date bar is the site's
+    header; the column's tag is no part of the title; the facts line under the Q&A gives date and unit;
+    （根据录音整理） under a speech names no unit."""
+    text = ("柞水县人民政府\n今天是：2025年3月4日 星期二　　|　设为首页　|　加入收藏\n"
+            "当前位置：首页 > 政务公开 > 政策解读\n【部门解读】《柞水县木耳产业高质量发展扶持办法（2024—2026年）》政策解读\n"
+            "索引号：611026-0123/2024-00041　　发布机构：柞水县农业农村局\n近日，县政府办公室印发了《柞水县木耳产业高质量发展扶持办法（2024—2026年）》，现就有关内容解读如下。\n"
+            "问：为什么要出台《办法》？\n答：木耳产业是我县群众增收致富的主导产业，出台《办法》是为了推动产业提质增效。\n"
+            "发布时间：2024-04-12 10:15　　来源：柞水县农业农村局　　作者：王建军　　阅读次数：1642\n【打印本页】　【关闭窗口】\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
+        ("《柞水县木耳产业高质量发展扶持办法（2024—2026年）》政策解读", ["柞水县农业农村局"], "2024-04-12")]
+    assert credit_line("（根据录音整理）")[0] == []

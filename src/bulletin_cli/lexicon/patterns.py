@@ -250,6 +250,12 @@ def ENTRIES_TITLE(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def CHRONICLE_TITLE(f: dict) -> re.Pattern[str]:
+    """A title that names a chronicle, its entries dated. Example: 大事记."""
+    return regexcache.compile(alternation(f["chronicle_title_words"]))
+
+
+@pattern
 def LETTERHEAD(f: dict) -> re.Pattern[str]:
     """A red header's letterhead. Example: 延津县人民政府办公室文件."""
     return regexcache.compile(rf"(?:{alternation(f['letterhead_endings'])})\s*$")
@@ -345,11 +351,11 @@ def CREDIT_AFTER(f: dict) -> tuple[str, ...]:
 def TAIL_CREDIT(f: dict) -> re.Pattern[str]:
     """A credit closing a paragraph without round brackets: in 【】, after a dash, a unit with 供稿,
     or an opening bracket whose closing one the extractor lost.
-    Examples: …1200人。【县民政局】, …12吨。——县水利局, …观看。县文旅局供稿, 县住建局　张三　报送 (a unit
+    Examples: …1200人。【县民政局】, …614人。〔县人社局　县就业局〕, …12吨。——县水利局, …观看。县文旅局供稿, 县住建局　张三　报送 (a unit
     and its writers), …亿元。（县开发区."""
     after = alternation([w for w in f["credit_after"] if len(w) > 1])
     return regexcache.compile(
-        rf"(?:(?<=[。！？!?”])|^)\s*(?:【\s*(?P<bracket>[^【】\n]{{2,30}}?)\s*】|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
+        rf"(?:(?<=[。！？!?”])|^)\s*(?:[【〔［]\s*(?P<bracket>[^【】〔〕［］\n]{{2,30}}?)\s*[】〕］]|[—－]{{1,2}}\s*(?P<dash>[{CJK}·、\s]{{2,30}}?)"
         rf"|(?P<word>[{CJK}、]{{2,24}}?(?:[ \u3000]+[{CJK}·]{{2,4}}){{0,3}}\s?(?P<after>{after}))"
         rf"|[（(【]\s*(?P<open>[^（）()【】\n。，；]{{2,30}}?))\s*$")
 
@@ -357,8 +363,8 @@ def TAIL_CREDIT(f: dict) -> re.Pattern[str]:
 @pattern
 def TAIL_CREDIT_LAST(f: dict) -> str:
     """The last characters a closing credit without round brackets can end in, besides an
-    ideograph: 】 and the last character of each word after a unit (稿 of 供稿)."""
-    return "】" + "".join(dict.fromkeys(w[-1] for w in f["credit_after"]))
+    ideograph: 】 〕 ］ and the last character of each word after a unit (稿 of 供稿)."""
+    return "】〕］" + "".join(dict.fromkeys(w[-1] for w in f["credit_after"]))
 
 
 @pattern

@@ -51,7 +51,7 @@ from .bulletin import parse_bulletin_roles
 from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
-from .entries import BARE_NAMES, count_names_over_text, name_over_text, parse_entries
+from .entries import BARE_NAMES, chronicle, count_names_over_text, name_over_text, parse_entries
 from .features import Page, running_text, text_feature
 from .footer import parse_footer
 from .frame import page_frame
@@ -239,9 +239,19 @@ RULES_ARTICLES = 3
 
 def _units_credited(paras: list[Para]) -> bool:
     """Some paragraph closes with a unit's credit (…。（县住建局）); a writer's (（撰稿：高建军）) is none."""
+    return credited(paras) > 0
+
+
+def credited(paras: list[Para]) -> int:
+    """How many paragraphs close with a unit's credit (…。（县住建局）), or are one alone ((县市场监管局))."""
     from .credits import _attribution
 
-    return any((att := _attribution(p.text[-CREDIT_TAIL:])) and att[1] for p in paras)
+    return sum(1 for p in paras if (att := _attribution(p.text[-CREDIT_TAIL:])) and att[1])
+
+
+#: How many stories credited to their units make a numbered or named issue one of stories, whatever
+#: the layouts' weights say (a 简讯 of headless briefs, each closed by its unit).
+CREDITED = 3
 
 
 #: How much of a paragraph's end a closing credit is looked for in (characters).
@@ -582,6 +592,10 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
             layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
         elif layout == "article" and ("titled" in ev or "numbered" in ev) and len(stories := story_heads(paras)) >= STORIES:
             layout, rule = "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit"
+        elif layout == "article" and ("numbered" in ev or "titled" in ev) and (n := credited(paras)) >= CREDITED:
+            layout, rule = "bulletin", f"an issue's name or number over {n} stories closed by their units' credits"
+        elif layout != "entries" and chronicle(paras):
+            layout, rule = "entries", "a chronicle's title over entries opening with their dates (1月5日　…)"
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
                 and not _units_credited(paras) \
                 and (n := _entries_shown(paras)) >= (ENTRIES_TITLED if _entries_titled(paras) else ENTRIES):

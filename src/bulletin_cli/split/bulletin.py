@@ -559,8 +559,9 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             else:
                 current = _new_item(p, section)
                 parsed.items.append(current)
-        elif r == "body" and current is not None and not current.closed:
-            _extend_item(current, p)
+        elif r == "body" and current is not None and not current.closed and not (
+                not headed and current.headline is None and current.body and DATELINE.match(t)):
+            _extend_item(current, p)  # (in a column of headless briefs, a paragraph opening in time is the next)
         else:  # a whole item in one paragraph (item, entry), or text after a closed item
             current = _new_item(p, section)
             parsed.items.append(current)

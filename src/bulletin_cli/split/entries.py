@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.patterns import CJK, CN_DIGITS, P, Regex
+from ..lexicon.patterns import CJK, CN_DIGITS, P, Regex, width
 from .common import Draft, Para, Parsed
 from .credits import _all_units, _unit_tokens
 from .headlines import _is_heading
@@ -123,6 +123,33 @@ BARE_NAMES = 3
 GROUP_NAME = Regex(rf"^[{CJK}\s　]{{2,16}}$")
 
 
+#: A chronicle's entry: its date (or 同日, 是月) set apart from what happened. Example: 1月17—19日　政协…召开,
+#: 3月上旬　鹅湖书院…, 同日　河口明清古街….
+DATE_LEAD = Regex(r"^\s*(\d{1,2}月(?:\d{1,2}(?:\s*[—\-－~～至]\s*\d{1,2})?日|[上中下]旬|初|底)?|同日|同月|是日|是月|当月|月内)"
+                  r"(?:\u3000+|\s{1,3})(?=\S)(.{8,})$", re.S)
+#: How many dated entries under a chronicle's title make its page entries.
+DATED = 3
+
+
+def dated_entry(text: str) -> tuple[str, str] | None:
+    """A chronicle's entry (大事记): its date and what happened. Example: 2月9日　全县…动员大会召开 →
+    (2月9日, 全县…动员大会召开); 3月24日，县委召开… (a comma after the date) is a sentence, no entry."""
+    m = DATE_LEAD.match(text)
+    return (m.group(1), m.group(2).strip()) if m else None
+
+
+def chronicle(paras: list[Para]) -> bool:
+    """A chronicle's page: a line over its entries names it (大事记, ``chronicle_title_words``), and
+    three of its paragraphs or more open with a date set apart from their text."""
+    top = paras[:TOP_LINES]
+    return any(P.CHRONICLE_TITLE.search(p.text) and width(p.text) <= 40 for p in top) \
+        and sum(1 for p in paras if dated_entry(p.text)) >= DATED
+
+
+#: How many lines at a page's top its title is looked for in.
+TOP_LINES = 6
+
+
 def parse_entries(paras: list[Para], parsed: Parsed) -> None:
     """Items for the entries; what stands before the first is the page's title and chapter headings."""
     from .article import SIGNATURE_DATE, _facts  # (not above: article reads features, which read this module)
@@ -133,8 +160,14 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
     # names alone over their text, bare names where the page names its entries so three times or more
     bare = count_names_over_text(paras, bare=True) - count_names_over_text(paras) >= BARE_NAMES
     alone = {k: name for k in range(len(paras)) if (name := name_over_text(paras, k, bare))}
+    dated = chronicle(paras)
     for k, p in enumerate(paras):
         t = p.text
+        if dated and (entry := dated_entry(t)):  # 1月5日　中共铅山县委…会议召开: a chronicle's entry, its date its name
+            current = Draft(p.start, p.end, section=section, headline=entry[0])
+            current.body = entry[1]
+            parsed.items.append(current)
+            continue
         if k in signed and current is not None:  # 延津县统计局 ⏎ 2024年3月6日 under the last entry: who signed it, when
             if date := parse_date(t):
                 parsed.masthead["date"] = date

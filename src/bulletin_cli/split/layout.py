@@ -173,7 +173,14 @@ def report_title(s: Signals) -> bool:
     """The title is a summary's, report's, plan's or rules': made of numbered points (…工作总结, …报告),
     on its own line or run into the whole text (桥头镇2023年度政府工作报告各位代表：…)."""
     first = s.texts[0]
-    return bool(P.REPORT_TITLE.search(page_title(first))) or (width(first) > LONG_FIRST
-                                                             and P.TITLE_RUN_ON.match(first) is not None)
+    # (the title may stand under the page's facts lines and its site's name: 泗洪县人民政府 | 政府信息公开 ⏎
+    # 索引号：… ⏎ 文号：… ⏎ …实施方案)
+    tops = [t for t in s.texts[:TITLE_LINES] if not (P.FACTS_LABEL.match(t) or P.METADATA_LINE.match(t))]
+    return any(P.REPORT_TITLE.search(page_title(t)) for t in tops) or (width(first) > LONG_FIRST
+                                                                      and P.TITLE_RUN_ON.match(first) is not None)
+
+
+#: How far down a report's title is looked for, past its page's site name and facts lines (lines).
+TITLE_LINES = 4
 
 

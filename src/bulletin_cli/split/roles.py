@@ -247,7 +247,8 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
     headlines open so); a section's name between symbols (═══ 部门动态 ═══) outside a list of
     contents; running text, and a line among it with no mark of a page's furniture, never chrome
     (running text never a footer either, unless a footer's label opens it); a source line alone
-    (来源：…) and a footer's line (送：…, 责任编辑：…) never a story's start or text; the lexicon's page
+    (来源：…), a line of the page's facts (发布时间：… 来源：…) and a footer's line (送：…, 责任编辑：…)
+    never a story's start or text; the lexicon's page
     furniture and a site's name chrome."""
     pins: dict[int, list[str]] = {}
     issue = any(row["issue"] for row in rows[:ISSUE_LINES])
@@ -266,14 +267,19 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
             if k in running and not row["footer"]:
                 scores[k][FOOTER] -= PINNED  # (a footer's text opens with its label: 本期发：…, 送：…)
                 said.append("no footer")
-        if (row["credit"] == "source" and credit_form(text)) or (row["footer"] and k not in running):
+        if (row["credit"] == "source" and credit_form(text)) or (
+                k not in running and (row["footer"] or P.WEB_META.match(text))):
             for r in NO_SOURCE:
                 scores[k][r] -= PINNED
             said.append("no story's start or text")
         if row["section"] == "symbol" and not contents < k < first:  # (not an entry of 本期要目)
             scores[k][SECTION] += PINNED
             said.append("section")
-        if (row["chrome"] == "known" and not row["facts"]) or P.SITE_NAME.match(text):
+        if (row["chrome"] == "known" and not row["facts"]) or P.SITE_NAME.match(text) or (
+                k == 0 and k + 1 < len(rows) and (rows[1]["chrome"] or rows[1]["separators"]) and row["stops"] == "0"
+                and not row["chrome"] and not P.TITLE.match(text) and P.UNIT_SUFFIX.search(text.split()[0])):
+            # (柞水县人民政府 over the page's menu or date bar, an office's name first: the site's header, never
+            # the title, which may stand there too: 省级文明县测评组来冠县验收创建工作 ⏎ 首页 > 冠县新闻 …)
             scores[k][CHROME] += PINNED  # (首页 > … 日期:2015/1/7, a breadcrumb with the date run in, may be facts)
             said.append("chrome")
         if said:
