@@ -1962,3 +1962,34 @@ def test_an_offices_name_over_the_pages_menu_is_the_sites_header_not_the_title()
     assert [(i["headline"], i["units"], i["doc"]["date"]) for i in items] == [
         ("《柞水县木耳产业高质量发展扶持办法（2024—2026年）》政策解读", ["柞水县农业农村局"], "2024-04-12")]
     assert credit_line("（根据录音整理）")[0] == []
+
+
+def test_an_issue_of_one_story_in_numbered_parts_is_one_story_under_its_editors_note():
+    """信息专报 ⏎ 第27期 ⏎ … ⏎ 编者按：… ⏎ headline ⏎ text ⏎ 一、主要做法 ⏎ （一）… ⏎ 二、初步成效 ⏎ 一是… ⏎ 供稿：…: the
+    parts are the story's text, no sections and stories; the editor's note is the issue's."""
+    text = ("信息专报\n第27期\n中共天台县委办公室　　　　2024年9月23日\n"
+            "编者按：基层治理是国家治理的基石。去年以来，街头镇探索建立“和合议事厅”，现将有关情况刊发，供各地学习借鉴。\n"
+            "天台县街头镇以“和合议事厅”破解基层治理难题\n——“和合议事厅”运行一年情况调查\n"
+            "去年7月，街头镇在后岸村、寒岩村先行试点“和合议事厅”，今年在全镇推开，共建成议事厅38个。\n"
+            "一、主要做法\n（一）搭建“三级议事”平台。按照“村有议事厅、片有议事点”思路，建成议事点112个，实现全覆盖。\n"
+            "（二）建强“和合议事员”队伍。从老党员、老干部中选聘议事员426名，开展培训12场次。\n"
+            "二、初步成效\n一是化解了一批矛盾纠纷。全年共调处各类纠纷163起，调处成功率达97%。\n"
+            "二是凝聚了一批发展合力。后岸村通过议事会引导62户村民流转土地发展民宿。\n"
+            "供稿：县委社会工作部　街头镇　　执笔：叶晓峰\n报：市委办公室，市委社会工作部。\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("天台县街头镇以“和合议事厅”破解基层治理难题——“和合议事厅”运行一年情况调查", ["县委社会工作部", "街头镇"])]
+    assert "一是化解了一批矛盾纠纷" in items[0]["body"] and items[0]["doc"]["note"].startswith("编者按")
+
+
+def test_a_tables_rows_and_an_articles_citation_in_an_outline_are_no_headings():
+    """一、本年新收政府信息公开申请数量	3	0	3 (a table's row, its cells set apart by tabs) and 第二十条第（一）项 (a
+    citation of an article) are no headings of a 年度报告."""
+    text = ("某县农业农村局2024年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n"
+            "2024年，我局通过县政府门户网站主动公开政府信息186条，其中政策文件12件。\n"
+            "二、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t3\t0\t0\t3\n"
+            "二、上年结转政府信息公开申请数量\t0\t0\t0\t0\n第二十条第（一）项\n信息内容\t本年制发件数\t现行有效件数\n"
+            "三、存在的主要问题及改进情况\n（一）存在的主要问题\n信息公开的及时性还需提高，个别栏目更新不够及时。\n")
+    heads = [(i["number"], i["headline"]) for i in items_of(text, layout="outline") if i["number"]]
+    assert heads == [("一、", "总体情况"), ("（一）", "主动公开"), ("二、", "收到和处理政府信息公开申请情况"),
+                     ("三、", "存在的主要问题及改进情况"), ("（一）", "存在的主要问题")]

@@ -53,7 +53,7 @@ from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import BARE_NAMES, chronicle, count_names_over_text, name_over_text, parse_entries
 from .features import Page, running_text, text_feature
-from .footer import parse_footer
+from .footer import opens_footer, parse_footer
 from .frame import page_frame
 from .headlines import split_headline
 from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
@@ -594,6 +594,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
             layout, rule = "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit"
         elif layout == "article" and ("numbered" in ev or "titled" in ev) and (n := credited(paras)) >= CREDITED:
             layout, rule = "bulletin", f"an issue's name or number over {n} stories closed by their units' credits"
+        elif layout == "outline" and "numbered" in ev and "titled" in ev and any(opens_footer(p.text) for p in paras):
+            layout, rule = "bulletin", "an issue's name and number over its parts, its footer under them"
         elif layout != "entries" and chronicle(paras):
             layout, rule = "entries", "a chronicle's title over entries opening with their dates (1月5日　…)"
         elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \

@@ -390,7 +390,38 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
         if LATIN_LINE.match(paras[k + 1].text) and _plain_line(paras[k]) and width(paras[k].text) <= SECTION_WIDTH \
                 and roles[k] in ("title", "masthead", "section", "headline") and roles[k + 1] != "footer":
             roles[k], roles[k + 1] = "section", "section"
-    return roles, listed
+    # a plain line over a subtitle read as a headline (…破解基层治理难题 ⏎ ——…运行一年情况调查): the headline's first line
+    roles = [("headline" if r == "body" and k + 1 < len(roles) and roles[k + 1] == "headline" and _plain_line(p)
+              and paras[k + 1].text.lstrip().startswith(SUBTITLE_DASH) else r) for k, (p, r) in enumerate(zip(paras, roles))]
+    return _one_story_in_parts(paras, roles), listed
+
+
+#: How a headline's subtitle opens on its own line. Example: ——“和合议事厅”运行一年情况调查.
+SUBTITLE_DASH = ("——", "—", "--")
+
+
+def _one_story_in_parts(paras: list[Para], roles: list[str]) -> list[str]:
+    """An issue of one story set out in numbered parts (信息专报: headline ⏎ 一、主要做法 ⏎ （一）搭建… ⏎
+    二、初步成效 ⏎ 一是…): the parts are its text, no sections and stories, where every line read as a
+    section after its headline opens with 一、 and every one read as a story with （一） or 一是 (or is
+    running text), and no unit is credited before its end."""
+    from .outline import opening_mark
+
+    first = next((k for k, r in enumerate(roles) if r == "headline"), None)
+    if first is None:
+        return roles
+    parts = [k for k in range(first + 1, len(roles)) if roles[k] in ("section", "headline", "item")]
+    kinds = {k: (m.lastgroup if (m := opening_mark(paras[k].text)) else None) for k in parts}
+    sections = [k for k in parts if kinds[k] == "l1"]
+    if len(sections) < 2 or any(kinds[k] not in ("l1", "l2", "l4") and not running_text(paras[k].text)
+                                for k in parts if k > sections[0]) \
+            or any(roles[k] == "credit" for k in range(first, max(parts))):
+        return roles
+    out = list(roles)
+    for k in range(sections[0], len(out)):
+        if out[k] in ("section", "headline", "item"):
+            out[k] = "body"
+    return out
 
 
 def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> None:
@@ -475,6 +506,11 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
         if r == "body" and current is not None and current.body and k + 1 < len(roles) and roles[k + 1] == "credit" \
                 and text_feature(paras[k + 1].text, "credit") == "source" and _plain_line(p) and credits_no_one(t):
             r = "headline"  # …扩大。 ⏎ 县农业农村局“三个到位”抓好早稻中后期管理 ⏎ 来源：县农业农村局: the next story's
+        if not parsed.items and P.EDITOR_NOTE.match(t):  # 编者按：… over the first story: the issue's note
+            parsed.masthead.setdefault("note", t)
+            parsed.regions.append((p.start, p.end, "masthead"))
+            previous = "masthead"
+            continue
         if r in TOP_ROLES or r == "signature":
             parsed.regions.append((p.start, p.end, "masthead"))
             if r == "signature" and (date := parse_date(t)) and width(t) <= 40:
