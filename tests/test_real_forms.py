@@ -1993,3 +1993,32 @@ def test_a_tables_rows_and_an_articles_citation_in_an_outline_are_no_headings():
     heads = [(i["number"], i["headline"]) for i in items_of(text, layout="outline") if i["number"]]
     assert heads == [("一、", "总体情况"), ("（一）", "主动公开"), ("二、", "收到和处理政府信息公开申请情况"),
                      ("三、", "存在的主要问题及改进情况"), ("（一）", "存在的主要问题")]
+
+
+def test_a_story_with_a_table_of_ruled_rows_keeps_its_rows_and_its_credit_under_them():
+    """督查评分情况 ⏎ text ⏎ | 1 | 上磺镇 | 37.5 | 94.5 | … ⏎ text ⏎ （县政府督查室）: a table's rows, set apart by
+    rules, are the story's, never a headline; the credit under them is the story's."""
+    text = ("督查通报\n2024年第5期（总第63期）\n巫溪县人民政府督查室　　　　2024年5月15日\n【督查评分】\n"
+            "一季度乡镇（街道）重点工作督查评分情况\n"
+            "　　4月22日至5月10日，县政府督查室组成4个督查组，对各乡镇（街道）一季度重点工作推进情况进行了督查并量化评分。\n"
+            "| 排名 | 单位 | 项目推进 | 综合得分 |\n| 1 | 上磺镇 | 37.5 | 94.5 |\n| 2 | 宁河街道 | 36.0 | 92.0 |\n"
+            "| 32 | 下堡镇 | 24.0 | 69.5 |\n"
+            "　　从评分情况看，综合得分90分以上的4个，80分至90分的19个，80分以下的9个。\n（县政府督查室）\n"
+            "【督查发现】\n上磺镇“药旅融合”带动中药材产业提档升级\n"
+            "　　上磺镇依托中药材种植基地发展康养旅游，今年以来接待游客3.2万人次，带动药农增收。（县政府第一督查组）\n")
+    items = items_of(text)
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("一季度乡镇（街道）重点工作督查评分情况", ["县政府督查室"]),
+        ("上磺镇“药旅融合”带动中药材产业提档升级", ["县政府第一督查组"])]
+
+
+def test_a_pages_facts_line_under_the_text_read_as_a_footer_still_dates_and_credits_the_article():
+    """发布时间：2024-10-12 17:26　来源：泾县融媒体中心　作者：… under the text, over 责任编辑：…: the date and the unit."""
+    text = ("泾县“宣纸+研学”串起非遗文旅新链条\n"
+            "10月以来，泾县依托宣纸文化园推出研学线路6条，接待中小学生研学团队120批次，带动周边民宿营业收入增长三成。\n"
+            "下一步，该县将持续擦亮宣纸文化品牌，推动非遗保护与文旅融合发展。\n"
+            "发布时间：2024-10-12 17:26　　来源：泾县融媒体中心　　作者：汪雨晴　胡文斌　　阅读次数：2193\n"
+            "责任编辑：吴晓峰　　审核：程立新\n分享到：微信 微博QQ空间\n")
+    items = items_of(text)
+    assert [(i["units"], i["doc"]["date"], i["doc"]["editor"]) for i in items] == [
+        (["泾县融媒体中心"], "2024-10-12", "吴晓峰")]

@@ -420,7 +420,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             elif own_date is None and (date := parse_date(t)):
                 own_date = date  # ——2026年1月27日在…会议上
     for k, r in enumerate(roles):
-        if r == "facts" or (r == "masthead" and P.WEB_META.match(paras[k].text)):
+        if r == "facts" or (r in ("masthead", "footer") and P.WEB_META.match(paras[k].text)):
             _facts(paras[k].text, parsed)  # (a labelled facts line is read as one, whichever role it got)
     _signature_at_end(paras, roles)
     _credits_at_end(paras, roles)

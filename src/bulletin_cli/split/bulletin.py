@@ -224,6 +224,12 @@ SECTION_WIDTH = 16
 
 #: The fewest cells a table's row has (cells set apart by tabs).
 TABLE_CELLS = 3
+
+
+def _table_row(text: str) -> bool:
+    """A table's row, its cells set apart by tabs or rules: 景区名称	接待游客	同比增长, | 1 | 上磺镇 | 37.5 |,
+    │5.0cm普通白蒜　│2.95　│."""
+    return text.count("\t") >= TABLE_CELLS - 1 or text.count("|") > TABLE_CELLS or text.count("│") > TABLE_CELLS
 #: A line of Latin letters alone, a section's or title's name in another language. Example: WORK NEWS.
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
@@ -351,7 +357,7 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
     # a table's rows, their cells set apart by tabs (景区名称	接待游客	同比增长), are a story's text, never a
     # headline or a section
     opened = next((k for k, r in enumerate(roles) if r in ("headline", "item", "section")), len(roles))
-    roles = [("body" if r in ("headline", "section", "item", "masthead", "title") and p.text.count("\t") >= TABLE_CELLS - 1
+    roles = [("body" if r in ("headline", "section", "item", "masthead", "title") and _table_row(p.text)
               and k > opened else r) for k, (p, r) in enumerate(zip(paras, roles))]
     # a unit's credit under a story read as a masthead's line, the stories begun: the story's credit
     roles = [("credit" if r in ("masthead", "title") and k > opened and credit_form(p.text) else r)
