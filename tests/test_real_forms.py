@@ -2022,3 +2022,14 @@ def test_a_pages_facts_line_under_the_text_read_as_a_footer_still_dates_and_cred
     items = items_of(text)
     assert [(i["units"], i["doc"]["date"], i["doc"]["editor"]) for i in items] == [
         (["泾县融媒体中心"], "2024-10-12", "吴晓峰")]
+
+
+def test_an_issues_title_set_over_two_lines_under_its_mark_and_its_office_set_apart_from_its_word():
+    """内部资料 ⏎ 甘 谷 工 作 ⏎ 简　　　　报 ⏎ （第12期） ⏎ 甘谷县委督查室　编印　… 2024年5月17日: the mark is no title,
+    the title's word on its second line completes it, the office is read apart from 编印."""
+    text = ("　　　　　　　　　　　　　内部资料\n\n　　　　甘 谷 工 作\n　　　　简　　　　报\n\n　　　　（第12期）\n\n"
+            "甘谷县委督查室　编印　　　　　　　　　　　2024年5月17日\n要情速递\n"
+            "甘谷县“陇原巧手·工匠”技能人才培训班开班\n"
+            "5月13日，甘谷县2024年首期技能人才培训班开班，来自全县15个乡镇的120名学员参加培训。\n（县委组织部　县人社局）\n")
+    doc = items_of(text)[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("甘谷工作简报", 12, "甘谷县委督查室", "2024-05-17")

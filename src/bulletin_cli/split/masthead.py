@@ -140,12 +140,17 @@ def _signer(part: str) -> str | None:
     return parse_footer([part]).get("signer") if P.FOOTER_START.match(part) else None
 
 
+#: The widest second line of a title set over two lines (display columns).
+TITLE_REST = 12
+
+
 def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
     """Title, issue, issuer and date from the lines at the top; returns them and how many lines."""
     fields: dict = {}
     n = 0
     issuer_line = -1  # the masthead line that named the issuer
     total_only = False  # the issue so far is only the running count (总第125期)
+    title_line = -1  # the masthead line that gave the title
     for k, p in enumerate(paras[:8]):
         if P.MASTHEAD_MARK.match(p.text):
             n += 1  # 内部资料 between masthead lines
@@ -154,6 +159,12 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             break
         t = p.text
         used = False
+        whole = "".join(t.split())
+        if "title" in fields and title_line == k - 1 and not P.TITLE.match(fields["title"]) \
+                and P.TITLE.match(fields["title"] + whole) and width(whole) <= TITLE_REST:
+            fields["title"] += whole  # 甘 谷 工 作 ⏎ 简　　　　报: a title set over two lines, its word on the second
+            n += 1
+            continue
         if k and (meta := web_meta(t)) is not None:  # 来源：… 发布时间：… under a bulletin's title on a site
             if "issuer" in meta:  # the site's source and posting date: the printing line's win over them
                 fields.setdefault("source", meta["issuer"])
@@ -206,6 +217,8 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
             part = part.strip(" ()（）")
             if not part:
                 continue
+            if P.ISSUER_SUFFIX.search(part) and (joined := "".join(part.split())) != part and P.ISSUER.match(joined):
+                part = joined  # 甘谷县委督查室　编印: the office and its word set apart
             if P.TITLE.match(part) and "title" not in fields:
                 fields["title"] = part
                 used = True
@@ -226,7 +239,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
                 used = True
             elif "title" not in fields and not used and width(part) <= 40:
                 fields["title"] = part
-                used = True
+                used, title_line = True, k
         if not used:
             break
         n += 1

@@ -272,6 +272,9 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
             for r in NO_SOURCE:
                 scores[k][r] -= PINNED
             said.append("no story's start or text")
+        if row["masthead_mark"]:  # (内部资料　注意保存: a masthead's mark, never the title)
+            scores[k][MASTHEAD] += PINNED
+            said.append("masthead")
         if row["section"] == "symbol" and not contents < k < first:  # (not an entry of 本期要目)
             scores[k][SECTION] += PINNED
             said.append("section")
@@ -293,7 +296,7 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
 PINNED = 20.0
 #: The first lines, where a bulletin's issue number stands (▲ opens its headlines, not captions).
 ISSUE_LINES = 6
-CAPTION, CHROME, SECTION, FOOTER = INDEX["caption"], INDEX["chrome"], INDEX["section"], INDEX["footer"]
+CAPTION, CHROME, SECTION, FOOTER, MASTHEAD = (INDEX[r] for r in ("caption", "chrome", "section", "footer", "masthead"))
 #: The roles a source line alone (来源：…, 供稿：…) and a footer's line (报：…, 审核：…) never play.
 NO_SOURCE = tuple(INDEX[r] for r in ("title", "section", "headline", "item", "body", "heading", "entry"))
 #: How a text cut short ends: a page's excerpt of its text, a related link's summary (chrome, however
