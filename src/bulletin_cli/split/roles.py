@@ -3,7 +3,8 @@
 every role following another, fitted on labelled documents (``labels/roles/``, see
 :mod:`bulletin_cli.split.learn` and ``scripts/roles.py``) and shipped as data (``roles.json``).
 Decoding finds the best sequence of roles for the whole document at once (Viterbi), so a line's
-role weighs its neighbours' evidence too.
+role weighs its neighbours' evidence too; a line whose own form decides its role (a photo's
+caption, the lexicon's page furniture) is held to it first (:func:`_pin`), and ``--explain`` says so.
 
 >>> from bulletin_cli.split.common import paragraphs
 >>> from bulletin_cli.split.features import Page
