@@ -92,10 +92,11 @@ def _tagged(*prefixes: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def big_corpus(tmp_path_factory) -> tuple[Path, Path]:
-    """450 bulletins (over 200 documents, so that a batch is committed before the end) and the
-    database one uninterrupted run makes of them."""
+    """900 bulletins (over 200 documents, so that a batch is committed well before the end, however
+    fast the run: with 450, a loaded host's reader waited out the whole run) and the database one
+    uninterrupted run makes of them."""
     root = tmp_path_factory.mktemp("corpus")
-    folder = _corpus(root / "in", 450)
+    folder = _corpus(root / "in", 900)
     db = root / "whole.sqlite"
     done = subprocess.run([str(EXE), "export", str(folder), "-o", str(db), "--no-progress"],
                           capture_output=True, text=True, timeout=300)
