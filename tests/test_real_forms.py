@@ -1900,7 +1900,8 @@ def test_a_pages_date_run_into_its_breadcrumb_is_the_articles_date_where_nothing
     assert [(i["headline"], i["doc"]["date"]) for i in items] == [("省级文明县测评组来冠县验收创建工作", "2015-01-07")]
 
 
-@pytest.mark.parametrize("facts, units", [("供稿单位：沙河镇人民政府", ["沙河镇人民政府"]), ("来源：本站", []),
+@pytest.mark.parametrize("facts, units", [("供稿单位：沙河镇人民政府", ["沙河镇人民政府"]), ("稿源：县农业农村局", ["县农业农村局"]),
+                                          ("发布部门：县教育局　发布时间：2024-05-06", ["县教育局"]), ("来源：本站", []),
                                           ("来源：原创", []), ("来源：张掖日报　记者　张三", ["张掖日报"])])
 def test_the_source_a_facts_line_names_over_an_article_is_its_unit_unless_it_names_no_office(facts, units):
     """供稿单位：… over the text credits its unit as 来源：… does; 来源：本站 (the site itself), 原创 name none."""
