@@ -2034,3 +2034,15 @@ def test_an_issues_title_set_over_two_lines_under_its_mark_and_its_office_set_ap
             "5月13日，甘谷县2024年首期技能人才培训班开班，来自全县15个乡镇的120名学员参加培训。\n（县委组织部　县人社局）\n")
     doc = items_of(text)[0]["doc"]
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"]) == ("甘谷工作简报", 12, "甘谷县委督查室", "2024-05-17")
+
+
+def test_a_speechs_title_over_two_lines_under_the_sites_menu_is_one_title_over_its_speaker_and_date():
+    """桃源县人民政府 世外桃源 ⏎ 首页 … ⏎ 当前位置：… ⏎ 在全县茶产业高质量发展 ⏎ 推进会上的讲话 ⏎ 县委副书记、县长　向志刚 ⏎
+    （二〇二四年三月二十二日） ⏎ 发布时间：…: the two lines are the title; the speaker and the date are no part of it."""
+    text = ("桃源县人民政府 世外桃源　桃花源里的家\n首页　走进桃源　政务公开　政务服务　政民互动\n"
+            "当前位置：首页 > 政务公开 > 领导讲话\n在全县茶产业高质量发展\n推进会上的讲话\n县委副书记、县长　向志刚\n"
+            "（二〇二四年三月二十二日）\n发布时间：2024-03-26 09:41　信息来源：桃源县人民政府办公室\n同志们：\n"
+            "今天，县委、县政府在茶庵铺镇召开全县茶产业高质量发展推进会，主要任务是总结成绩、分析形势、部署工作。\n"
+            "一、坚定信心，充分认清茶产业发展的良好态势\n近年来，全县茶园面积稳定在30万亩以上，综合产值突破60亿元。\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"]) for i in items] == [("article", "在全县茶产业高质量发展推进会上的讲话")]

@@ -511,8 +511,9 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     # (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the offices a
     # notice is sent to, nor its number)
     roles = ["chrome" if r == "title" and rows[k]["separators"]
-             else "masthead" if r == "title" and (rows[k]["salutation"] or DOCUMENT_NUMBER.fullmatch(paras[k].text.strip()))
-             else r for k, r in enumerate(roles)]
+             else "masthead" if r == "title" and (rows[k]["salutation"] or DOCUMENT_NUMBER.fullmatch(paras[k].text.strip())
+                                                  or rows[k]["date"] == "only" or P.SPEAKER.match(paras[k].text))
+             else r for k, r in enumerate(roles)]  # (nor a date alone, （二〇二四年三月二十二日）, nor a speaker's line)
     number = next((k for k in range(min(len(roles), TITLE_LOOKDOWN)) if DOCUMENT_NUMBER.fullmatch(paras[k].text.strip())), None)
     if number is not None:
         # the lines read as chrome right over a notice's number are its title (婺源县人民政府 ⏎ 关于…实行野外 ⏎
@@ -529,6 +530,9 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
         roles[facts] = "facts"  # 发布时间：2024-04-12  来源：…  【打印本页】【关闭窗口】: the facts, a tool bar after them
     if not titles and facts is not None:
         for k in range(facts - 1, -1, -1):
+            if roles[k] in ("masthead", "chrome") and (rows[k]["date"] == "only" or P.SPEAKER.match(paras[k].text)):
+                roles[k] = "masthead"  # (the speech's date and speaker between its title and the facts line)
+                continue
             if roles[k] != "chrome":
                 break
             if not CJK_RE.search(paras[k].text) or DOCUMENT_NUMBER.search(paras[k].text):
@@ -542,12 +546,15 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
                     and _plain_line(rows[k], paras[k].text) and not DOCUMENT_NUMBER.search(paras[k].text):
                 roles[k] = "title"  # 漳浦县人民政府关于2024年海洋伏季休渔期间 ⏎ 加强渔船管理的通告)
                 k += 1
-    elif titles:
+        titles = [k for k, r in enumerate(roles) if r == "title"]
+    if titles:
         t = titles[0]
         while t > 0 and titles[0] - t < TITLE_LINES and roles[t - 1] == "chrome" and not rows[t - 1]["chrome"] \
                 and not rows[t - 1]["separators"] and not rows[t - 1]["tokens"] and (TITLE_LEAD.match(paras[t - 1].text) or (
-                    _plain_line(rows[t - 1], paras[t - 1].text) and width(paras[t - 1].text) >= TITLE_FIRST_LINE
+                    _plain_line(rows[t - 1], paras[t - 1].text)
+                    and (width(paras[t - 1].text) >= TITLE_FIRST_LINE or rows[t]["notice_word"])
                     and not P.TITLE.match(paras[t - 1].text) and not DOCUMENT_NUMBER.search(paras[t - 1].text))):
+            # (a title's word on its last line, 在全县茶产业高质量发展 ⏎ 推进会上的讲话, with a shorter first line)
             # 浒湾乡： ⏎ 多措并举推进秋粮收购, 叶坪乡：“红色+绿色”双轮驱动 ⏎ 擦亮乡村振兴底色: a title's first lines
             roles[t - 1] = "title"
             t -= 1

@@ -334,6 +334,10 @@ class Frame:
     reporters: list[str]
 
 
+#: The widest second line of a title whose word it ends with (display columns).
+TITLE_REST_WIDTH = 40
+
+
 def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     """Title, masthead lines, facts line, credits, signature, footer and captions around a text,
     by the roles of its paragraphs (page chrome gone). A date the document gives itself (a
@@ -369,6 +373,10 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     if first_title and (k := first_title[-1] + 1) < len(roles) and roles[k] in ("masthead", "title", "body", "headline") \
             and SUBTITLE.match(paras[k].text.strip()) and parse_date(paras[k].text) is None:
         first_title.append(k)  # 主标题 ⏎ ——累计接待观众186万人次: the title's subtitle, one headline with it
+    elif first_title and (k := first_title[-1] + 1) < len(roles) and roles[k] == "masthead" \
+            and not text_feature(paras[first_title[-1]].text, "notice_word") and text_feature(paras[k].text, "notice_word") \
+            and width(paras[k].text) <= TITLE_REST_WIDTH and not SENTENCE_MARK.search(paras[k].text):
+        first_title.append(k)  # 在全县茶产业高质量发展 ⏎ 推进会上的讲话: the title's word on its second line
     lines = [paras[k].text for k in first_title]
     if len(lines) == 2 and _same_title(*lines):
         lines = lines[1:]  # the page's title, then the document's own (在**县…, without 第一篇：)
