@@ -2046,3 +2046,20 @@ def test_a_speechs_title_over_two_lines_under_the_sites_menu_is_one_title_over_i
             "一、坚定信心，充分认清茶产业发展的良好态势\n近年来，全县茶园面积稳定在30万亩以上，综合产值突破60亿元。\n")
     items = items_of(text)
     assert [(i["layout"], i["headline"]) for i in items] == [("article", "在全县茶产业高质量发展推进会上的讲话")]
+
+
+def test_a_notices_parts_numbered_at_two_levels_are_its_text_under_its_number_and_the_pages_table():
+    """索引号：… (the page's table, no title) ⏎ 荥经县自然资源局…挂牌出让公告 ⏎ 荥自然资告〔2024〕6号 ⏎ 一、… （一）… ⏎
+    二、… （一）…: a notice set out in numbered parts is one item, its parts its text."""
+    text = ("荥经县人民政府\n当前位置：首页 > 政务公开 > 法定主动公开内容\n"
+            "索引号：     115118220087640001/2024-00006　　发布机构：荥经县自然资源局\n"
+            "荥经县自然资源局国有建设用地使用权挂牌出让公告\n信息来源：荥经县自然资源局 发布时间：2024-08-20\n"
+            "荥自然资告〔2024〕6号\n经荥经县人民政府批准，荥经县自然资源局决定以挂牌方式出让2宗国有建设用地使用权，现将有关事项公告如下：\n"
+            "一、挂牌出让地块的基本情况和规划指标要求\n（一）地块位置：严道街道城东社区，出让面积12860平方米。\n"
+            "（二）规划指标：容积率不大于2.5，建筑密度不大于30%。\n"
+            "二、竞买人资格要求\n（一）中华人民共和国境内外的法人、自然人和其他组织均可申请参加竞买。\n"
+            "（二）申请人应当单独申请，不接受联合申请。\n三、联系方式\n联系地址：荥经县自然资源局，联系电话：0835-7622100。\n"
+            "荥经县自然资源局\n2024年8月20日\n")
+    items = items_of(text)
+    assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
+        ("article", "荥经县自然资源局国有建设用地使用权挂牌出让公告", ["荥经县自然资源局"])]

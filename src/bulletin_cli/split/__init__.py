@@ -511,6 +511,7 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     # (漳浦县人民政府网 > 政务公开 > 公告公示: a breadcrumb, never a title; nor 各乡镇人民政府，…：, the offices a
     # notice is sent to, nor its number)
     roles = ["chrome" if r == "title" and rows[k]["separators"]
+             else "facts" if r == "title" and P.METADATA_LINE.match(paras[k].text)  # (索引号：…: the page's table)
              else "masthead" if r == "title" and (rows[k]["salutation"] or DOCUMENT_NUMBER.fullmatch(paras[k].text.strip())
                                                   or rows[k]["date"] == "only" or P.SPEAKER.match(paras[k].text))
              else r for k, r in enumerate(roles)]  # (nor a date alone, （二〇二四年三月二十二日）, nor a speaker's line)
@@ -610,7 +611,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
                 and (n := _entries_shown(paras)) >= (ENTRIES_TITLED if _entries_titled(paras) else ENTRIES):
             layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
         elif layout in ("bulletin", "digest") and "numbered" not in ev and not _units_credited(paras) \
-                and (n := nested_points(paras)) >= NESTED:
+                and (n := nested_points(paras)) >= NESTED and not _notice_title(paras, labelled.roles, labelled.rows):
             layout, rule = "outline", f"numbered points under {n} numbered headings, their numbers restarting under each"
         elif layout in ("article", "bulletin") and "numbered" not in ev and "titled" not in ev \
                 and not _units_credited(paras) and (leads := lead_paragraphs(paras))[0] >= LEADS and leads[0] >= LEAD_SHARE * leads[1]:
@@ -618,7 +619,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         elif layout == "article" and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS \
                 and not _notice_title(paras, labelled.roles, labelled.rows):
             layout, rule = "outline", f"a report's or plan's title over {n} points numbered in turn"
-        elif layout == "outline" and (title := _notice_title(paras, labelled.roles, labelled.rows)):
+        elif (layout == "outline" or (layout == "bulletin" and "numbered" not in ev and "titled" not in ev
+                                       and not _units_credited(paras))) \
+                and (title := _notice_title(paras, labelled.roles, labelled.rows)):
             layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"
         elif layout == "article" and "titled" in ev and _issued_under(paras) \
                 and len(stories := story_heads(paras, credited=False)) >= STORIES:
