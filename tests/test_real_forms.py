@@ -2063,3 +2063,15 @@ def test_a_notices_parts_numbered_at_two_levels_are_its_text_under_its_number_an
     items = items_of(text)
     assert [(i["layout"], i["headline"], i["units"]) for i in items] == [
         ("article", "荥经县自然资源局国有建设用地使用权挂牌出让公告", ["荥经县自然资源局"])]
+
+
+def test_an_urgency_mark_over_an_issues_title_is_no_title():
+    """特急 ⏎ 签发：王振宇 ⏎ 要  情  快  报 ⏎ 〔2024〕第47期 ⏎ 安图县人民政府总值班室　　2024年7月28日7时30分: the
+    urgency mark is a masthead's mark, as 内部资料 is; the issue's title, number, office, date and signer read."""
+    text = ("                          特急\n签发：王振宇\n要  情  快  报\n〔2024〕第47期\n"
+            "安图县人民政府总值班室                     2024年7月28日7时30分\n一、雨情汛情\n"
+            "1．7月27日8时至28日6时，全县普降中到大雨，局部暴雨，全县平均降雨量42.6毫米。——县气象局\n"
+            "2．截至28日6时，全县主要河流水位均在警戒水位以下，各水库运行正常。——县水利局\n")
+    doc = items_of(text)[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["issuer"], doc["date"], doc["signer"]) == (
+        "要情快报", 47, "安图县人民政府总值班室", "2024-07-28", "王振宇")
