@@ -2075,3 +2075,16 @@ def test_an_urgency_mark_over_an_issues_title_is_no_title():
     doc = items_of(text)[0]["doc"]
     assert (doc["title"], doc["issue"], doc["issuer"], doc["date"], doc["signer"]) == (
         "要情快报", 47, "安图县人民政府总值班室", "2024-07-28", "王振宇")
+
+
+def test_an_epapers_name_bar_and_date_line_give_its_title_issue_and_date():
+    """松阳新闻数字报 ⏎ 首页 | 往期回顾 | … ⏎ 2024年04月12日 星期五 … 总第3276期 今日4版: the paper's name without its
+    site's word, its running number and date, the site's bar between them skipped."""
+    text = ("松阳新闻数字报\n首页 | 往期回顾 | 松阳新闻网 | 松阳县人民政府 | 手机版\n"
+            "2024年04月12日 星期五  农历三月初四  总第3276期  今日4版\n当前版面：第02版：综合新闻\n"
+            "浙南茶叶市场春茶交易额突破10亿元\n本报记者　叶青　通讯员　周敏\n"
+            "本报讯　4月10日，记者从浙南茶叶市场获悉，今年春茶开市以来，市场累计交易额突破10亿元，同比增长12%。\n"
+            "大东坝镇古村落“活化”迎来研学热\n"
+            "本报讯（通讯员　李华）今年以来，大东坝镇依托古村落资源开发研学线路6条，接待研学团队80余批次。\n")
+    doc = items_of(text)[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"]) == ("松阳新闻", 3276, "2024-04-12")

@@ -304,9 +304,16 @@ def SITE_NAME(f: dict) -> re.Pattern[str]:
 
 
 def page_title(title: str) -> str:
-    """A page's title without the site's name after it. Example: 县召开会议_某县人民政府 → 县召开会议."""
+    """A page's title without the site's name after it. Example: 县召开会议_某县人民政府 → 县召开会议,
+    松阳新闻数字报 → 松阳新闻."""
     m = P.SITE_SUFFIX.search(title)
-    return title[:m.start()] if m and m.start() >= 6 else title
+    title = title[:m.start()] if m and m.start() >= 6 else title
+    e = EPAPER_SUFFIX.search(title)  # 松阳新闻数字报: the paper's name, its site's word after it
+    return title[:e.start()] if e and e.start() >= 2 else title
+
+
+#: What an e-paper's site adds to the paper's name. Example: 数字报 of 松阳新闻数字报.
+EPAPER_SUFFIX = Regex(r"(?:数字报|电子报|数字版|电子版)$")
 
 
 @pattern

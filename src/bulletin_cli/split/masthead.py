@@ -17,6 +17,7 @@ from ..lexicon.patterns import (
     P,
     Regex,
     gapless_width,
+    page_title,
     width,
 )
 from ..numerals import cn_to_int
@@ -155,6 +156,9 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         if P.MASTHEAD_MARK.match(p.text):
             n += 1  # 内部资料 between masthead lines
             continue
+        if k and (P.CHROME.match(p.text) or ("|" in p.text and P.CHROME_WORDS.search(p.text))):
+            n += 1  # 首页 | 往期回顾 | … between an e-paper's name and its date line: the site's bar
+            continue
         if not _masthead_line(p) or _attribution(p.text, whole=True):
             break
         t = p.text
@@ -247,4 +251,6 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         # a lone short first line is a masthead only if a title word makes it one
         if not P.TITLE.match(fields["title"]):
             return {}, 0
+    if "title" in fields:
+        fields["title"] = page_title(fields["title"])  # (松阳新闻数字报: the paper's name)
     return fields, n
