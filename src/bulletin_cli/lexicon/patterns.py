@@ -446,6 +446,9 @@ ISSUE = Regex(rf"(?:总\s*)?第?\s*([\d{CN_DIGITS}](?:\s*[\d{CN_DIGITS}])*)\s*�
 #: How a year written in Chinese numerals writes its zero: 〇, 零, or a circle or letter O typed for
 #: it (○ U+25CB, Ｏ, and O once full-width letters are folded), or the digit 0. Example: 二○二四年, 二0一0年.
 YEAR_ZEROS = "〇零○ＯO0０"
+#: A line that opens with a short lead sentence, as digests start paragraphs (reflow keeps it a
+#: paragraph's start; split reads a digest by it). Example: 全盘谋项目。
+LEAD_SENTENCE = Regex(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
 #: A date in Arabic or Chinese numerals. Examples: 2023年9月22日, 二〇二三年九月二十二日, 2023年4月21.
 DATE = Regex(
     rf"([12]\d{{3}}|[一二][{YEAR_ZEROS}一二三四五六七八九]{{3}})\s*年\s*([\d{CN_DIGITS}]{{1,3}})\s*月\s*"

@@ -17,6 +17,7 @@ from ..lexicon.patterns import (
     DATE,
     DATE_NUMERIC,
     ISSUE,
+    LEAD_SENTENCE,
     NOTICE_ENDING,
     SECTION_BRACKET,
     SENTENCE_END,
@@ -43,8 +44,6 @@ ORPHAN_CHARS = "，。、；：？！,.;:?!）)》」』】”’…%％"
 FIELD_GAP = "    "
 #: A line that opens a bulletin item: a headline, then a space. Example: 县住建局开展危房核查 摸清….
 ITEM_OPENING = Regex(r"^[^，。；：！？,;:!?\s]{4,60}[ \u3000]")
-#: A line that opens with a short lead sentence, as digests start paragraphs. Example: 全盘谋项目。
-LEAD_SENTENCE = Regex(r"^(?![〇一二三四五六七八九十]{1,2}是)[^。；！？\s]{2,20}。")
 
 
 class Line(str):

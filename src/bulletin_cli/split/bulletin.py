@@ -7,12 +7,22 @@ from ..lexicon.patterns import (
     CJK,
     SECTION_BRACKET,
     SELF_UNIT,
+    SUBTITLE,
     P,
     Regex,
     page_title,
     width,
 )
-from .common import RUN_IN_NUMBER, SECTION_NUMBERED, SENTENCE_MARK, Draft, Para, Parsed, file_credits
+from .common import (
+    RUN_IN_NUMBER,
+    SECTION_NUMBERED,
+    SENTENCE_MARK,
+    Draft,
+    Para,
+    Parsed,
+    file_credits,
+    table_row,
+)
 from .credits import (
     LEADING_UNIT,
     UNIT_COLON,
@@ -33,6 +43,7 @@ from .headlines import (
     split_headline,
 )
 from .masthead import parse_date, parse_issue, parse_masthead
+from .outline import opening_mark
 
 
 def _new_item(p: Para, section: str | None, text: str | None = None) -> Draft:
@@ -222,14 +233,6 @@ def _bracketed(p: Para) -> bool:
 SECTION_WIDTH = 16
 
 
-#: The fewest cells a table's row has (cells set apart by tabs).
-TABLE_CELLS = 3
-
-
-def _table_row(text: str) -> bool:
-    """A table's row, its cells set apart by tabs or rules: 景区名称	接待游客	同比增长, | 1 | 上磺镇 | 37.5 |,
-    │5.0cm普通白蒜　│2.95　│."""
-    return text.count("\t") >= TABLE_CELLS - 1 or text.count("|") > TABLE_CELLS or text.count("│") > TABLE_CELLS
 #: A line of Latin letters alone, a section's or title's name in another language. Example: WORK NEWS.
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
@@ -241,8 +244,6 @@ def _entry_text(text: str) -> str:
 
 def _run_in_point(text: str) -> bool:
     """It opens with a point of a list run in (一是走访慰问精准扶贫户、困难户。…)."""
-    from .outline import opening_mark
-
     return (m := opening_mark(text)) is not None and m.lastgroup == "l4"
 
 
@@ -357,7 +358,7 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
     # a table's rows, their cells set apart by tabs (景区名称	接待游客	同比增长), are a story's text, never a
     # headline or a section
     opened = next((k for k, r in enumerate(roles) if r in ("headline", "item", "section")), len(roles))
-    roles = [("body" if r in ("headline", "section", "item", "masthead", "title") and _table_row(p.text)
+    roles = [("body" if r in ("headline", "section", "item", "masthead", "title") and table_row(p.text)
               and k > opened else r) for k, (p, r) in enumerate(zip(paras, roles))]
     # a unit's credit under a story read as a masthead's line, the stories begun: the story's credit
     roles = [("credit" if r in ("masthead", "title") and k > opened and credit_form(p.text) else r)
@@ -398,12 +399,8 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
             roles[k], roles[k + 1] = "section", "section"
     # a plain line over a subtitle read as a headline (…破解基层治理难题 ⏎ ——…运行一年情况调查): the headline's first line
     roles = [("headline" if r == "body" and k + 1 < len(roles) and roles[k + 1] == "headline" and _plain_line(p)
-              and paras[k + 1].text.lstrip().startswith(SUBTITLE_DASH) else r) for k, (p, r) in enumerate(zip(paras, roles))]
+              and SUBTITLE.match(paras[k + 1].text.strip()) else r) for k, (p, r) in enumerate(zip(paras, roles))]
     return _one_story_in_parts(paras, roles), listed
-
-
-#: How a headline's subtitle opens on its own line. Example: ——“和合议事厅”运行一年情况调查.
-SUBTITLE_DASH = ("——", "—", "--")
 
 
 def _one_story_in_parts(paras: list[Para], roles: list[str]) -> list[str]:
@@ -411,8 +408,6 @@ def _one_story_in_parts(paras: list[Para], roles: list[str]) -> list[str]:
     二、初步成效 ⏎ 一是…): the parts are its text, no sections and stories, where every line read as a
     section after its headline opens with 一、 and every one read as a story with （一） or 一是 (or is
     running text), and no unit is credited before its end."""
-    from .outline import opening_mark
-
     first = next((k for k, r in enumerate(roles) if r == "headline"), None)
     if first is None:
         return roles

@@ -26,6 +26,16 @@ RUN_IN_NUMBER = Regex(
 SENTENCE_MARK = Regex(r"[。！？]")
 
 
+#: The fewest cells a table's row has.
+TABLE_CELLS = 3
+
+
+def table_row(text: str) -> bool:
+    """A table's row, its cells set apart by tabs or rules: 景区名称	接待游客	同比增长, | 1 | 上磺镇 | 37.5 |,
+    │5.0cm普通白蒜　│2.95　│ (never a headline, a section or an outline's heading)."""
+    return text.count("\t") >= TABLE_CELLS - 1 or text.count("|") > TABLE_CELLS or text.count("│") > TABLE_CELLS
+
+
 #: Marks a headline line never holds. Example: ； in 一是强化调度；二是….
 LINE_STOPS = Regex(r"[。！？；;!?]")
 

@@ -9,7 +9,7 @@ import re
 from .. import regexcache
 from ..lexicon.patterns import CJK, CN_DIGITS, SELF_UNIT, P, Regex, alternation, pattern, scan
 from ..numerals import cn_to_int
-from .common import SENTENCE_MARK, Draft, Para, Parsed
+from .common import SENTENCE_MARK, Draft, Para, Parsed, table_row
 from .entries import entry_start
 from .headlines import _lead_sentence
 
@@ -215,8 +215,6 @@ HEAD_CLAUSE = Regex(r"[，,；;：:]")
 ENTRY_WITHIN = Regex(r"^([^【】。，；！？\s]{2,20})?\s*【\s*([^【】\s]{2,12})\s*】\s*(\S.*)$", re.S)
 
 
-#: How many tabs make a paragraph a table's row (its cells set apart by tabs).
-TABLE_ROW_TABS = 2
 #: What follows an article's number where the text cites it, not opens it. Example: 第二十条第（一）项,
 #: 第十一条规定, 第五条的.
 CITED_AFTER = frozenset("第规的之款项所")
@@ -245,7 +243,7 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
             d.headline, d.body = head, text[len(head):].lstrip("。！？：:；; ").strip()
             parsed.items.append(d)  # (a leaf: numbered points after it stay under the numbered heading)
             continue
-        if text.count("\t") >= TABLE_ROW_TABS:
+        if table_row(text):
             marks = []  # (一、本年新收政府信息公开申请数量	3	0	0: a table's row, its label no heading)
         marks = [m for m in marks if not (m[4].endswith("条") and text[m[1]:m[1] + 1] in CITED_AFTER)]
         chained = run_on_chains(text, marks) if len(marks) >= CHAIN_MIN else set()
