@@ -28,6 +28,7 @@ from .. import regexcache
 from ..lexicon.patterns import (
     CJK,
     DOCUMENT_NUMBER,
+    LEAD_SENTENCE,
     P,
     Regex,
     alternation,
@@ -61,7 +62,7 @@ from .layouts import LAYOUTS as REGISTERED
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
 from .outline import OUTLINE_LEVELS, opening_mark, parse_outline
 from .place import resolve as resolve_place
-from .roles import ROLES, Model, label, load_model
+from .roles import ROLES, Labelled, Model, label, load_model
 
 __all__ = ["LAYOUTS", "Para", "Parsed", "analyse", "paragraphs", "parse_date", "parse_footer",
            "parse_issue", "parse_masthead", "parse_month", "split_document", "split_headline"]
@@ -237,13 +238,9 @@ def _story_roles(paras: list[Para], roles: list[str], heads: list[int]) -> list[
 RULES_ARTICLES = 3
 
 
-def _units_credited(paras: list[Para]) -> bool:
-    """Some paragraph closes with a unit's credit (…。（县住建局）); a writer's (（撰稿：高建军）) is none."""
-    return credited(paras) > 0
-
-
 def credited(paras: list[Para]) -> int:
-    """How many paragraphs close with a unit's credit (…。（县住建局）), or are one alone ((县市场监管局))."""
+    """How many paragraphs close with a unit's credit (…。（县住建局）), or are one alone ((县市场监管局)); a
+    writer's (（撰稿：高建军）) is none."""
     from .credits import _attribution
 
     return sum(1 for p in paras if (att := _attribution(p.text[-CREDIT_TAIL:])) and att[1])
@@ -321,8 +318,6 @@ LEADS, LEAD_SHARE = 6, 0.6
 def _digest_heads(paras: list[Para], roles: list[str]) -> list[str]:
     """A digest's title line right over a paragraph that opens with its lead sentence is the first
     section's heading, no second line of the title: 政府工作报告（摘要） ⏎ 2023年工作回顾 ⏎ 经济运行稳中向好。…"""
-    from ..normalise.reflow import LEAD_SENTENCE
-
     out = list(roles)
     titles = [k for k, r in enumerate(out) if r == "title"]
     for k in titles[1:]:
@@ -355,8 +350,6 @@ def lead_paragraphs(paras: list[Para]) -> tuple[int, int]:
     """How many paragraphs of running text open with a short lead sentence and no outline number (a
     digest's paragraphs, each its headline first: 经济运行稳中向好。2023年，全县…), and how many
     paragraphs of running text there are."""
-    from ..normalise.reflow import LEAD_SENTENCE
-
     running = [p.text for p in paras if running_text(p.text)]
     return sum(1 for t in running if LEAD_SENTENCE.match(t) and not opening_mark(t)), len(running)
 
@@ -442,8 +435,6 @@ def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
 def _date_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
     """The page's date run into its chrome over the text (首页 > 冠县新闻 人气:130 日期:2015/1/7 17:36:03),
     where nothing else gave the document a date."""
-    from .masthead import parse_date
-
     if parsed.masthead.get("date"):
         return
     first = next((k for k, r in enumerate(roles) if r in TEXT_ROLES), len(roles))
@@ -460,8 +451,6 @@ CLOSING_FACTS_WIDTH = 100
 def _closing_facts(text: str) -> bool:
     """A line of two labelled facts or more, one a date, with no sentence: the page's facts under its text,
     its counter beside them. Example: 【发布日期：2024-05-21】【信息来源：沂水县融媒体中心】【浏览次数：1526】."""
-    from .masthead import parse_date
-
     return (width(text) <= CLOSING_FACTS_WIDTH and not SENTENCE_MARK.search(text)
             and len(P.FACTS_LABEL.findall(text)) >= 2 and parse_date(text) is not None)
 
@@ -567,6 +556,53 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
     return roles
 
 
+def _by_form(paras: list[Para], labelled: Labelled, ev: list[str], layout: str) -> tuple[str, str | None, list[int]]:
+    """The layout the document's form shows, where it decides over the layouts' weights (``layout``):
+    the layout, the form that decided (said in ``--explain``; None where none did) and, for an issue
+    the form showed, its stories' headlines. What several forms read (the units credited, a
+    notice's title) is read once."""
+    memo: dict[str, object] = {}
+
+    def units() -> int:  # how many paragraphs close with a unit's credit
+        if "units" not in memo:
+            memo["units"] = credited(paras)
+        return memo["units"]
+
+    def notice() -> str | None:  # the title, where it is a notice's
+        if "notice" not in memo:
+            memo["notice"] = _notice_title(paras, labelled.roles, labelled.rows)
+        return memo["notice"]
+
+    issue = "titled" in ev or "numbered" in ev  # (an issue's name or number at the top)
+    if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
+        return "outline", f"a body of rules: {n} articles (第一条…)", []
+    if layout == "article" and issue and len(stories := story_heads(paras)) >= STORIES:
+        return "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit", stories
+    if layout == "article" and issue and units() >= CREDITED:
+        return "bulletin", f"an issue's name or number over {units()} stories closed by their units' credits", []
+    if layout == "outline" and "numbered" in ev and "titled" in ev and any(opens_footer(p.text) for p in paras):
+        return "bulletin", "an issue's name and number over its parts, its footer under them", []
+    if layout != "entries" and chronicle(paras):
+        return "entries", "a chronicle's title over entries opening with their dates (1月5日　…)", []
+    if layout in ("article", "bulletin", "digest") and not issue and not units() \
+            and (n := _entries_shown(paras)) >= (ENTRIES_TITLED if _entries_titled(paras) else ENTRIES):
+        return "entries", f"{n} entries (【人口】…), no issue's name, number or credits", []
+    if layout in ("bulletin", "digest") and "numbered" not in ev and not units() \
+            and (n := nested_points(paras)) >= NESTED and not notice():
+        return "outline", f"numbered points under {n} numbered headings, their numbers restarting under each", []
+    if layout in ("article", "bulletin") and not issue and not units() \
+            and (leads := lead_paragraphs(paras))[0] >= LEADS and leads[0] >= LEAD_SHARE * leads[1]:
+        return "digest", f"{leads[0]} of {leads[1]} paragraphs open with a lead sentence, no unit credited", []
+    if layout == "article" and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS and not notice():
+        return "outline", f"a report's or plan's title over {n} points numbered in turn", []
+    if (layout == "outline" or (layout == "bulletin" and not issue and not units())) and (title := notice()):
+        return "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's", []
+    if layout == "article" and "titled" in ev and _issued_under(paras) \
+            and len(stories := story_heads(paras, credited=False)) >= STORIES:
+        return "bulletin", f"an issue's name, its office and date over {len(stories)} stories under their headlines", stories
+    return layout, None, []
+
+
 def analyse(text: str, layout: str | None = None, meta: dict | None = None, model: Model | None = None,
             roles: list[str] | None = None) -> Parsed:
     """Parse normalised ``text``; ``layout`` forces one of :data:`LAYOUTS`. ``meta`` is what the
@@ -596,36 +632,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     stories: list[int] = []  # the stories' headlines, where the form showed an issue of them
     if layout is None:
         layout, scores = decide(ev, model.layout_weights or {}, model.layouts, item_starts(labelled.roles))
-        if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
-            layout, rule = "outline", f"a body of rules: {n} articles (第一条…)"
-        elif layout == "article" and ("titled" in ev or "numbered" in ev) and len(stories := story_heads(paras)) >= STORIES:
-            layout, rule = "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit"
-        elif layout == "article" and ("numbered" in ev or "titled" in ev) and (n := credited(paras)) >= CREDITED:
-            layout, rule = "bulletin", f"an issue's name or number over {n} stories closed by their units' credits"
-        elif layout == "outline" and "numbered" in ev and "titled" in ev and any(opens_footer(p.text) for p in paras):
-            layout, rule = "bulletin", "an issue's name and number over its parts, its footer under them"
-        elif layout != "entries" and chronicle(paras):
-            layout, rule = "entries", "a chronicle's title over entries opening with their dates (1月5日　…)"
-        elif layout in ("article", "bulletin", "digest") and "titled" not in ev and "numbered" not in ev \
-                and not _units_credited(paras) \
-                and (n := _entries_shown(paras)) >= (ENTRIES_TITLED if _entries_titled(paras) else ENTRIES):
-            layout, rule = "entries", f"{n} entries (【人口】…), no issue's name, number or credits"
-        elif layout in ("bulletin", "digest") and "numbered" not in ev and not _units_credited(paras) \
-                and (n := nested_points(paras)) >= NESTED and not _notice_title(paras, labelled.roles, labelled.rows):
-            layout, rule = "outline", f"numbered points under {n} numbered headings, their numbers restarting under each"
-        elif layout in ("article", "bulletin") and "numbered" not in ev and "titled" not in ev \
-                and not _units_credited(paras) and (leads := lead_paragraphs(paras))[0] >= LEADS and leads[0] >= LEAD_SHARE * leads[1]:
-            layout, rule = "digest", f"{leads[0]} of {leads[1]} paragraphs open with a lead sentence, no unit credited"
-        elif layout == "article" and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS \
-                and not _notice_title(paras, labelled.roles, labelled.rows):
-            layout, rule = "outline", f"a report's or plan's title over {n} points numbered in turn"
-        elif (layout == "outline" or (layout == "bulletin" and "numbered" not in ev and "titled" not in ev
-                                       and not _units_credited(paras))) \
-                and (title := _notice_title(paras, labelled.roles, labelled.rows)):
-            layout, rule = "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's"
-        elif layout == "article" and "titled" in ev and _issued_under(paras) \
-                and len(stories := story_heads(paras, credited=False)) >= STORIES:
-            layout, rule = "bulletin", f"an issue's name, its office and date over {len(stories)} stories under their headlines"
+        layout, rule, stories = _by_form(paras, labelled, ev, layout)
     if roles is not None:
         read = list(roles)
     else:

@@ -636,13 +636,11 @@ def issue(text: str) -> bool:
 def title_word(text: str) -> str | None:
     """It ends in a title word: bulletin (…快报, …简报), report (…总结, …报告, …方案), rules (…办法)."""
     t = text.rstrip()
-    if width(t) > TITLE_WIDTH or chrome(t):
-        return None  # (a title is a short line; 首页 | 政务公开 | 工作动态 is a page's menu)
-    if P.TITLE.match(t):
-        return "bulletin"
-    if P.RULES_TITLE.search(t):
-        return "rules"
-    return "report" if P.REPORT_TITLE.search(t) else None
+    if width(t) > TITLE_WIDTH:
+        return None  # (a title is a short line)
+    word = "bulletin" if P.TITLE.match(t) else "rules" if P.RULES_TITLE.search(t) else \
+        "report" if P.REPORT_TITLE.search(t) else None
+    return None if word is None or chrome(t) else word  # (首页 | 政务公开 | 工作动态 is a page's menu)
 
 
 @feature()
