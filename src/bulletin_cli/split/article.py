@@ -301,13 +301,13 @@ def _join_lines(parts: list[str]) -> str:
 def _facts(text: str, parsed: Parsed) -> None:
     """What a facts line says of the article: its source, date, author and editor, wherever the
     labels stand in the line. Example: 2021-02-01 08:00:00来源：茶陵县人民政府 作者：… 责任编辑：…."""
-    from .masthead import parse_date, web_meta
+    from .masthead import names_office, parse_date, web_meta
 
     meta = web_meta(text) or {}
     fields = P.forms["web_meta_labels"]
     for label, value in P.WEB_META_FIELD.findall(text):
         key = fields.get(label)
-        if key == "issuer" and not value.startswith(("http", "www")) and value not in P.forms["not_sources"]:
+        if key == "issuer" and names_office(value):
             meta.setdefault("issuer", value)
         elif key == "date" and (date := parse_date(value)):
             meta.setdefault("date", date)
@@ -354,7 +354,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     """
     from .footer import opens_footer, parse_footer
     from .frame import LONG_FIRST, _signature_office
-    from .masthead import _masthead_labels, parse_date, parse_masthead
+    from .masthead import _masthead_labels, names_office, parse_date, parse_masthead
     from .outline import OUTLINE_MARK
 
     roles = _closing_footer(paras, [_text_role(p.text, r) for p, r in zip(paras, roles)])
@@ -445,7 +445,7 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
         units = units or got_units
         reporters = reporters or persons
         file_credits(parsed, fields)
-        if source and source not in P.forms["not_sources"]:
+        if source and names_office(source):
             parsed.masthead.setdefault("source", source)
     for k, r in enumerate(roles):
         if r == "signature":

@@ -111,6 +111,12 @@ def _masthead_line(p: Para) -> bool:
                 or gapless_width(t) <= 40 or P.MASTHEAD_LABEL.match(t) or P.WEB_META.match(t))
 
 
+def names_office(source: str) -> bool:
+    """A page's 来源 names an office or outlet: not the site itself or a reprint (来源：本站, 原创:
+    ``not_sources``), nor a link."""
+    return source not in P.forms["not_sources"] and not source.startswith(("http", "www"))
+
+
 def web_meta(text: str) -> dict | None:
     """Issuer and date from the facts line under a web article's title, or None.
 
@@ -124,7 +130,7 @@ def web_meta(text: str) -> dict | None:
     for label, value in P.WEB_META_FIELD.findall(text):
         key = fields.get(label)
         if key == "issuer":
-            if value not in P.forms["not_sources"]:  # (来源：本站 names no office)
+            if names_office(value):
                 out.setdefault("issuer", value)
         elif key == "number" and (issue := ISSUE.search(value)) and issue.start() >= 2:
             out.setdefault("series", value[:issue.start()])  # 文号：督察通报第十七期 → 督察通报, issue 17
