@@ -2088,3 +2088,107 @@ def test_an_epapers_name_bar_and_date_line_give_its_title_issue_and_date():
             "本报讯（通讯员　李华）今年以来，大东坝镇依托古村落资源开发研学线路6条，接待研学团队80余批次。\n")
     doc = items_of(text)[0]["doc"]
     assert (doc["title"], doc["issue"], doc["date"]) == ("松阳新闻", 3276, "2024-04-12")
+
+
+GAZETTEER = (
+    "第一节 地方报纸\n\n第三章 报纸\n\n第一节 地方报纸\n\n《明水生产简报》\n\n"
+    "1956年6月，县委为了便于指导全县工作，深入宣传党的路线、方针和政策，抽调3名干部，成立了《明水县生产简报》编辑部。"
+    "简报为八开两版，每周一期。此报在1957年末停刊。\n\n《农业大跃进快报》\n\n"
+    "1958年3月，县委成立了农业生产大跃进办公室，以指导全县的农业生产。1958年6月停办。\n\n《明水生产报》\n\n"
+    "1958年7月1日，县委决定创办《明水生产报》。创刊时为八开两版，五日刊，8月1日改为周双刊。\n\n《明水日报》\n\n"
+    "1959年元旦，县委决定将《明水生产报》改为《明水日报》。报纸为八开两版周六刊。\n"
+)
+
+
+def test_a_gazetteers_names_each_over_one_paragraph_are_its_entries_even_read_as_a_digest():
+    # (r17: under leave-one-site-out the names were read as a digest's headings, and the lead
+    # sentences 1958年7月1日，县委决定创办《明水生产报》 as its headlines)
+    items = [i for i in items_of(GAZETTEER, layout="digest") if i["type"] == "item"]
+    assert [i["headline"] for i in items] == ["《明水生产简报》", "《农业大跃进快报》", "《明水生产报》", "《明水日报》"]
+    assert items[2]["body"].startswith("1958年7月1日，县委决定创办") and items[3]["body"].startswith("1959年元旦")
+    assert not any(i["section"] for i in items)
+
+
+def test_a_yearbooks_bracketed_entries_read_as_an_issue_are_entries_with_their_run_in_paragraphs():
+    text = ("【民众镇概况】 民众镇位于中山市东北部，毗邻广州市南沙区和中山火炬开发区。总面积121.87平方千米。\n\n"
+            "【民众镇经济发展】 2019年，民众镇实现地区生产总值65.14亿元，比上年下降1%。三次产业比例为8.5∶57.1∶34.5。\n\n"
+            "农业2019年，民众镇农林牧渔业总产值12亿元，比上年增长12.75%。农业生产总面积5720.2公顷。\n")
+    items = [i for i in items_of(text, layout="bulletin") if i["type"] == "item"]
+    assert [i["headline"] for i in items] == ["民众镇概况", "民众镇经济发展"]
+    assert "农林牧渔业总产值12亿元" in items[1]["body"]
+
+
+def test_sections_of_briefs_opening_in_time_under_an_issues_name_are_sections_each_brief_an_item():
+    # (the section names were read as two stories' headlines, each brief run into one story)
+    text = ("政务简讯\n\n第8期\n\n县政府办公室编　　2024年3月10日\n\n【部门动态】\n\n"
+            "3月2日，县农业农村局组织技术人员深入田间地头，指导农户开展春耕备耕工作，发放技术资料2000余份。\n\n"
+            "3月5日，县人社局在城区广场举办春风行动专场招聘会，32家企业提供岗位860个，现场达成意向230人。\n\n"
+            "3月8日，县妇联开展巾帼志愿服务活动，为留守儿童送去图书500册、文具300套。\n\n【乡镇传真】\n\n"
+            "3月4日，城关镇召开人居环境整治推进会，部署春季村庄清洁行动，清理垃圾120吨。\n\n"
+            "3月6日，河口乡组织开展森林防火应急演练，出动扑火队员60人。\n")
+    items = [i for i in items_of(text) if i["type"] == "item"]
+    assert [i["section"] for i in items] == ["部门动态"] * 3 + ["乡镇传真"] * 2
+    assert all(i["headline"] is None for i in items)
+    assert [i["body"][:5] for i in items] == ["3月2日，", "3月5日，", "3月8日，", "3月4日，", "3月6日，"]
+
+
+@pytest.mark.parametrize("line, units", [
+    ("（县农业农村局 县林业局联合供稿）", ["县农业农村局", "县林业局"]),
+    ("来源丨县委宣传部", ["县委宣传部"]),
+    ("来源 | 县农业农村局", ["县农业农村局"]),
+    ("提供单位：县商务局", ["县商务局"]),
+    ("投稿单位：县水利局", ["县水利局"]),
+    ("来源｜平江县融媒体中心 编辑｜张三", ["平江县融媒体中心"]),
+])
+def test_credit_forms_of_posts_and_joint_credits_name_their_units(line, units):
+    assert credit_line(line)[0] == units
+
+
+def test_a_posts_bars_between_labels_and_values_give_its_source_date_and_editors():
+    # (a county 融媒体 post copied from its account: 来源丨…, 编辑丨…　审核丨…)
+    text = ("平江县：油茶林里采摘忙 丰收果实富乡亲\n\n来源丨平江县融媒体中心　　2024-10-22 18:30\n\n"
+            "金秋十月，走进平江县三阳乡的油茶基地，漫山遍野的油茶树上挂满了沉甸甸的果实，村民们穿梭在林间采摘油茶果。\n\n"
+            "近年来，三阳乡立足资源禀赋，大力发展油茶产业，全乡油茶种植面积达3.2万亩，带动2000余户群众增收。\n\n"
+            "编辑丨李婷　审核丨王刚\n")
+    (item,) = [i for i in items_of(text) if i["type"] == "item"]
+    assert item["units"] == ["平江县融媒体中心"]
+    assert item["body"].startswith("金秋十月") and item["body"].endswith("群众增收。")
+    assert (item["doc"]["date"], item["doc"]["editor"], item["doc"]["reviewer"]) == ("2024-10-22", "李婷", "王刚")
+
+
+def test_a_source_line_repeated_on_two_pages_is_no_running_header_and_names_over_the_headlines_unit():
+    # (a 督查通报 from pdftotext: 供稿：县政府督查室第二督查组 under two stories was dropped as a
+    # running header, and 黄庄镇： opening the headline was taken for the credit)
+    text = ("督　查　通　报\n2024年第4期（总第57期）\n温县人民政府督查室　　　　　　　　2024年4月26日\n"
+            "二、督查发现的问题\n黄庄镇：山药产业园配套道路建设滞后\n"
+            "黄庄镇铁棍山药产业园配套道路工程计划3月底前完工，督查时仅完成路基施工1.3\n"
+            "公里，占总工程量的42%。督查组要求黄庄镇5月20日前完成路面铺设。\n"
+            "供稿：县政府督查室第二督查组\n\f- 1 -\n温县督查通报　2024年第4期\n"
+            "番田镇：小麦“一喷三防”物资发放台账不完善\n"
+            "番田镇今年承担小麦“一喷三防”任务5.2万亩，药剂物资已全部发放到村。督查组\n"
+            "要求番田镇4月30日前完成台账补正。\n供稿：县政府督查室第二督查组\n\f- 2 -\n温县督查通报　2024年第4期\n"
+            "报：县委、县人大常委会、县政府主要领导。\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.pdf.txt")
+    assert doc["text"].count("供稿：县政府督查室第二督查组") == 2
+    items = [i for i in split_document(doc) if i["type"] == "item"]
+    assert [i["units"] for i in items] == [["县政府督查室第二督查组"]] * 2
+
+
+def test_an_issues_stories_each_a_headline_over_its_source_line_over_its_text():
+    # (the first story under 工 作 动 态 was read as the masthead's, a headline as a credit, and the
+    # text under a source line as a story of its own)
+    text = ("内部资料　注意保存\n\n开化政务信息\n\n第15期（总第842期）\n\n主办：开化县人民政府办公室　　　　2024年6月21日\n\n"
+            "工　作　动　态\n\n县委常委会专题研究部署防汛防台工作\n\n来源：县委办\n\n"
+            "6月18日，县委常委会召开会议，传达学习省、市防汛防台工作会议精神，分析研判当前汛情形势，部署全县防汛防台工作。\n\n"
+            "开化龙顶春茶季实现产值8.6亿元\n\n来源：县农业农村局\n\n"
+            "今年春茶季，全县采摘茶园面积12.4万亩，生产名优茶1860吨，实现产值8.6亿元，同比增长7.3%。\n\n"
+            "全县首批生态资源使用权交易在“两山合作社”完成\n\n来源：县发展改革局\n\n"
+            "6月14日，县“两山合作社”举行首批生态资源使用权交易签约仪式，8宗生态资源完成交易。\n\n"
+            "乡　镇　传　真\n\n苏庄镇开展“护鸟护林”志愿服务\n\n"
+            "【苏庄镇】6月以来，苏庄镇组织镇村干部、生态护林员和志愿者200余人，在古田山周边村开展志愿服务活动。\n\n"
+            "报：市委办公室，市政府办公室。\n")
+    items = [i for i in items_of(text) if i["type"] == "item"]
+    assert [(i["section"], i["units"]) for i in items] == [
+        ("工作动态", ["县委办"]), ("工作动态", ["县农业农村局"]), ("工作动态", ["县发展改革局"]), ("乡镇传真", ["苏庄镇"])]
+    assert items[2]["headline"] == "全县首批生态资源使用权交易在“两山合作社”完成"
+    assert items[3]["body"].startswith("6月以来")

@@ -144,10 +144,11 @@ def BULLETS(f: dict) -> str:
 
 
 #: A story's text opening in time, its comma after it (the words a headline, glued or wide, stands
-#: over). Example: 10月中旬， 5月6日上午， 8月以来， 截至8月20日， 近日， 今年以来，.
+#: over). Example: 10月中旬， 5月6日上午， 8月以来， 截至8月20日， 近日， 今年以来， 1959年元旦，.
 TIME_OPENING = Regex(r"(?<![\d年])(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日(?:[-—至～]\d{1,2}日)?)?(?:上旬|中旬|下旬|初|底|末|份|以来)?"
                      r"(?:上午|下午|晚上|晚)?|截至(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|末)?|近日|日前|近期|近年来|连日来"
-                     r"|今年以来|年初以来|入夏以来|入汛以来|入冬以来|入秋以来)[，,]")
+                     r"|今年以来|年初以来|入夏以来|入汛以来|入冬以来|入秋以来"
+                     r"|(?:\d{4}年)?(?:元旦|春节|国庆|清明|端午|中秋)(?:前后|期间|前夕|以来)?)[，,]")
 #: How a notice's, speech's or briefing's title ends. Example: …的通知, …通告, …政策解读, …的讲话（摘要）.
 NOTICE_ENDING = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞|解读)\s*[）)]?$")
 #: A subtitle under a headline or title, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
@@ -187,6 +188,18 @@ def _single(label: str) -> str:
     return f"(?<![{CJK}]){re.escape(label)}" if len(label) == 1 else re.escape(label)
 
 
+#: The mark between a label and its value: a colon, or the bar a post sets there (来源丨县融媒体中心,
+#: 编辑｜李婷). A character class.
+LABEL_COLON = "[:：丨｜]"
+
+
+@pattern
+def SOURCE_LABELLED(f: dict) -> re.Pattern[str]:
+    """A line opening with a source's label and its colon, which may recur in an issue (two stories
+    from one office) and is never a running header. Example: 供稿：县政府督查室第二督查组."""
+    return regexcache.compile(rf"^\s*[（(【\[]?\s*(?:{alternation(f['source_labels'])})\s*[】\]]?\s*{LABEL_COLON}")
+
+
 @pattern
 def FOOTER_LABEL(f: dict) -> re.Pattern[str]:
     """A line reflow never joins onto, opening a footer. Example: 本期发：县委常委… / 责任编辑：李勉 /
@@ -195,7 +208,7 @@ def FOOTER_LABEL(f: dict) -> re.Pattern[str]:
     loose = [w for w in labels if len(w) > 1 and labels[w] != "distribution"] + list(f["footer_bare"])
     colon = [w for w in labels if w not in loose]
     other = [*f["footer_copies"], *f["footer_other"]]
-    return regexcache.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)})[:：]"
+    return regexcache.compile(rf"^\s*(?:{alternation(loose + other)}|(?:{alternation(colon)}){LABEL_COLON}"
                               rf"|[（(]\s*(?:{alternation(f['footer_copies'])})\s*\d+\s*份)")
 
 
@@ -203,7 +216,7 @@ def FOOTER_LABEL(f: dict) -> re.Pattern[str]:
 def FOOTER_FIELD(f: dict) -> re.Pattern[str]:
     """Footer fields. Example: 责任编辑：李勉 / 审核：原超俊 / 本期发：县委常委… / 共印 80 份."""
     words = sorted(f["footer_labels"], key=len, reverse=True)
-    return regexcache.compile(rf"(?P<label>{'|'.join(_single(w) for w in words)})\s*[:：]"
+    return regexcache.compile(rf"(?P<label>{'|'.join(_single(w) for w in words)})\s*{LABEL_COLON}"
                       rf"|(?P<copies>{alternation(f['footer_copies'])}\s*(?P<n>\d+)\s*份)")
 
 
@@ -211,7 +224,7 @@ def FOOTER_FIELD(f: dict) -> re.Pattern[str]:
 def FOOTER_START(f: dict) -> re.Pattern[str]:
     """A paragraph that opens the footer. Example: 本期发：县委常委… / 责任编辑：李勉 / 共印80份, （共印30份）."""
     words = sorted(f["footer_labels"], key=len, reverse=True)
-    return regexcache.compile(rf"^\s*(?:{alternation(f['footer_bare'])}|(?:{'|'.join(map(re.escape, words))})\s*[:：]"
+    return regexcache.compile(rf"^\s*(?:{alternation(f['footer_bare'])}|(?:{'|'.join(map(re.escape, words))})\s*{LABEL_COLON}"
                       rf"|[（(]?\s*{alternation(f['footer_copies'])}\s*\d+\s*份)")
 
 
@@ -427,8 +440,8 @@ def WEB_META_FIELD(f: dict) -> re.Pattern[str]:
     does not open. Example: 来源：肥西县应急管理局 → (来源, 肥西县应急管理局); （来源：大营镇人民政府） →
     (来源, 大营镇人民政府)."""
     labels = alternation(f["web_meta_labels"])
-    return regexcache.compile(rf"({labels})\s*[:：]\s*"
-                              rf"((?:(?!(?:{labels})\s*[:：])(?:[^\s:：【】\[\]（）()]|（[^（）\s]*）|\([^()\s]*\)))+"
+    return regexcache.compile(rf"({labels})\s*{LABEL_COLON}\s*"
+                              rf"((?:(?!(?:{labels})\s*{LABEL_COLON})(?:[^\s:：丨｜【】\[\]（）()]|（[^（）\s]*）|\([^()\s]*\)))+"
                               rf"(?:\s\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)")
 
 
@@ -437,7 +450,7 @@ def FACTS_LABEL(f: dict) -> re.Pattern[str]:
     """A label of a page's facts anywhere in a line, its colon after it (a line with two of them is
     a facts line, wherever it starts). Example: 日期: of 来源:京东新城 日期:2021/8/2 点击:967."""
     labels = [*f["web_meta_labels"], *f["field_labels"], "点击", "浏览", "阅读", "访问量", "人气", "字号", "审核"]
-    return regexcache.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*[:：]")
+    return regexcache.compile(rf"(?:{alternation(labels)})\s*(?:数|次数|量)?\s*{LABEL_COLON}")
 
 
 #: An issue number. Examples: 第 43 期, 第四十三期, 总第 512 期, 2023年第18期, 20期.

@@ -139,8 +139,8 @@ def _repeats_title(key: str, titles: list[str]) -> bool:
 
 
 def _protected(line: str) -> bool:
-    """Lines that may repeat legitimately: sections, attributions, footer lines, sentences."""
-    return bool(SECTION_BRACKET.match(line) or ATTRIBUTION_END.search(line.strip())
+    """Lines that may repeat legitimately: sections, attributions, source lines, footer lines, sentences."""
+    return bool(SECTION_BRACKET.match(line) or ATTRIBUTION_END.search(line.strip()) or P.SOURCE_LABELLED.match(line)
                 or P.FOOTER_LABEL.match(line) or SENTENCE_END.search(line))
 
 

@@ -49,14 +49,14 @@ from .article import (
     parse_article_roles,
 )
 from .bulletin import parse_bulletin_roles
-from .common import SENTENCE_MARK, Para, Parsed, file_credits, paragraphs
+from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import BARE_NAMES, chronicle, count_names_over_text, name_over_text, parse_entries
 from .features import Page, running_text, text_feature
 from .footer import opens_footer, parse_footer
 from .frame import page_frame
-from .headlines import split_headline
+from .headlines import brief_section, briefs_under, split_headline
 from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
 from .layouts import LAYOUTS as REGISTERED
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
@@ -201,7 +201,8 @@ def story_heads(paras: list[Para], credited: bool = True) -> list[int]:
     """
     heads, k, n = [], 0, len(paras)
     while k < n:
-        if not _headline_like(paras[k].text) or k + 1 >= n or _headline_like(paras[k + 1].text):
+        if not _headline_like(paras[k].text) or k + 1 >= n or _headline_like(paras[k + 1].text) \
+                or brief_section(paras, k):
             k += 1
             continue
         j = k + 1
@@ -578,6 +579,9 @@ def _by_form(paras: list[Para], labelled: Labelled, ev: list[str], layout: str) 
         return "outline", f"a body of rules: {n} articles (第一条…)", []
     if layout == "article" and issue and len(stories := story_heads(paras)) >= STORIES:
         return "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit", stories
+    if layout in ("article", "digest") and issue \
+            and (n := sum(briefs_under(paras, k) for k in range(len(paras)) if brief_section(paras, k))) >= STORIES:
+        return "bulletin", f"an issue's name or number over {n} briefs opening in time under their sections", []
     if layout == "article" and issue and units() >= CREDITED:
         return "bulletin", f"an issue's name or number over {units()} stories closed by their units' credits", []
     if layout == "outline" and "numbered" in ev and "titled" in ev and any(opens_footer(p.text) for p in paras):
@@ -670,6 +674,8 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         kept = [p for p in kept if p not in inner]
         parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
     REGISTERED[layout].parse(kept, roles, parsed)
+    if layout in ("bulletin", "digest") and _headings_over_entries(parsed):
+        reason[1]["rule"] = f"{rule or layout}; headless paragraphs one or two under each heading: the headings are entries"
     _writers_from_chrome(paras, read, chrome, parsed)
     _date_from_chrome(paras, read, chrome, parsed)
     for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
@@ -693,6 +699,34 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         again.reason = ("scores", {**reason[1], "rule": f"{rule}, but none found: one item"})
         return again
     return parsed
+
+
+def _headings_over_entries(parsed: Parsed) -> bool:
+    """Paragraphs with no headline of their own, one (or two) under each of two or more headings, are
+    entries under their names, not stories in sections: a gazetteer's 《明水生产简报》 ⏎ 1956年6月，县委…,
+    a yearbook's 【民众镇概况】 民众镇位于…. Merges each heading's paragraphs into one item headed by it."""
+    items = parsed.items
+    if len(items) < 2 or any(d.headline or d.number or not d.section for d in items):
+        return False
+    groups: list[list[Draft]] = []
+    for d in items:
+        if groups and groups[-1][0].section == d.section:
+            groups[-1].append(d)
+        else:
+            groups.append([d])
+    if len(groups) < 2 or 2 * len(items) > 3 * len(groups):
+        return False
+    merged = []
+    for group in groups:
+        first = group[0]
+        entry = Draft(first.start, group[-1].end, headline=first.section,
+                      body="\n".join(d.body for d in group if d.body))
+        entry.units = next((d.units for d in group if d.units), [])
+        entry.reporters = next((d.reporters for d in group if d.reporters), [])
+        merged.append(entry)
+    parsed.items[:] = merged
+    parsed.sections[:] = []
+    return True
 
 
 def _frame_regions(paras: list[Para], roles: list[str], parsed: Parsed, text: str) -> None:

@@ -24,6 +24,7 @@ from ..lexicon.patterns import (
     CJK,
     DATE_SEPARATORS,
     DOCUMENT_NUMBER,
+    LABEL_COLON,
     SUBTITLE,
     YEAR_ZEROS,
     P,
@@ -68,7 +69,7 @@ def CREDIT_FIELD(f: dict) -> re.Pattern[str]:
     or a gap: a source (来源：, 供稿单位：) or a writer (作者：, 责任编辑：). Example:
     来源：县医疗保障局　作者：王五 → (来源, 县医疗保障局), (作者, 王五)."""
     labels = alternation(sorted({*f["source_labels"], *P.WRITER_FIELDS}, key=len, reverse=True))
-    return regexcache.compile(rf"({labels})\s*[:：]\s*((?:(?!(?:{labels})\s*[:：])[^\s:：【】\[\]（）()])+)")
+    return regexcache.compile(rf"({labels})\s*{LABEL_COLON}\s*((?:(?!(?:{labels})\s*{LABEL_COLON})[^\s:：丨｜【】\[\]（）()])+)")
 
 
 #: The longest title found run on before an article's text.

@@ -40,6 +40,8 @@ from .footer import PRINTED, opens_footer, parse_footer
 from .headlines import (
     DATELINE,
     _symbol_section,
+    brief_section,
+    briefs_under,
     split_headline,
 )
 from .masthead import parse_date, parse_issue, parse_masthead
@@ -149,6 +151,7 @@ def _headline_draft(p: Para, section: str | None) -> Draft:
     content = _unit_label(d, content)
     if not d.units and (colon := _unit_colon(content)):
         d.units = [colon]
+    d.head_units = bool(d.units)
     d.headline = content.strip() or None
     return d
 
@@ -159,8 +162,16 @@ def _credit(d: Draft, text: str) -> bool:
     if not (units or persons or source):
         return False
     d.units = units or d.units or ([source] if source else [])
+    d.head_units = d.head_units and not (units or source)
     d.reporters = persons or d.reporters
     return True
+
+
+def _labelled_text(row: dict, previous: str, current: Draft) -> bool:
+    """A paragraph opening with a unit's label right under a headline that has no text yet: the
+    story's text, its label the unit (苏庄镇开展“护鸟护林”志愿服务 ⏎ 【苏庄镇】6月以来，…)."""
+    return previous == "headline" and not current.body and row["bracket_lead"] == "unit" \
+        and not (row["headline_space"] or row["bullet"] or row["outline"])
 
 
 def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
@@ -176,9 +187,10 @@ def _lexicon_roles(paras: list[Para], roles: list[str]) -> list[str]:
         if r == "section" and parse_date(p.text) and width(p.text) <= 30 and not SENTENCE_MARK.search(p.text):
             out[k] = "masthead"
         elif r == "masthead" and k + 1 < len(roles) and roles[k + 1] in ("headline", "item") \
-                and text_feature(p.text, "section") in ("bracket", "symbol") and not parse_date(p.text) \
+                and (text_feature(p.text, "section") in ("bracket", "symbol")
+                     or P.GENERIC_SECTION.match("".join(p.text.split()))) and not parse_date(p.text) \
                 and not text_feature(p.text, "masthead_mark"):  # (not 【内部资料 注意保存】)
-            out[k] = "section"  # ★乡镇动态★ under the masthead's lines, over the first story: the first section
+            out[k] = "section"  # ★乡镇动态★, 工 作 动 态 under the masthead's lines, over the first story: the first section
         elif k > last and r in ("body", "item", "credit", "section", "headline", "masthead", "signature") \
                 and (opens_footer(p.text) or (PRINTED.match(p.text) and k > 0 and out[k - 1] == "footer")):
             out[k] = "footer"  # (县委办公室 2024年3月5日印发 under the footer's lists: its printing line)
@@ -373,6 +385,23 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
                 and any(q.text.strip() == entry for q in paras[k + 1:]):
             roles[k] = "masthead"
             listed.add(k)
+    # a section's name in its marks over briefs that open in time, read as a story's headline: the
+    # section, and each brief an item (【部门动态】 ⏎ 3月2日，县农业农村局… ⏎ 3月5日，县人社局…)
+    for k in range(len(roles)):
+        if roles[k] in ("headline", "item", "title", "masthead") and brief_section(paras, k):
+            roles[k] = "section"
+            for j in range(k + 1, k + 1 + briefs_under(paras, k)):
+                roles[j] = "item"
+    # a plain line over a source's line over running text, whatever the model read them as: a story's
+    # headline, its source and its text (开化龙顶春茶季实现产值8.6亿元 ⏎ 来源：县农业农村局 ⏎ 今年春茶季，…)
+    for k in range(len(roles) - 2):
+        if roles[k] in ("masthead", "credit", "item", "headline") and _plain_line(paras[k]) \
+                and width(paras[k].text) > SECTION_WIDTH and credits_no_one(paras[k].text) \
+                and text_feature(paras[k + 1].text, "credit") == "source" and P.SOURCE_LINE.match(paras[k + 1].text) \
+                and running_text(paras[k + 2].text) and not opens_footer(paras[k + 2].text):
+            roles[k], roles[k + 1] = "headline", "credit"
+            if roles[k + 2] in ("item", "facts", "credit", "masthead", "headline"):
+                roles[k + 2] = "body"
     # a short plain line read as an item over running text read as one too: a headline over its story
     for k in range(opened, len(roles) - 1):
         if roles[k] == "item" and roles[k + 1] in ("item", "body") and _plain_line(paras[k]) and "，" not in paras[k].text \
@@ -547,7 +576,8 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             r = "item" if run_in or generic else "text"  # (a paragraph of text read as a section: as an item)
         if r in ("item", "text") and headed and current is not None and not current.closed \
                 and (previous in ("item", "body") or (previous == "headline" and not current.body)) \
-                and not heads_item(text_row(t)) and not (current.headline is None and r == "item" and DATELINE.match(t)):
+                and not (heads_item(row := text_row(t)) and not _labelled_text(row, previous, current)) \
+                and not (current.headline is None and r == "item" and DATELINE.match(t)):
             r = "body"  # under headlines or sections, a paragraph that opens no item of its own continues the
             #             open one (or is the text of the headline above it); under a brief with no headline, a
             #             paragraph read as an item that opens as a brief does (10月16日，…) is the next brief
@@ -572,7 +602,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             fields = parse_footer([t])
             source = P.SOURCE_LINE.match(t)
             labelled = labelled_credits(t)
-            if labelled and labelled[0] and current is not None and not current.units:
+            if labelled and labelled[0] and current is not None and (not current.units or current.head_units):
                 current.units, current.end = labelled[0], p.end  # 供稿：县住建局　审核：李四: the story's, not the issue's
                 if labelled[2].get("author") and not current.reporters:
                     current.reporters = [labelled[2]["author"]]  # 供稿：东屯镇 作者：赵六: the story's writer
@@ -580,7 +610,7 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             elif fields:  # 责任编辑：李勉 under the items: the issue's footer, whatever its place
                 file_credits(parsed, fields)
                 parsed.regions.append((p.start, p.end, "footer"))
-            elif source and current is not None and current.units:
+            elif source and current is not None and current.units and not current.head_units:
                 # 来源：县委办公室信息科 under an item that named its unit: the issue's source
                 parsed.masthead.setdefault("issuer", source.group(2))
                 parsed.regions.append((p.start, p.end, "footer"))

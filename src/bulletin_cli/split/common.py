@@ -86,6 +86,9 @@ class Draft:
     level: int | None = None
     parent: "Draft | None" = None
     headline_inferred: bool = False
+    #: The units were read off the headline's label or colon (黄庄镇：山药产业园…), which a credit
+    #: under the story names over (供稿：县政府督查室第二督查组).
+    head_units: bool = False
     closed: bool = False
     mark_end: int = 0  # outline: where the number (一、, （二）) ends
 

@@ -8,7 +8,7 @@ from ..lexicon.patterns import (
     width,
 )
 from .common import Draft, Para, Parsed
-from .headlines import _is_heading, _lead_sentence
+from .headlines import _is_heading, lead_headline
 
 
 def parse_digest(paras: list[Para], parsed: Parsed) -> None:
@@ -28,7 +28,7 @@ def parse_digest(paras: list[Para], parsed: Parsed) -> None:
             parsed.regions.append((p.start, p.end, "section"))
             continue
         d = Draft(p.start, p.end, section=section)
-        lead = _lead_sentence(t)
+        lead = lead_headline(t)
         d.headline, d.body = lead if lead else (None, t)
         parsed.items.append(d)
 
@@ -46,6 +46,6 @@ def parse_plain(paras: list[Para], parsed: Parsed) -> None:
         return
     for p in paras:
         d = Draft(p.start, p.end)
-        lead = _lead_sentence(p.text)
+        lead = lead_headline(p.text)
         d.headline, d.body = lead if lead else (None, p.text)
         parsed.items.append(d)

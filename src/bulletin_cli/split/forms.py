@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
-from ..lexicon.patterns import CJK, P, alternation, char_class, pattern
+from ..lexicon.patterns import CJK, LABEL_COLON, P, alternation, char_class, pattern
 
 
 @pattern
@@ -90,10 +90,10 @@ def SOURCE_LABELS(f: dict) -> frozenset[str]:
 def SOURCE_LINE(f: dict) -> re.Pattern[str]:
     """A source line naming the unit, perhaps with other facts after it. Example: 供稿：临澧县委办公室,
     来源：县农业农村局, 【来源】县政府办, 供稿单位：西江镇人民政府    发布日期：2024年10月8日,
-    供稿单位：勐混镇农业农村综合服务中心　　审核：岩温　　浏览量：312."""
+    供稿单位：勐混镇农业农村综合服务中心　　审核：岩温　　浏览量：312, 来源丨县委宣传部 (a post's bar)."""
     facts = alternation([*f["web_meta_labels"], *f["field_labels"], *f["writer_labels"], "点击", "浏览", "阅读"])
-    return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*[:：]?\s*(.{{2,40}}?)"
-                              rf"(?:\s+(?:{facts})\s*(?:数|次数|量)?\s*[:：].*)?\s*$")
+    return regexcache.compile(rf"^\s*[【\[]?\s*({alternation(f['source_labels'])})\s*[】\]]?\s*(?:{LABEL_COLON}|\|)?\s*(.{{2,40}}?)"
+                              rf"(?:\s+(?:{facts})\s*(?:数|次数|量)?\s*(?:{LABEL_COLON}|\|).*)?\s*$")
 
 
 @pattern
@@ -128,7 +128,7 @@ def CONTENTS_HEADING(f: dict) -> re.Pattern[str]:
 def ATTRIBUTION_WORDS(f: dict) -> re.Pattern[str]:
     """Words around the unit inside an attribution, and a photographer's 摄 after a name.
     Example: （供稿：县住建局）, （县住建局供稿）, （县住建局供稿 王五摄）."""
-    return regexcache.compile(rf"^({alternation(f['credit_before'])})\s*[:：]\s*|\s*({alternation(f['credit_after'])})(?=\s|$)"
+    return regexcache.compile(rf"^({alternation(f['credit_before'])})\s*{LABEL_COLON}\s*|\s*({alternation(f['credit_after'])})(?=\s|$)"
                               rf"|(?<=\S)\s*摄(?=\s|$)")
 
 

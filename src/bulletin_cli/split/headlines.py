@@ -49,6 +49,12 @@ def _lead_sentence(text: str, limit: int = 30) -> tuple[str, str] | None:
     return m.group(1).strip(), text[m.end():].strip()
 
 
+def lead_headline(text: str) -> tuple[str, str] | None:
+    """A paragraph's short first sentence as its headline, unless the sentence opens in time, as a
+    brief's or an entry's text does: ``1958年7月1日，县委决定创办《明水生产报》。创刊时…`` has none."""
+    return None if TIME_OPENING.match(text) else _lead_sentence(text)
+
+
 def _headline_space(text: str) -> bool:
     """``县住建局扎实推进老旧小区改造 今年以来，…。``: a headline, a space, then a body of sentences."""
     head, body, inferred = split_headline(text)
@@ -149,4 +155,25 @@ def _headline_on_own_line(body: list[Para], k: int) -> bool:
         nxt = body[k + 2].text
     return bool(SENTENCE_MARK.search(nxt)) and not SECTION_BRACKET.match(nxt)
 
+
+#: How wide a section's name is at most (four to eight characters: 部门动态, 乡镇传真).
+SECTION_NAME_WIDTH = 16
+
+
+def briefs_under(paras: list[Para], k: int) -> int:
+    """How many paragraphs right under paragraph ``k`` are briefs: sentences opening in time, as a
+    简讯's do (3月2日，县农业农村局组织…。 ⏎ 3月5日，县人社局举办…。)."""
+    n = 0
+    for p in paras[k + 1:]:
+        if not (TIME_OPENING.match(p.text) and SENTENCE_MARK.search(p.text)):
+            break
+        n += 1
+    return n
+
+
+def brief_section(paras: list[Para], k: int) -> bool:
+    """A section's name in its marks over two or more briefs, not a story's headline:
+    【部门动态】 ⏎ 3月2日，县农业农村局… ⏎ 3月5日，县人社局…."""
+    m = SECTION_BRACKET.match(paras[k].text) or _symbol_section(paras[k].text)
+    return bool(m) and width(m.group(1).strip()) <= SECTION_NAME_WIDTH and briefs_under(paras, k) >= 2
 
