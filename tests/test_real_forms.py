@@ -2192,3 +2192,47 @@ def test_an_issues_stories_each_a_headline_over_its_source_line_over_its_text():
         ("工作动态", ["县委办"]), ("工作动态", ["县农业农村局"]), ("工作动态", ["县发展改革局"]), ("乡镇传真", ["苏庄镇"])]
     assert items[2]["headline"] == "全县首批生态资源使用权交易在“两山合作社”完成"
     assert items[3]["body"].startswith("6月以来")
+
+
+PAGE_HEAD = ("<html><head><meta charset='utf-8'><title>遂川县人民政府-狗牯脑茶开园采摘 春茶产销两旺</title>{meta}</head><body>"
+             "<div class='nav'><a href='/'>首页</a><a href='/a'>新闻资讯</a><a href='/b'>政府信息公开</a></div>"
+             "<div class='crumbs'>当前位置：<a href='/'>首页</a> &gt; <a href='/a'>新闻资讯</a> &gt; 正文</div>"
+             "<div class='con_box'><div class='con_title'><h1>狗牯脑茶开园采摘 春茶产销两旺</h1>"
+             "<div class='con_info'><span>{facts}</span><span>点击数：<em>0</em></span>"
+             "<span>【字号：<a href='#'>大</a> <a href='#'>中</a> <a href='#'>小</a>】</span></div></div>"
+             "<div class='con_text' id='zoom'><p>　　3月26日，遂川县2024年狗牯脑茶开园采摘活动在汤湖镇狗牯脑茶核心产区举行，"
+             "全县各茶园陆续进入春茶集中采摘期，漫山茶园里采茶工指尖翻飞。</p><p>　　近年来，遂川县把茶叶作为富民主导产业来抓，"
+             "全县茶园面积已发展到30.5万亩，2023年茶叶综合产值达到38.6亿元。</p></div></div>"
+             "<div class='footer'>主办单位：遂川县人民政府办公室　网站标识码：3608270001</div></body></html>")
+
+
+def test_a_pages_title_box_holding_its_facts_gives_the_heading_as_title_and_the_facts_as_its_line():
+    # (<div class="con_title"><h1>…</h1><div class="con_info">文章来源：…</div></div>: the whole box
+    # was taken for the title, facts and counters with it)
+    page = PAGE_HEAD.format(meta="", facts="文章来源：遂川县茶叶产业发展中心</span><span>时间：2024年03月28日 16:05")
+    (item,) = [i for i in split_document(normalise_bytes(page.encode("utf-8"), "x.html")) if i["type"] == "item"]
+    assert item["headline"] == "狗牯脑茶开园采摘 春茶产销两旺"
+    assert item["units"] == ["遂川县茶叶产业发展中心"] and item["doc"]["date"] == "2024-03-28"
+    assert item["body"].startswith("3月26日，遂川县")
+
+
+def test_a_pages_source_on_its_own_facts_line_is_kept_where_a_meta_tag_gives_only_the_date():
+    page = PAGE_HEAD.format(meta="<meta name='PubDate' content='2024-03-28 16:05'>",
+                            facts="信息来源：遂川县茶叶产业发展中心&nbsp;&nbsp;&nbsp;&nbsp;发布日期：2024年03月28日")
+    (item,) = [i for i in split_document(normalise_bytes(page.encode("utf-8"), "x.html")) if i["type"] == "item"]
+    assert item["units"] == ["遂川县茶叶产业发展中心"] and item["doc"]["date"] == "2024-03-28"
+
+
+def test_a_briefing_on_a_rule_in_numbered_parts_is_one_item_not_the_rules_outline():
+    # (《…实施办法》政策解读: the 办法 it names made it read as the rules themselves)
+    text = ("《曲水县农牧民技能培训和转移就业补贴实施办法》政策解读\n\n来源：曲水县人力资源和社会保障局 发布时间：2024-07-02\n\n"
+            "近日，曲水县人民政府办公室印发了《曲水县农牧民技能培训和转移就业补贴实施办法》。为便于社会公众理解，现解读如下。\n\n"
+            "一、制定背景\n\n农牧民转移就业是促进农牧民增收的重要途径。近年来，我县持续加大农牧民技能培训和转移就业工作力度。\n\n"
+            "二、主要内容\n\n《办法》共五章二十二条，明确了补贴对象、补贴标准、申领程序以及各部门职责分工。\n\n"
+            "三、补贴对象和标准\n\n（一）技能培训补贴。参加县人社部门组织的就业技能培训并取得证书的，按照初级每人800元给予补贴。\n\n"
+            "（二）转移就业补贴。农牧民在区外稳定就业3个月以上的，给予一次性交通补贴1000元。\n\n"
+            "四、申领程序\n\n符合条件的人员向户籍所在地乡（镇）人民政府提出申请，经县人社局审核公示无异议后发放。\n\n"
+            "五、实施时间\n\n《办法》自2024年7月1日起施行，有效期至2026年12月31日。\n")
+    (item,) = [i for i in items_of(text) if i["type"] == "item"]
+    assert item["headline"] == "《曲水县农牧民技能培训和转移就业补贴实施办法》政策解读"
+    assert item["units"] == ["曲水县人力资源和社会保障局"] and "五、实施时间" in item["body"]

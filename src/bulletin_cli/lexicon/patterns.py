@@ -151,6 +151,9 @@ TIME_OPENING = Regex(r"(?<![\d年])(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日(?:[-�
                      r"|(?:\d{4}年)?(?:元旦|春节|国庆|清明|端午|中秋)(?:前后|期间|前夕|以来)?)[，,]")
 #: How a notice's, speech's or briefing's title ends. Example: …的通知, …通告, …政策解读, …的讲话（摘要）.
 NOTICE_ENDING = Regex(r"(?:通知|通告|公告|通报|公示|意见|决定|批复|函|讲话|致辞|解读)\s*[）)]?$")
+#: How a speech's or briefing's title ends: it speaks of the document it names, never carries it as
+#: its text. Example: 《…补贴实施办法》政策解读, …的讲话.
+BRIEFING_ENDING = Regex(r"(?:讲话|致辞|解读|答记者问)\s*(?:（摘要）|\(摘要\))?\s*$")
 #: A subtitle under a headline or title, opened by a dash. Example: ——全年改造小区12个惠及居民3000户.
 SUBTITLE = Regex(r"^[—－]{1,2}[^—－。！？；]{2,40}$")
 #: The marks a breadcrumb sets between its levels. Example: > of 首页 > 政务公开 > 通知公告.

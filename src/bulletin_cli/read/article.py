@@ -238,9 +238,27 @@ def _title_element(root: Node, content: Node) -> Node | None:
                                          r"con_?title|content_?title|title)(?:$|[\s_\d-])", names):
             text = " ".join(_text(node).split())
             if 4 <= len(text) <= 100:
-                best = node
+                best = _heading_within(node) or node
         todo.extend(c for c in node.children if isinstance(c, Node) and not _hidden(c))
     return best
+
+
+#: The tags of a heading, which a title's box may hold with the page's facts beside it.
+HEADINGS = ("h1", "h2", "h3")
+
+
+def _heading_within(node: Node) -> Node | None:
+    """The heading inside a title's box that holds the facts line too (<div class="con_title"><h1>
+    狗牯脑茶开园采摘 春茶产销两旺</h1><div class="con_info">文章来源：…</div></div>): the title is the heading."""
+    if node.tag in HEADINGS:
+        return None
+    todo = deque(c for c in node.children if isinstance(c, Node) and not _hidden(c))
+    while todo:
+        child = todo.popleft()
+        if child.tag in HEADINGS and 4 <= len(" ".join(_text(child).split())):
+            return child
+        todo.extend(c for c in child.children if isinstance(c, Node) and not _hidden(c))
+    return None
 
 
 def _text(node: Node) -> str:

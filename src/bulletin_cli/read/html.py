@@ -274,9 +274,10 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     subtitle = next((line.strip() for line in between if SUBTITLE.match(line.strip())), None) or _subtitle(whole, article.title)
     if subtitle and subtitle not in rest[:200]:
         head.append(subtitle)  # <h3>——实现旅游综合收入7.9亿元</h3> under the title: its subtitle
-    facts = facts_line(source=article.source, date=article.date)
-    if not facts and between:  # the page's own line between the title and the text
-        facts = next((line for line in between if _facts_line(line)), "")
+    own = next((line.strip() for line in between if _facts_line(line)), "")  # the page's own line, if any
+    # (the source its own line names where no meta tag does: 信息来源：榕江县栽麻镇 beside a PubDate tag's date)
+    facts = (facts_line(source=article.source or _source_of(own), date=article.date)
+             if article.source or article.date else own)
     if facts:
         head.append(facts)
     return "\n\n".join([*head, rest]), meta
@@ -296,6 +297,13 @@ def facts_line(number: str | None = None, source: str | None = None, date: str |
     it (``masthead.web_meta``). Example: 来源：县住建局  发布时间：2024-05-06."""
     return "  ".join(f"{label}：{value}" for label, value in (("文号", number), ("来源", source), ("发布时间", date))
                      if value)
+
+
+def _source_of(line: str) -> str | None:
+    """The source a page's facts line names. Example: 榕江县栽麻镇 of 信息来源：榕江县栽麻镇 发布日期：…."""
+    from ..lexicon.patterns import P
+
+    return next((value for label, value in P.WEB_META_FIELD.findall(line) if label in P.SOURCE_LABELS), None)
 
 
 def _facts_line(line: str) -> bool:

@@ -26,6 +26,7 @@ from typing import Callable
 
 from .. import regexcache
 from ..lexicon.patterns import (
+    BRIEFING_ENDING,
     CJK,
     DOCUMENT_NUMBER,
     LEAD_SENTENCE,
@@ -397,7 +398,8 @@ def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, obje
             continue
         t = p.text.strip()
         notice = text_feature(t, "notice_word") and not t.endswith("意见")  # (实施意见: a plan)
-        named = [t, *QUOTED_TITLE.findall(t)]  # (关于印发《…实施方案》的通知: the plan it sends is the text)
+        # (关于印发《…实施方案》的通知: the plan it sends is the text; 《…办法》政策解读 speaks of it)
+        named = [t] if BRIEFING_ENDING.search(t) else [t, *QUOTED_TITLE.findall(t)]
         if not notice:
             continue  # (a site's name read as a title over the document's own)
         return t if not masthead_name(t) and not P.FORWARDING.match(t) and not any(
