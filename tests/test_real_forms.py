@@ -2236,3 +2236,12 @@ def test_a_briefing_on_a_rule_in_numbered_parts_is_one_item_not_the_rules_outlin
     (item,) = [i for i in items_of(text) if i["type"] == "item"]
     assert item["headline"] == "《曲水县农牧民技能培训和转移就业补贴实施办法》政策解读"
     assert item["units"] == ["曲水县人力资源和社会保障局"] and "五、实施时间" in item["body"]
+
+
+@pytest.mark.parametrize("line, units, persons", [
+    ("（县应急管理局　通讯员　艾克拜尔·吐尔逊）", ["县应急管理局"], ["艾克拜尔·吐尔逊"]),
+    ("（通讯员 阿依古丽·买买提）", [], ["阿依古丽·买买提"]),
+])
+def test_a_name_set_with_a_middle_dot_is_a_person_never_a_unit(line, units, persons):
+    # (a Uyghur or Kazakh reporter's name is longer than a Han name: it was taken for a unit)
+    assert credit_line(line)[:2] == (units, persons)

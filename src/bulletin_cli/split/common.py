@@ -51,7 +51,7 @@ CJK_RUN = Regex(rf"[{CJK}]+")
 
 
 #: A reporter's name. Example: 魏清华, 阿布·艾力.
-PERSON_NAME = Regex(rf"[{CJK}·]{{2,4}}")
+PERSON_NAME = Regex(rf"[{CJK}·]{{2,4}}|[{CJK}]{{1,8}}(?:·[{CJK}]{{1,8}}){{1,2}}")
 
 
 #: A run of white space. Example: the spaces in 县委常委， 县人大 正副主任.

@@ -83,7 +83,7 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
         tokens = _split_glued_name(tokens[0])
     if not tokens or any(width(t) > 40 for t in tokens):
         return None
-    units = [t for t in tokens if P.UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t))]
+    units = [t for t in tokens if P.UNIT_SUFFIX.search(t) or (width(t) > 6 and not NOT_UNITS.search(t) and "·" not in t)]
     names = [t for t in tokens if t not in units]
     if not units:
         if credits and all(PERSON_NAME.fullmatch(n) for n in names):
