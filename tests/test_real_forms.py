@@ -2245,3 +2245,29 @@ def test_a_briefing_on_a_rule_in_numbered_parts_is_one_item_not_the_rules_outlin
 def test_a_name_set_with_a_middle_dot_is_a_person_never_a_unit(line, units, persons):
     # (a Uyghur or Kazakh reporter's name is longer than a Han name: it was taken for a unit)
     assert credit_line(line)[:2] == (units, persons)
+
+
+EPAPER_PAGE = (
+    "<html><head><meta charset='utf-8'><title>巫山报数字报-巫山脆李进入疏果管护关键期</title>"
+    "<meta name='description' content='巫山报数字报 2024年05月06日 第03版 综合新闻' />"
+    "<!--enpproperty <articleid>1327518</articleid><date>2024-05-06</date><author>向楠 李春燕</author>"
+    "<title>巫山脆李进入疏果管护关键期</title><nodename>综合新闻</nodename><period>2841</period>/enpproperty--></head>"
+    "<body><div class='ep-top'><img alt='巫山报 数字报'/><a href='/'>数字报首页</a> | <a href='/h'>往期回顾</a></div>"
+    "<div class='ep-nav'><div class='tt'>版面导航</div><ul><li><a href='node_1.htm'>第01版：要闻</a></li>"
+    "<li><a href='node_2.htm'>第02版：要闻</a></li></ul></div><div class='ep-article'>"
+    "<h1 class='ep-title'>巫山脆李进入疏果管护关键期</h1><div class='ep-content' id='ozoom'>"
+    "<p>　　本报讯（记者　向楠　通讯员　李春燕）眼下，正值巫山脆李疏果管护的关键时期。5月4日，记者在曲尺乡柑园村看到，"
+    "漫山遍野的李树枝繁叶茂，果农们正穿梭在果园里疏果、抹芽、除草。</p><p>　　巫山脆李是国家地理标志保护产品，"
+    "全县种植面积已达29.6万亩，其中投产面积21万亩，预计7月中旬起陆续上市。</p></div>"
+    "<div class='ep-pic'><img src='p1.jpg' alt=''/><p>果农在曲尺乡柑园村为脆李疏果。　记者　向楠　摄</p></div>"
+    "<div class='ep-editor'>责任编辑：谭晓燕　　校对：陈立</div>"
+    "<div class='ep-pn'><a href='c2.htm'>下一篇</a> | <a href='node_3.htm'>返回版面</a></div></div></body></html>")
+
+
+def test_an_epapers_page_gives_the_papers_name_issue_and_date_from_its_head_and_its_editor_under_the_photo():
+    # (the Founder system keeps the issue's date and running number in a comment in the page's head;
+    # the page's text shows neither, and its editor stands under the photo after the text)
+    (item,) = [i for i in split_document(normalise_bytes(EPAPER_PAGE.encode("utf-8"), "x.html")) if i["type"] == "item"]
+    assert item["headline"] == "巫山脆李进入疏果管护关键期" and item["body"].startswith("本报讯")
+    doc = item["doc"]
+    assert (doc["title"], doc["issue"], doc["date"], doc["editor"]) == ("巫山报", 2841, "2024-05-06", "谭晓燕")

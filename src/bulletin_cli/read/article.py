@@ -224,6 +224,31 @@ def _script_date(page: str) -> str | None:
     return stamp.date().isoformat()
 
 
+#: The properties a Founder e-paper page keeps in a comment in its head: among them the issue's date
+#: and running number. Example: <!--enpproperty <date>2024-05-06</date>…<period>2841</period>/enpproperty-->.
+EPAPER_PROPERTIES = Regex(r"<!--\s*enpproperty(.*?)/enpproperty\s*-->", re.S)
+#: One property of that comment, by its tag.
+EPAPER_FIELD = Regex(r"<(date|period)>\s*([^<]*?)\s*</\1>")
+#: The paper's name opening a page's description or title, its site's word after it. Example: 巫山报
+#: of 巫山报数字报 2024年05月06日 第03版.
+EPAPER_NAME = Regex(r"^\s*([^\s\-—|｜_:：]{2,12}?)\s*(?:数字报|电子报|数字版|电子版)")
+
+
+def epaper_facts(page: str, meta: dict[str, str], page_title: str | None) -> dict[str, str]:
+    """What a Founder e-paper page says of its issue, which its article's text does not: the paper's
+    name, the issue's running number and date (``paper``, ``issue``, ``date``); empty for any other page."""
+    m = EPAPER_PROPERTIES.search(page)
+    if m is None:
+        return {}
+    fields = dict(EPAPER_FIELD.findall(m.group(1)))
+    out = {"date": _date(fields.get("date")), "issue": fields.get("period") if fields.get("period", "").isdecimal() else None}
+    for text in (meta.get("description"), page_title):
+        if text and (name := EPAPER_NAME.match(text)):
+            out["paper"] = name.group(1)
+            break
+    return {k: v for k, v in out.items() if v}
+
+
 def _title_element(root: Node, content: Node) -> Node | None:
     """An element named as the article's title (class or id with "title"), or the h1, nearest
     before the content."""
@@ -297,6 +322,8 @@ def _credit_end(content: Node) -> int:
         if _hidden(node) or not text:
             continue
         if not P.CREDIT_BLOCK.match(text) or len(text) > 80:
+            if len(text) <= 200 and P.CAPTION_CREDIT.search(text):
+                continue  # (a photo and its caption between the text and the credits: 果农…疏果。　记者　向楠　摄)
             break
         end = node.end
     return end

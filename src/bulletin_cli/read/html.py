@@ -252,7 +252,7 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     if not is_page(page):
         text, title = block_text(page, changes)
         return text, ({"title": title} if title else {})
-    from .article import find_article, parse
+    from .article import epaper_facts, find_article, parse
 
     tree = parse(page)  # (the page is parsed once: its text and the article's are written from its tokens)
     article = find_article(tree)
@@ -260,7 +260,8 @@ def html_text(page: str, changes: Changes | None = None) -> tuple[str, dict]:
     text, _ = replay(tree.events, article.body_spans)
     meta = {"title": article.title or page_title or None, "date": article.date, "source": article.source,
             "site": tree.meta.get("sitename")}  # (China's government sites name themselves so, by rule)
-    meta = {k: v for k, v in meta.items() if v}
+    paper = epaper_facts(page, tree.meta, page_title)  # (an e-paper's name, issue and date, kept in its head)
+    meta = {**paper, **{k: v for k, v in meta.items() if v}}
     dropped = len(WORD_CHAR.findall(whole)) - len(WORD_CHAR.findall(text))
     if changes is not None and dropped > 0:
         changes.add("web_chrome", f"{dropped} characters around the article", "", n=dropped)

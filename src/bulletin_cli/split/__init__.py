@@ -825,6 +825,11 @@ def split_document(doc: dict, layout: str | None = None, captions: bool = False,
     meta.update({k: keep(v) for k, v in parsed.footer.items() if k in meta})
     if meta["date"] is None:  # no date under the title: the printing date, else the page's posting date
         meta["date"] = parsed.footer.get("printed") or parsed.masthead.get("posted")
+    page = doc.get("meta") or {}
+    if page.get("paper"):  # an e-paper's page (see read.article.epaper_facts): the paper, its issue and date
+        meta["title"] = page["paper"]
+        meta["issue"] = meta["issue"] if meta["issue"] is not None else int(page["issue"]) if page.get("issue") else None
+        meta["date"] = meta["date"] or page.get("date")
     if meta["issuer"] is None:  # the office that printed it, the site's source, the office a title opens with
         meta["issuer"] = keep(parsed.footer.get("printed_by") or parsed.masthead.get("source")
                               or title_office(meta["title"]))
