@@ -2271,3 +2271,17 @@ def test_an_epapers_page_gives_the_papers_name_issue_and_date_from_its_head_and_
     assert item["headline"] == "巫山脆李进入疏果管护关键期" and item["body"].startswith("本报讯")
     doc = item["doc"]
     assert (doc["title"], doc["issue"], doc["date"], doc["editor"]) == ("巫山报", 2841, "2024-05-06", "谭晓燕")
+
+
+def test_a_crawlers_bracketed_header_is_chrome_and_its_crawl_time_no_date_of_the_issue():
+    # ([抓取时间] 2025-01-15 over an issue of 2025-01-13: the crawl's time was read as the issue's date)
+    text = ("[抓取时间] 2025-01-15 08:41:27\n[页面地址] http://www.qichun.gov.cn/xxgk/gzjb/202501/t20250113_2396017.shtml\n"
+            "[页面标题] 蕲春县工作简报（2025年第2期）-蕲春县人民政府\n工 作 简 报\n2025年第2期（总第386期）\n"
+            "蕲春县人民政府办公室编印　　　　　　　　　　　　2025年1月13日\n【工作动态】\n全县2024年经济运行稳中有进\n"
+            "1月9日，县政府召开2024年经济运行分析暨2025年一季度“开门红”调度会，全县地区生产总值预计完成432.6亿元。\n（县发改局）\n"
+            "2024年全县一般公共预算收入完成18.3亿元\n2024年，县财政局坚持“开源”与“节流”并举，全年完成一般公共预算收入18.3亿元。\n（县财政局）\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.txt")
+    assert "抓取时间" not in doc["text"] and doc["changes"]["counts"].get("web_chrome")
+    items = [i for i in split_document(doc) if i["type"] == "item"]
+    assert [i["units"] for i in items] == [["县发改局"], ["县财政局"]]
+    assert (items[0]["doc"]["date"], items[0]["doc"]["issue"]) == ("2025-01-13", 2)

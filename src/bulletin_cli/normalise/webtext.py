@@ -66,6 +66,12 @@ def CRAWLER_LABEL(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def CRAWLER_BRACKET(f: dict) -> re.Pattern[str]:
+    """A line of a crawler's header with its label in square brackets. Example: [抓取时间] 2025-01-15 08:41:27."""
+    return regexcache.compile(rf"^\s*[\[【]\s*(?:{alternation(f['crawler_bracket_labels'])})\s*[\]】]\s*[:：]?\s*\S")
+
+
+@pattern
 def BREADCRUMB(f: dict) -> re.Pattern[str]:
     """Where a page's breadcrumb starts at the top of its text. Example: 当前位置： 首页…"""
     return regexcache.compile(rf"^\s*(?:{alternation(f['breadcrumb_words'])})\s*[:：]")
@@ -132,7 +138,21 @@ def web_text(text: str, changes: Changes) -> str:
     return _breaks(text, changes)
 
 
+def _bracketed_header(text: str, changes: Changes) -> str:
+    """``text`` without the bracketed crawler's header over it (two or more lines at its top), counted
+    as page chrome: [抓取时间] … ⏎ [页面地址] … ⏎ [页面标题] …."""
+    lines = text.split("\n", 12)
+    k = 0
+    while k < len(lines) - 1 and P.CRAWLER_BRACKET.match(lines[k]):
+        k += 1
+    if k < 2:
+        return text
+    changes.add("web_chrome", "\n".join(lines[:k])[:24], "", n=1)
+    return "\n".join(lines[k:])
+
+
 def _header(text: str, changes: Changes) -> str:
+    text = _bracketed_header(text, changes)
     lines = text.split("\n", 40)
     fields: dict[str, str] = {}
     labelled = 0
