@@ -2285,3 +2285,25 @@ def test_a_crawlers_bracketed_header_is_chrome_and_its_crawl_time_no_date_of_the
     items = [i for i in split_document(doc) if i["type"] == "item"]
     assert [i["units"] for i in items] == [["县发改局"], ["县财政局"]]
     assert (items[0]["doc"]["date"], items[0]["doc"]["issue"]) == ("2025-01-13", 2)
+
+
+def test_a_plans_points_numbered_in_turn_across_its_parts_under_a_crawl_header_are_its_outline():
+    # (a crawl's 采集时间/来源网址/网页标题 lines over the page; the facts line ending on an empty
+    # counter, 浏览次数：, was joined onto the first paragraph; 一、 parts over points 1.–6. numbered
+    # across them were read as an issue's sections and stories)
+    text = ("采集时间：2025-03-06 14:12:55\n来源网址：http://www.pingyin.gov.cn/art/2025/2/28/art_31862_4871203.html\n"
+            "网页标题：平阴县2025年玫瑰产业发展工作要点_平阴县人民政府\n当前位置：首页 > 政务公开 > 政策文件 > 其他文件\n"
+            "平阴县2025年玫瑰产业发展工作要点\n发布日期：2025-02-28　　信息来源：平阴县人民政府办公室　　浏览次数：\n"
+            "2025年是平阴玫瑰产业提质升级的关键一年。为推动玫瑰产业全链条发展，特制定本工作要点。\n一、稳定种植基础\n"
+            "1.稳定玫瑰种植面积。全年新建和改造提升标准化玫瑰种植基地5000亩。（牵头单位：县农业农村局）\n"
+            "2.推进良种繁育。繁育推广优良品种苗木120万株。（牵头单位：县玫瑰产业发展中心）\n"
+            "3.推广绿色生产技术。新认证绿色食品玫瑰基地2个。（牵头单位：县农业农村局）\n二、做强精深加工\n"
+            "4.培育壮大龙头企业。新培育市级以上农业产业化龙头企业3家。（牵头单位：县工业和信息化局）\n"
+            "5.延伸产品链条。全年新开发玫瑰系列产品40个以上。（牵头单位：县玫瑰产业发展中心）\n"
+            "6.建设玫瑰产业园。完成标准化厂房4.5万平方米。（牵头单位：县经济开发区管委会）\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.txt")
+    assert "采集时间" not in doc["text"] and "浏览次数：\n" in doc["text"]
+    items = [i for i in split_document(doc) if i["type"] == "item" and i.get("number")]
+    assert [(i["number"], i["headline"]) for i in items[:3]] == [("一、", "稳定种植基础"), ("1.", "稳定玫瑰种植面积"),
+                                                               ("2.", "推进良种繁育")]
+    assert items[5]["parent"] == "做强精深加工" and items[0]["doc"]["date"] == "2025-02-28"

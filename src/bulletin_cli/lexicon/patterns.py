@@ -408,7 +408,8 @@ def tail_credit_name(m: re.Match[str]) -> str:
 def LABEL_END(f: dict) -> re.Pattern[str]:
     """A labelled field with its value gone onto the next line: the line ends on a label that has
     a value (not a page's 背景色：). Example: 【作者】中山年鉴编纂委员会 【成文日期】 ⏎ 2019-12-31."""
-    labels = alternation([*f["field_labels"], *f["metadata_labels"], *(k for k, v in f["web_meta_labels"].items() if v)])
+    valued = [w for w in [*f["field_labels"], *f["metadata_labels"]] if f["web_meta_labels"].get(w, "") is not None]
+    labels = alternation([*valued, *(k for k, v in f["web_meta_labels"].items() if v)])  # (浏览次数：, a counter a script fills: no value)
     return regexcache.compile(rf"(?:[【\[]\s*(?:{labels})\s*[】\]]|(?<![{CJK}])(?:{labels})\s*[:：])\s*$")
 
 

@@ -66,9 +66,11 @@ def CRAWLER_LABEL(f: dict) -> re.Pattern[str]:
 
 
 @pattern
-def CRAWLER_BRACKET(f: dict) -> re.Pattern[str]:
-    """A line of a crawler's header with its label in square brackets. Example: [抓取时间] 2025-01-15 08:41:27."""
-    return regexcache.compile(rf"^\s*[\[【]\s*(?:{alternation(f['crawler_bracket_labels'])})\s*[\]】]\s*[:：]?\s*\S")
+def CRAWL_LINE(f: dict) -> re.Pattern[str]:
+    """A line of a crawler's own header, its label in square brackets or before a colon. Example:
+    [抓取时间] 2025-01-15 08:41:27, 采集时间：2025-03-06 14:12:55."""
+    labels = alternation(f["crawl_labels"])
+    return regexcache.compile(rf"^\s*(?:[\[【]\s*(?:{labels})\s*[\]】]\s*[:：]?|(?:{labels})\s*[:：])\s*\S")
 
 
 @pattern
@@ -138,12 +140,12 @@ def web_text(text: str, changes: Changes) -> str:
     return _breaks(text, changes)
 
 
-def _bracketed_header(text: str, changes: Changes) -> str:
-    """``text`` without the bracketed crawler's header over it (two or more lines at its top), counted
-    as page chrome: [抓取时间] … ⏎ [页面地址] … ⏎ [页面标题] …."""
+def _crawl_header(text: str, changes: Changes) -> str:
+    """``text`` without the crawler's own header over it (two or more lines at its top), counted as
+    page chrome: [抓取时间] … ⏎ [页面地址] … ⏎ [页面标题] …, 采集时间：… ⏎ 来源网址：…."""
     lines = text.split("\n", 12)
     k = 0
-    while k < len(lines) - 1 and P.CRAWLER_BRACKET.match(lines[k]):
+    while k < len(lines) - 1 and P.CRAWL_LINE.match(lines[k]):
         k += 1
     if k < 2:
         return text
@@ -152,7 +154,7 @@ def _bracketed_header(text: str, changes: Changes) -> str:
 
 
 def _header(text: str, changes: Changes) -> str:
-    text = _bracketed_header(text, changes)
+    text = _crawl_header(text, changes)
     lines = text.split("\n", 40)
     fields: dict[str, str] = {}
     labelled = 0

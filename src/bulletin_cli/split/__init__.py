@@ -599,7 +599,8 @@ def _by_form(paras: list[Para], labelled: Labelled, ev: list[str], layout: str) 
     if layout in ("article", "bulletin") and not issue and not units() \
             and (leads := lead_paragraphs(paras))[0] >= LEADS and leads[0] >= LEAD_SHARE * leads[1]:
         return "digest", f"{leads[0]} of {leads[1]} paragraphs open with a lead sentence, no unit credited", []
-    if layout == "article" and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS and not notice():
+    if (layout == "article" or (layout in ("bulletin", "digest") and not issue and not units())) \
+            and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS and not notice():
         return "outline", f"a report's or plan's title over {n} points numbered in turn", []
     if (layout == "outline" or (layout == "bulletin" and not issue and not units())) and (title := notice()):
         return "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's", []
