@@ -340,3 +340,16 @@ def test_a_running_header_with_the_issuers_short_name_before_the_bulletins_name_
     doc = normalise_bytes(text.encode("utf-8"), "x.pdf-layout.txt")
     assert "千岛湖镇工作简报" not in doc["text"] and "工作简报" in doc["text"]
     assert doc["changes"]["counts"].get("running_headers") == 1
+
+
+def test_a_strip_of_labelled_figures_set_apart_is_never_joined_to_the_entry_under_it():
+    # (a county profile's key figures over its first entry, 地理位置　元谋县位于…: joined, the entry was lost)
+    text = ("县情概况\n更新时间：2024-08-15　　来源：元谋县人民政府办公室　　点击：2316\n元谋概况\n"
+            "国土面积：2021.88平方千米　　常住人口：21.6万人　　辖：3镇7乡　　县城驻地：元马镇\n"
+            "地理位置　元谋县位于云南省北部、楚雄彝族自治州东北部，金沙江南岸，东与武定县接壤，南与禄丰市相连，西与大姚县、牟定县毗邻。\n"
+            "行政区划　全县辖元马镇、黄瓜园镇、羊街镇3个镇和老城乡、物茂乡、江边乡、新华乡、平田乡、凉山乡、姜驿乡7个乡。\n"
+            "历史沿革　元谋是人类发祥地之一，1965年在上那蚌村发现的“元谋人”牙齿化石，距今约170万年。\n"
+            "自然资源\n全县最高海拔2835.9米，最低海拔898米。境内有金沙江、龙川江等大小河流20余条。\n"
+            "气候　元谋属南亚热带干热季风气候，年平均气温21.9℃，极端最高气温42.8℃，年均降雨量约630毫米。\n")
+    out = normalise_bytes(text.encode("utf-8"), "x.txt")["text"]
+    assert "县城驻地：元马镇\n\n地理位置" in out

@@ -469,7 +469,21 @@ def _decide(line: _Line, nxt: _Line, wrap: int, wrapped: bool, opens: bool = Fal
         return False  # …关于…意见的公告 ⏎ 为规范…: a notice's whole title, however wide, never runs into its text
     if line.heading() and TIME_OPENING.match(nxt.text.lstrip()):
         return False  # a headline, however wide, over its story's first words: …山上采“秋茶” ⏎ 10月中旬，…
+    if _labelled_strip(line.text):
+        return False  # 国土面积：2021.88平方千米　　常住人口：21.6万人　　辖：3镇7乡: a strip of facts, never text
     return full or not line.heading()
+
+
+#: A labelled value in a strip of them, set apart from the next by a wide gap. Example: 常住人口：21.6万人　　.
+STRIP_FIELD = Regex(r"[^\s：:]{1,8}[：:]\s*[^\s：:。；]{1,24}(?:\s{2,}|\u3000+|$)")
+
+
+def _labelled_strip(text: str) -> bool:
+    """A line of two or more labelled values set apart by wide gaps and no sentence (a page's facts,
+    a profile's key figures): it stands alone. Example: 国土面积：2021.88平方千米　　常住人口：21.6万人."""
+    text = text.strip()
+    return not _SENTENCE_MARK.search(text) and SET_APART_GAP.search(text) is not None \
+        and len(STRIP_FIELD.findall(text)) >= 2
 
 
 #: A gap a masthead sets between its parts. Example: 中共某某县委督查室　　　　二〇二四年六月十日.
