@@ -2307,3 +2307,14 @@ def test_a_plans_points_numbered_in_turn_across_its_parts_under_a_crawl_header_a
     assert [(i["number"], i["headline"]) for i in items[:3]] == [("一、", "稳定种植基础"), ("1.", "稳定玫瑰种植面积"),
                                                                ("2.", "推进良种繁育")]
     assert items[5]["parent"] == "做强精深加工" and items[0]["doc"]["date"] == "2025-02-28"
+
+
+def test_a_posts_original_title_line_is_its_facts_never_the_start_of_its_text():
+    # (a county account's post: 原标题：《…》 under the facts was joined onto the first paragraph)
+    text = ("西岭雪山南国国际冰雪节开幕 今冬首批游客踏雪而来\n原创 大邑发布 大邑发布 2024年12月21日 18:30 四川\n\n"
+            "原标题：《2024—2025西岭雪山南国国际冰雪节开幕 “冰雪+”多元业态点燃冬季文旅消费》\n\n"
+            "12月20日，2024—2025西岭雪山南国国际冰雪节在西岭雪山滑雪场开幕，吸引了来自成都及周边地区的3000余名游客。\n\n"
+            "本届冰雪节将持续至2025年3月上旬，推出滑雪滑草、雪地摩托、冰雪乐园等冰雪体验项目20余项。\n\n"
+            "来源：大邑县融媒体中心\n记者：杨晓东 李梦瑶\n编辑：何佳　审核：罗建\n")
+    (item,) = [i for i in items_of(text) if i["type"] == "item"]
+    assert item["body"].startswith("12月20日，2024—2025西岭雪山") and item["units"] == ["大邑县融媒体中心"]
