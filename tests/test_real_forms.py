@@ -2318,3 +2318,18 @@ def test_a_posts_original_title_line_is_its_facts_never_the_start_of_its_text():
             "来源：大邑县融媒体中心\n记者：杨晓东 李梦瑶\n编辑：何佳　审核：罗建\n")
     (item,) = [i for i in items_of(text) if i["type"] == "item"]
     assert item["body"].startswith("12月20日，2024—2025西岭雪山") and item["units"] == ["大邑县融媒体中心"]
+
+
+def test_a_points_heading_runs_to_its_first_stop_colon_or_semicolon_whatever_its_length():
+    # (GOLD.md: a run-in heading ends at the first 。/：/；. A decision of one long sentence is its own
+    # heading, and 工作目标：到2025年… ends at its colon)
+    text = ("方正县人民政府县长办公会议纪要\n\n一、关于2024年秋粮收购工作\n\n"
+            "（一）落实收购主体。由县发改局牵头，组织中储粮方正直属库等企业做好收购准备。\n\n"
+            "（二）工作目标：到2025年，全县粮食收储能力达到60万吨，烘干能力达到每日1.2万吨。\n\n"
+            "二、其他事项\n\n"
+            "（一）同意县教育局使用中央改善普通高中学校办学条件补助资金680万元，实施方正县第一中学学生宿舍改造项目。\n\n"
+            "（二）同意县卫健局申报县人民医院胸痛中心、卒中中心建设项目，所需配套资金按程序列入2025年预算。\n")
+    items = [i for i in items_of(text, layout="outline") if i["type"] == "item" and i.get("number")]
+    heads = [(i["number"], i["headline"]) for i in items]
+    assert ("（二）", "工作目标") in heads
+    assert ("（一）", "同意县教育局使用中央改善普通高中学校办学条件补助资金680万元，实施方正县第一中学学生宿舍改造项目") in heads

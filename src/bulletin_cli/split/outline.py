@@ -194,6 +194,9 @@ def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None 
 
 #: A yearbook entry in an outline's paragraph, perhaps under a short heading on the same line:
 #: heading, entry name, text. Example: 范文XX乡（镇）|概况|XX乡（镇）位于张北县XX部，….
+#: Where a point's heading run into its text ends: its first full stop, colon or semicolon (GOLD.md).
+#: Example: ： of （一）工作目标：到2025年，…; 。 of （二）强化资金保障。县财政….
+HEADING_END = Regex(r"[。！？：；]")
 #: The longest heading without a number, in characters, up to its first stop.
 UNNUMBERED_MAX = 40
 
@@ -291,9 +294,13 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
                 parsed.items.append(d)
         for d in nodes:
             chunk = text[d.mark_end - p.start: d.end - p.start]
-            m = SENTENCE_MARK.search(chunk)
+            stop = SENTENCE_MARK.search(chunk)
+            m = stop if rules else HEADING_END.search(chunk)  # (a rule's provision runs to its full stop)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
-            if d.number.endswith("条") and (caption := ARTICLE_CAPTION.match(chunk)):
+            sentence = chunk[: stop.start()] if stop else chunk
+            if not rules and len(sentence) > RUN_ON_LONGER and (cut := run_on_heading(sentence)) and cut < len(heading):
+                heading, body = sentence[:cut], chunk[cut:]  # 2023年工作思路|总体要求：以…: a break lost before the colon
+            elif d.number.endswith("条") and (caption := ARTICLE_CAPTION.match(chunk)):
                 heading, body = caption.group(1), chunk[caption.end():]  # 第三条（工作原则）…: the article's caption
             elif d.number.endswith("条") and m:
                 heading, body = "", chunk  # 第五条 本制度自印发之日起施行。: an article of rules is a provision
@@ -301,7 +308,7 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
                 heading, body = "", chunk  # （三）当某一岗位责任人因事离岗，…。: a provision, no heading of its own
             elif (len(heading) > RUN_ON_LONGER and (cut := run_on_heading(heading))) or (cut := ending_then_opener(heading)):
                 heading, body = heading[:cut], chunk[cut:]  # 2022年工作总结|今年来，… : no stop between them
-            elif m and not _heading_sentence(heading):
+            elif m and rules and not _heading_sentence(heading):
                 heading, body = "", chunk  # （一）岗位责任制是本办落实依法行政，…。: a clause, no heading of its own
             d.headline = heading.strip().rstrip("，,；;：: ") or None
             d.body = body.strip()
