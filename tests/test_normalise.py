@@ -353,3 +353,14 @@ def test_a_strip_of_labelled_figures_set_apart_is_never_joined_to_the_entry_unde
             "气候　元谋属南亚热带干热季风气候，年平均气温21.9℃，极端最高气温42.8℃，年均降雨量约630毫米。\n")
     out = normalise_bytes(text.encode("utf-8"), "x.txt")["text"]
     assert "县城驻地：元马镇\n\n地理位置" in out
+
+
+def test_a_part_of_a_page_copied_as_text_is_parsed_its_blocks_the_paragraphs():
+    # (s15: <p class="ql-block">…</p> on one line; the tags were stripped and every paragraph and
+    # credit run into one: 撰稿人：周 政核稿人：张海龙审稿人：常胜利主 办：涉县疫情防控办)
+    text = ('<p class="ql-block"> 2021年1月11日上午9:00,县委副书记张进山到疫情防控办指挥部调研指导疫情防控工作。</p> '
+            '<p class="ql-block"> 会上,疫情防控办各工作组汇报了近期工作开展情况。</p><p class="ql-block"><br></p>'
+            '<p class="ql-block">撰稿人:周 政</p><p class="ql-block">审稿人:常胜利</p><p class="ql-block">主 办:涉县疫情防控办</p>')
+    doc = normalise_bytes(text.encode("utf-8"), "x.txt")
+    assert "会上，疫情防控办" in doc["text"] and "\n\n审稿人：常胜利\n\n" in doc["text"]
+    assert doc["changes"]["counts"]["html_tags"] >= 7

@@ -12,11 +12,11 @@ from dataclasses import replace
 
 from ..changes import Changes
 from ..options import NormaliseOptions
-from ..read.html import html_text, is_page
+from ..read.html import block_text, html_text, is_page
 from ..read.text import repair_mojibake
 from .doubled import undouble
 from .inline import inline_marks
-from .markup import strip_markup
+from .markup import HTML_TAG, html_fragment, strip_markup
 from .mdpage import markdown_page
 from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
@@ -53,6 +53,10 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         or "](" in text
     if opts.markup and "<" in text and is_page(text):
         text = html_text(text, changes)[0]  # a saved web page given as text: parsed (see read/html.py)
+    elif opts.markup and "<" in text and html_fragment(text):  # <p class="ql-block">…</p><p>…</p>: a part of one
+        tags = len(HTML_TAG.findall(text))
+        text = block_text(text, changes)[0]
+        changes.add("html_tags", "<p>…</p>", "⏎", n=tags)
     if opts.web and "](" in text:
         text = markdown_page(text, changes)  # a page saved as Markdown: its article, links' syntax gone
     if opts.web:
