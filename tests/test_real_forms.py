@@ -2333,3 +2333,15 @@ def test_a_points_heading_runs_to_its_first_stop_colon_or_semicolon_whatever_its
     heads = [(i["number"], i["headline"]) for i in items]
     assert ("（二）", "工作目标") in heads
     assert ("（一）", "同意县教育局使用中央改善普通高中学校办学条件补助资金680万元，实施方正县第一中学学生宿舍改造项目") in heads
+
+
+def test_outline_numbers_set_with_a_dot_or_as_one_bracketed_character_are_headings():
+    # (一．经济运行 and 二.社会事业 from Word copies; ⑷ set as one character by an input method)
+    text = ("XX县2024年工作总结\n\n一．经济运行\n\n（一）工业经济。全年规上工业增加值增长8%。\n\n"
+            "（二）农业生产。粮食总产21万吨。\n\n⑴粮食生产。播种面积52万亩。\n\n⑵畜牧生产。出栏生猪12万头。\n\n二.社会事业\n\n"
+            "（一）教育发展。新建学校3所。\n")
+    items = [i for i in items_of(text, layout="outline") if i["type"] == "item" and i.get("number")]
+    assert [(i["number"], i["headline"], i["parent"]) for i in items] == [
+        ("一．", "经济运行", None), ("（一）", "工业经济", "经济运行"), ("（二）", "农业生产", "经济运行"),
+        ("⑴", "粮食生产", "农业生产"), ("⑵", "畜牧生产", "农业生产"), ("二.", "社会事业", None),
+        ("（一）", "教育发展", "社会事业")]

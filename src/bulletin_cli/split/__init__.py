@@ -38,7 +38,6 @@ from ..lexicon.patterns import (
     pattern,
     width,
 )
-from ..numerals import cn_to_int
 from ..variants import Restorer, shadow_if_traditional
 from . import forms as _forms  # noqa: F401  (registers split's patterns)
 from .article import (
@@ -61,7 +60,7 @@ from .headlines import brief_section, briefs_under, split_headline
 from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
 from .layouts import LAYOUTS as REGISTERED
 from .masthead import parse_date, parse_issue, parse_masthead, parse_month
-from .outline import OUTLINE_LEVELS, opening_mark, parse_outline
+from .outline import OUTLINE_LEVELS, mark_number, opening_mark, parse_outline
 from .place import resolve as resolve_place
 from .roles import ROLES, Labelled, Model, label, load_model
 
@@ -305,7 +304,7 @@ def nested_points(paras: list[Para]) -> int:
         level, group = OUTLINE_LEVELS[kind]
         if level == 1 and kind == "l1":
             under = True
-        elif under and level in (2, 3) and cn_to_int(m.group(group)) == 1:
+        elif under and level in (2, 3) and mark_number(m) == 1:
             count += 1
             under = False
     return count
@@ -375,7 +374,7 @@ def points_in_turn(paras: list[Para]) -> int:
         if m is None or m.lastgroup not in OUTLINE_LEVELS:
             continue
         level, group = OUTLINE_LEVELS[m.lastgroup]
-        n = cn_to_int(m.group(group)) if m.lastgroup != "l5" else None
+        n = mark_number(m) if m.lastgroup != "l5" else None
         if not n:
             continue
         kind = m.lastgroup

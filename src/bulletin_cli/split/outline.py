@@ -15,12 +15,14 @@ from .headlines import _lead_sentence
 
 #: Circled numbers, a list's lowest level. Example: ① of ①就业方面。
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: Numbers in brackets set as one character, read as the bracketed digits they stand for. Example: ⑴ as (1).
+PARENTHESIZED = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
 #: An outline number of any level, with its numeral in a named group. Example: （三） → level 2, 3.
 OUTLINE_MARK = Regex(
     rf"(?P<lpt>第(?P<npt>[{CN_DIGITS}\d]{{1,4}})(?:编|篇|部分))|(?P<lch>第(?P<nch>[{CN_DIGITS}\d]{{1,4}})章)|"
     rf"(?P<lse>第(?P<nse>[{CN_DIGITS}\d]{{1,4}})节)|(?P<lar>第(?P<nar>[{CN_DIGITS}\d]{{1,4}})条)|"
-    rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|"
-    rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})、)|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
+    rf"(?P<l2>[（(](?P<n2>[{CN_DIGITS}]{{1,3}})[）)])|(?P<l3b>[（(](?P<n3b>\d{{1,2}})[）)])|(?P<l3c>(?P<n3c>[{PARENTHESIZED}]))|"
+    rf"(?P<l1>(?P<n1>[{CN_DIGITS}]{{1,3}})(?:、|[.．](?![\d.．])))|(?P<l3>(?<![\d.．])(?P<n3>\d{{1,2}})[.．、](?![\d．.]))|"
     rf"(?P<l3p>(?<![\d.．])(?P<n3p>\d{{1,2}})[）)])|(?P<l5>(?P<n5>[{CIRCLED}]))|"
     rf"(?P<l4>(?<![{CN_DIGITS}第])(?P<n4>[{CN_DIGITS}]{{1,2}})是)|(?P<l4d>第(?P<n4d>[{CN_DIGITS}]{{1,2}})[，,、])"
 )
@@ -28,18 +30,29 @@ OUTLINE_MARK = Regex(
 
 #: Each kind of outline number: its level and the group of its numeral.
 OUTLINE_LEVELS = {"lpt": (-2, "npt"), "lch": (-1, "nch"), "lse": (0, "nse"), "lar": (1, "nar"),
-                  "l1": (1, "n1"), "l2": (2, "n2"), "l3": (3, "n3"), "l3b": (3, "n3b"), "l3p": (3, "n3p"),
+                  "l1": (1, "n1"), "l2": (2, "n2"), "l3": (3, "n3"), "l3b": (3, "n3b"), "l3c": (3, "n3c"), "l3p": (3, "n3p"),
                   "l4": (4, "n4"), "l4d": (4, "n4d"), "l5": (5, "n5")}
 #: The kinds that number a body of rules: 第一编 (部分, 篇), 第一章, 第一节, 第一条.
 RULES_KINDS = frozenset({"lpt", "lch", "lse", "lar"})
 #: How the outline feature (:func:`~bulletin_cli.split.features.outline`) names the kinds the
 #: role model has no weights of its own for: 1） as 1.; ① as no number, as the model was fitted
 #: (a bulletin's ①县人社局举办… items are labelled items, not an outline's points).
-FEATURE_KIND = {"l3p": "l3", "l5": None}
+FEATURE_KIND = {"l3p": "l3", "l3c": "l3b", "l5": None}
+
+
+def mark_number(m: re.Match[str]) -> int | None:
+    """The number an outline mark (:data:`OUTLINE_MARK`) gives. Example: 3 of （三）, ③ and ⑶."""
+    kind = m.lastgroup
+    value = m.group(OUTLINE_LEVELS[kind][1])
+    if kind == "l5":
+        return CIRCLED.index(value) + 1
+    if kind == "l3c":
+        return PARENTHESIZED.index(value) + 1
+    return cn_to_int(value)
 
 
 #: Every character an outline number can start with, for :func:`~bulletin_cli.lexicon.patterns.scan`. Example: （ of （三）.
-OUTLINE_START = Regex(rf"[（(\d{CN_DIGITS}第{CIRCLED}]")
+OUTLINE_START = Regex(rf"[（(\d{CN_DIGITS}第{CIRCLED}{PARENTHESIZED}]")
 
 
 BOUNDARY_BEFORE = set("。；！？：:;!? \u3000”")
@@ -138,7 +151,7 @@ def _outline_marks(text: str) -> list[tuple[int, int, int, int, str]]:
     out = []
     for m in scan(OUTLINE_MARK, OUTLINE_START, text):
         level, num = OUTLINE_LEVELS[m.lastgroup]
-        n = CIRCLED.index(m.group(num)) + 1 if m.lastgroup == "l5" else cn_to_int(m.group(num))
+        n = mark_number(m)
         if n:
             out.append((m.start(), m.end(), level, n, m.group(m.lastgroup)))
     return out
