@@ -43,13 +43,13 @@ HTML_TAG = Regex(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 HTML_ENTITY = Regex(r"&(?:[A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
-#: Tags that end a block of text: a paragraph, a line break, a division, a list item, a heading, a row.
-BLOCK_TAG = Regex(r"<(?:/?(?:p|div|li|h[1-6]|tr|section)\b[^<>\n]*|br\s*/?)>", re.IGNORECASE)
+#: Tags that close a block of text: a paragraph, a division, a list item, a heading, a row; a line break.
+BLOCK_TAG = Regex(r"<(?:/(?:p|div|li|h[1-6]|tr|section)\s*|br\s*/?)>", re.IGNORECASE)
 
 
 def html_fragment(text: str) -> bool:
     """A text whose paragraphs are set by HTML's block tags, not by its line breaks (a part of a page
-    copied as text): two block tags or more, and more of them than lines."""
+    copied as text): two blocks closed or more, and more of them than lines."""
     blocks = len(BLOCK_TAG.findall(text))
     return blocks >= 2 and blocks > text.count("\n")
 
