@@ -362,12 +362,13 @@ def _extracted_path(path: Path, how: str, tmp_path) -> bytes:
 @pytest.mark.parametrize("how", ["text", "pdftotext", "layout", "pdfium"])
 def test_half_year_summary_through_pdf(how, tmp_path):
     """A work summary in outline form; in the PDF copies a paragraph's last line, 结如下：, is
-    short and ends in a colon like a heading, and must still join its paragraph."""
+    short and ends in a colon like a heading, and must still join its paragraph. The paragraph over
+    the first heading is no item (GOLD.md: every heading is one): the document's note."""
     items = split_document(normalise_bytes(_extracted("half_year_summary.txt", how, tmp_path)))
-    assert [(i["number"], i["level"], i["headline"]) for i in items][:5] == [
-        (None, None, None), ("一、", 1, "主要工作成效"), ("（一）", 2, "经济运行稳中有进"),
+    assert [(i["number"], i["level"], i["headline"]) for i in items][:4] == [
+        ("一、", 1, "主要工作成效"), ("（一）", 2, "经济运行稳中有进"),
         ("（二）", 2, "项目建设加快推进"), ("一是", 4, "强化要素保障")]
-    assert len(items) == 15 and items[0]["body"].endswith("现将有关情况总结如下：")
+    assert len(items) == 14 and items[0]["doc"]["note"].endswith("现将有关情况总结如下：")
     assert (items[0]["doc"]["issuer"], items[0]["doc"]["date"]) == ("封丘县人民政府", "2024-07-10")
 
 
@@ -584,8 +585,8 @@ def test_report_with_arabic_and_ordinal_numbering(how, tmp_path):
         ("2、", 3, "规划编制"), ("（二）", 2, "耕地保护持续加强"), ("（1）", 3, "落实田长制"),
         ("（2）", 3, "整治违法占地"), ("二、", 1, "下一步工作打算"),
         ("第一，", 4, "强化要素保障，确保重点项目应保尽保"), ("第二，", 4, "严守耕地红线，坚决遏制耕地“非农化”")]
-    assert items[0]["body"].startswith("今年上半年，我局")
     meta = items[0]["doc"]
+    assert meta["note"].startswith("今年上半年，我局")  # (the text over the first heading: no item)
     assert (meta["issuer"], meta["date"], meta["distribution"]) == ("宁国市自然资源和规划局", "2024-07-05", "市政府")
 
 

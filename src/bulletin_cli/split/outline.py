@@ -303,6 +303,11 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
                 # its own, under a numbered point, goes on with that point's text (牵头领导：… under
                 # 1.推进古村落保护利用。…; 全年粮食播种面积…。一是… under （一）粮食生产稳中有增)
                 last.body, last.end = (last.body + "\n" + chunk).strip(), first
+            elif d.headline is None and not d.section and not stack:
+                # text over the first heading, no heading of its own (2025年是…的关键一年。为…，特制定本要点。):
+                # the outline's opening, no item (GOLD.md: every heading an item), kept as the document's note
+                note = parsed.masthead.get("note")
+                parsed.masthead["note"] = f"{note}\n{chunk}" if note else chunk
             else:
                 parsed.items.append(d)
         for d in nodes:
