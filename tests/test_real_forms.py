@@ -2345,3 +2345,21 @@ def test_outline_numbers_set_with_a_dot_or_as_one_bracketed_character_are_headin
         ("一．", "经济运行", None), ("（一）", "工业经济", "经济运行"), ("（二）", "农业生产", "经济运行"),
         ("⑴", "粮食生产", "农业生产"), ("⑵", "畜牧生产", "农业生产"), ("二.", "社会事业", None),
         ("（一）", "教育发展", "社会事业")]
+
+
+def test_a_news_story_told_in_two_numbered_parts_under_its_facts_line_is_one_item():
+    # (pingtan_20, under leave-one-site-out: 一、 二、 parts of a town's news read as an outline by the
+    # layouts' weights; the form decides over them)
+    from bulletin_cli.split import _by_form, evidence, label, load_model, paragraphs
+    from bulletin_cli.split.features import Page
+
+    text = ("潭城镇开展暑期青少年宣传教育活动\n\n来源：潭城镇 发布时间：2017-07-25\n\n"
+            "两个月的暑假是针对未成年人开展宣传教育的黄金时期，为此，7月24日，潭城镇瑞龙社区利用暑假时间开展系列活动。\n\n"
+            "一、青少年“食品安全”科普讲座\n\n瑞龙社区志愿者组织辖区内10余名学生开展了今年暑期第一次活动，邀请营养师授课。\n\n"
+            "二、青少年“环保宣传绘画”活动\n\n活动现场，桌子上摆满了各种颜料、画笔，同学们充分发挥想象力和创造力。\n")
+    paras = paragraphs(text)
+    labelled = label(Page(paras, {}), load_model())
+    layout, rule, _ = _by_form(paras, labelled, evidence(paras, labelled.roles, labelled.rows), "outline")
+    assert layout == "article" and "2 parts of one level" in rule
+    items = [i for i in items_of(text) if i["type"] == "item"]
+    assert len(items) == 1 and items[0]["units"] == ["潭城镇"] and "二、青少年" in items[0]["body"]

@@ -384,6 +384,17 @@ def points_in_turn(paras: list[Para]) -> int:
     return best
 
 
+#: The most parts numbered at one level (一、 二、) a news story posted under its facts line is told in.
+NEWS_PARTS = 4
+
+
+def _parts_of_one_level(paras: list[Para]) -> int:
+    """How many paragraphs open with an outline number, where all of them are of one kind (一、 二、 but
+    no （一） or 1. under them); 0 where they are of several kinds: a news story's parts, not a plan's."""
+    kinds = [m.lastgroup for p in paras if (m := opening_mark(p.text))]
+    return len(kinds) if len(set(kinds)) == 1 else 0
+
+
 def _notice_title(paras: list[Para], roles: list[str], rows: list[dict[str, object]]) -> str | None:
     """The document's title, where it is a notice's, a speech's or a briefing's and names no report,
     plan or rules (关于2024年第一季度重点项目建设督查情况的通报, …公开招聘…公告, 《…》政策解读): a text of
@@ -601,6 +612,9 @@ def _by_form(paras: list[Para], labelled: Labelled, ev: list[str], layout: str) 
     if (layout == "article" or (layout in ("bulletin", "digest") and not issue and not units())) \
             and "report_title" in ev and (n := points_in_turn(paras)) >= POINTS and not notice():
         return "outline", f"a report's or plan's title over {n} points numbered in turn", []
+    if layout == "outline" and "facts_top" in ev and "report_title" not in ev and not issue \
+            and 2 <= (n := _parts_of_one_level(paras)) <= NEWS_PARTS:
+        return "article", f"a posted page's title and facts over {n} parts of one level, no report's or plan's title", []
     if (layout == "outline" or (layout == "bulletin" and not issue and not units())) and (title := notice()):
         return "article", f"a notice's or speech's title ({title[-2:]}), no report's or plan's", []
     if layout == "article" and "titled" in ev and _issued_under(paras) \
