@@ -2363,3 +2363,33 @@ def test_a_news_story_told_in_two_numbered_parts_under_its_facts_line_is_one_ite
     assert layout == "article" and "2 parts of one level" in rule
     items = [i for i in items_of(text) if i["type"] == "item"]
     assert len(items) == 1 and items[0]["units"] == ["潭城镇"] and "二、青少年" in items[0]["body"]
+
+
+def test_a_sites_column_of_stories_each_closed_by_its_credit_is_an_issue_without_a_masthead():
+    # (a 工作动态 page whose name was read as chrome: five stories read as one article)
+    text = ("当前位置：首页>政务公开>工作动态\n石棉县工作动态（2024年5月20日）\n"
+            "发布时间：2024-05-20 17:32　信息来源：石棉县人民政府办公室　浏览量：\n"
+            "安顺场镇：红色研学游持续升温\n5月以来，安顺场镇依托红色资源推出研学线路4条，累计接待研学团队86批次。（安顺场镇）\n"
+            "县农业农村局推进黄果柑产业提质增效\n今年以来，县农业农村局实施低效果园改造1.5万亩，建成标准化示范园8个。\n供稿：县农业农村局\n"
+            "蟹螺藏族乡开展森林草原防灭火实战演练\n5月16日，蟹螺藏族乡在猛种村组织开展实战演练，共60余人参加。（蟹螺藏族乡）\n"
+            "县市场监管局开展校园周边食品安全检查\n5月13日至17日，县市场监管局共检查经营户73家，下达整改通知书9份。\n"
+            "【打印本页】【关闭窗口】\n")
+    from bulletin_cli.split import _by_form, evidence, label, load_model, paragraphs
+    from bulletin_cli.split.features import Page
+
+    paras = paragraphs(normalise_bytes(text.encode("utf-8"), "x.txt")["text"])
+    labelled = label(Page(paras, {}), load_model())
+    layout, rule, _ = _by_form(paras, labelled, evidence(paras, labelled.roles, labelled.rows), "article")
+    assert layout == "bulletin" and "a site's column" in rule
+    items = [i for i in items_of(text) if i["type"] == "item"]
+    assert [i["units"] for i in items] == [["安顺场镇"], ["县农业农村局"], ["蟹螺藏族乡"], []]
+    assert items[3]["headline"] == "县市场监管局开展校园周边食品安全检查"
+
+
+def test_an_entrys_name_over_its_text_keeps_no_symbol_before_it():
+    text = ("桃村镇概况\n\n更新日期：2024-05-09　来源：桃村镇人民政府\n\n■ 镇情简介\n\n"
+            "桃村镇位于栖霞市东南部，是烟台市重点镇和省级经济发达镇，全镇总面积168平方千米。\n\n■ 区位交通\n\n"
+            "桃村镇地处烟台、威海、青岛三市交界地带，素有“胶东旱码头”之称。\n\n■ 自然资源\n\n"
+            "境内属低山丘陵区，年平均气温11.8℃，年平均降水量720毫米。\n")
+    items = [i for i in items_of(text, layout="digest") if i["type"] == "item"]
+    assert [i["headline"] for i in items] == ["镇情简介", "区位交通", "自然资源"]

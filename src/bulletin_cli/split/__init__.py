@@ -48,7 +48,7 @@ from .article import (
     framed_roles,
     parse_article_roles,
 )
-from .bulletin import parse_bulletin_roles
+from .bulletin import _section_name, parse_bulletin_roles
 from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
@@ -384,6 +384,9 @@ def points_in_turn(paras: list[Para]) -> int:
     return best
 
 
+#: How many stories, each a headline over text closed by a unit's credit, make a page of them (a
+#: site's 工作动态 column) with no issue's name over them.
+COLUMN_STORIES = 3
 #: The most parts numbered at one level (一、 二、) a news story posted under its facts line is told in.
 NEWS_PARTS = 4
 
@@ -594,6 +597,8 @@ def _by_form(paras: list[Para], labelled: Labelled, ev: list[str], layout: str) 
     if layout in ("article", "digest") and issue \
             and (n := sum(briefs_under(paras, k) for k in range(len(paras)) if brief_section(paras, k))) >= STORIES:
         return "bulletin", f"an issue's name or number over {n} briefs opening in time under their sections", []
+    if layout == "article" and not issue and len(stories := story_heads(paras)) >= COLUMN_STORIES:
+        return "bulletin", f"{len(stories)} stories under their headlines, each closed by its credit (a site's column)", stories
     if layout == "article" and issue and units() >= CREDITED:
         return "bulletin", f"an issue's name or number over {units()} stories closed by their units' credits", []
     if layout == "outline" and "numbered" in ev and "titled" in ev and any(opens_footer(p.text) for p in paras):
@@ -735,7 +740,7 @@ def _headings_over_entries(parsed: Parsed) -> bool:
     merged = []
     for group in groups:
         first = group[0]
-        entry = Draft(first.start, group[-1].end, headline=first.section,
+        entry = Draft(first.start, group[-1].end, headline=_section_name(first.section),  # (■ 镇情简介 → 镇情简介)
                       body="\n".join(d.body for d in group if d.body))
         entry.units = next((d.units for d in group if d.units), [])
         entry.reporters = next((d.reporters for d in group if d.reporters), [])
