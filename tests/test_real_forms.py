@@ -2393,3 +2393,32 @@ def test_an_entrys_name_over_its_text_keeps_no_symbol_before_it():
             "境内属低山丘陵区，年平均气温11.8℃，年平均降水量720毫米。\n")
     items = [i for i in items_of(text, layout="digest") if i["type"] == "item"]
     assert [i["headline"] for i in items] == ["镇情简介", "区位交通", "自然资源"]
+
+
+def test_a_facts_line_with_the_first_paragraph_run_onto_it_is_split_from_it():
+    # (发布日期：…　　供稿单位：…　　阅读：1032　　字号：大 中 小　　3月以来，…: the break lost after the counters)
+    text = ("县市场监管局“三进三查”护航春茶开采季\n"
+            "发布日期：2024-03-26　　供稿单位：县市场监管局　　阅读：1032　　字号：大 中 小　　"
+            "3月以来，遂昌县市场监督管理局围绕春茶开采上市，组织开展“进茶企、进茶市、进茶农”专项行动。\n"
+            "进茶企，把好生产加工关。执法人员深入主产区的38家茶叶加工企业，重点检查生产许可、原料进货查验等情况。\n"
+            "进茶市，把好流通销售关。在县茶叶市场开展茶叶质量快速检测，现场抽检茶青和成品茶样品46批次。\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.txt")
+    assert doc["changes"]["counts"].get("paragraph_breaks")
+    (item,) = [i for i in split_document(doc) if i["type"] == "item"]
+    assert item["body"].startswith("3月以来，遂昌县") and item["units"] == ["县市场监管局"]
+    assert item["doc"]["date"] == "2024-03-26"
+
+
+def test_a_governments_name_over_a_slogan_and_the_menu_is_the_sites_never_the_title():
+    # (a crawl's URL/Fetched/Status header dropped, 祁门县人民政府 at the page's top was read as its title)
+    text = ("URL: http://www.qimen.gov.cn/xwzx/xzdt/202406/t20240612_7716350.html\nFetched: 2025-02-11T10:24:06+08:00\n"
+            "Status: 200\n----\n祁门县人民政府\n中国红茶之乡\n首页\n走进祁门\n政务公开\n政务服务\n"
+            "您当前的位置：首页 > 新闻中心 > 乡镇动态\n历口镇：夏茶采制忙 茶农增收有门路\n【字体：大 中 小】【打印】【关闭】\n"
+            "6月上旬，正值夏茶采摘时节，历口镇各村茶园里处处可见茶农忙碌的身影，今年该镇通过订单收购让夏秋茶变成增收新门路。\n"
+            "截至目前，全镇已采摘夏茶茶青120余万斤，实现销售收入约680万元，带动1900余户茶农户均增收3500元。\n"
+            "（历口镇 供稿）\n扫一扫在手机打开当前页\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.txt")
+    assert "Fetched" not in doc["text"]
+    (item,) = [i for i in split_document(doc) if i["type"] == "item"]
+    assert item["headline"] == "历口镇：夏茶采制忙 茶农增收有门路" and item["units"] == ["历口镇"]
+    assert item["doc"]["date"] != "2025-02-11"

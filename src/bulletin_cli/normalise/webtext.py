@@ -133,6 +133,7 @@ def web_text(text: str, changes: Changes) -> str:
         return text
     text = _header(text, changes)
     text = _collapsed_top(text, changes)
+    text = _facts_run_in(text, changes)
     if "|" in text[:3000]:
         text = _metadata_table(text, changes)
     if "{" in text[:20000]:
@@ -204,6 +205,42 @@ def TOOL_RUN(f: dict) -> re.Pattern[str]:
     【字体：大 中 小】."""
     return regexcache.compile(rf"(?:\s*[\[【]\s*(?:{alternation(f['share_words'])})?\s*[\]】]|\s*(?:{alternation(f['share_words'])})"
                       r"\s*[:：]?|\s*[\[【]\s*(?:字体|字号)\s*[:：]?[^\]】\n]{0,16}[\]】])+")
+
+
+#: A sentence's mark: the text after a facts line has one. Example: 。 of …开展专项检查。.
+SENTENCE = Regex(r"[。！？；]")
+#: How many lines at a page's top its facts line is looked for in.
+FACTS_WITHIN = 12
+#: A font-size tool with no brackets after a facts line. Example: 字号：大 中 小.
+SIZE_TOOL = Regex(r"\s*(?:字号|字体|文字大小)\s*[:：]\s*[大中小]\s*[大中小]?\s*[大中小]?")
+
+
+@pattern
+def COUNTER_PAIR(f: dict) -> re.Pattern[str]:
+    """A page's counter after its facts, its number filled in or not. Example: 阅读：1032, 点击数：."""
+    return regexcache.compile(r"\s*(?:点击|浏览|阅读|访问|人气)[^\s:：]{0,2}\s*[:：]\s*\d*\s*次?")
+
+
+def _facts_run_in(text: str, changes: Changes) -> str:
+    """A page's facts line with its first paragraph run onto it (the break lost): the facts on a line
+    of their own, the text under them, the break put back counted. Example: 发布日期：2024-03-26　　供稿单位：
+    县市场监管局　　阅读：1032　　字号：大 中 小　　3月以来，遂昌县市场监督管理局…."""
+    lines = text.split("\n", FACTS_WITHIN)
+    for k, line in enumerate(lines[:FACTS_WITHIN]):
+        if len(line) < LONG_LINE // 2 or not P.WEB_META.match(line):
+            continue
+        cut = 0
+        while (step := SIZE_TOOL.match(line, cut) or P.COUNTER_PAIR.match(line, cut) or P.FACT_PAIR.match(line, cut)
+               or ((tools := P.TOOL_RUN.match(line, cut)) and tools.end() > cut and tools)):
+            if step.end() <= cut:
+                break
+            cut = step.end()
+        rest = line[cut:].strip()
+        if cut and len(rest) >= 20 and SENTENCE.search(rest) and line[cut:cut + 1].isspace():
+            changes.add("paragraph_breaks", line[max(0, cut - 8):cut + 8], "⏎", n=1)
+            lines[k] = line[:cut].rstrip() + "\n\n" + rest
+            return "\n".join(lines)
+    return text
 
 
 def _collapsed_top(text: str, changes: Changes) -> str:

@@ -553,6 +553,20 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
                 roles[k] = "title"  # 漳浦县人民政府关于2024年海洋伏季休渔期间 ⏎ 加强渔船管理的通告)
                 k += 1
         titles = [k for k, r in enumerate(roles) if r == "title"]
+    elif not titles and (first := next((k for k, p in enumerate(paras[:TITLE_LOOKDOWN + 4]) if running_text(p.text)), None)):
+        # no title and no facts line: the plain line nearest over the text, past the page's tools,
+        # under its breadcrumb or menu (…首页 > 新闻中心 > 乡镇动态 ⏎ 历口镇：夏茶采制忙 茶农增收有门路 ⏎
+        # 【字体：大 中 小】【打印】【关闭】 ⏎ 6月上旬，…)
+        for k in range(first - 1, 0, -1):
+            if roles[k] != "chrome":
+                break
+            if rows[k]["chrome"] or rows[k]["separators"] or not CJK_RE.search(paras[k].text):
+                continue
+            if _plain_line(rows[k], paras[k].text) and width(paras[k].text) >= TITLE_FIRST_LINE \
+                    and not rows[k]["section"] and any(rows[j]["chrome"] == "known" or rows[j]["separators"] for j in range(k)):
+                roles[k] = "title"
+            break
+        titles = [k for k, r in enumerate(roles) if r == "title"]
     if titles:
         t = titles[0]
         while t > 0 and titles[0] - t < TITLE_LINES and roles[t - 1] == "chrome" and not rows[t - 1]["chrome"] \

@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ..lexicon.patterns import P
+from ..lexicon.patterns import CJK, P, Regex
 from .features import (
     FEATURES,
     Page,
@@ -281,7 +281,9 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
             said.append("section")
         if (row["chrome"] == "known" and not row["facts"]) or P.SITE_NAME.match(text) or (
                 k == 0 and k + 1 < len(rows) and (rows[1]["chrome"] or rows[1]["separators"]) and row["stops"] == "0"
-                and not row["chrome"] and not P.TITLE.match(text) and P.UNIT_SUFFIX.search(text.split()[0])):
+                and not row["chrome"] and not P.TITLE.match(text) and P.UNIT_SUFFIX.search(text.split()[0])) or (
+                k == 0 and GOVERNMENT_NAME.match(text)
+                and any(rows[j]["chrome"] or rows[j]["separators"] for j in range(1, min(MENU_WITHIN + 1, len(rows))))):
             # (柞水县人民政府 over the page's menu or date bar, an office's name first: the site's header, never
             # the title, which may stand there too: 省级文明县测评组来冠县验收创建工作 ⏎ 首页 > 冠县新闻 …)
             scores[k][CHROME] += PINNED  # (首页 > … 日期:2015/1/7, a breadcrumb with the date run in, may be facts)
@@ -295,6 +297,10 @@ def _pin(scores: list[list[float]], page: Page, rows: list[dict[str, object]]) -
 #: score: more than any sequence of its neighbours' roles could weigh against it, so the rest of
 #: the document is decoded around it (a caption between two paragraphs of one story).
 PINNED = 20.0
+#: A government's name alone, a site's name at a page's top (祁门县人民政府 ⏎ 中国红茶之乡 ⏎ 首页 ⏎ …).
+GOVERNMENT_NAME = Regex(rf"^\s*[{CJK}]{{2,12}}(?:人民政府|政府)\s*$")
+#: How far under a site's name its menu may start (a slogan between them).
+MENU_WITHIN = 3
 #: The first lines, where a bulletin's issue number stands (▲ opens its headlines, not captions).
 ISSUE_LINES = 6
 CAPTION, CHROME, SECTION, FOOTER, MASTHEAD = (INDEX[r] for r in ("caption", "chrome", "section", "footer", "masthead"))
