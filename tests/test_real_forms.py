@@ -2422,3 +2422,20 @@ def test_a_governments_name_over_a_slogan_and_the_menu_is_the_sites_never_the_ti
     (item,) = [i for i in split_document(doc) if i["type"] == "item"]
     assert item["headline"] == "历口镇：夏茶采制忙 茶农增收有门路" and item["units"] == ["历口镇"]
     assert item["doc"]["date"] != "2025-02-11"
+
+
+def test_a_notice_under_its_letterhead_and_number_is_one_item_titled_by_the_lines_under_the_number():
+    # (from Word: …文件 was read as the title, the title's two lines as the masthead's, the layout an issue's)
+    text = ("舒城县人民政府办公室文件\n\n舒政办发〔2024〕27号\n\n舒城县人民政府办公室关于做好2024年秋冬季\n农田水利基本建设工作的通知\n\n"
+            "各乡镇人民政府，县开发区管委会，县政府有关部门：\n"
+            "　　为加快补齐农田水利基础设施短板，提升农业综合生产能力，经县政府同意，现就有关事项通知如下。\n"
+            "　　一、明确目标任务\n　　今冬明春，全县计划完成农田水利建设投资4.6亿元，扩挖整修塘坝1200口。\n"
+            "　　二、突出建设重点\n　　（一）抓好塘坝沟渠整治。集中开展塘坝扩挖、沟渠清淤和渠系配套。\n"
+            "　　（二）推进高标准农田建设。高质量实施8个乡镇高标准农田建设项目。\n"
+            "　　三、强化工作保障\n　　各乡镇要成立农田水利基本建设指挥部，建立领导包片、干部包村工作机制。\n\n"
+            "舒城县人民政府办公室\n二〇二四年十月十五日\n")
+    (item,) = [i for i in items_of(text) if i["type"] == "item"]
+    assert item["headline"] == "舒城县人民政府办公室关于做好2024年秋冬季农田水利基本建设工作的通知"
+    assert item["body"].startswith("各乡镇人民政府，县开发区管委会") and "三、强化工作保障" in item["body"]
+    assert item["units"] == ["舒城县人民政府办公室"] and item["doc"]["date"] == "2024-10-15"
+    assert item["doc"]["distribution"].startswith("各乡镇人民政府")

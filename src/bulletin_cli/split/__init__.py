@@ -521,6 +521,15 @@ def _title_from_chrome(paras: list[Para], roles: list[str], rows: list[dict[str,
                                                   or rows[k]["date"] == "only" or P.SPEAKER.match(paras[k].text))
              else r for k, r in enumerate(roles)]  # (nor a date alone, （二〇二四年三月二十二日）, nor a speaker's line)
     number = next((k for k in range(min(len(roles), TITLE_LOOKDOWN)) if DOCUMENT_NUMBER.fullmatch(paras[k].text.strip())), None)
+    if number is not None and any(r == "title" and P.LETTERHEAD.search(paras[k].text) for k, r in enumerate(roles[:number])):
+        # a letterhead (舒城县人民政府办公室文件) read as the title over the number: the masthead's; the plain
+        # lines under the number, to the addressees or the text, are the title (…关于做好2024年秋冬季 ⏎ …的通知)
+        roles = ["masthead" if k < number and r == "title" else r for k, r in enumerate(roles)]
+        k = number + 1
+        while k < len(roles) and k - number <= TITLE_LINES and roles[k] in ("masthead", "title", "chrome") \
+                and _plain_line(rows[k], paras[k].text) and not rows[k]["salutation"]:
+            roles[k] = "title"
+            k += 1
     if number is not None:
         # the lines read as chrome right over a notice's number are its title (婺源县人民政府 ⏎ 关于…实行野外 ⏎
         # 用火管制的通告 ⏎ 婺府字〔2024〕3号), a letterhead's …文件 aside
@@ -606,6 +615,9 @@ def _by_form(paras: list[Para], labelled: Labelled, ev: list[str], layout: str) 
     issue = "titled" in ev or "numbered" in ev  # (an issue's name or number at the top)
     if layout != "outline" and (n := rules_articles(paras)) >= RULES_ARTICLES:
         return "outline", f"a body of rules: {n} articles (第一条…)", []
+    if layout != "article" and any(DOCUMENT_NUMBER.fullmatch(p.text.strip()) for p in paras[:TITLE_LOOKDOWN]) \
+            and (title := notice()):
+        return "article", f"a document's number (文号) over a notice's title ({title[-2:]})", []
     if layout == "article" and issue and len(stories := story_heads(paras)) >= STORIES:
         return "bulletin", f"an issue's name over {len(stories)} stories, each closed by its credit", stories
     if layout in ("article", "digest") and issue \

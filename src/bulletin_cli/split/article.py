@@ -362,6 +362,14 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
     roles = _credits_inside(paras, _document_title(paras, roles))
     if parsed.layout == "article":
         roles = _title_where_none(paras, roles)
+        # the offices a notice is sent to, under its title and over its text, read as the masthead's:
+        # the text's first line as printed (各乡镇人民政府，县开发区管委会，县政府有关部门：), and who it goes to
+        for k, r in enumerate(roles):
+            if r == "masthead" and k + 1 < len(roles) and roles[k + 1] == "body" and "title" in roles[:k] \
+                    and text_feature(paras[k].text, "salutation"):
+                roles[k] = "body"
+                if not P.SALUTATION.match(paras[k].text):
+                    parsed.masthead.setdefault("distribution", paras[k].text.strip().rstrip("：: "))
     titles = [k for k, r in enumerate(roles) if r == "title"]
     heads = [k for k, r in enumerate(roles) if r == "headline"]
     first_title: list[int] = []
