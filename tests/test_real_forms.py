@@ -2439,3 +2439,26 @@ def test_a_notice_under_its_letterhead_and_number_is_one_item_titled_by_the_line
     assert item["body"].startswith("各乡镇人民政府，县开发区管委会") and "三、强化工作保障" in item["body"]
     assert item["units"] == ["舒城县人民政府办公室"] and item["doc"]["date"] == "2024-10-15"
     assert item["doc"]["distribution"].startswith("各乡镇人民政府")
+
+
+def test_a_paragraph_opening_with_qizhong_is_a_storys_text_never_a_headline_before_a_stray_space():
+    # (pdftotext -layout: …改造等 9 个项目 kept its space before the digit, and 其中，…等 was read as a headline)
+    text = ("                                赵县政务信息\n\n                             第 12 期\n\n"
+            "赵县人民政府办公室                                        2024年6月12日\n\n【重点工作】\n\n"
+            "                 县发改局“四个一批”推动41个省市重点项目提速增效\n\n"
+            "    今年以来，县发改局围绕“签约一批、开工一批、投产一批、谋划一批”目标，建立\n"
+            "县级领导分包、专班推进、周调度月通报工作机制，对全县 41 个省市重点项目实行清\n"
+            "单化管理。截至 5 月底，已开工项目 36 个，开工率 87.8%，累计完成投资 24.1 亿\n"
+            "元，占年度计划的 46.3%，预计上半年完成投资 28.6 亿元。\n"
+            "    其中，赵州雪花梨省级现代农业产业园、县城南区集中供热管网改造等 9 个项目\n"
+            "主体工程已完工。下一步，县发改局将聚焦用地、资金、环评等要素保障，每月召开一\n"
+            "次项目“会诊会”，推动项目早竣工、早达效。（县发改局）\n\n"
+            "                      范庄镇梨果冷链物流中心投入使用\n\n"
+            "    6月6日，范庄镇梨果冷链物流中心正式投入使用。该中心总投资3800万元，库容\n"
+            "1.2万吨，可满足全镇60%以上鲜梨错季销售需求。（范庄镇）\n")
+    from bulletin_cli.lexicon.patterns import comma_headline
+
+    assert not comma_headline("其中，赵州雪花梨省级现代农业产业园、县城南区集中供热管网改造等")
+    items = [i for i in items_of(text, "x.pdf-layout.txt") if i["type"] == "item"]
+    assert [(i["headline"], i["units"]) for i in items] == [
+        ("县发改局“四个一批”推动41个省市重点项目提速增效", ["县发改局"]), ("范庄镇梨果冷链物流中心投入使用", ["范庄镇"])]
