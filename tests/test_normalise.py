@@ -364,3 +364,11 @@ def test_a_part_of_a_page_copied_as_text_is_parsed_its_blocks_the_paragraphs():
     doc = normalise_bytes(text.encode("utf-8"), "x.txt")
     assert "会上，疫情防控办" in doc["text"] and "\n\n审稿人：常胜利\n\n" in doc["text"]
     assert doc["changes"]["counts"]["html_tags"] >= 7
+
+
+def test_a_count_set_apart_on_both_sides_is_closed_up_but_a_headlines_space_before_a_year_kept():
+    # (pdftotext -layout sets every number apart: 马头镇将全镇 36 个村 is no headline before its text)
+    text, _ = normalise_text("马头镇将全镇 36 个村（社区）划分为 218 个网格，推行“党员联户+网格包片”工作模式。\n")
+    assert text.startswith("马头镇将全镇36个村（社区）划分为218个网格")
+    text, _ = normalise_text("县发改委全力抓项目助推 2024年首季实现“开门红”建立重大项目全生命周期管理机制，紧盯国家政策导向。\n")
+    assert "助推 2024年" in text

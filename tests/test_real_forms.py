@@ -2462,3 +2462,22 @@ def test_a_paragraph_opening_with_qizhong_is_a_storys_text_never_a_headline_befo
     items = [i for i in items_of(text, "x.pdf-layout.txt") if i["type"] == "item"]
     assert [(i["headline"], i["units"]) for i in items] == [
         ("县发改局“四个一批”推动41个省市重点项目提速增效", ["县发改局"]), ("范庄镇梨果冷链物流中心投入使用", ["范庄镇"])]
+
+
+def test_a_headline_set_on_two_lines_with_a_gap_in_the_first_is_one_headline():
+    # (县司法局打造“枫桥式”司法所 推动矛盾纠纷 ⏎ 就地化解率达98%以上, centred in pdftotext -layout:
+    # the first line was split at its gap into a headline and a text, the second read as a section)
+    text = ("                                郯城县工作动态\n\n                             第 7 期\n\n"
+            "郯城县人民政府办公室                                     2024年4月26日\n\n"
+            "                              ◆ 社会治理 ◆\n\n"
+            "                    县司法局打造“枫桥式”司法所 推动矛盾纠纷\n"
+            "                              就地化解率达98%以上\n\n"
+            "    县司法局以创建“枫桥式”司法所为抓手，在全县 13 个乡镇（街道）司法所推行“一站式受理”\n"
+            "工作模式，一季度共调处矛盾纠纷 1260 件，就地化解率达 98.2%。（县司法局）\n\n"
+            "                      县应急局开展高层建筑火灾应急疏散演练\n\n"
+            "    4月22日，县应急管理局联合县消防救援大队在郯城街道开展演练，组织居民 300 余人参加。\n"
+            "（县应急局）\n")
+    items = [i for i in items_of(text, "x.pdf-layout.txt") if i["type"] == "item"]
+    assert [(i["headline"] or "").replace(" ", "") for i in items] == [
+        "县司法局打造“枫桥式”司法所推动矛盾纠纷就地化解率达98%以上", "县应急局开展高层建筑火灾应急疏散演练"]
+    assert items[0]["units"] == ["县司法局"] and items[0]["section"] == "社会治理"

@@ -34,6 +34,11 @@ HEADLINE_SPACE = Regex(rf"(?<=[{CJK}”’」』）])[ \u3000]+(?=[{CJK}“‘�
 HEADLINE_SPACE_DIGIT = Regex(rf"(?<=[{CJK}”’」』）]) (?=\d)")
 
 
+#: A count set apart on both sides by an extractor, a word after it (not a date: a body may open with
+#: 2024 年 after its headline's space). Example: 36 个 of 全镇 36 个村.
+SET_APART_NUMBER = Regex(rf"\d+(?:\.\d+)?%? (?![年月日])(?=[{CJK}])")
+
+
 KEEP = "\ufdd0"  # stand-in for a protected headline space: a noncharacter, never in real text
 
 
@@ -50,8 +55,9 @@ def _protect_headline_space(line: str) -> str:
         if not m:
             continue
         head = line[: m.start()]
-        if pattern is HEADLINE_SPACE_DIGIT and (" " in head or "\u3000" in head):
-            continue  # 县住建局 开展 2024 年: a spaced-out phrase, not a headline before a number
+        if pattern is HEADLINE_SPACE_DIGIT and (" " in head or "\u3000" in head or SET_APART_NUMBER.match(line, m.end())):
+            continue  # 县住建局 开展 2024 年: a spaced-out phrase, not a headline before a number; nor 马头镇将全镇 36 个村:
+            #           a number set apart on both sides, as pdftotext -layout sets every one
         if 6 <= len(head) <= 80 and (not re.search(r"[，。；：,;:！？]", head) or comma_headline(head)
                                      or UNIT_COLON_HEAD.match(head)) and len(line) - m.end() >= 10:
             return head + KEEP + line[m.end():]

@@ -245,6 +245,8 @@ def _bracketed(p: Para) -> bool:
 SECTION_WIDTH = 16
 
 
+#: The widest second line of a headline set over two lines (display columns).
+TITLE_REST_WIDTH = 40
 #: A line of Latin letters alone, a section's or title's name in another language. Example: WORK NEWS.
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
@@ -401,6 +403,17 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
                 and running_text(paras[k + 2].text) and not opens_footer(paras[k + 2].text):
             roles[k], roles[k + 1] = "headline", "credit"
             if roles[k + 2] in ("item", "facts", "credit", "masthead", "headline"):
+                roles[k + 2] = "body"
+    # a headline set on two lines (the first with a gap in it), read as an item and the next: both the
+    # headline over its story's text (县司法局打造“枫桥式”司法所 推动矛盾纠纷 ⏎ 就地化解率达98%以上 ⏎ 县司法局以…)
+    for k in range(opened, len(roles) - 2):
+        if (roles[k] in ("item", "headline") or (roles[k] == "masthead" and k > opened)) \
+                and _plain_line(paras[k]) and " " in paras[k].text.strip() \
+                and roles[k + 1] in ("item", "headline", "body", "section") and _plain_line(paras[k + 1]) \
+                and width(paras[k + 1].text) <= TITLE_REST_WIDTH and credits_no_one(paras[k + 1].text) \
+                and running_text(paras[k + 2].text):
+            roles[k], roles[k + 1] = "headline", "headline"
+            if roles[k + 2] in ("item", "headline"):
                 roles[k + 2] = "body"
     # a short plain line read as an item over running text read as one too: a headline over its story
     for k in range(opened, len(roles) - 1):
