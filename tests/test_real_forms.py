@@ -2481,3 +2481,20 @@ def test_a_headline_set_on_two_lines_with_a_gap_in_the_first_is_one_headline():
     assert [(i["headline"] or "").replace(" ", "") for i in items] == [
         "县司法局打造“枫桥式”司法所推动矛盾纠纷就地化解率达98%以上", "县应急局开展高层建筑火灾应急疏散演练"]
     assert items[0]["units"] == ["县司法局"] and items[0]["section"] == "社会治理"
+
+
+def test_a_communiques_subhead_right_under_its_numbered_heading_is_a_heading_not_its_text():
+    # (三、工业和建筑业 ⏎ 工业 ⏎ 全年规模以上工业增加值…: 工业 became the body of 三、, its text a heading)
+    text = ("如皋市2023年国民经济和社会发展统计公报\n\n如皋市统计局\n\n2024年3月28日\n\n一、综合\n\n"
+            "全年实现地区生产总值1368.2亿元，按可比价格计算，比上年增长6.2%。\n\n三、工业和建筑业\n\n工业\n\n"
+            "全年规模以上工业增加值比上年增长8.3%。分经济类型看，国有控股企业增长6.1%，民营企业增长9.2%。\n\n建筑业\n\n"
+            "全年实现建筑业总产值612.4亿元，比上年增长4.1%。\n\n七、财政和金融\n\n财政\n\n"
+            "全年实现一般公共预算收入76.82亿元，比上年增长6.5%，其中税收收入61.35亿元。\n\n金融\n\n"
+            "年末全市金融机构本外币各项存款余额2418.6亿元，比年初增长9.6%。\n")
+    # (the roles as the model read k08's: the text under a subhead read as a heading of its own)
+    roles = ["title", "masthead", "masthead", "heading", "body", "heading", "heading", "heading", "heading", "body",
+             "heading", "heading", "heading", "heading", "body"]
+    parsed = analyse(normalise_text(text)[0], "outline", roles=roles)
+    heads = [(d.headline, d.parent.headline if d.parent else None) for d in parsed.items]
+    assert ("工业", "工业和建筑业") in heads and ("财政", "财政和金融") in heads
+    assert ("建筑业", "工业和建筑业") in heads and ("金融", "财政和金融") in heads

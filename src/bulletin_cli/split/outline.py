@@ -238,6 +238,14 @@ CITED_AFTER = frozenset("第规的之款项所")
 ARTICLE_CAPTION = Regex(rf"^\s*[（(【\[]\s*([{CJK}、]{{2,12}})\s*[）)】\]]\s*")
 
 
+def _running(text: str) -> bool:
+    """Running text (see :func:`~bulletin_cli.split.features.running_text`), read as a heading by the
+    model: 全年规模以上工业增加值比上年增长8.3%。分经济类型看，… under the subhead 工业."""
+    from .features import running_text  # (features reads this module's marks)
+
+    return running_text(text)
+
+
 def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = None) -> None:
     """Nodes of 一、 > （一） > 1. > 一是 numbering; lower levels may run on inside a paragraph. With
     ``roles``, a paragraph read as a heading that has no number is a heading too, one level under
@@ -253,7 +261,8 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
         if roles is not None and roles[k] == "heading" and not (marks and marks[0][0] == 0) \
                 and (head := _unnumbered_heading(text)) is not None \
                 and not (under and len(text.strip(" 。")) > len(head)) \
-                and (len(text.strip(" 。")) > len(head) or (k + 1 < len(paras) and roles[k + 1] == "body")):
+                and (len(text.strip(" 。")) > len(head) or (k + 1 < len(paras) and (
+                    roles[k + 1] == "body" or (roles[k + 1] == "heading" and _running(paras[k + 1].text))))):
             # (text run on under a heading is its body; a head on its own line stands over text)
             d = Draft(p.start, p.end, level=(stack[-1][0] + 1) if stack else 1, parent=stack[-1][2] if stack else None)
             d.headline, d.body = head, text[len(head):].lstrip("。！？：:；; ").strip()
