@@ -372,3 +372,9 @@ def test_a_count_set_apart_on_both_sides_is_closed_up_but_a_headlines_space_befo
     assert text.startswith("马头镇将全镇36个村（社区）划分为218个网格")
     text, _ = normalise_text("县发改委全力抓项目助推 2024年首季实现“开门红”建立重大项目全生命周期管理机制，紧盯国家政策导向。\n")
     assert "助推 2024年" in text
+
+
+def test_a_rule_that_ocr_read_as_a_row_of_one_is_removed_and_never_joined_to_the_headline():
+    text, changes = normalise_text("庆安县人民政府办公室                 2024年5月20日\n一一一一一一一一一一一一一一一一一一一一\n"
+                                   "久胜镇水稻插秧进度过半\n    入春以来，久胜镇抢抓农时，组织群众开展水田泡田、整地、插秧等春耕生产。\n")
+    assert "一一一" not in text and "\n\n久胜镇水稻插秧进度过半\n\n" in text and changes.counts["rule_lines"] == 1

@@ -393,7 +393,7 @@ def TAIL_CREDIT_LAST(f: dict) -> str:
 @pattern
 def ARTEFACT_START(f: dict) -> frozenset[str]:
     """Characters a page artefact (page number, rule) can start with. Example: - of - 2 -, ━."""
-    return frozenset("0123456789–第pP" + RULE_CHARS + "".join(f["bullets"]))
+    return frozenset("0123456789–第pP一" + RULE_CHARS + "".join(f["bullets"]))
 
 
 def tail_credit_name(m: re.Match[str]) -> str:
@@ -498,8 +498,9 @@ RULE_CHARS = "━─—―_＿=＝-－·…*＊~～"
 @pattern
 def RULE_LINE(f: dict) -> re.Pattern[str]:
     """A decorative rule under a masthead or between parts, drawn with characters, or a Markdown
-    rule. Example: ━━━━━━━━, ★★★★★, ---."""
-    return regexcache.compile(rf"^(?:[\s{re.escape(RULE_CHARS)}{P.BULLETS}]{{5,}}|-{{3,4}}|\*{{3,4}}|_{{3,4}})$")
+    rule; a rule OCR read as the character 一, eight times or more. Example: ━━━━━━━━, ★★★★★, ---,
+    一一一一一一一一一一."""
+    return regexcache.compile(rf"^(?:[\s{re.escape(RULE_CHARS)}{P.BULLETS}]{{5,}}|-{{3,4}}|\*{{3,4}}|_{{3,4}}|\s*一{{8,}}\s*)$")
 
 #: A reporting-unit attribution closing an item. Examples: （住建局）, (政府办综合六科),
 #: （农业农村局 潭龙街道 榆林乡）, （县农业局 刘广刚）.

@@ -187,7 +187,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
     for i, line in enumerate(lines):
         stripped = short.get(i)
         if stripped is None:  # blank or long: an artefact only if a long rule
-            if len(line) > 60 and P.RULE_LINE.match(line) and not any(c.isalnum() for c in line):
+            if len(line) > 60 and _rule(line):
                 changes.remove("rule_lines", line.strip())
                 continue
             out.append(line)
@@ -196,7 +196,7 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
             if P.PAGE_NUMBER.match(stripped) and (not stripped.isdecimal() or bare_numbers >= 2):
                 changes.remove("page_numbers", stripped)
                 continue
-            if P.RULE_LINE.match(stripped) and not any(c.isalnum() for c in stripped):
+            if _rule(stripped):
                 changes.remove("rule_lines", stripped)
                 continue
         key = keys.get(i)
@@ -213,6 +213,11 @@ def remove_page_artefacts(lines: list[str], changes: Changes, page_breaks: int =
             continue
         out.append(line)
     return out
+
+
+def _rule(line: str) -> bool:
+    """A rule drawn with characters, no letter or figure in it; or one OCR read as 一一一一一一一一."""
+    return bool(P.RULE_LINE.match(line)) and (not any(c.isalnum() for c in line) or not line.replace("一", "").strip())
 
 
 def _page_sequence(numbers: list[str]) -> int:
