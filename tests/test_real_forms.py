@@ -2498,3 +2498,14 @@ def test_a_communiques_subhead_right_under_its_numbered_heading_is_a_heading_not
     heads = [(d.headline, d.parent.headline if d.parent else None) for d in parsed.items]
     assert ("工业", "工业和建筑业") in heads and ("财政", "财政和金融") in heads
     assert ("建筑业", "工业和建筑业") in heads and ("金融", "财政和金融") in heads
+
+
+def test_a_pages_source_run_into_its_breadcrumb_gives_the_articles_unit():
+    # (…部门动态　　【发布时间：2024-06-14】【信息来源：安福县农业农村局】【字号：大 中 小】, read as chrome)
+    text = ("安福县人民政府\n\n无障碍 | 长者模式 | 繁体版\n\n"
+            "当前位置：首页 > 新闻中心 > 部门动态        【发布时间：2024-06-14】【信息来源：安福县农业农村局】【字号：大 中 小】\n\n"
+            "“订单+托管”让种粮户种得省心\n\n——安福县探索粮食生产社会化服务新路子\n\n"
+            "6月12日，在枫田镇松田村的早稻示范片，稻穗已开始灌浆，田间一片青绿，种粮大户王春生算起了丰收账。\n\n"
+            "今年以来，安福县推行“订单收购+全程托管”模式，全县签订订单面积12.6万亩，托管服务面积8.3万亩。\n")
+    (item,) = [i for i in items_of(text) if i["type"] == "item"]
+    assert item["units"] == ["安福县农业农村局"] and item["doc"]["date"] == "2024-06-14"

@@ -59,7 +59,7 @@ from .frame import page_frame
 from .headlines import brief_section, briefs_under, split_headline
 from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
 from .layouts import LAYOUTS as REGISTERED
-from .masthead import parse_date, parse_issue, parse_masthead, parse_month
+from .masthead import names_office, parse_date, parse_issue, parse_masthead, parse_month
 from .outline import OUTLINE_LEVELS, mark_number, opening_mark, parse_outline
 from .place import resolve as resolve_place
 from .roles import ROLES, Labelled, Model, label, load_model
@@ -448,16 +448,25 @@ def _closing_writers(paras: list[Para], roles: list[str]) -> list[str]:
     return out
 
 
-def _date_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
-    """The page's date run into its chrome over the text (首页 > 冠县新闻 人气:130 日期:2015/1/7 17:36:03),
-    where nothing else gave the document a date."""
-    if parsed.masthead.get("date"):
-        return
+def _facts_from_chrome(paras: list[Para], roles: list[str], chrome: set[int], parsed: Parsed) -> None:
+    """The page's date and source run into its chrome over the text (首页 > 冠县新闻 人气:130 日期:2015/1/7
+    17:36:03; …部门动态　【发布时间：2024-06-14】【信息来源：安福县农业农村局】), where nothing else gave the
+    document a date, or a single article a unit."""
     first = next((k for k, r in enumerate(roles) if r in TEXT_ROLES), len(roles))
     for k in sorted(chrome):
-        if k < first and P.FACTS_LABEL.search(paras[k].text) and (date := parse_date(paras[k].text)):
+        if k >= first or not P.FACTS_LABEL.search(paras[k].text):
+            continue
+        date = parse_date(paras[k].text)
+        source = next((value for label, value in P.WEB_META_FIELD.findall(paras[k].text)
+                       if P.forms["web_meta_labels"].get(label) == "issuer" and names_office(value)), None)
+        if not (date or source):
+            continue
+        if date and not parsed.masthead.get("date"):
             parsed.masthead["date"] = date
-            return
+        if source and parsed.layout == "article" and len(parsed.items) == 1 and not parsed.items[0].units:
+            parsed.items[0].units = [source]
+            parsed.masthead.setdefault("source", source)
+        return
 
 
 #: The widest line of labelled facts under a text, in display columns (its date, source and views).
@@ -724,7 +733,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     if layout in ("bulletin", "digest") and _headings_over_entries(parsed):
         reason[1]["rule"] = f"{rule or layout}; headless paragraphs one or two under each heading: the headings are entries"
     _writers_from_chrome(paras, read, chrome, parsed)
-    _date_from_chrome(paras, read, chrome, parsed)
+    _facts_from_chrome(paras, read, chrome, parsed)
     for key, value in page_facts.items():  # the issue's masthead over what its content seemed to say
         if value and (key in ("title", "issue", "issuer", "date") or key not in parsed.masthead):
             parsed.masthead[key] = value

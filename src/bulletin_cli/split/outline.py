@@ -209,7 +209,7 @@ def run_on_chains(text: str, marks: list[tuple[int, int, int, int, str]] | None 
 #: heading, entry name, text. Example: 范文XX乡（镇）|概况|XX乡（镇）位于张北县XX部，….
 #: Where a point's heading run into its text ends: its first full stop, colon or semicolon (GOLD.md).
 #: Example: ： of （一）工作目标：到2025年，…; 。 of （二）强化资金保障。县财政….
-HEADING_END = Regex(r"[。！？：；]")
+HEADING_END = Regex(r"[。：；]")
 #: The longest heading without a number, in characters, up to its first stop.
 UNNUMBERED_MAX = 40
 
