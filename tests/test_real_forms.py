@@ -2509,3 +2509,13 @@ def test_a_pages_source_run_into_its_breadcrumb_gives_the_articles_unit():
             "今年以来，安福县推行“订单收购+全程托管”模式，全县签订订单面积12.6万亩，托管服务面积8.3万亩。\n")
     (item,) = [i for i in items_of(text) if i["type"] == "item"]
     assert item["units"] == ["安福县农业农村局"] and item["doc"]["date"] == "2024-06-14"
+
+
+def test_an_articles_unit_is_the_office_its_source_names_not_the_publisher_its_table_names():
+    # (GOLD.md: the office credited as its source, 来源：…; 发布机构 in a page's table is the publisher)
+    text = ("索引号：11410726MB0000000X/2024-00123　　主题分类：综合政务\n发布机构：延津县人民政府办公室　　成文日期：2024-05-06\n"
+            "县农业农村局开展小麦“一喷三防”技术培训\n来源：县农业农村局　　发布时间：2024-05-06\n"
+            "5月5日，县农业农村局组织农技人员深入田间，开展小麦“一喷三防”技术培训，培训农户300余人次。\n"
+            "此次培训，进一步提高了农户科学防治病虫害的能力。\n")
+    (item,) = [i for i in items_of(text) if i["type"] == "item"]
+    assert item["units"] == ["县农业农村局"] and item["doc"]["issuer"] == "延津县人民政府办公室"

@@ -310,6 +310,8 @@ def _facts(text: str, parsed: Parsed) -> None:
         key = fields.get(label)
         if key == "issuer" and names_office(value):
             meta.setdefault("issuer", value)
+            if label in P.SOURCE_LABELS:  # 来源：县农业农村局, not 发布机构：县政府办: the office credited
+                parsed.masthead.setdefault("credited", value)
         elif key == "date" and (date := parse_date(value)):
             meta.setdefault("date", date)
     if "date" not in meta and (date := parse_date(text)):
@@ -465,16 +467,16 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
                 own_date = own_date or date  # the signing date: the document's own, over a site's
             labelled = _masthead_labels(t) or {}
             if office and _signature_office(office):
-                parsed.masthead["issuer"] = office  # the signing office over the site's source
+                parsed.masthead["issuer"] = parsed.masthead["signed_by"] = office  # the signing office over the site's source
             elif labelled.get("issuer") and _signature_office(labelled["issuer"]):
-                parsed.masthead["issuer"] = labelled["issuer"]  # 主办：涉县疫情防控办 under the text
+                parsed.masthead["issuer"] = parsed.masthead["signed_by"] = labelled["issuer"]  # 主办：涉县疫情防控办 under the text
             elif source := P.SOURCE_LINE.match(t):
                 parsed.masthead.setdefault("source", source.group(2))
             elif P.FACTS_LABEL.search(t):
                 _facts(t, parsed)  # 2023-09-21 来源：县检察院 under the text: a facts line
     if "signature" not in roles and (run_in := _run_in_signature(paras, roles)):
         office, date = run_in
-        parsed.masthead["issuer"] = office
+        parsed.masthead["issuer"] = parsed.masthead["signed_by"] = office
         own_date = own_date or date
     if own_date:
         parsed.masthead["date"] = own_date
@@ -639,9 +641,11 @@ def parse_article_roles(paras: list[Para], roles: list[str], parsed: Parsed) -> 
     d.body = "\n".join(t for t in texts if t)
     # (the office that signs or posts a single text is its unit; an issue's office is the issue's,
     # not its one story's)
+    # (GOLD.md: the office credited as its source, 来源：…, or the signing office of a notice, over the
+    # office a page's table says published it, 发布机构：…)
     issued = parsed.masthead.get("issue") is not None
-    d.units = units or ([parsed.masthead["issuer"]] if parsed.masthead.get("issuer") and not issued else []) \
-        or ([parsed.masthead["source"]] if parsed.masthead.get("source") and not issued else [])
+    m = parsed.masthead
+    d.units = units or next(([m[key]] for key in ("signed_by", "credited", "issuer", "source") if m.get(key) and not issued), [])
     d.reporters = reporters
     parsed.items.append(d)
     parsed.article = start
