@@ -25,6 +25,18 @@ def items_of(text: str, name: str = "x.txt", layout: str | None = None) -> list[
     return split_document(normalise_bytes(text.encode("utf-8"), name), layout=layout)
 
 
+def form_of(text: str, layout: str) -> tuple[str, str | None]:
+    """The layout and the form that decided it (:func:`bulletin_cli.split._by_form`) for a normalised
+    text the layouts' weights read as ``layout``: a form's rule, tested whatever the shipped model reads."""
+    from bulletin_cli.split import _by_form, evidence, label, load_model, paragraphs
+    from bulletin_cli.split.features import Page
+
+    paras = paragraphs(text)
+    labelled = label(Page(paras, {}), load_model())
+    layout, rule, _ = _by_form(paras, labelled, evidence(paras, labelled.roles, labelled.rows), layout)
+    return layout, rule
+
+
 # --- text taken from web pages -------------------------------------------------------------
 
 CRAWLED = (
@@ -2350,16 +2362,11 @@ def test_outline_numbers_set_with_a_dot_or_as_one_bracketed_character_are_headin
 def test_a_news_story_told_in_two_numbered_parts_under_its_facts_line_is_one_item():
     # (pingtan_20, under leave-one-site-out: 一、 二、 parts of a town's news read as an outline by the
     # layouts' weights; the form decides over them)
-    from bulletin_cli.split import _by_form, evidence, label, load_model, paragraphs
-    from bulletin_cli.split.features import Page
-
     text = ("潭城镇开展暑期青少年宣传教育活动\n\n来源：潭城镇 发布时间：2017-07-25\n\n"
             "两个月的暑假是针对未成年人开展宣传教育的黄金时期，为此，7月24日，潭城镇瑞龙社区利用暑假时间开展系列活动。\n\n"
             "一、青少年“食品安全”科普讲座\n\n瑞龙社区志愿者组织辖区内10余名学生开展了今年暑期第一次活动，邀请营养师授课。\n\n"
             "二、青少年“环保宣传绘画”活动\n\n活动现场，桌子上摆满了各种颜料、画笔，同学们充分发挥想象力和创造力。\n")
-    paras = paragraphs(text)
-    labelled = label(Page(paras, {}), load_model())
-    layout, rule, _ = _by_form(paras, labelled, evidence(paras, labelled.roles, labelled.rows), "outline")
+    layout, rule = form_of(text, "outline")
     assert layout == "article" and "2 parts of one level" in rule
     items = [i for i in items_of(text) if i["type"] == "item"]
     assert len(items) == 1 and items[0]["units"] == ["潭城镇"] and "二、青少年" in items[0]["body"]
@@ -2374,12 +2381,7 @@ def test_a_sites_column_of_stories_each_closed_by_its_credit_is_an_issue_without
             "蟹螺藏族乡开展森林草原防灭火实战演练\n5月16日，蟹螺藏族乡在猛种村组织开展实战演练，共60余人参加。（蟹螺藏族乡）\n"
             "县市场监管局开展校园周边食品安全检查\n5月13日至17日，县市场监管局共检查经营户73家，下达整改通知书9份。\n"
             "【打印本页】【关闭窗口】\n")
-    from bulletin_cli.split import _by_form, evidence, label, load_model, paragraphs
-    from bulletin_cli.split.features import Page
-
-    paras = paragraphs(normalise_bytes(text.encode("utf-8"), "x.txt")["text"])
-    labelled = label(Page(paras, {}), load_model())
-    layout, rule, _ = _by_form(paras, labelled, evidence(paras, labelled.roles, labelled.rows), "article")
+    layout, rule = form_of(normalise_bytes(text.encode("utf-8"), "x.txt")["text"], "article")
     assert layout == "bulletin" and "a site's column" in rule
     items = [i for i in items_of(text) if i["type"] == "item"]
     assert [i["units"] for i in items] == [["安顺场镇"], ["县农业农村局"], ["蟹螺藏族乡"], []]
