@@ -2521,3 +2521,15 @@ def test_an_articles_unit_is_the_office_its_source_names_not_the_publisher_its_t
             "此次培训，进一步提高了农户科学防治病虫害的能力。\n")
     (item,) = [i for i in items_of(text) if i["type"] == "item"]
     assert item["units"] == ["县农业农村局"] and item["doc"]["issuer"] == "延津县人民政府办公室"
+
+
+def test_a_yearbooks_entries_named_like_places_or_offices_are_entries():
+    # (【鸣沙山月牙泉景区】, 【旅游节会】 in a yearbook's chapter: read as units' labels, their entries lost)
+    text = ("敦煌年鉴（2024）\n\n旅　　游\n\n【概况】2023年，敦煌市围绕建设国际文化旅游名城目标，加快文旅深度融合。\n\n"
+            "【莫高窟预约参观】全年莫高窟接待游客245.6万人次，实行“总量控制、预约参观”参观模式。\n\n"
+            "【鸣沙山月牙泉景区】全年接待游客386.4万人次，实现门票收入4.2亿元。\n\n"
+            "【旅游节会】9月6—8日，第六届丝绸之路（敦煌）国际文化博览会在敦煌举办。\n\n"
+            "【智慧旅游】建成敦煌智慧旅游综合服务平台，全年平台访问量达3860万人次。\n")
+    items = [i for i in items_of(text, layout="entries") if i["type"] == "item"]
+    assert [i["headline"] for i in items] == ["概况", "莫高窟预约参观", "鸣沙山月牙泉景区", "旅游节会", "智慧旅游"]
+    assert items[2]["body"].startswith("全年接待游客386.4万人次")

@@ -34,16 +34,17 @@ BOOK_TITLE = Regex(r"《([^《》]{2,30})》")
 CHAPTER = Regex(rf"^第[{CN_DIGITS}\d]{{1,3}}[编章节篇部分]\s*\S")
 
 
-def entry_start(text: str) -> str | None:
+def entry_start(text: str, units_too: bool = False) -> str | None:
     """The name of the entry a paragraph opens, or None: 【民众镇概况】 民众镇位于… → 民众镇概况;
     《明水生产简报》 → 《明水生产简报》. A bracketed unit (【县发改局】…, a bulletin's credit) or a
-    field label (【作者】) opens no entry."""
+    field label (【作者】) opens no entry; with ``units_too`` (a page read as entries), a unit's or a
+    place's name does (a yearbook's 【鸣沙山月牙泉景区】…, 【县统计局】…)."""
     if ENTRY_TITLE.match(text):
         return text
     m = ENTRY_RUN_IN.match(text)
     if not m or P.FIELD_LABEL.match(text) or not m.group(2) or ":" in m.group(1) or "：" in m.group(1):
         return None  # (【发布日期：2024-05-21】, 【字体：大 中 小】: a label and its value, no entry's name)
-    found = _unit_tokens(m.group(1))
+    found = None if units_too else _unit_tokens(m.group(1))
     if found and found[0] and _all_units(found[0]):
         return None
     return m.group(1).strip()
@@ -191,7 +192,7 @@ def parse_entries(paras: list[Para], parsed: Parsed) -> None:
             current.body = run_in[1]
             parsed.items.append(current)
             continue
-        name = entry_start(t)
+        name = entry_start(t, units_too=True)
         if name is not None:
             current = Draft(p.start, p.end, section=section, headline=name)
             m = ENTRY_RUN_IN.match(t)
