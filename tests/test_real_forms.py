@@ -2533,3 +2533,20 @@ def test_a_yearbooks_entries_named_like_places_or_offices_are_entries():
     items = [i for i in items_of(text, layout="entries") if i["type"] == "item"]
     assert [i["headline"] for i in items] == ["概况", "莫高窟预约参观", "鸣沙山月牙泉景区", "旅游节会", "智慧旅游"]
     assert items[2]["body"].startswith("全年接待游客386.4万人次")
+
+
+def test_a_credit_right_under_its_headline_is_the_storys_and_bulleted_briefs_are_each_an_item():
+    # (l02: （县交通运输局） under its headline was joined onto it; l14: ◆4月10日，银田镇… read as the text
+    # of the brief above)
+    text = ("督查通报\n\n第5期\n\n博罗县人民政府督查室　　2024年5月24日\n\n■ 督办落实\n\n县交通运输局限时办结县政府重点督办事项\n\n"
+            "（县交通运输局）\n\n针对4月份县政府督查室交办的龙华大道改造工程交通疏导不到位问题，县交通运输局限时整改到位。\n\n"
+            "■ 乡镇传真\n\n◆清溪镇近日完成辖区内12个村（社区）人居环境整治“回头看”，累计清理沟渠18公里。\n\n"
+            "◆4月10日，银田镇举办“春风行动”专场招聘会，邀请市内外36家企业提供岗位860个。\n\n（银田镇）\n\n"
+            "◆韶山乡依托韶峰、滴水洞等旅游资源，推动“景区+民宿”融合发展，今年新增特色民宿12家。（韶山乡人民政府）\n")
+    # (the roles as the model read those documents: the credit as the headline's second line, the
+    # second brief as the first's text)
+    roles = ["title", "masthead", "masthead", "section", "headline", "headline", "body", "section", "item", "body",
+             "credit", "item"]
+    parsed = analyse(normalise_text(text)[0], "bulletin", roles=roles)
+    assert [(d.headline, d.units) for d in parsed.items] == [
+        ("县交通运输局限时办结县政府重点督办事项", ["县交通运输局"]), (None, []), (None, ["银田镇"]), (None, ["韶山乡人民政府"])]

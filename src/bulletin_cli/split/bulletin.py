@@ -415,6 +415,13 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
             roles[k], roles[k + 1] = "headline", "headline"
             if roles[k + 2] in ("item", "headline"):
                 roles[k + 2] = "body"
+    # paragraphs opening with one bullet, two or more of them, read as text: briefs, each an item
+    # (◆清溪镇近日完成… ⏎ ◆4月10日，银田镇举办… under 乡镇传真)
+    marks = [m.group(0).strip() for p in paras[opened:] if (m := P.BULLET.match(p.text))]
+    for k in range(opened, len(roles)):
+        if roles[k] == "body" and (m := P.BULLET.match(paras[k].text)) and marks.count(m.group(0).strip()) >= 2 \
+                and running_text(paras[k].text):
+            roles[k] = "item"
     # a short plain line read as an item over running text read as one too: a headline over its story
     for k in range(opened, len(roles) - 1):
         if roles[k] == "item" and roles[k + 1] in ("item", "body") and _plain_line(paras[k]) and "，" not in paras[k].text \
@@ -569,9 +576,10 @@ def parse_bulletin_roles(paras: list[Para], roles: list[str], parsed: Parsed) ->
             parsed.regions.append((p.start, p.end, "caption"))
             previous = r
             continue
-        if r in ("headline", "section") and current is not None and current.body and not current.units \
-                and credit_form(t):
-            r = "credit"  # （潭龙街道 魏邱乡 司寨乡）, 供稿：县住建局 审核：李四 under a story: its credit, never a headline
+        if r in ("headline", "section") and current is not None and not current.units and credit_form(t) and (
+                current.body or (previous == "headline" and text_feature(t, "credit") == "whole")):
+            r = "credit"  # （潭龙街道 魏邱乡 司寨乡）, 供稿：县住建局 审核：李四 under a story, or （县交通运输局）
+            #               right under its headline: its credit, never a headline
         if r == "section" and previous in ("headline", "heading") and current is not None and not current.body \
                 and _plain_line(p):
             r = "headline"  # 我局联合区疾控中心开展 ⏎ 全区预防接种专项督查: a headline's second line, no section
