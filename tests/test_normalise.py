@@ -378,3 +378,13 @@ def test_a_rule_that_ocr_read_as_a_row_of_one_is_removed_and_never_joined_to_the
     text, changes = normalise_text("庆安县人民政府办公室                 2024年5月20日\n一一一一一一一一一一一一一一一一一一一一\n"
                                    "久胜镇水稻插秧进度过半\n    入春以来，久胜镇抢抓农时，组织群众开展水田泡田、整地、插秧等春耕生产。\n")
     assert "一一一" not in text and "\n\n久胜镇水稻插秧进度过半\n\n" in text and changes.counts["rule_lines"] == 1
+
+
+def test_a_text_browsers_link_marks_and_references_go_and_its_words_stay():
+    text = ("   [1]今日镇远电子版\n\n     * [2]首页\n     * [3]往期回顾\n     * [4]PDF下载\n\n"
+            "   [5]镇远古城国庆假期接待游客38.6万人次\n   [6]羊场镇：“订单辣椒”红了农户日子\n\n"
+            "   本报讯（记者 吴莎）10月1日至7日，镇远古城迎来旅游高峰，各景区景点人气爆棚。\n\n"
+            "References\n\n   1. http://epaper.zhenyuan.gov.cn/\n   2. http://epaper.zhenyuan.gov.cn/index.htm\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.lynx.txt")
+    assert "[2]" not in doc["text"] and "References" not in doc["text"] and "http" not in doc["text"]
+    assert "今日镇远电子版" in doc["text"] and doc["changes"]["counts"]["link_marks"] == 6

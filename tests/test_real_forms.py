@@ -2550,3 +2550,17 @@ def test_a_credit_right_under_its_headline_is_the_storys_and_bulleted_briefs_are
     parsed = analyse(normalise_text(text)[0], "bulletin", roles=roles)
     assert [(d.headline, d.units) for d in parsed.items] == [
         ("县交通运输局限时办结县政府重点督办事项", ["县交通运输局"]), (None, []), (None, ["银田镇"]), (None, ["韶山乡人民政府"])]
+
+
+def test_an_epapers_masthead_under_a_text_browsers_menu_gives_its_issue_and_date():
+    # (a lynx dump: * 首页 ⏎ * 往期回顾 between the paper's name and its date line)
+    text = ("   [1]今日镇远电子版\n\n     * [2]首页\n     * [3]往期回顾\n     * [4]PDF下载\n\n"
+            "   2024年10月10日 星期四   第1286期\n\n   第02版：综合新闻    [5]上一版  [6]下一版\n\n"
+            "   镇远古城国庆假期接待游客38.6万人次\n\n"
+            "   本报讯（记者 吴莎）10月1日至7日，镇远古城迎来旅游高峰，各景区景点人气爆棚，共接待游客38.6万人次。\n\n"
+            "   羊场镇：“订单辣椒”红了农户日子\n\n"
+            "   今年，羊场镇采取“企业+合作社+农户”的订单种植模式，引导农户种植朝天椒3800亩。（羊场镇）\n\n"
+            "References\n\n   1. http://epaper.zhenyuan.gov.cn/\n")
+    items = [i for i in items_of(text, "x.lynx.txt") if i["type"] == "item"]
+    doc = items[0]["doc"]
+    assert (doc["title"], doc["issue"], doc["date"]) == ("今日镇远", 1286, "2024-10-10")

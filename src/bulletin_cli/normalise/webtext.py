@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 
 from .. import regexcache
-from ..changes import Changes
+from ..changes import Changes, counted_sub
 from ..lexicon.patterns import BREADCRUMB_MARKS, CJK, DATE, DATE_NUMERIC, P, Regex, alternation, pattern
 from ..read.html import facts_line
 
@@ -132,6 +132,7 @@ def web_text(text: str, changes: Changes) -> str:
     if "\n" not in text[:4000] and len(text) < LONG_LINE:
         return text
     text = _header(text, changes)
+    text = _link_marks(text, changes)
     text = _collapsed_top(text, changes)
     text = _facts_run_in(text, changes)
     if "|" in text[:3000]:
@@ -139,6 +140,25 @@ def web_text(text: str, changes: Changes) -> str:
     if "{" in text[:20000]:
         text = _style_rules(text, changes)
     return _breaks(text, changes)
+
+
+#: A text browser's mark of a link before the link's words. Example: [14] of [14]首页 > [15]新闻中心.
+LINK_MARK = Regex(r"\[\d{1,3}\](?=\S)")
+#: How many marks make a text browser's dump (a footnote or two are not).
+LINK_MARKS = 5
+#: The list of a text browser's links at a dump's end: its heading, then numbered addresses.
+REFERENCES = Regex(r"\n[ \t]*References[ \t]*\n(?:[ \t]*\n)*(?:[ \t]*\d{1,3}\.[ \t]+\S+[ \t]*\n?)+\s*$")
+
+
+def _link_marks(text: str, changes: Changes) -> str:
+    """A text browser's dump (lynx): the marks before its links' words (``[14]首页``) and the list of
+    their addresses at its end go, counted; the words stay."""
+    if "[" not in text or len(LINK_MARK.findall(text, 0, 20000)) < LINK_MARKS:
+        return text
+    if m := REFERENCES.search(text):
+        changes.add("web_chrome", "References", "", n=1)
+        text = text[:m.start()] + "\n"
+    return counted_sub(LINK_MARK, "", text, changes, "link_marks")
 
 
 def _crawl_header(text: str, changes: Changes) -> str:
