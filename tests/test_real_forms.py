@@ -2564,3 +2564,16 @@ def test_an_epapers_masthead_under_a_text_browsers_menu_gives_its_issue_and_date
     items = [i for i in items_of(text, "x.lynx.txt") if i["type"] == "item"]
     doc = items[0]["doc"]
     assert (doc["title"], doc["issue"], doc["date"]) == ("今日镇远", 1286, "2024-10-10")
+
+
+def test_a_crawlers_json_header_is_chrome_and_its_crawl_time_no_date():
+    text = ('{"url": "http://www.qx.gov.cn/qxxw/zwyw/202407/t20240716_1853921.shtml", "crawl_time": "2025-02-27 09:12:40", '
+            '"status": 200}\n==========\n祁县人民政府门户网站\n首页 | 政务公开 | 新闻中心 | 政务服务\n'
+            "您现在的位置：首页 > 新闻中心 > 政务要闻\n祁县玻璃器皿产业上半年出口交货值增长12.6%\n"
+            "2024-07-16 09:45:21 【字体：大 中 小】 浏览次数：\n"
+            "本网讯（记者 武晓燕 通讯员 程鹏）今年以来，祁县坚持把玻璃器皿产业作为县域经济的支柱产业来抓。\n"
+            "下一步，祁县将加快玻璃器皿产业园二期建设，积极培育“祁县玻璃”区域品牌。\n编辑：冀佳\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.txt")
+    assert "crawl_time" not in doc["text"]
+    (item,) = [i for i in split_document(doc) if i["type"] == "item"]
+    assert item["body"].startswith("本网讯（记者") and item["doc"]["date"] == "2024-07-16"

@@ -161,10 +161,19 @@ def _link_marks(text: str, changes: Changes) -> str:
     return counted_sub(LINK_MARK, "", text, changes, "link_marks")
 
 
+#: A crawler's header written as one JSON object on the first line, naming the page's address.
+#: Example: {"url": "http://www.qx.gov.cn/…", "crawl_time": "2025-02-27 09:12:40", "status": 200}.
+JSON_HEADER = Regex(r'^\s*\{\s*"(?:url|URL|link|href|source_url)"\s*:\s*"https?://[^"]*".*\}\s*$')
+
+
 def _crawl_header(text: str, changes: Changes) -> str:
-    """``text`` without the crawler's own header over it (two or more lines at its top), counted as
-    page chrome: [抓取时间] … ⏎ [页面地址] … ⏎ [页面标题] …, 采集时间：… ⏎ 来源网址：…."""
+    """``text`` without the crawler's own header over it (two or more lines at its top, or one line of
+    JSON), counted as page chrome: [抓取时间] … ⏎ [页面地址] … ⏎ [页面标题] …, 采集时间：… ⏎ 来源网址：…."""
     lines = text.split("\n", 12)
+    if JSON_HEADER.match(lines[0]):  # {"url": "http://…", "crawl_time": "…", "status": 200}: one line of it
+        k = 2 if len(lines) > 1 and BODY_MARK.match(lines[1]) else 1
+        changes.add("web_chrome", lines[0][:24], "", n=1)
+        return "\n".join(lines[k:])
     k = 0
     while k < len(lines) - 1 and P.CRAWL_LINE.match(lines[k]):
         k += 1
