@@ -2577,3 +2577,19 @@ def test_a_crawlers_json_header_is_chrome_and_its_crawl_time_no_date():
     assert "crawl_time" not in doc["text"]
     (item,) = [i for i in split_document(doc) if i["type"] == "item"]
     assert item["body"].startswith("本网讯（记者") and item["doc"]["date"] == "2024-07-16"
+
+
+@pytest.mark.parametrize("line, units", [
+    ("（市水利局市应急管理局）", ["市水利局", "市应急管理局"]),  # (wrapped at its space, the line joined)
+    ("（县农业农村局县林业局）", ["县农业农村局", "县林业局"]),
+    ("（县市场监督管理局）", ["县市场监督管理局"]),
+])
+def test_a_joint_credit_that_lost_its_space_names_each_unit(line, units):
+    assert credit_line(line)[0] == units
+
+
+def test_an_editors_name_in_brackets_keeps_no_bracket():
+    from bulletin_cli.split.footer import parse_footer
+
+    assert parse_footer(["【责任编辑：何丽娜】"])["editor"] == "何丽娜"
+    assert parse_footer(["（责任编辑：何丽娜）"])["editor"] == "何丽娜"

@@ -60,7 +60,7 @@ def WRITER_LINE(f: dict) -> re.Pattern[str]:
 @pattern
 def WRITER_FIELD(f: dict) -> re.Pattern[str]:
     """One credit of such a line. Example: 撰稿人：张三 → (撰稿人, 张三)."""
-    return regexcache.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()|｜丨]{{2,12}})")
+    return regexcache.compile(rf"({alternation(P.WRITER_FIELDS)})\s*[:：/]\s*([^\s:：/（）()|｜丨【】\[\]]{{2,12}})")
 
 
 @pattern

@@ -71,6 +71,18 @@ def _split_glued_name(token: str) -> list[str]:
     return [token]
 
 
+#: Where one unit's name ends and the next begins, glued where a line broke between them: after an
+#: office's word, before 市, 县 or 区 opening another. Example: 市水利局|市应急管理局.
+GLUED_UNITS = Regex(r"(?<=[局委办])(?=[县市区](?!场)[^局委办]{1,10}(?:局|委员会|委|办公室|办))")
+
+
+def _split_glued_units(token: str) -> list[str]:
+    """A joint credit whose units lost the space between them, split where each part is a unit:
+    市水利局市应急管理局 → 市水利局, 市应急管理局; one unit stays whole."""
+    parts = GLUED_UNITS.split(token)
+    return parts if len(parts) > 1 and all(P.UNIT_SUFFIX.search(x) for x in parts) else [token]
+
+
 def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     """Split an attribution's inside into units and reporters, or None if it is not one."""
     inner = P.ATTRIBUTION_WORDS.sub("", CREDIT_DATE.sub("", inner))
@@ -79,6 +91,7 @@ def _unit_tokens(inner: str) -> tuple[list[str], list[str]] | None:
     if not inner or ATTRIBUTION_STOPS.search(inner) or width(inner) > 80:
         return None
     tokens = [t for t in NAME_SEPARATORS.split(inner) if t]
+    tokens = [part for t in tokens for part in _split_glued_units(t)]
     if len(tokens) == 1 and not credits:  # （潭龙街道张伟）: the space between them lost in extraction
         tokens = _split_glued_name(tokens[0])
     if not tokens or any(width(t) > 40 for t in tokens):

@@ -49,6 +49,8 @@ def parse_footer(lines: list[str] | str) -> dict:
             end = marks[k + 1].start() if k + 1 < len(marks) else len(line)
             # (up to the next field: not the bracket that opens it, 王某 of 责任编辑：王某  （共印60份）)
             value = line[m.end():end].rstrip().rstrip("（([【").strip().rstrip("。；;")
+            if value[-1:] in "）)】]" and not any(c in value for c in "（([【"):
+                value = value[:-1].rstrip()  # 【责任编辑：何丽娜】: the bracket the line opened, closed
             key = P.FOOTER_KEYS.get(m.group("label"), "distribution")
             last_key = key
             if not value:
