@@ -2593,3 +2593,11 @@ def test_an_editors_name_in_brackets_keeps_no_bracket():
 
     assert parse_footer(["【责任编辑：何丽娜】"])["editor"] == "何丽娜"
     assert parse_footer(["（责任编辑：何丽娜）"])["editor"] == "何丽娜"
+
+
+def test_a_reports_byline_naming_its_government_gives_the_issuer_and_place():
+    # (a work report clipped to Markdown: 海城市人民政府市长　王立新 under its title; 自治区人民政府主席 names no place)
+    path = Path(__file__).parent / "data" / "written" / "L" / "l11_haicheng_zhengfugongzuobaogao.md"
+    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    doc = items[0]["doc"]
+    assert doc["issuer"] == "海城市人民政府" and doc["place"]["code"] == "210381" and doc["date"] == "2025-01-08"

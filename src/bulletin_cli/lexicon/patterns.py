@@ -253,6 +253,16 @@ def SPEAKER(f: dict) -> re.Pattern[str]:
 
 
 @pattern
+def SPEAKER_OFFICE(f: dict) -> re.Pattern[str]:
+    """A speech's byline naming the government the speaker heads, which issues the speech: the office
+    in its first group, where it names its place. Example: 海城市人民政府 of 海城市人民政府市长　王立新;
+    not 自治区人民政府主席 张雨浦."""
+    posts = alternation(sorted(f["speaker_posts"], key=len, reverse=True))
+    return regexcache.compile(rf"^\s*[（(]?\s*(?!(?:自治区|自治州|省|市|县|区|州|盟|旗|镇|乡)(?:人民)?政府)"
+                              rf"([\u4e00-\u9fff]{{2,12}}?(?:人民政府|政府))\s*(?:{posts})\s+[\u4e00-\u9fff·]{{2,4}}\s*[）)]?\s*$")
+
+
+@pattern
 def DOCUMENT_TITLE(f: dict) -> re.Pattern[str]:
     """A document's own title by how it opens (the lexicon's ``document_title_openers``), never a
     bulletin's name. Example: 关于全县重点项目建设进展情况的督查通报."""

@@ -436,6 +436,8 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
                 continue
             if "distribution" not in parsed.masthead and t.rstrip().endswith(("：", ":")) and not P.SALUTATION.match(t):
                 parsed.masthead["distribution"] = t.rstrip("：: ")
+            elif speaker := P.SPEAKER_OFFICE.match(t):
+                parsed.masthead.setdefault("issuer", speaker.group(1))  # 海城市人民政府市长　王立新: the government speaks
             elif own_date is None and (date := parse_date(t)):
                 own_date = date  # ——2026年1月27日在…会议上
     for k, r in enumerate(roles):
