@@ -2601,3 +2601,13 @@ def test_a_reports_byline_naming_its_government_gives_the_issuer_and_place():
     items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
     doc = items[0]["doc"]
     assert doc["issuer"] == "海城市人民政府" and doc["place"]["code"] == "210381" and doc["date"] == "2025-01-08"
+
+
+def test_a_plans_title_with_its_word_and_years_on_a_second_line_and_its_printing_line_under_an_annex():
+    # (…三年行动 ⏎ 实施方案（2024—2026年）: the second line read as facts; 崇义县人民政府办公室 2024年3月28日印发
+    # under the annex's table read as chrome)
+    path = Path(__file__).parent / "data" / "written" / "L" / "l10_chongyi_zhuchanye_fangan.pdf.txt"
+    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    doc = items[0]["doc"]
+    assert doc["title"] == "崇义县竹产业高质量发展三年行动实施方案（2024—2026年）"
+    assert (doc["issuer"], doc["date"]) == ("崇义县人民政府办公室", "2024-03-28")

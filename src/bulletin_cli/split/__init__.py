@@ -54,7 +54,7 @@ from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import BARE_NAMES, chronicle, count_names_over_text, name_over_text, parse_entries
 from .features import Page, running_text, text_feature
-from .footer import opens_footer, parse_footer
+from .footer import PRINTED, opens_footer, parse_footer
 from .frame import page_frame
 from .headlines import brief_section, briefs_under, split_headline
 from .layouts import ITEM_STARTS, decide, evidence, item_starts, register, why
@@ -714,6 +714,9 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         elif k > last and text_feature(paras[k].text, "credit") == "source":
             chrome.discard(k)  # (供稿单位：…中心　审核：岩温　浏览量：312: the source, its counter beside it)
             read[k] = "credit"
+        elif k > last and PRINTED.match(paras[k].text):
+            chrome.discard(k)  # (崇义县人民政府办公室 2024年3月28日印发 under an annex's table: the printing line)
+            read[k] = "footer"
     kept = [p for k, p in enumerate(paras) if k not in chrome]
     # (a paragraph read as chrome but holding most of the text is the text, the chrome run into it)
     roles = ["body" if r == "chrome" else r for k, r in enumerate(read) if k not in chrome]

@@ -339,6 +339,8 @@ class Frame:
 
 #: The widest second line of a title whose word it ends with (display columns).
 TITLE_REST_WIDTH = 40
+#: The years a plan's title names after its word, in brackets. Example: （2024—2026年） of …实施方案（2024—2026年）.
+YEARS_AFTER = Regex(r"\s*[（(]\s*[12]\d{3}\s*(?:[—－\-–~～至]\s*[12]\d{3})?\s*年?\s*[）)]\s*$")
 
 
 def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
@@ -388,6 +390,11 @@ def read_frame(paras: list[Para], roles: list[str], parsed: Parsed) -> Frame:
             and not text_feature(paras[first_title[-1]].text, "notice_word") and text_feature(paras[k].text, "notice_word") \
             and width(paras[k].text) <= TITLE_REST_WIDTH and not SENTENCE_MARK.search(paras[k].text):
         first_title.append(k)  # 在全县茶产业高质量发展 ⏎ 推进会上的讲话: the title's word on its second line
+    elif first_title and (k := first_title[-1] + 1) < len(roles) and roles[k] in ("masthead", "facts") \
+            and not P.REPORT_TITLE.search(paras[first_title[-1]].text) and P.REPORT_TITLE.search(YEARS_AFTER.sub("", paras[k].text)) \
+            and width(paras[k].text) <= TITLE_REST_WIDTH and not SENTENCE_MARK.search(paras[k].text) \
+            and not P.WEB_META.match(paras[k].text):
+        first_title.append(k)  # 崇义县竹产业高质量发展三年行动 ⏎ 实施方案（2024—2026年）: a plan's word on the second line
     lines = [paras[k].text for k in first_title]
     if len(lines) == 2 and _same_title(*lines):
         lines = lines[1:]  # the page's title, then the document's own (在**县…, without 第一篇：)
