@@ -2611,3 +2611,11 @@ def test_a_plans_title_with_its_word_and_years_on_a_second_line_and_its_printing
     doc = items[0]["doc"]
     assert doc["title"] == "崇义县竹产业高质量发展三年行动实施方案（2024—2026年）"
     assert (doc["issuer"], doc["date"]) == ("崇义县人民政府办公室", "2024-03-28")
+
+
+def test_a_profile_pages_towns_under_bars_are_its_entries_its_opening_sentence_the_note():
+    # (▍弥阳街道 ⏎ 弥阳街道是…: read as a digest's sections over paragraphs, the opening sentence an item)
+    path = Path(__file__).parent / "data" / "written" / "I" / "i07_mile_xiangzhen_gaikuang.txt"
+    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    assert [i["headline"] for i in items][:3] == ["弥阳街道", "新哨镇", "虹溪镇"] and len(items) == 8
+    assert items[0]["doc"]["note"].startswith("弥勒市辖1个街道")

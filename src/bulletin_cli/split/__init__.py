@@ -763,9 +763,11 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
 def _headings_over_entries(parsed: Parsed) -> bool:
     """Paragraphs with no headline of their own, one (or two) under each of two or more headings, are
     entries under their names, not stories in sections: a gazetteer's 《明水生产简报》 ⏎ 1956年6月，县委…,
-    a yearbook's 【民众镇概况】 民众镇位于…. Merges each heading's paragraphs into one item headed by it."""
-    items = parsed.items
-    if len(items) < 2 or any(d.headline or d.number or not d.section for d in items):
+    a yearbook's 【民众镇概况】 民众镇位于…. Merges each heading's paragraphs into one item headed by it;
+    a paragraph over the first heading (弥勒市辖1个街道、9个镇…) is no entry but the page's note."""
+    start = next((k for k, d in enumerate(parsed.items) if d.section), len(parsed.items))
+    before, items = parsed.items[:start], parsed.items[start:]
+    if len(items) < 2 or any(d.headline or d.number or not d.section for d in items) or any(d.number for d in before):
         return False
     groups: list[list[Draft]] = []
     for d in items:
@@ -783,6 +785,9 @@ def _headings_over_entries(parsed: Parsed) -> bool:
         entry.units = next((d.units for d in group if d.units), [])
         entry.reporters = next((d.reporters for d in group if d.reporters), [])
         merged.append(entry)
+    for d in before:
+        text = "。".join(x for x in (d.headline, d.body) if x)
+        parsed.masthead["note"] = f"{parsed.masthead['note']}\n{text}" if parsed.masthead.get("note") else text
     parsed.items[:] = merged
     parsed.sections[:] = []
     return True
