@@ -388,3 +388,11 @@ def test_a_text_browsers_link_marks_and_references_go_and_its_words_stay():
     doc = normalise_bytes(text.encode("utf-8"), "x.lynx.txt")
     assert "[2]" not in doc["text"] and "References" not in doc["text"] and "http" not in doc["text"]
     assert "今日镇远电子版" in doc["text"] and doc["changes"]["counts"]["link_marks"] == 6
+
+
+def test_a_lone_picture_placeholder_is_chrome_but_a_picture_column_is_not():
+    # (a crawled e-paper page: 图片 alone where a picture stood, under 图片新闻, the column's name)
+    from bulletin_cli.split.features import text_feature
+
+    assert text_feature("图片", "chrome") and text_feature("图片3", "chrome")
+    assert not text_feature("图片新闻", "chrome")
