@@ -157,3 +157,10 @@ def ARTICLE_CREDIT(f: dict) -> re.Pattern[str]:
     """The editor's credit closing a web article: a footer label that is no distribution list.
     Example: （编辑：张敏）, 责任编辑：李勉."""
     return regexcache.compile(rf"^[（(\[【]?\s*(?:{alternation(P.FOOTER_KEYS)})\s*[:：]\s*([{CJK}·]{{2,4}})\s*[）)\]】]?$")
+
+
+@pattern
+def MENU_ITEM(f: dict) -> re.Pattern[str]:
+    """A menu's entry as a text browser lists it, an asterisk or a bullet and a few words. Example:
+    * 往期回顾, * PDF下载."""
+    return regexcache.compile(rf"^\s*[*{char_class(f['bullets'])}]\s+[^\s，。；：:]{{1,8}}\s*$")

@@ -147,8 +147,6 @@ def _signer(part: str) -> str | None:
     return parse_footer([part]).get("signer") if P.FOOTER_START.match(part) else None
 
 
-#: A menu's entry as a text browser lists it, a mark and a few words. Example: * 往期回顾, * PDF下载.
-MENU_ITEM = Regex(r"^\s*[*•]\s+[^\s，。；：:]{1,8}\s*$")
 #: The widest second line of a title set over two lines (display columns).
 TITLE_REST = 12
 
@@ -164,7 +162,7 @@ def parse_masthead(paras: list[Para]) -> tuple[dict, int]:
         if P.MASTHEAD_MARK.match(p.text):
             n += 1  # 内部资料 between masthead lines
             continue
-        if k and (P.CHROME.match(p.text) or ("|" in p.text and P.CHROME_WORDS.search(p.text)) or MENU_ITEM.match(p.text)):
+        if k and (P.CHROME.match(p.text) or ("|" in p.text and P.CHROME_WORDS.search(p.text)) or P.MENU_ITEM.match(p.text)):
             n += 1  # 首页 | 往期回顾 | … (or * 首页 ⏎ * 往期回顾, a text browser's list) between an e-paper's
             continue  # name and its date line: the site's bar
         if not _masthead_line(p) or _attribution(p.text, whole=True):
