@@ -733,7 +733,7 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
         kept = [p for p in kept if p not in inner]
         parsed.regions.extend((p.start, p.end, "masthead") for p in inner)
     REGISTERED[layout].parse(kept, roles, parsed)
-    if layout in ("bulletin", "digest") and _headings_over_entries(parsed):
+    if layout in ("bulletin", "digest") and _headings_over_entries(parsed, text):
         reason[1]["rule"] = f"{rule or layout}; headless paragraphs one or two under each heading: the headings are entries"
     _writers_from_chrome(paras, read, chrome, parsed)
     _facts_from_chrome(paras, read, chrome, parsed)
@@ -760,14 +760,21 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     return parsed
 
 
-def _headings_over_entries(parsed: Parsed) -> bool:
+def _lead_of(d: Draft, text: str) -> bool:
+    """The item's headline is its paragraph's lead sentence (a digest's), not a line set apart."""
+    return text[d.start:d.end].lstrip().startswith(d.headline) and text[d.start:d.end].lstrip()[len(d.headline):][:1] in "。！？"
+
+
+def _headings_over_entries(parsed: Parsed, text: str) -> bool:
     """Paragraphs with no headline of their own, one (or two) under each of two or more headings, are
     entries under their names, not stories in sections: a gazetteer's 《明水生产简报》 ⏎ 1956年6月，县委…,
     a yearbook's 【民众镇概况】 民众镇位于…. Merges each heading's paragraphs into one item headed by it;
-    a paragraph over the first heading (弥勒市辖1个街道、9个镇…) is no entry but the page's note."""
+    a paragraph over the first heading (弥勒市辖1个街道、9个镇…) is no entry but the page's note. A
+    digest's lead sentence (江垭因溇水在此形成…而得名。) counts as no headline: it goes back into its text."""
     start = next((k for k, d in enumerate(parsed.items) if d.section), len(parsed.items))
     before, items = parsed.items[:start], parsed.items[start:]
-    if len(items) < 2 or any(d.headline or d.number or not d.section for d in items) or any(d.number for d in before):
+    if len(items) < 2 or any((d.headline and not (parsed.layout == "digest" and _lead_of(d, text))) or d.number
+                             or not d.section for d in items) or any(d.number for d in before):
         return False
     groups: list[list[Draft]] = []
     for d in items:
@@ -777,6 +784,9 @@ def _headings_over_entries(parsed: Parsed) -> bool:
             groups.append([d])
     if len(groups) < 2 or 2 * len(items) > 3 * len(groups):
         return False
+    for d in items:
+        if d.headline:
+            d.headline, d.body = None, text[d.start:d.end].strip()
     merged = []
     for group in groups:
         first = group[0]
