@@ -396,3 +396,14 @@ def test_a_lone_picture_placeholder_is_chrome_but_a_picture_column_is_not():
 
     assert text_feature("图片", "chrome") and text_feature("图片3", "chrome")
     assert not text_feature("图片新闻", "chrome")
+
+
+def test_a_web_clippers_front_matter_is_chrome_and_never_joined_to_the_title():
+    text = ('---\ntitle: "在全市白茶产业高质量发展推进会上的讲话_领导讲话_福鼎市人民政府"\n'
+            'source: "http://www.fuding.gov.cn/zwgk/ldjh/202404/t20240402_1876543.htm"\nauthor:\ncreated: 2024-04-08\n'
+            'tags:\n  - "clippings"\n---\n[首页](http://www.fuding.gov.cn/) > [政务公开](http://www.fuding.gov.cn/zwgk/)\n\n'
+            "# 在全市白茶产业高质量发展推进会上的讲话\n\n市委副书记、市长　陈志斌\n\n同志们：\n\n"
+            "今天，我们召开全市白茶产业高质量发展推进会，主要任务是总结2023年白茶产业发展工作。\n")
+    doc = normalise_bytes(text.encode("utf-8"), "x.md")
+    assert "source:" not in doc["text"] and "clippings" not in doc["text"]
+    assert doc["text"].lstrip().startswith("在全市白茶产业高质量发展推进会上的讲话\n") and doc["changes"]["counts"]["web_chrome"]

@@ -21,7 +21,7 @@ from .mdpage import markdown_page
 from .punctuation import fix_punctuation
 from .reflow import Line, clean_lines, indented, reflow_lines, remove_page_artefacts
 from .spacing import fix_spacing, unspace
-from .webtext import web_text
+from .webtext import front_matter, web_text
 from .width import fold_radicals, fold_width
 
 SCHEMA = 1
@@ -57,6 +57,8 @@ def normalise_text(text: str, options: NormaliseOptions | None = None,
         tags = len(HTML_TAG.findall(text))
         text = block_text(text, changes)[0]
         changes.add("html_tags", "<p>…</p>", "⏎", n=tags)
+    if opts.web and text.startswith(("---", "\ufeff---")):
+        text = front_matter(text, changes)  # a web clipper's title:, source:, created: lines
     if opts.web and "](" in text:
         text = markdown_page(text, changes)  # a page saved as Markdown: its article, links' syntax gone
     if opts.web:

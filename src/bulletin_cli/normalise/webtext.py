@@ -166,6 +166,19 @@ def _link_marks(text: str, changes: Changes) -> str:
 JSON_HEADER = Regex(r'^\s*\{\s*"(?:url|URL|link|href|source_url)"\s*:\s*"https?://[^"]*".*\}\s*$')
 
 
+#: A web clipper's front matter: YAML between two --- lines at the file's top (title:, source:, …).
+FRONT_MATTER = Regex(r"\A\ufeff?---[ \t]*\n(?:[ \t]*(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]*-[ \t].*|)\n){1,40}?---[ \t]*\n")
+
+
+def front_matter(text: str, changes: Changes) -> str:
+    """``text`` without a web clipper's front matter (title: "…", source: "http://…", created: … between
+    two --- lines at its top), counted as page chrome; read before a Markdown page's lines are joined."""
+    if front := FRONT_MATTER.match(text):
+        changes.add("web_chrome", "---", "", n=1)
+        return text[front.end():]
+    return text
+
+
 def _crawl_header(text: str, changes: Changes) -> str:
     """``text`` without the crawler's own header over it (two or more lines at its top, or one line of
     JSON), counted as page chrome: [抓取时间] … ⏎ [页面地址] … ⏎ [页面标题] …, 采集时间：… ⏎ 来源网址：…."""
