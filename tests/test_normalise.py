@@ -406,4 +406,4 @@ def test_a_web_clippers_front_matter_is_chrome_and_never_joined_to_the_title():
             "今天，我们召开全市白茶产业高质量发展推进会，主要任务是总结2023年白茶产业发展工作。\n")
     doc = normalise_bytes(text.encode("utf-8"), "x.md")
     assert "source:" not in doc["text"] and "clippings" not in doc["text"]
-    assert doc["text"].lstrip().startswith("在全市白茶产业高质量发展推进会上的讲话\n") and doc["changes"]["counts"]["web_chrome"]
+    assert "\n\n在全市白茶产业高质量发展推进会上的讲话\n\n" in doc["text"] and doc["changes"]["counts"]["web_chrome"]
