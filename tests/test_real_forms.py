@@ -2627,3 +2627,12 @@ def test_a_towns_profile_whose_entries_open_with_lead_sentences_is_entries_not_a
     items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
     assert [i["headline"] for i in items][:3] == ["基本情况", "历史沿革", "自然资源"] and len(items) == 7
     assert items[1]["body"].startswith("江垭因溇水在此形成“江中之垭”而得名。")
+
+
+def test_an_issue_of_one_story_in_run_in_parts_whose_headline_was_read_as_the_masthead_is_one_story():
+    # (信息专报: 东港市“四链”协同推动草莓产业 ⏎ 全链条提质增效 read as the masthead's line and a section,
+    # the story's lead and its parts 一、… 四、… as five stories)
+    path = Path(__file__).parent / "data" / "written" / "M" / "m04_donggang_xinxizhuanbao.gb18030.txt"
+    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    assert len(items) == 1 and items[0]["headline"] == "东港市“四链”协同推动草莓产业全链条提质增效"
+    assert "四、优化服务链" in items[0]["body"] and items[0]["units"] == ["市农业农村发展服务中心"]

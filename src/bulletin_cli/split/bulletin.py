@@ -457,8 +457,31 @@ def _one_story_in_parts(paras: list[Para], roles: list[str]) -> list[str]:
     二、初步成效 ⏎ 一是…): the parts are its text, no sections and stories, where every line read as a
     section after its headline opens with 一、 and every one read as a story with （一） or 一是 (or is
     running text), and no unit is credited before its end."""
+    roles = list(roles)
     first = next((k for k, r in enumerate(roles) if r == "headline"), None)
     if first is None:
+        # no headline read: the plain lines right over the first text, under the masthead, read as the
+        # masthead's or a section (东港市“四链”协同推动草莓产业 ⏎ 全链条提质增效 ⏎ 东港市是…)
+        text = next((k for k, p in enumerate(paras) if running_text(p.text)), None)
+        k = text
+        while k is not None and k > 0 and text - k < 2 and roles[k - 1] in ("masthead", "section", "title") \
+                and _plain_line(paras[k - 1]) and not opening_mark(paras[k - 1].text) and parse_date(paras[k - 1].text) is None \
+                and not ISSUE_PREFIX.match(paras[k - 1].text):
+            k -= 1
+        if k is None or k == text or k == 0:
+            return roles
+        head = list(range(k, text))
+        first = head[0]
+        lead = [j for j in range(text, len(roles)) if roles[j] == "item" and not opening_mark(paras[j].text)]
+        parts = [j for j in range(text, len(roles)) if roles[j] in ("section", "headline", "item")]
+        if len([j for j in parts if (m := opening_mark(paras[j].text)) and m.lastgroup == "l1"]) < 2 \
+                or any(roles[j] == "credit" for j in range(first, max(parts, default=first))) or len(lead) > 1:
+            return roles
+        for j in head:
+            roles[j] = "headline"
+        for j in range(text, len(roles)):
+            if roles[j] in ("section", "headline", "item"):
+                roles[j] = "body"
         return roles
     parts = [k for k in range(first + 1, len(roles)) if roles[k] in ("section", "headline", "item")]
     kinds = {k: (m.lastgroup if (m := opening_mark(paras[k].text)) else None) for k in parts}
