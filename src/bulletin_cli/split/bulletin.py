@@ -456,7 +456,8 @@ def _one_story_in_parts(paras: list[Para], roles: list[str]) -> list[str]:
     """An issue of one story set out in numbered parts (信息专报: headline ⏎ 一、主要做法 ⏎ （一）搭建… ⏎
     二、初步成效 ⏎ 一是…): the parts are its text, no sections and stories, where every line read as a
     section after its headline opens with 一、 and every one read as a story with （一） or 一是 (or is
-    running text), and no unit is credited before its end."""
+    running text), and no unit is credited before its end. Where no headline was read, the plain lines
+    right over the text are it, when the text is a lead paragraph and two parts or more run in with 一、."""
     roles = list(roles)
     first = next((k for k, r in enumerate(roles) if r == "headline"), None)
     if first is None:
