@@ -760,6 +760,11 @@ def analyse(text: str, layout: str | None = None, meta: dict | None = None, mode
     return parsed
 
 
+#: The widest entry's name over a paragraph opening with a lead sentence (display columns): a name,
+#: 历史沿革, 自然资源, not a digest's heading, 工业生产稳步回升.
+ENTRY_NAME_WIDTH = 12
+
+
 def _lead_of(d: Draft, text: str) -> bool:
     """The item's headline is its paragraph's lead sentence (a digest's), not a line set apart."""
     return text[d.start:d.end].lstrip().startswith(d.headline) and text[d.start:d.end].lstrip()[len(d.headline):][:1] in "。！？"
@@ -773,9 +778,10 @@ def _headings_over_entries(parsed: Parsed, text: str) -> bool:
     digest's lead sentence (江垭因溇水在此形成…而得名。) counts as no headline: it goes back into its text."""
     start = next((k for k, d in enumerate(parsed.items) if d.section), len(parsed.items))
     before, items = parsed.items[:start], parsed.items[start:]
-    if len(items) < 2 or any((d.headline and not (parsed.layout == "digest" and _lead_of(d, text))) or d.number
-                             or not d.section for d in items) or any(d.number for d in before):
-        return False
+    if len(items) < 2 or any((d.headline and not (parsed.layout == "digest" and _lead_of(d, text)
+                                                  and width(_section_name(d.section)) <= ENTRY_NAME_WIDTH))
+                             or d.number or not d.section for d in items) or any(d.number for d in before):
+        return False  # (a digest's headings are statements, 工业生产稳步回升; an entry's a name, 历史沿革)
     groups: list[list[Draft]] = []
     for d in items:
         if groups and groups[-1][0].section == d.section:
