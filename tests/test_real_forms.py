@@ -2636,3 +2636,15 @@ def test_an_issue_of_one_story_in_run_in_parts_whose_headline_was_read_as_the_ma
     items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
     assert len(items) == 1 and items[0]["headline"] == "东港市“四链”协同推动草莓产业全链条提质增效"
     assert "四、优化服务链" in items[0]["body"] and items[0]["units"] == ["市农业农村发展服务中心"]
+
+
+def test_rules_titled_with_their_status_are_rules_and_an_article_is_never_cut_at_a_stray_break():
+    # (修武县乡村民宿管理办法（试行）: its articles' first clauses were read as headings, 第四条 cut as a run-on)
+    from bulletin_cli.lexicon.patterns import P
+
+    assert P.RULES_TITLE.search("修武县乡村民宿管理办法（试行）") and not P.RULES_TITLE.search("…管理办法（征求意见稿）》意见的公告")
+    path = Path(__file__).parent / "data" / "written" / "M" / "m12_xiuwu_minsu_banfa.txt"
+    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    articles = {i["number"]: i for i in items if (i["number"] or "").endswith("条")}
+    assert articles["第四条"]["headline"] is None and articles["第四条"]["body"].startswith("乡村民宿发展应当坚持")
+    assert articles["第十一条"]["headline"] is None

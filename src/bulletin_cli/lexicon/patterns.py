@@ -351,8 +351,9 @@ def REPORT_TITLE(f: dict) -> re.Pattern[str]:
 
 @pattern
 def RULES_TITLE(f: dict) -> re.Pattern[str]:
-    """The title of a body of rules, whose lower clauses are provisions. Example: 工作制度."""
-    return regexcache.compile(rf"({alternation(f['rules_title_words'])})\s*$")
+    """The title of a body of rules, whose lower clauses are provisions, its status in brackets after
+    it or not. Example: 工作制度, 修武县乡村民宿管理办法（试行）."""
+    return regexcache.compile(rf"({alternation(f['rules_title_words'])})\s*(?:[（(](?:试行|暂行|修订)[）)])?\s*$")
 
 
 @pattern

@@ -325,7 +325,8 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
             m = stop if rules else HEADING_END.search(chunk)  # (a rule's provision runs to its full stop)
             heading, body = (chunk[: m.start()], chunk[m.end():]) if m else (chunk, "")
             sentence = chunk[: stop.start()] if stop else chunk
-            if not rules and len(sentence) > RUN_ON_LONGER and (cut := run_on_heading(sentence)) and cut < len(heading):
+            if not rules and not d.number.endswith("条") and len(sentence) > RUN_ON_LONGER \
+                    and (cut := run_on_heading(sentence)) and cut < len(heading):
                 heading, body = sentence[:cut], chunk[cut:]  # 2023年工作思路|总体要求：以…: a break lost before the colon
             elif d.number.endswith("条") and (caption := ARTICLE_CAPTION.match(chunk)):
                 heading, body = caption.group(1), chunk[caption.end():]  # 第三条（工作原则）…: the article's caption
