@@ -2648,3 +2648,11 @@ def test_rules_titled_with_their_status_are_rules_and_an_article_is_never_cut_at
     articles = {i["number"]: i for i in items if (i["number"] or "").endswith("条")}
     assert articles["第四条"]["headline"] is None and articles["第四条"]["body"].startswith("乡村民宿发展应当坚持")
     assert articles["第十一条"]["headline"] is None
+
+
+def test_an_issue_of_two_notices_is_two_stories_each_under_its_title_its_parts_its_text():
+    # (a 督查通报 of two 通报 from pdftotext: their parts 一、… （一）… 1. and a table read as 13 stories)
+    path = Path(__file__).parent / "data" / "written" / "M" / "m03_keshiketeng_duchatongbao.pdf.txt"
+    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    assert [i["headline"] for i in items] == ["关于全旗森林草原防灭火工作专项督查情况的通报", "关于旗政府第十六次常务会议议定事项落实情况的通报"]
+    assert "三、下一步工作要求" in items[0]["body"] and items[1]["body"].startswith("5月30日")

@@ -30,6 +30,7 @@ def test_the_written_documents_score_above_their_floor(name):
 
 #: The floors every set is held to, and a set's own where it is still read worse (I, the
 #: twelfth session's last set, read first at 0.769 / 0.903 / 0.677, now 0.922 / 0.912 / 0.815; M, the
-#: thirteenth's last, read first at 0.646 / 0.938 / 0.907, now 0.843 / 0.941 / 0.933).
+#: thirteenth's last, read first at 0.646 / 0.938 / 0.907, is now 0.974 / 0.944 / 0.933 and held to the
+#: common floors).
 FLOORS = {"item_f1": 0.84, "units": 0.90, "fields": 0.80}
-OWN_FLOORS = {"I": {"item_f1": 0.80, "fields": 0.65}, "M": {"item_f1": 0.80}}
+OWN_FLOORS = {"I": {"item_f1": 0.80, "fields": 0.65}}

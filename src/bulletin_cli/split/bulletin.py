@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..lexicon.patterns import (
     CJK,
+    NOTICE_ENDING,
     SECTION_BRACKET,
     SELF_UNIT,
     SUBTITLE,
@@ -165,6 +166,25 @@ def _credit(d: Draft, text: str) -> bool:
     d.head_units = d.head_units and not (units or source)
     d.reporters = persons or d.reporters
     return True
+
+
+#: How many notices' titles in an issue make it an issue of notices.
+NOTICES = 2
+
+
+def _notice_titles(paras: list[Para]) -> list[list[int]]:
+    """The titles of the notices an issue holds, each the lines it takes: 关于…的通报, or 关于…督查 ⏎ 情况的通报."""
+    out = []
+    for k, p in enumerate(paras):
+        t = p.text.strip()
+        if not P.DOCUMENT_TITLE.match(t) or SENTENCE_MARK.search(t) or width(t) > 80:
+            continue
+        if NOTICE_ENDING.search(t):
+            out.append([k])
+        elif k + 1 < len(paras) and NOTICE_ENDING.search(paras[k + 1].text.strip()) \
+                and width(paras[k + 1].text) <= TITLE_REST_WIDTH and not SENTENCE_MARK.search(paras[k + 1].text):
+            out.append([k, k + 1])
+    return out
 
 
 def _labelled_text(row: dict, previous: str, current: Draft) -> bool:
@@ -422,6 +442,16 @@ def _roles_by_form(paras: list[Para], roles: list[str]) -> tuple[list[str], set[
         if roles[k] == "body" and (m := P.BULLET.match(paras[k].text)) and marks.count(m.group(0).strip()) >= 2 \
                 and running_text(paras[k].text):
             roles[k] = "item"
+    # an issue of notices (a 督查通报 of two 通报): each notice's title, 关于…的通报 on one line or two, is a
+    # story's headline whatever it was read as, and the parts under it (一、… （一）… 1. …) its text
+    notices = _notice_titles(paras)
+    if len(notices) >= NOTICES:
+        heads = {k for run in notices for k in run}
+        for k in range(notices[0][0], len(roles)):
+            if k in heads:
+                roles[k] = "headline"
+            elif roles[k] in ("section", "item", "headline", "title") and not opens_footer(paras[k].text):
+                roles[k] = "body"
     # a short plain line read as an item over running text read as one too: a headline over its story
     for k in range(opened, len(roles) - 1):
         if roles[k] == "item" and roles[k + 1] in ("item", "body") and _plain_line(paras[k]) and "，" not in paras[k].text \
