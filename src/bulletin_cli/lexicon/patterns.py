@@ -125,6 +125,9 @@ def char_class(chars) -> str:
 
 
 #: Sentence-final punctuation, optionally followed by closing quotes. Example: 。” at a paragraph end.
+#: The marks that end a sentence or clause anywhere in a line (a heading or headline has none).
+#: Example: 。 in 全盘谋项目。, ； in 一是强化调度；二是….
+SENTENCE_STOPS = Regex(r"[。！？；;!?]")
 SENTENCE_END = Regex(r"[。！？!?…；;][”’」』\"'）)]*$")
 
 #: Section heading in brackets on a line of its own. Example: 【民生保障】, 〖项目建设〗, [助企服务].

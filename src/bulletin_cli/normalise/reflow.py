@@ -21,6 +21,7 @@ from ..lexicon.patterns import (
     NOTICE_ENDING,
     SECTION_BRACKET,
     SENTENCE_END,
+    SENTENCE_STOPS,
     TIME_OPENING,
     P,
     Regex,
@@ -293,8 +294,8 @@ def _is_block_line(line: str, opening: bool = False) -> bool:
 #: Punctuation of running text inside a line (a heading has no full stop, and seldom a comma).
 #: Example: ， and 。 in 县财政局今年以来拨付资金3亿元。
 _BODY_MARK = Regex(r"[，。；！？,;!?]")
-#: Sentence punctuation anywhere in a line; a heading has none. Example: 。 in 全盘谋项目。
-_SENTENCE_MARK = Regex(r"[。！？；;!?]")
+#: Sentence punctuation anywhere in a line; a heading has none (the lexicon's). Example: 。 in 全盘谋项目。
+_SENTENCE_MARK = SENTENCE_STOPS
 
 
 def _block_kinds(line: str) -> tuple[bool, bool]:

@@ -29,7 +29,17 @@ import re
 
 from .. import regexcache
 from ..changes import Changes, counted_sub
-from ..lexicon.patterns import BREADCRUMB_MARKS, CJK, DATE, DATE_NUMERIC, P, Regex, alternation, pattern
+from ..lexicon.patterns import (
+    BREADCRUMB_MARKS,
+    CJK,
+    DATE,
+    DATE_NUMERIC,
+    SENTENCE_STOPS,
+    P,
+    Regex,
+    alternation,
+    pattern,
+)
 from ..read.html import facts_line
 
 #: The line that closes a crawler's header. Example: ==================== 正文 ====================,
@@ -249,8 +259,6 @@ def TOOL_RUN(f: dict) -> re.Pattern[str]:
                       r"\s*[:：]?|\s*[\[【]\s*(?:字体|字号)\s*[:：]?[^\]】\n]{0,16}[\]】])+")
 
 
-#: A sentence's mark: the text after a facts line has one. Example: 。 of …开展专项检查。.
-SENTENCE = Regex(r"[。！？；]")
 #: How many lines at a page's top its facts line is looked for in.
 FACTS_WITHIN = 12
 #: A font-size tool with no brackets after a facts line. Example: 字号：大 中 小.
@@ -278,7 +286,7 @@ def _facts_run_in(text: str, changes: Changes) -> str:
                 break
             cut = step.end()
         rest = line[cut:].strip()
-        if cut and len(rest) >= 20 and SENTENCE.search(rest) and line[cut:cut + 1].isspace():
+        if cut and len(rest) >= 20 and SENTENCE_STOPS.search(rest) and line[cut:cut + 1].isspace():
             changes.add("paragraph_breaks", line[max(0, cut - 8):cut + 8], "⏎", n=1)
             lines[k] = line[:cut].rstrip() + "\n\n" + rest
             return "\n".join(lines)

@@ -49,7 +49,7 @@ from .article import (
     parse_article_roles,
 )
 from .bulletin import _section_name, parse_bulletin_roles
-from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits, paragraphs
+from .common import SENTENCE_MARK, Draft, Para, Parsed, add_note, file_credits, paragraphs
 from .credits import _unit_tokens, writer_fields
 from .digest import parse_digest, parse_plain
 from .entries import BARE_NAMES, chronicle, count_names_over_text, name_over_text, parse_entries
@@ -767,7 +767,8 @@ ENTRY_NAME_WIDTH = 12
 
 def _lead_of(d: Draft, text: str) -> bool:
     """The item's headline is its paragraph's lead sentence (a digest's), not a line set apart."""
-    return text[d.start:d.end].lstrip().startswith(d.headline) and text[d.start:d.end].lstrip()[len(d.headline):][:1] in "。！？"
+    para = text[d.start:d.end].lstrip()
+    return para.startswith(d.headline) and para[len(d.headline):len(d.headline) + 1] in ("。", "！", "？")
 
 
 def _headings_over_entries(parsed: Parsed, text: str) -> bool:
@@ -802,8 +803,7 @@ def _headings_over_entries(parsed: Parsed, text: str) -> bool:
         entry.reporters = next((d.reporters for d in group if d.reporters), [])
         merged.append(entry)
     for d in before:
-        text = "。".join(x for x in (d.headline, d.body) if x)
-        parsed.masthead["note"] = f"{parsed.masthead['note']}\n{text}" if parsed.masthead.get("note") else text
+        add_note(parsed, text[d.start:d.end].strip())
     parsed.items[:] = merged
     parsed.sections[:] = []
     return True

@@ -36,7 +36,7 @@ from ..lexicon.patterns import (
     pattern,
     width,
 )
-from .common import SENTENCE_MARK, Draft, Para, Parsed, file_credits
+from .common import SENTENCE_MARK, TITLE_REST_WIDTH, Draft, Para, Parsed, file_credits
 from .credits import _attribution, credit_line, writer_fields
 from .features import FRAME_WIDTH, credit_form, credits_no_one, running_text, text_feature
 from .headlines import DATELINE
@@ -337,8 +337,6 @@ class Frame:
     reporters: list[str]
 
 
-#: The widest second line of a title whose word it ends with (display columns).
-TITLE_REST_WIDTH = 40
 #: The years a plan's title names after its word, in brackets. Example: （2024—2026年） of …实施方案（2024—2026年）.
 YEARS_AFTER = Regex(r"\s*[（(]\s*[12]\d{3}\s*(?:[—－\-–~～至]\s*[12]\d{3})?\s*年?\s*[）)]\s*$")
 

@@ -18,6 +18,7 @@ from .common import (
     RUN_IN_NUMBER,
     SECTION_NUMBERED,
     SENTENCE_MARK,
+    TITLE_REST_WIDTH,
     Draft,
     Para,
     Parsed,
@@ -265,8 +266,6 @@ def _bracketed(p: Para) -> bool:
 SECTION_WIDTH = 16
 
 
-#: The widest second line of a headline set over two lines (display columns).
-TITLE_REST_WIDTH = 40
 #: A line of Latin letters alone, a section's or title's name in another language. Example: WORK NEWS.
 LATIN_LINE = Regex(r"^\s*[A-Za-z][A-Za-z &'·.-]{2,40}\s*$")
 
@@ -487,40 +486,36 @@ def _one_story_in_parts(paras: list[Para], roles: list[str]) -> list[str]:
     二、初步成效 ⏎ 一是…): the parts are its text, no sections and stories, where every line read as a
     section after its headline opens with 一、 and every one read as a story with （一） or 一是 (or is
     running text), and no unit is credited before its end. Where no headline was read, the plain lines
-    right over the text are it, when the text is a lead paragraph and two parts or more run in with 一、."""
-    roles = list(roles)
+    right over the text are it, when the text is a lead paragraph over the parts (东港市“四链”协同推动草莓产业 ⏎
+    全链条提质增效 ⏎ 东港市是… ⏎ 一、强化科技链，…)."""
     first = next((k for k, r in enumerate(roles) if r == "headline"), None)
-    if first is None:
-        # no headline read: the plain lines right over the first text, under the masthead, read as the
-        # masthead's or a section (东港市“四链”协同推动草莓产业 ⏎ 全链条提质增效 ⏎ 东港市是…)
-        text = next((k for k, p in enumerate(paras) if running_text(p.text)), None)
-        k = text
-        while k is not None and k > 0 and text - k < 2 and roles[k - 1] in ("masthead", "section", "title") \
-                and _plain_line(paras[k - 1]) and not opening_mark(paras[k - 1].text) and parse_date(paras[k - 1].text) is None \
-                and not ISSUE_PREFIX.match(paras[k - 1].text):
-            k -= 1
-        if k is None or k == text or k == 0:
-            return roles
-        head = list(range(k, text))
-        first = head[0]
-        lead = [j for j in range(text, len(roles)) if roles[j] == "item" and not opening_mark(paras[j].text)]
-        parts = [j for j in range(text, len(roles)) if roles[j] in ("section", "headline", "item")]
-        if len([j for j in parts if (m := opening_mark(paras[j].text)) and m.lastgroup == "l1"]) < 2 \
-                or any(roles[j] == "credit" for j in range(first, max(parts, default=first))) or len(lead) > 1:
-            return roles
-        for j in head:
-            roles[j] = "headline"
-        for j in range(text, len(roles)):
-            if roles[j] in ("section", "headline", "item"):
-                roles[j] = "body"
+    if first is not None:
+        return _parts_as_text(paras, roles, first) or roles
+    text = next((k for k, p in enumerate(paras) if running_text(p.text)), None)
+    k = text
+    while k is not None and k > 0 and text - k < 2 and roles[k - 1] in ("masthead", "section", "title") \
+            and _plain_line(paras[k - 1]) and not opening_mark(paras[k - 1].text) and parse_date(paras[k - 1].text) is None \
+            and not ISSUE_PREFIX.match(paras[k - 1].text):
+        k -= 1
+    if k is None or k in (0, text):
         return roles
+    lead = [j for j in range(text, len(roles)) if roles[j] == "item" and not opening_mark(paras[j].text)]
+    if len(lead) > 1:
+        return roles
+    trial = ["headline" if k <= j < text else "body" if j in lead else r for j, r in enumerate(roles)]
+    return _parts_as_text(paras, trial, k) or roles
+
+
+def _parts_as_text(paras: list[Para], roles: list[str], first: int) -> list[str] | None:
+    """The roles with the numbered parts under the headline at ``first`` read as its text, or None
+    where the lines under it are not one story's parts (see :func:`_one_story_in_parts`)."""
     parts = [k for k in range(first + 1, len(roles)) if roles[k] in ("section", "headline", "item")]
     kinds = {k: (m.lastgroup if (m := opening_mark(paras[k].text)) else None) for k in parts}
     sections = [k for k in parts if kinds[k] == "l1"]
     if len(sections) < 2 or any(kinds[k] not in ("l1", "l2", "l4") and not running_text(paras[k].text)
                                 for k in parts if k > sections[0]) \
             or any(roles[k] == "credit" for k in range(first, max(parts))):
-        return roles
+        return None
     out = list(roles)
     for k in range(sections[0], len(out)):
         if out[k] in ("section", "headline", "item"):

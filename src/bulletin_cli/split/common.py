@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from ..lexicon.patterns import (
     CJK,
     CN_DIGITS,
+    SENTENCE_STOPS,
     Regex,
 )
 
@@ -37,7 +38,7 @@ def table_row(text: str) -> bool:
 
 
 #: Marks a headline line never holds. Example: ； in 一是强化调度；二是….
-LINE_STOPS = Regex(r"[。！？；;!?]")
+LINE_STOPS = SENTENCE_STOPS
 
 
 #: Marks a heading line never holds. Example: ： in 主要做法：.
@@ -111,6 +112,17 @@ class Parsed:
     reason: tuple[str, dict] = ("forced", {})
     #: The paragraphs' roles as the model labelled them (see split/roles.py).
     roles: object = None
+
+
+#: The widest second line of a title or headline set over two lines (display columns).
+TITLE_REST_WIDTH = 40
+
+
+def add_note(parsed: Parsed, text: str) -> None:
+    """Text under the masthead that is no item (an outline's or a page's opening paragraph) onto the
+    document's ``note``, after what it holds."""
+    note = parsed.masthead.get("note")
+    parsed.masthead["note"] = f"{note}\n{text}" if note else text
 
 
 def file_credits(parsed: Parsed, fields: dict[str, str]) -> None:

@@ -9,7 +9,7 @@ import re
 from .. import regexcache
 from ..lexicon.patterns import CJK, CN_DIGITS, SELF_UNIT, P, Regex, alternation, pattern, scan
 from ..numerals import cn_to_int
-from .common import SENTENCE_MARK, Draft, Para, Parsed, table_row
+from .common import SENTENCE_MARK, Draft, Para, Parsed, add_note, table_row
 from .entries import entry_start
 from .headlines import _lead_sentence
 
@@ -315,8 +315,7 @@ def parse_outline(paras: list[Para], parsed: Parsed, roles: list[str] | None = N
             elif d.headline is None and not d.section and not stack:
                 # text over the first heading, no heading of its own (2025年是…的关键一年。为…，特制定本要点。):
                 # the outline's opening, no item (GOLD.md: every heading an item), kept as the document's note
-                note = parsed.masthead.get("note")
-                parsed.masthead["note"] = f"{note}\n{chunk}" if note else chunk
+                add_note(parsed, chunk)
             else:
                 parsed.items.append(d)
         for d in nodes:
