@@ -37,6 +37,12 @@ def form_of(text: str, layout: str) -> tuple[str, str | None]:
     return layout, rule
 
 
+def written_items(folder: str, name: str) -> list[dict]:
+    """The items of one of the written documents (tests/data/written/FOLDER/NAME), read whole."""
+    path = Path(__file__).parent / "data" / "written" / folder / name
+    return [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+
+
 # --- text taken from web pages -------------------------------------------------------------
 
 CRAWLED = (
@@ -2597,8 +2603,7 @@ def test_an_editors_name_in_brackets_keeps_no_bracket():
 
 def test_a_reports_byline_naming_its_government_gives_the_issuer_and_place():
     # (a work report clipped to Markdown: 海城市人民政府市长　王立新 under its title; 自治区人民政府主席 names no place)
-    path = Path(__file__).parent / "data" / "written" / "L" / "l11_haicheng_zhengfugongzuobaogao.md"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("L", "l11_haicheng_zhengfugongzuobaogao.md")
     doc = items[0]["doc"]
     assert doc["issuer"] == "海城市人民政府" and doc["place"]["code"] == "210381" and doc["date"] == "2025-01-08"
 
@@ -2606,8 +2611,7 @@ def test_a_reports_byline_naming_its_government_gives_the_issuer_and_place():
 def test_a_plans_title_with_its_word_and_years_on_a_second_line_and_its_printing_line_under_an_annex():
     # (…三年行动 ⏎ 实施方案（2024—2026年）: the second line read as facts; 崇义县人民政府办公室 2024年3月28日印发
     # under the annex's table read as chrome)
-    path = Path(__file__).parent / "data" / "written" / "L" / "l10_chongyi_zhuchanye_fangan.pdf.txt"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("L", "l10_chongyi_zhuchanye_fangan.pdf.txt")
     doc = items[0]["doc"]
     assert doc["title"] == "崇义县竹产业高质量发展三年行动实施方案（2024—2026年）"
     assert (doc["issuer"], doc["date"]) == ("崇义县人民政府办公室", "2024-03-28")
@@ -2615,16 +2619,14 @@ def test_a_plans_title_with_its_word_and_years_on_a_second_line_and_its_printing
 
 def test_a_profile_pages_towns_under_bars_are_its_entries_its_opening_sentence_the_note():
     # (▍弥阳街道 ⏎ 弥阳街道是…: read as a digest's sections over paragraphs, the opening sentence an item)
-    path = Path(__file__).parent / "data" / "written" / "I" / "i07_mile_xiangzhen_gaikuang.txt"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("I", "i07_mile_xiangzhen_gaikuang.txt")
     assert [i["headline"] for i in items][:3] == ["弥阳街道", "新哨镇", "虹溪镇"] and len(items) == 8
     assert items[0]["doc"]["note"].startswith("弥勒市辖1个街道")
 
 
 def test_a_towns_profile_whose_entries_open_with_lead_sentences_is_entries_not_a_digest():
     # (<h3>历史沿革</h3><p>江垭因溇水在此形成“江中之垭”而得名。清代…: read as a digest, lead sentences as headlines)
-    path = Path(__file__).parent / "data" / "written" / "M" / "m14_cili_jiangyazhen_gaikuang.html"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("M", "m14_cili_jiangyazhen_gaikuang.html")
     assert [i["headline"] for i in items][:3] == ["基本情况", "历史沿革", "自然资源"] and len(items) == 7
     assert items[1]["body"].startswith("江垭因溇水在此形成“江中之垭”而得名。")
 
@@ -2632,8 +2634,7 @@ def test_a_towns_profile_whose_entries_open_with_lead_sentences_is_entries_not_a
 def test_an_issue_of_one_story_in_run_in_parts_whose_headline_was_read_as_the_masthead_is_one_story():
     # (信息专报: 东港市“四链”协同推动草莓产业 ⏎ 全链条提质增效 read as the masthead's line and a section,
     # the story's lead and its parts 一、… 四、… as five stories)
-    path = Path(__file__).parent / "data" / "written" / "M" / "m04_donggang_xinxizhuanbao.gb18030.txt"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("M", "m04_donggang_xinxizhuanbao.gb18030.txt")
     assert len(items) == 1 and items[0]["headline"] == "东港市“四链”协同推动草莓产业全链条提质增效"
     assert "四、优化服务链" in items[0]["body"] and items[0]["units"] == ["市农业农村发展服务中心"]
 
@@ -2643,8 +2644,7 @@ def test_rules_titled_with_their_status_are_rules_and_an_article_is_never_cut_at
     from bulletin_cli.lexicon.patterns import P
 
     assert P.RULES_TITLE.search("修武县乡村民宿管理办法（试行）") and not P.RULES_TITLE.search("…管理办法（征求意见稿）》意见的公告")
-    path = Path(__file__).parent / "data" / "written" / "M" / "m12_xiuwu_minsu_banfa.txt"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("M", "m12_xiuwu_minsu_banfa.txt")
     articles = {i["number"]: i for i in items if (i["number"] or "").endswith("条")}
     assert articles["第四条"]["headline"] is None and articles["第四条"]["body"].startswith("乡村民宿发展应当坚持")
     assert articles["第十一条"]["headline"] is None
@@ -2652,7 +2652,6 @@ def test_rules_titled_with_their_status_are_rules_and_an_article_is_never_cut_at
 
 def test_an_issue_of_two_notices_is_two_stories_each_under_its_title_its_parts_its_text():
     # (a 督查通报 of two 通报 from pdftotext: their parts 一、… （一）… 1. and a table read as 13 stories)
-    path = Path(__file__).parent / "data" / "written" / "M" / "m03_keshiketeng_duchatongbao.pdf.txt"
-    items = [i for i in split_document(normalise_bytes(path.read_bytes(), str(path))) if i["type"] == "item"]
+    items = written_items("M", "m03_keshiketeng_duchatongbao.pdf.txt")
     assert [i["headline"] for i in items] == ["关于全旗森林草原防灭火工作专项督查情况的通报", "关于旗政府第十六次常务会议议定事项落实情况的通报"]
     assert "三、下一步工作要求" in items[0]["body"] and items[1]["body"].startswith("5月30日")
